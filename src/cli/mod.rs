@@ -1,0 +1,124 @@
+//! The command line: arguments (clap derive, help in Vietnamese) and one module per subcommand.
+//!
+//! The CLI does the I/O; the library stages return values. Diagnostics are printed once, by
+//! [`Reporter`], and every command maps its outcome to the documented exit codes
+//! ([`ExitStatus`]).
+
+mod plan;
+mod validate;
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+use vanban::diag::{Diagnostics, ExitStatus};
+use vanban::Error;
+
+/// vanban — soạn văn bản hành chính (.docx) theo Nghị định 30/2020/NĐ-CP từ dữ liệu YAML.
+#[derive(Debug, Parser)]
+#[command(name = "vanban", version, about, long_about = None)]
+#[command(disable_help_subcommand = true)]
+#[command(help_template = "{about}\n\nCách dùng: {usage}\n\n{all-args}")]
+pub(crate) struct Cli {
+    /// Lệnh cần chạy.
+    #[command(subcommand)]
+    pub command: Command,
+    /// Mức thông báo.
+    #[command(flatten)]
+    pub verbosity: Verbosity,
+}
+
+/// Bao nhiêu thông báo được in ra.
+#[derive(Debug, Args, Clone, Copy)]
+pub(crate) struct Verbosity {
+    /// Chỉ in lỗi (không in cảnh báo và tệp đã ghi).
+    #[arg(short, long, global = true, conflicts_with = "verbose")]
+    pub quiet: bool,
+    /// In thêm chi tiết (từng bước xử lý).
+    #[arg(short, long, global = true)]
+    pub verbose: bool,
+}
+
+/// Các lệnh.
+#[derive(Debug, Subcommand)]
+pub(crate) enum Command {
+    /// Tạo KẾ HOẠCH (.docx) từ tệp dữ liệu kế hoạch.
+    #[command(visible_alias = "ke-hoach")]
+    Plan(plan::PlanArgs),
+    /// Kiểm tra tệp dữ liệu (và mẫu) mà không ghi tệp nào.
+    #[command(visible_alias = "kiem-tra")]
+    Validate(validate::ValidateArgs),
+}
+
+/// Chọn thư mục mẫu.
+#[derive(Debug, Args, Clone)]
+pub(crate) struct TemplateArgs {
+    /// Thư mục chứa các mẫu *.md.hbs thay cho mẫu có sẵn (ví dụ: `ke-hoach.md.hbs`).
+    #[arg(long, value_name = "THƯ_MỤC")]
+    pub templates: Option<PathBuf>,
+}
+
+/// Prints diagnostics and progress according to the verbosity.
+pub(crate) struct Reporter {
+    verbosity: Verbosity,
+}
+
+impl Reporter {
+    /// A reporter with the given verbosity.
+    pub(crate) fn new(verbosity: Verbosity) -> Self {
+        Reporter { verbosity }
+    }
+
+    /// Print diagnostics: errors always, warnings unless `--quiet`.
+    pub(crate) fn diagnostics(&self, d: &Diagnostics) {
+        for x in &d.0 {
+            if x.is_error() || !self.verbosity.quiet {
+                eprintln!("{x}\n");
+            }
+        }
+    }
+
+    /// A progress line, printed with `--verbose` only.
+    pub(crate) fn step(&self, msg: &str) {
+        if self.verbosity.verbose {
+            eprintln!("· {msg}");
+        }
+    }
+
+    /// A result line (file written), printed unless `--quiet`.
+    pub(crate) fn done(&self, msg: &str) {
+        if !self.verbosity.quiet {
+            eprintln!("{msg}");
+        }
+    }
+
+    /// Print an error and return its exit status.
+    pub(crate) fn error(&self, e: &Error) -> ExitStatus {
+        match e {
+            Error::Input(d) => {
+                self.diagnostics(d);
+                let n = d.errors().count();
+                eprintln!("Không tạo tệp nào: có {n} lỗi trong dữ liệu hoặc mẫu.");
+            }
+            Error::Io { .. } => eprintln!("lỗi: {e}"),
+            Error::Docx(_) => {
+                eprintln!("lỗi: {e}");
+                eprintln!("Đây là lỗi của vanban, không phải của dữ liệu. Không tạo tệp nào.");
+            }
+        }
+        e.exit_status()
+    }
+}
+
+/// Run the parsed command line; returns the exit status.
+pub(crate) fn run(cli: Cli) -> ExitStatus {
+    let reporter = Reporter::new(cli.verbosity);
+    let result = match cli.command {
+        Command::Plan(a) => plan::run(&a, &reporter),
+        Command::Validate(a) => validate::run(&a, &reporter),
+    };
+    match result {
+        Ok(status) => status,
+        Err(e) => reporter.error(&e),
+    }
+}

@@ -1,0 +1,191 @@
+//! Validation of the administrative frame fields shared by every document type.
+
+use chrono::NaiveDate;
+
+use crate::data::raw::{Lines, RawAgency, RawSignature};
+use crate::data::Checker;
+use crate::model::{DocumentKind, IssueDate, ReferenceNumber, RightHeader, Signature};
+
+/// Quyền hạn ký — the prefixes NĐ 30 Phụ lục I, II.7 allows before a title.
+pub const AUTHORITY_PREFIXES: &[&str] = &["TM.", "KT.", "Q.", "TL.", "TUQ."];
+
+/// Upper-case Vietnamese text (`Ủy ban` → `ỦY BAN`).
+pub fn upper(s: &str) -> String {
+    s.to_uppercase()
+}
+
+/// Check the agency block and return (parent lines, issuing lines, right header).
+pub fn agency(c: &mut Checker<'_>, a: &RawAgency, field: &str) -> (Vec<String>, Vec<String>, RightHeader) {
+    if a.ban_hanh.0.is_empty() {
+        c.error(
+            &format!("{field}.ban_hanh"),
+            "thiếu tên cơ quan ban hành",
+            "ví dụ: `ban_hanh: [ỦY BAN NHÂN DÂN, PHƯỜNG NGUYỄN TRÃI]`",
+        );
+    }
+    let right = match &a.tieu_de_phai {
+        Some(t) if !t.trim().is_empty() => RightHeader::Custom(upper(t.trim())),
+        _ => RightHeader::National,
+    };
+    (
+        a.chu_quan.0.iter().map(|l| upper(l)).collect(),
+        a.ban_hanh.0.iter().map(|l| upper(l)).collect(),
+        right,
+    )
+}
+
+/// Parse `so_ky_hieu`: `62/KH-UBND`, or `/KH-UBND` (draft, no number).
+///
+/// Rules (NĐ 30 Phụ lục I, II.3): the number is Arabic digits (printed zero-padded below 10);
+/// the ký hiệu groups are joined by `-` with no spaces; the first group is the type code
+/// (Phụ lục III: `KH` for Kế hoạch, `BC` for Báo cáo).
+pub fn reference(c: &mut Checker<'_>, value: &str, kind: DocumentKind, field: &str) -> ReferenceNumber {
+    let value = value.trim();
+    let example = format!("`{}-UBND` hoặc `/{}-UBND` khi chưa có số", kind.code(), kind.code());
+    let (num, symbol) = match value.split_once('/') {
+        Some((n, s)) => (n.trim(), s.trim()),
+        None => ("", value),
+    };
+    let number = if num.is_empty() {
+        None
+    } else {
+        match num.parse::<u32>() {
+            Ok(n) if n > 0 => Some(n),
+            _ => {
+                c.error(
+                    field,
+                    format!("số văn bản không hợp lệ: `{num}`"),
+                    format!("số là chữ số Ả Rập lớn hơn 0, ví dụ `62/{}`", symbol),
+                );
+                None
+            }
+        }
+    };
+    if symbol.is_empty() || symbol.contains(char::is_whitespace) {
+        c.error(
+            field,
+            format!("ký hiệu văn bản không hợp lệ: `{symbol}`"),
+            format!("ký hiệu gồm các nhóm chữ nối bằng `-`, không có dấu cách: {example}"),
+        );
+    } else if symbol.split('-').next() != Some(kind.code()) {
+        c.error(
+            field,
+            format!(
+                "ký hiệu `{symbol}` không khớp tên loại {}: phải bắt đầu bằng `{}`",
+                kind.title(),
+                kind.code()
+            ),
+            format!("NĐ 30/2020, Phụ lục III: {} viết tắt là {}; ví dụ {example}", kind.name(), kind.code()),
+        );
+    }
+    ReferenceNumber {
+        number,
+        symbol: symbol.to_string(),
+    }
+}
+
+/// Parse a date written `2025-04-02`, `02/04/2025` or `2/4/2025`; `None` if it is not one.
+pub fn parse_date(s: &str) -> Result<NaiveDate, String> {
+    let s = s.trim();
+    let parts: Vec<&str> = if s.contains('-') {
+        s.split('-').collect()
+    } else {
+        s.split('/').collect()
+    };
+    let nums: Option<Vec<u32>> = parts.iter().map(|p| p.trim().parse().ok()).collect();
+    let (y, m, d) = match (parts.len(), nums) {
+        (3, Some(n)) if s.contains('-') && parts[0].len() == 4 => (n[0] as i32, n[1], n[2]),
+        (3, Some(n)) if !s.contains('-') && parts[2].len() == 4 => (n[2] as i32, n[1], n[0]),
+        _ => return Err(format!("`{s}` không phải ngày theo dạng `2025-04-02` hoặc `02/4/2025`")),
+    };
+    NaiveDate::from_ymd_opt(y, m, d)
+        .ok_or_else(|| format!("ngày {d:02}/{m:02}/{y} không có thật trong lịch"))
+}
+
+/// Parse `ngay_ban_hanh`: a full date, or only the year (draft).
+pub fn issue_date(c: &mut Checker<'_>, value: &str, field: &str) -> IssueDate {
+    let v = value.trim();
+    if v.len() == 4 && v.chars().all(|ch| ch.is_ascii_digit()) {
+        if let Ok(y) = v.parse::<i32>() {
+            return IssueDate::YearOnly(y);
+        }
+    }
+    match parse_date(v) {
+        Ok(d) => IssueDate::Full(d),
+        Err(msg) => {
+            c.error(
+                field,
+                msg,
+                "viết `2025-04-02` hoặc `02/4/2025`; với bản dự thảo chưa có ngày chỉ ghi năm: `2025`",
+            );
+            IssueDate::YearOnly(1970)
+        }
+    }
+}
+
+/// Check recipient lines: strip a leading `- ` and final `;`/`.`; the last must be `Lưu: …`.
+pub fn recipients(c: &mut Checker<'_>, lines: &Lines, field: &str, first: Option<&str>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    if let Some(f) = first {
+        out.push(f.to_string());
+    }
+    for l in &lines.0 {
+        let t = l.trim().trim_start_matches(['-', '–', '+']).trim();
+        let t = t.trim_end_matches([';', '.', ',']).trim();
+        if !t.is_empty() && first != Some(t) {
+            out.push(t.to_string());
+        }
+    }
+    match out.last() {
+        Some(last) if last.starts_with("Lưu") => {}
+        _ => c.error(
+            field,
+            "dòng cuối của Nơi nhận phải là `Lưu: VT, …`",
+            "thêm dòng `- Lưu: VT, <đơn vị soạn thảo>` (NĐ 30/2020, Phụ lục I, mục II.9.b)",
+        ),
+    }
+    out
+}
+
+/// Check the signature block and return it upper-cased.
+pub fn signature(c: &mut Checker<'_>, s: &RawSignature, field: &str) -> Signature {
+    let mut authority: Vec<String> = s.quyen_han.0.iter().map(|l| upper(l)).collect();
+    for (i, line) in authority.iter().enumerate() {
+        let first = line.split_whitespace().next().unwrap_or("");
+        if first.ends_with('.') && !AUTHORITY_PREFIXES.contains(&first) {
+            c.warn(
+                &format!("{field}.quyen_han[{i}]"),
+                format!("tiền tố quyền hạn `{first}` không có trong NĐ 30"),
+                "dùng một trong: TM., KT., Q., TL., TUQ. (NĐ 30/2020, Phụ lục I, mục II.7)",
+            );
+        }
+    }
+    c.require(&format!("{field}.chuc_vu"), &s.chuc_vu, "chức vụ người ký");
+    c.require(&format!("{field}.nguoi_ky"), &s.nguoi_ky, "họ tên người ký");
+    authority.push(upper(s.chuc_vu.trim()));
+    if authority.iter().any(|l| l.starts_with("KT.")) && !s.chuc_vu.to_uppercase().starts_with("PHÓ") {
+        c.warn(
+            &format!("{field}.chuc_vu"),
+            "ký thay (KT.) thì chức vụ người ký thường là cấp phó, ví dụ `PHÓ CHỦ TỊCH`",
+            "kiểm tra lại quyền hạn ký và chức vụ",
+        );
+    }
+    Signature {
+        authority,
+        signer_name: s.nguoi_ky.trim().to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_in_both_formats() {
+        assert_eq!(parse_date("2025-01-05"), NaiveDate::from_ymd_opt(2025, 1, 5).ok_or(String::new()));
+        assert_eq!(parse_date("5/1/2025"), NaiveDate::from_ymd_opt(2025, 1, 5).ok_or(String::new()));
+        assert!(parse_date("31/02/2025").unwrap_err().contains("không có thật"));
+        assert!(parse_date("2025.01.05").is_err());
+        assert!(parse_date("01-05-2025").is_err());
+    }
+}

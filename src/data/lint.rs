@@ -1,0 +1,29 @@
+//! Kiểm tra chính tả — warnings for likely typos in the text (the text itself is never changed).
+
+/// Known slips in administrative writing: (as typed, probably meant).
+pub const LIKELY_TYPOS: &[(&str, &str)] = &[
+    ("Phần đầu", "Phấn đấu"),
+    ("phần đầu", "phấn đấu"),
+    ("Lòng ghép", "Lồng ghép"),
+    ("lòng ghép", "lồng ghép"),
+    ("giám đốc /chủ", "giám đốc/chủ"),
+    ("miễn phí .", "miễn phí."),
+];
+
+/// The likely typos found in `text`: (as typed, probably meant).
+pub fn typos(text: &str) -> Vec<(&'static str, &'static str)> {
+    LIKELY_TYPOS
+        .iter()
+        .filter(|(typed, _)| text.contains(typed))
+        .copied()
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn finds_phan_dau() {
+        assert_eq!(super::typos("Phần đầu có 40% nữ"), vec![("Phần đầu", "Phấn đấu")]);
+        assert!(super::typos("Phấn đấu").is_empty());
+    }
+}

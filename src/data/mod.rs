@@ -1,0 +1,100 @@
+//! Stage 1, **data**: YAML file → typed, validated, NFC-normalised record.
+//!
+//! [`source::clean`] makes clean text, [`yaml::parse`] makes raw structs ([`raw`]), and the
+//! `validate_*` functions turn raw structs into domain records, collecting every problem with its
+//! place instead of stopping at the first.
+
+pub mod encoding;
+pub mod frame;
+pub mod indicator;
+pub mod lint;
+pub mod plan;
+pub mod raw;
+pub mod source;
+pub mod yaml;
+
+use std::path::Path;
+
+use crate::diag::{Diagnostic, Diagnostics, Location};
+pub use indicator::{Direction, Indicator, Measure};
+pub use plan::{load_plan, Plan};
+use source::Source;
+use yaml::Locator;
+
+/// Read a file and clean it (see [`source::clean`]); I/O errors become diagnostics.
+pub fn read_source(path: &Path) -> Result<crate::diag::Warned<Source>, Diagnostics> {
+    let bytes = std::fs::read(path).map_err(|e| {
+        Diagnostics::from(
+            Diagnostic::error(Location::file(path), format!("không đọc được tệp: {}", io_vi(&e)))
+                .with_hint("kiểm tra đường dẫn và quyền đọc tệp"),
+        )
+    })?;
+    source::clean(path, &bytes)
+}
+
+/// Vietnamese text for common I/O errors.
+pub fn io_vi(e: &std::io::Error) -> String {
+    use std::io::ErrorKind::*;
+    match e.kind() {
+        NotFound => "không tìm thấy tệp hoặc thư mục".into(),
+        PermissionDenied => "không có quyền truy cập".into(),
+        AlreadyExists => "tệp đã tồn tại".into(),
+        IsADirectory => "đây là thư mục, không phải tệp".into(),
+        ReadOnlyFilesystem => "ổ đĩa chỉ cho phép đọc".into(),
+        StorageFull => "ổ đĩa đã đầy".into(),
+        _ => e.to_string(),
+    }
+}
+
+/// Collects diagnostics for one source file, locating field paths with its [`Locator`].
+pub struct Checker<'a> {
+    /// The file being checked.
+    pub source: &'a Source,
+    /// Where each field path is.
+    pub locator: &'a Locator,
+    /// Everything found so far.
+    pub diags: Diagnostics,
+}
+
+impl<'a> Checker<'a> {
+    /// A checker for `source`.
+    pub fn new(source: &'a Source, locator: &'a Locator) -> Self {
+        Checker {
+            source,
+            locator,
+            diags: Diagnostics::new(),
+        }
+    }
+
+    /// The location of a field path.
+    pub fn at(&self, field: &str) -> Location {
+        self.locator.locate(self.source, field)
+    }
+
+    /// Record an error at `field` with a hint.
+    pub fn error(&mut self, field: &str, message: impl Into<String>, hint: impl Into<String>) {
+        let d = Diagnostic::error(self.at(field), message)
+            .with_field(field)
+            .with_hint(hint);
+        self.diags.push(d);
+    }
+
+    /// Record a warning at `field` with a hint.
+    pub fn warn(&mut self, field: &str, message: impl Into<String>, hint: impl Into<String>) {
+        let d = Diagnostic::warning(self.at(field), message)
+            .with_field(field)
+            .with_hint(hint);
+        self.diags.push(d);
+    }
+
+    /// Record an error when a required text is blank.
+    pub fn require(&mut self, field: &str, value: &str, what: &str) {
+        if value.trim().is_empty() {
+            self.error(
+                field,
+                format!("{what} đang để trống"),
+                format!("điền {what} vào trường `{field}`"),
+            );
+        }
+    }
+}

@@ -1,0 +1,247 @@
+//! Kế hoạch — loading and validating a plan file.
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use crate::data::indicator::{default_factor, Indicator, Measure};
+use crate::data::raw::{RawPlan, PLAN_FIELDS};
+use crate::data::{frame, lint, read_source, yaml, Checker};
+use crate::diag::{Diagnostics, Warned};
+use crate::model::{DocumentKind, Frame};
+
+/// Kế hoạch — a validated plan.
+#[derive(Debug, Clone)]
+pub struct Plan {
+    /// The administrative frame.
+    pub frame: Frame,
+    /// The file's content, cleaned: the template context for the body.
+    pub raw: RawPlan,
+    /// Chỉ tiêu — every indicator, in plan order.
+    pub indicators: Vec<Indicator>,
+}
+
+impl Plan {
+    /// The indicator with id `id`.
+    pub fn indicator(&self, id: &str) -> Option<&Indicator> {
+        self.indicators.iter().find(|i| i.id == id)
+    }
+}
+
+/// Read, parse and validate a plan file.
+pub fn load_plan(path: &Path) -> Result<Warned<Plan>, Diagnostics> {
+    let src = read_source(path)?;
+    let mut diags = src.warnings;
+    let source = src.value;
+    let (raw, locator) = match yaml::parse::<RawPlan>(&source, PLAN_FIELDS) {
+        Ok(x) => x,
+        Err(e) => {
+            diags.extend(e);
+            return Err(diags);
+        }
+    };
+    let mut c = Checker::new(&source, &locator);
+    let plan = validate_plan(&mut c, raw);
+    diags.extend(c.diags);
+    if diags.has_errors() {
+        Err(diags)
+    } else {
+        Ok(Warned::new(plan, diags))
+    }
+}
+
+/// The rich-text fields of a plan (Markdown emphasis and `[^label]` allowed), with their paths.
+pub fn rich_fields(p: &RawPlan) -> Vec<(String, &str)> {
+    let mut v: Vec<(String, &str)> = Vec::new();
+    for (i, l) in p.mo_dau.0.iter().enumerate() {
+        v.push((format!("mo_dau[{i}]"), l));
+    }
+    for (k, t) in &p.chu_thich.0 {
+        v.push((format!("chu_thich.{k}"), t));
+    }
+    for (i, t) in p.muc_dich.iter().enumerate() {
+        v.push((format!("muc_dich[{i}]"), t));
+    }
+    v.push(("yeu_cau".into(), &p.yeu_cau));
+    for (i, o) in p.muc_tieu.iter().enumerate() {
+        for (j, item) in o.noi_dung.iter().enumerate() {
+            v.push((format!("muc_tieu[{i}].noi_dung[{j}].van_ban"), &item.van_ban));
+        }
+    }
+    for (i, g) in p.nhiem_vu.iter().enumerate() {
+        for (j, t) in g.viec.iter().enumerate() {
+            v.push((format!("nhiem_vu[{i}].viec[{j}]"), t));
+        }
+    }
+    v.push(("thoi_gian".into(), &p.thoi_gian));
+    v.push(("kinh_phi".into(), &p.kinh_phi));
+    for (i, a) in p.to_chuc_thuc_hien.iter().enumerate() {
+        if let Some(t) = &a.noi_dung {
+            v.push((format!("to_chuc_thuc_hien[{i}].noi_dung"), t));
+        }
+        for (j, t) in a.nhiem_vu.iter().enumerate() {
+            v.push((format!("to_chuc_thuc_hien[{i}].nhiem_vu[{j}]"), t));
+        }
+    }
+    for (i, l) in p.ket_luan.0.iter().enumerate() {
+        v.push((format!("ket_luan[{i}]"), l));
+    }
+    v
+}
+
+/// The footnote labels referenced as `[^label]` in `text`.
+pub fn footnote_refs(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut rest = text;
+    while let Some(i) = rest.find("[^") {
+        let after = &rest[i + 2..];
+        match after.find(']') {
+            Some(j) if j > 0 && !after[..j].contains(char::is_whitespace) => {
+                out.push(&after[..j]);
+                rest = &after[j + 1..];
+            }
+            _ => rest = after,
+        }
+    }
+    out
+}
+
+/// Check footnote references against the definitions in `chu_thich`, and lint typos.
+pub fn check_rich_text(c: &mut Checker<'_>, fields: &[(String, &str)], notes: &[(String, String)]) {
+    let defined: BTreeSet<&str> = notes.iter().map(|(k, _)| k.as_str()).collect();
+    let mut used = BTreeSet::new();
+    for (field, text) in fields {
+        for label in footnote_refs(text) {
+            used.insert(label.to_string());
+            if !defined.contains(label) {
+                c.error(
+                    field,
+                    format!("chú thích `[^{label}]` chưa được định nghĩa"),
+                    format!("thêm `{label}: <nội dung chú thích>` vào mục `chu_thich`"),
+                );
+            }
+        }
+        for (typed, meant) in lint::typos(text) {
+            c.warn(
+                field,
+                format!("có thể gõ nhầm: «{typed}» (ý là «{meant}»?)"),
+                "văn bản được giữ nguyên như dữ liệu; sửa trong tệp YAML nếu đúng là lỗi gõ",
+            );
+        }
+    }
+    for (label, _) in notes {
+        if !used.contains(label) {
+            c.warn(
+                &format!("chu_thich.{label}"),
+                format!("chú thích `{label}` không được dùng ở đâu"),
+                format!("thêm `[^{label}]` vào chỗ cần chú thích, hoặc xóa chú thích này"),
+            );
+        }
+        if label.is_empty() || !label.chars().all(|ch| ch.is_alphanumeric() || ch == '-' || ch == '_') {
+            c.error(
+                &format!("chu_thich.{label}"),
+                format!("nhãn chú thích `{label}` không hợp lệ"),
+                "nhãn chỉ gồm chữ, số, `-` hoặc `_`, ví dụ `1`",
+            );
+        }
+    }
+}
+
+/// Validate a raw plan into a [`Plan`], recording every problem in `c`.
+pub fn validate_plan(c: &mut Checker<'_>, raw: RawPlan) -> Plan {
+    let kind = DocumentKind::Plan;
+    let (parent_agency, issuing_agency, right_header) = frame::agency(c, &raw.co_quan, "co_quan");
+    let reference = frame::reference(c, &raw.so_ky_hieu, kind, "so_ky_hieu");
+    c.require("dia_danh", &raw.dia_danh, "địa danh");
+    let date = frame::issue_date(c, &raw.ngay_ban_hanh.0, "ngay_ban_hanh");
+    if raw.trich_yeu.0.is_empty() {
+        c.error("trich_yeu", "thiếu trích yếu", "ghi trích yếu nội dung kế hoạch");
+    } else if raw.trich_yeu.0.iter().all(|l| l == &l.to_uppercase()) {
+        c.warn(
+            "trich_yeu",
+            "trích yếu viết in hoa toàn bộ",
+            "NĐ 30/2020 (Phụ lục I, II.5): trích yếu viết chữ in thường, chỉ viết hoa chữ cái đầu",
+        );
+    }
+    let recipients = frame::recipients(c, &raw.noi_nhan, "noi_nhan", None);
+    let signature = frame::signature(c, &raw.ky, "ky");
+
+    // Indicators: ids unique, targets and directions present where needed.
+    let mut indicators = Vec::new();
+    let mut seen = BTreeSet::new();
+    for (i, o) in raw.muc_tieu.iter().enumerate() {
+        for (j, item) in o.noi_dung.iter().enumerate() {
+            for (k, ind) in item.chi_tieu.iter().enumerate() {
+                let f = format!("muc_tieu[{i}].noi_dung[{j}].chi_tieu[{k}]");
+                let id = ind.ma.trim().to_string();
+                if id.is_empty() {
+                    c.error(&format!("{f}.ma"), "mã chỉ tiêu đang để trống", "đặt mã ngắn, ví dụ `MT1.CT1`");
+                } else if !seen.insert(id.clone()) {
+                    c.error(
+                        &format!("{f}.ma"),
+                        format!("mã chỉ tiêu `{id}` bị trùng"),
+                        "mỗi chỉ tiêu cần một mã riêng; báo cáo đơn vị dùng mã này để báo số liệu",
+                    );
+                }
+                let measure = Measure::from(ind.cach_tinh);
+                if measure != Measure::Qualitative {
+                    if ind.ke_hoach.is_none() {
+                        c.error(
+                            &format!("{f}.ke_hoach"),
+                            format!("chỉ tiêu `{id}` thiếu giá trị kế hoạch"),
+                            "thêm `ke_hoach: <số>`, ví dụ `ke_hoach: 50`",
+                        );
+                    }
+                    if ind.huong.is_none() {
+                        c.error(
+                            &format!("{f}.huong"),
+                            format!("chỉ tiêu `{id}` thiếu hướng đánh giá"),
+                            "thêm `huong: toi_thieu` (≥), `toi_da` (≤) hoặc `bang` (=)",
+                        );
+                    }
+                }
+                indicators.push(Indicator {
+                    id,
+                    name: ind.ten.trim().to_string(),
+                    objective: i + 1,
+                    measure,
+                    target: ind.ke_hoach,
+                    unit: ind.don_vi_tinh.trim().to_string(),
+                    direction: ind.huong.map(Into::into),
+                    factor: ind.he_so.unwrap_or_else(|| default_factor(&ind.don_vi_tinh)),
+                });
+            }
+        }
+    }
+    let fields = rich_fields(&raw);
+    check_rich_text(c, &fields, &raw.chu_thich.0);
+
+    let frame = Frame {
+        kind,
+        parent_agency,
+        issuing_agency,
+        right_header,
+        reference,
+        place: raw.dia_danh.trim().to_string(),
+        date,
+        subject: raw.trich_yeu.0.clone(),
+        addressees: Vec::new(),
+        recipients,
+        signature,
+        property_title: format!("{} {}", kind.name(), raw.trich_yeu.0.join(" ")),
+    };
+    Plan {
+        frame,
+        raw,
+        indicators,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::footnote_refs;
+
+    #[test]
+    fn finds_footnote_labels() {
+        assert_eq!(footnote_refs("a[^1] b [^x-2]. [^ no]"), vec!["1", "x-2"]);
+    }
+}

@@ -1,0 +1,51 @@
+//! Units of measure used by the layout profile; every conversion to OOXML units lives here.
+//!
+//! OOXML counts lengths in *twips* (1/20 pt, 1/1440 inch), font sizes in *half-points*
+//! and drawing sizes in *EMU* (1 twip = 635 EMU). Our code speaks millimetres and points.
+
+/// A length in millimetres.
+#[derive(Debug, Clone, Copy, PartialEq, PartialOrd)]
+pub struct Mm(pub f64);
+
+/// A length or font size in typographic points (1 pt = 1/72 inch = 20 twips).
+#[derive(Debug, Clone, Copy, PartialEq, PartialOrd)]
+pub struct Pt(pub f64);
+
+impl Mm {
+    /// Convert to twips, rounded to the nearest whole twip (1 mm = 56.693 twips).
+    pub fn twips(self) -> i32 {
+        (self.0 * 1440.0 / 25.4).round() as i32
+    }
+}
+
+impl Pt {
+    /// Convert to twips (1 pt = 20 twips), rounded.
+    pub fn twips(self) -> i32 {
+        (self.0 * 20.0).round() as i32
+    }
+
+    /// Convert a font size to half-points, the unit of `w:sz` (13 pt → 26).
+    pub fn half_points(self) -> usize {
+        (self.0 * 2.0).round() as usize
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn millimetres_to_twips() {
+        assert_eq!(Mm(210.0).twips(), 11906);
+        assert_eq!(Mm(297.0).twips(), 16838);
+        assert_eq!(Mm(20.0).twips(), 1134);
+        assert_eq!(Mm(30.0).twips(), 1701);
+        assert_eq!(Mm(10.0).twips(), 567);
+    }
+
+    #[test]
+    fn points_to_ooxml_units() {
+        assert_eq!(Pt(13.0).half_points(), 26);
+        assert_eq!(Pt(6.0).twips(), 120);
+    }
+}

@@ -1,0 +1,77 @@
+//! Writing output files safely: never over an input, atomically (temp file + rename).
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use crate::data::io_vi;
+use crate::Error;
+
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (a.canonicalize(), b.canonicalize()) {
+        (Ok(x), Ok(y)) => x == y,
+        _ => false,
+    }
+}
+
+/// Write `bytes` to `path` atomically: a temporary file in the same folder, flushed, then renamed
+/// over `path`. On any error no file is created and an existing `path` is left as it was.
+/// Refuses to write over any of `inputs`. Creates the parent folder if needed.
+pub fn write_atomic(path: &Path, bytes: &[u8], inputs: &[PathBuf]) -> Result<(), Error> {
+    if let Some(input) = inputs.iter().find(|i| same_file(i, path)) {
+        return Err(Error::Io {
+            path: path.to_path_buf(),
+            message: format!(
+                "từ chối ghi: tệp kết quả trùng với tệp đầu vào {}",
+                input.display()
+            ),
+        });
+    }
+    if path.is_dir() {
+        return Err(Error::Io {
+            path: path.to_path_buf(),
+            message: "không ghi được: đường dẫn kết quả là một thư mục".into(),
+        });
+    }
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let io = |e: std::io::Error, p: &Path| Error::Io {
+        path: p.to_path_buf(),
+        message: format!("không ghi được tệp ({})", io_vi(&e)),
+    };
+    std::fs::create_dir_all(&dir).map_err(|e| io(e, &dir))?;
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".vanban-")
+        .suffix(".tmp")
+        .tempfile_in(&dir)
+        .map_err(|e| io(e, &dir))?;
+    tmp.write_all(bytes).map_err(|e| io(e, path))?;
+    tmp.as_file().sync_all().map_err(|e| io(e, path))?;
+    tmp.persist(path).map_err(|e| io(e.error, path))?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn refuses_to_overwrite_an_input() {
+        let d = tempfile::tempdir().unwrap();
+        let input = d.path().join("a.yaml");
+        std::fs::write(&input, "x").unwrap();
+        assert!(write_atomic(&input, b"y", std::slice::from_ref(&input)).is_err());
+        assert_eq!(std::fs::read(&input).unwrap(), b"x");
+    }
+
+    #[test]
+    fn writes_and_leaves_no_temp_file() {
+        let d = tempfile::tempdir().unwrap();
+        let out = d.path().join("sub/b.docx");
+        write_atomic(&out, b"data", &[]).unwrap();
+        assert_eq!(std::fs::read(&out).unwrap(), b"data");
+        let names: Vec<_> = std::fs::read_dir(out.parent().unwrap()).unwrap().collect();
+        assert_eq!(names.len(), 1);
+    }
+}

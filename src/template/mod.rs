@@ -1,0 +1,212 @@
+//! Stage 2, **template**: record + handlebars template → Markdown body.
+//!
+//! Built-in templates (`templates/*.md.hbs`) are embedded in the binary; `--templates DIR`
+//! replaces any of them by a file of the same name in `DIR`. The registry runs in strict mode
+//! (a missing field is an error naming the field and the template line) and escapes values for
+//! Markdown, not HTML ([`escape`]).
+
+pub mod escape;
+pub mod helpers;
+
+use std::path::{Path, PathBuf};
+
+use handlebars::{Handlebars, RenderError, RenderErrorReason, TemplateError};
+use serde::Serialize;
+
+use crate::data::source;
+use crate::diag::{Diagnostic, Diagnostics, Location, Warned};
+
+/// A built-in template: (name, file name, text).
+pub const BUILTIN: &[(&str, &str, &str)] = &[
+    ("ke-hoach", "ke-hoach.md.hbs", include_str!("../../templates/ke-hoach.md.hbs")),
+];
+
+/// Mẫu — the template registry: built-in templates, possibly overridden from a directory.
+pub struct Templates {
+    registry: Handlebars<'static>,
+    /// Where each template came from, for messages: name → path.
+    origins: Vec<(String, PathBuf)>,
+}
+
+impl std::fmt::Debug for Templates {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Templates").field("origins", &self.origins).finish()
+    }
+}
+
+impl Templates {
+    /// Load the built-in templates, then the `*.md.hbs` files of `dir` (if given), which replace
+    /// built-ins of the same name and may add partials (`{{> name}}`).
+    pub fn load(dir: Option<&Path>) -> Result<Warned<Templates>, Diagnostics> {
+        let mut reg = Handlebars::new();
+        reg.set_strict_mode(true);
+        reg.set_prevent_indent(true);
+        reg.register_escape_fn(escape::escape_markdown);
+        helpers::register_all(&mut reg);
+        let mut t = Templates {
+            registry: reg,
+            origins: Vec::new(),
+        };
+        let mut diags = Diagnostics::new();
+        let mut texts: Vec<(String, PathBuf, String)> = BUILTIN
+            .iter()
+            .map(|(name, file, text)| {
+                (
+                    name.to_string(),
+                    PathBuf::from(format!("templates/{file} (mẫu có sẵn)")),
+                    text.to_string(),
+                )
+            })
+            .collect();
+        if let Some(dir) = dir {
+            let entries = std::fs::read_dir(dir).map_err(|e| {
+                Diagnostics::from(
+                    Diagnostic::error(
+                        Location::file(dir),
+                        format!("không đọc được thư mục mẫu: {}", crate::data::io_vi(&e)),
+                    )
+                    .with_hint("--templates cần một thư mục chứa các tệp *.md.hbs"),
+                )
+            })?;
+            let mut files: Vec<PathBuf> = entries
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.to_string_lossy().ends_with(".md.hbs"))
+                .collect();
+            files.sort();
+            for path in files {
+                let name = path
+                    .file_name()
+                    .map(|n| n.to_string_lossy().trim_end_matches(".md.hbs").to_string())
+                    .unwrap_or_default();
+                let src = crate::data::read_source(&path)?;
+                diags.extend(src.warnings);
+                texts.retain(|(n, _, _)| n != &name);
+                texts.push((name, path, src.value.text));
+            }
+        }
+        for (name, path, text) in texts {
+            let cleaned = source::clean(&path, text.as_bytes())?;
+            diags.extend(cleaned.warnings);
+            let text = cleaned.value.text;
+            if let Err(e) = t.registry.register_template_string(&name, &text) {
+                diags.push(template_error(&path, &text, &e));
+            }
+            t.origins.push((name, path));
+        }
+        if diags.has_errors() {
+            Err(diags)
+        } else {
+            Ok(Warned::new(t, diags))
+        }
+    }
+
+    fn origin(&self, name: &str) -> PathBuf {
+        self.origins
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, p)| p.clone())
+            .unwrap_or_else(|| PathBuf::from(name))
+    }
+
+    /// Render template `name` with `context` into Markdown.
+    pub fn render<T: Serialize>(&self, name: &str, context: &T) -> Result<String, Diagnostics> {
+        self.registry
+            .render(name, context)
+            .map_err(|e| Diagnostics::from(self.render_error(name, &e)))
+    }
+
+    fn render_error(&self, name: &str, e: &RenderError) -> Diagnostic {
+        let tpl = e.template_name.clone().unwrap_or_else(|| name.to_string());
+        let loc = Location {
+            file: Some(self.origin(&tpl)),
+            line: e.line_no.unwrap_or(0),
+            column: e.column_no.unwrap_or(0),
+        };
+        let (msg, hint) = match e.reason() {
+            RenderErrorReason::MissingVariable(Some(path)) => (
+                format!("mẫu `{tpl}` dùng trường `{path}` nhưng dữ liệu không có trường này"),
+                format!(
+                    "thêm `{path}` vào tệp dữ liệu, hoặc bọc chỗ dùng trong `{{{{#if {path}}}}}…{{{{/if}}}}`"
+                ),
+            ),
+            RenderErrorReason::MissingVariable(None) => (
+                format!("mẫu `{tpl}` dùng một trường không có trong dữ liệu"),
+                "kiểm tra tên trường trong mẫu".to_string(),
+            ),
+            RenderErrorReason::HelperNotFound(h) => (
+                format!("mẫu `{tpl}` gọi hàm `{h}` không tồn tại"),
+                format!("các hàm có sẵn: {}", helpers::NAMES.join(", ")),
+            ),
+            RenderErrorReason::PartialNotFound(p) => (
+                format!("mẫu `{tpl}` chèn mẫu con `{p}` không tồn tại"),
+                format!("tạo tệp `{p}.md.hbs` trong thư mục --templates"),
+            ),
+            other => (
+                format!("lỗi khi điền mẫu `{tpl}`: {other}"),
+                "kiểm tra cú pháp handlebars tại vị trí này".to_string(),
+            ),
+        };
+        Diagnostic::error(loc, msg).with_hint(hint)
+    }
+}
+
+/// Find the block helper opened but never closed: (name, line) of the innermost unmatched opener.
+fn unclosed_block(text: &str) -> Option<(String, usize)> {
+    let mut stack: Vec<(String, usize)> = Vec::new();
+    let mut rest = text;
+    let mut offset = 0;
+    while let Some(i) = rest.find("{{") {
+        let tag_start = offset + i;
+        let after = rest[i + 2..].trim_start_matches(['~', '{']);
+        let line = text[..tag_start].matches('\n').count() + 1;
+        if let Some(name) = after.strip_prefix('#') {
+            let name: String = name
+                .trim_start_matches(['>', '*'])
+                .chars()
+                .take_while(|c| !c.is_whitespace() && *c != '}' && *c != '~')
+                .collect();
+            stack.push((name, line));
+        } else if let Some(name) = after.strip_prefix('/') {
+            let name: String = name
+                .chars()
+                .take_while(|c| !c.is_whitespace() && *c != '}' && *c != '~')
+                .collect();
+            if let Some(pos) = stack.iter().rposition(|(n, _)| *n == name) {
+                stack.truncate(pos);
+            }
+        }
+        offset = tag_start + 2;
+        rest = &text[offset..];
+    }
+    stack.pop()
+}
+
+/// Turn a handlebars parse error into a located Vietnamese diagnostic.
+fn template_error(path: &Path, text: &str, e: &TemplateError) -> Diagnostic {
+    let (line, column) = e.pos().unwrap_or((0, 0));
+    let name = e.name().cloned().unwrap_or_default();
+    if let Some((block, open_line)) = unclosed_block(text) {
+        return Diagnostic::error(
+            Location::new(path, open_line, 0),
+            format!("khối `{{{{#{block}}}}}` mở ở dòng {open_line} của mẫu `{name}` nhưng không được đóng"),
+        )
+        .with_hint(format!("thêm `{{{{/{block}}}}}` ở cuối khối"));
+    }
+    Diagnostic::error(
+        Location::new(path, line, column),
+        format!("mẫu `{name}` sai cú pháp handlebars: {}", e.reason()),
+    )
+    .with_hint("kiểm tra các cặp `{{` `}}` và `{{#…}}` / `{{/…}}`")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_the_unclosed_block_and_its_line() {
+        let t = "a\n{{#each x}}\n{{#if y}}b{{/if}}\n";
+        assert_eq!(unclosed_block(t), Some(("each".into(), 2)));
+        assert_eq!(unclosed_block("{{#if a}}{{/if}}"), None);
+    }
+}
