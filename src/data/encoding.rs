@@ -32,8 +32,24 @@ pub fn guess_legacy(bytes: &[u8]) -> Option<&'static str> {
         {
             vni += 1;
         }
-        if matches!(b, 0xB8 | 0xB5 | 0xAB | 0xAD | 0xAE | 0xA7 | 0xAC | 0xA9 | 0xAA | 0xB9 | 0xCB | 0xD6 | 0xDE | 0xE9 | 0xEA | 0xF3)
-        {
+        if matches!(
+            b,
+            0xB8 | 0xB5
+                | 0xAB
+                | 0xAD
+                | 0xAE
+                | 0xA7
+                | 0xAC
+                | 0xA9
+                | 0xAA
+                | 0xB9
+                | 0xCB
+                | 0xD6
+                | 0xDE
+                | 0xE9
+                | 0xEA
+                | 0xF3
+        ) {
             tcvn3 += 1;
         }
         if after_letter && matches!(b, 0xCC | 0xEC | 0xD2 | 0xDE | 0xF2) {
@@ -43,9 +59,13 @@ pub fn guess_legacy(bytes: &[u8]) -> Option<&'static str> {
             cp1258 += 1;
         }
     }
-    let best = [(vni, "VNI Windows"), (tcvn3, "TCVN3 (ABC)"), (cp1258, "Windows-1258")]
-        .into_iter()
-        .max_by_key(|(score, _)| *score)?;
+    let best = [
+        (vni, "VNI Windows"),
+        (tcvn3, "TCVN3 (ABC)"),
+        (cp1258, "Windows-1258"),
+    ]
+    .into_iter()
+    .max_by_key(|(score, _)| *score)?;
     // Require that the pattern explains a fair share of the non-ASCII bytes.
     (best.0 * 3 >= high).then_some(best.1)
 }

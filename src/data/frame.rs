@@ -15,7 +15,11 @@ pub fn upper(s: &str) -> String {
 }
 
 /// Check the agency block and return (parent lines, issuing lines, right header).
-pub fn agency(c: &mut Checker<'_>, a: &RawAgency, field: &str) -> (Vec<String>, Vec<String>, RightHeader) {
+pub fn agency(
+    c: &mut Checker<'_>,
+    a: &RawAgency,
+    field: &str,
+) -> (Vec<String>, Vec<String>, RightHeader) {
     if a.ban_hanh.0.is_empty() {
         c.error(
             &format!("{field}.ban_hanh"),
@@ -39,9 +43,18 @@ pub fn agency(c: &mut Checker<'_>, a: &RawAgency, field: &str) -> (Vec<String>, 
 /// Rules (NĐ 30 Phụ lục I, II.3): the number is Arabic digits (printed zero-padded below 10);
 /// the ký hiệu groups are joined by `-` with no spaces; the first group is the type code
 /// (Phụ lục III: `KH` for Kế hoạch, `BC` for Báo cáo).
-pub fn reference(c: &mut Checker<'_>, value: &str, kind: DocumentKind, field: &str) -> ReferenceNumber {
+pub fn reference(
+    c: &mut Checker<'_>,
+    value: &str,
+    kind: DocumentKind,
+    field: &str,
+) -> ReferenceNumber {
     let value = value.trim();
-    let example = format!("`{}-UBND` hoặc `/{}-UBND` khi chưa có số", kind.code(), kind.code());
+    let example = format!(
+        "`{}-UBND` hoặc `/{}-UBND` khi chưa có số",
+        kind.code(),
+        kind.code()
+    );
     let (num, symbol) = match value.split_once('/') {
         Some((n, s)) => (n.trim(), s.trim()),
         None => ("", value),
@@ -75,7 +88,11 @@ pub fn reference(c: &mut Checker<'_>, value: &str, kind: DocumentKind, field: &s
                 kind.title(),
                 kind.code()
             ),
-            format!("NĐ 30/2020, Phụ lục III: {} viết tắt là {}; ví dụ {example}", kind.name(), kind.code()),
+            format!(
+                "NĐ 30/2020, Phụ lục III: {} viết tắt là {}; ví dụ {example}",
+                kind.name(),
+                kind.code()
+            ),
         );
     }
     ReferenceNumber {
@@ -96,7 +113,11 @@ pub fn parse_date(s: &str) -> Result<NaiveDate, String> {
     let (y, m, d) = match (parts.len(), nums) {
         (3, Some(n)) if s.contains('-') && parts[0].len() == 4 => (n[0] as i32, n[1], n[2]),
         (3, Some(n)) if !s.contains('-') && parts[2].len() == 4 => (n[2] as i32, n[1], n[0]),
-        _ => return Err(format!("`{s}` không phải ngày theo dạng `2025-04-02` hoặc `02/4/2025`")),
+        _ => {
+            return Err(format!(
+                "`{s}` không phải ngày theo dạng `2025-04-02` hoặc `02/4/2025`"
+            ))
+        }
     };
     NaiveDate::from_ymd_opt(y, m, d)
         .ok_or_else(|| format!("ngày {d:02}/{m:02}/{y} không có thật trong lịch"))
@@ -124,7 +145,12 @@ pub fn issue_date(c: &mut Checker<'_>, value: &str, field: &str) -> IssueDate {
 }
 
 /// Check recipient lines: strip a leading `- ` and final `;`/`.`; the last must be `Lưu: …`.
-pub fn recipients(c: &mut Checker<'_>, lines: &Lines, field: &str, first: Option<&str>) -> Vec<String> {
+pub fn recipients(
+    c: &mut Checker<'_>,
+    lines: &Lines,
+    field: &str,
+    first: Option<&str>,
+) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     if let Some(f) = first {
         out.push(f.to_string());
@@ -163,7 +189,9 @@ pub fn signature(c: &mut Checker<'_>, s: &RawSignature, field: &str) -> Signatur
     c.require(&format!("{field}.chuc_vu"), &s.chuc_vu, "chức vụ người ký");
     c.require(&format!("{field}.nguoi_ky"), &s.nguoi_ky, "họ tên người ký");
     authority.push(upper(s.chuc_vu.trim()));
-    if authority.iter().any(|l| l.starts_with("KT.")) && !s.chuc_vu.to_uppercase().starts_with("PHÓ") {
+    if authority.iter().any(|l| l.starts_with("KT."))
+        && !s.chuc_vu.to_uppercase().starts_with("PHÓ")
+    {
         c.warn(
             &format!("{field}.chuc_vu"),
             "ký thay (KT.) thì chức vụ người ký thường là cấp phó, ví dụ `PHÓ CHỦ TỊCH`",
@@ -182,9 +210,17 @@ mod tests {
 
     #[test]
     fn dates_in_both_formats() {
-        assert_eq!(parse_date("2025-01-05"), NaiveDate::from_ymd_opt(2025, 1, 5).ok_or(String::new()));
-        assert_eq!(parse_date("5/1/2025"), NaiveDate::from_ymd_opt(2025, 1, 5).ok_or(String::new()));
-        assert!(parse_date("31/02/2025").unwrap_err().contains("không có thật"));
+        assert_eq!(
+            parse_date("2025-01-05"),
+            NaiveDate::from_ymd_opt(2025, 1, 5).ok_or(String::new())
+        );
+        assert_eq!(
+            parse_date("5/1/2025"),
+            NaiveDate::from_ymd_opt(2025, 1, 5).ok_or(String::new())
+        );
+        assert!(parse_date("31/02/2025")
+            .unwrap_err()
+            .contains("không có thật"));
         assert!(parse_date("2025.01.05").is_err());
         assert!(parse_date("01-05-2025").is_err());
     }

@@ -23,7 +23,10 @@ pub fn typos(text: &str) -> Vec<(&'static str, &'static str)> {
 mod tests {
     #[test]
     fn finds_phan_dau() {
-        assert_eq!(super::typos("Phần đầu có 40% nữ"), vec![("Phần đầu", "Phấn đấu")]);
+        assert_eq!(
+            super::typos("Phần đầu có 40% nữ"),
+            vec![("Phần đầu", "Phấn đấu")]
+        );
         assert!(super::typos("Phấn đấu").is_empty());
     }
 }

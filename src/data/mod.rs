@@ -25,8 +25,11 @@ use yaml::Locator;
 pub fn read_source(path: &Path) -> Result<crate::diag::Warned<Source>, Diagnostics> {
     let bytes = std::fs::read(path).map_err(|e| {
         Diagnostics::from(
-            Diagnostic::error(Location::file(path), format!("không đọc được tệp: {}", io_vi(&e)))
-                .with_hint("kiểm tra đường dẫn và quyền đọc tệp"),
+            Diagnostic::error(
+                Location::file(path),
+                format!("không đọc được tệp: {}", io_vi(&e)),
+            )
+            .with_hint("kiểm tra đường dẫn và quyền đọc tệp"),
         )
     })?;
     source::clean(path, &bytes)

@@ -64,7 +64,10 @@ pub fn rich_fields(p: &RawPlan) -> Vec<(String, &str)> {
     v.push(("yeu_cau".into(), &p.yeu_cau));
     for (i, o) in p.muc_tieu.iter().enumerate() {
         for (j, item) in o.noi_dung.iter().enumerate() {
-            v.push((format!("muc_tieu[{i}].noi_dung[{j}].van_ban"), &item.van_ban));
+            v.push((
+                format!("muc_tieu[{i}].noi_dung[{j}].van_ban"),
+                &item.van_ban,
+            ));
         }
     }
     for (i, g) in p.nhiem_vu.iter().enumerate() {
@@ -136,7 +139,11 @@ pub fn check_rich_text(c: &mut Checker<'_>, fields: &[(String, &str)], notes: &[
                 format!("thêm `[^{label}]` vào chỗ cần chú thích, hoặc xóa chú thích này"),
             );
         }
-        if label.is_empty() || !label.chars().all(|ch| ch.is_alphanumeric() || ch == '-' || ch == '_') {
+        if label.is_empty()
+            || !label
+                .chars()
+                .all(|ch| ch.is_alphanumeric() || ch == '-' || ch == '_')
+        {
             c.error(
                 &format!("chu_thich.{label}"),
                 format!("nhãn chú thích `{label}` không hợp lệ"),
@@ -154,7 +161,11 @@ pub fn validate_plan(c: &mut Checker<'_>, raw: RawPlan) -> Plan {
     c.require("dia_danh", &raw.dia_danh, "địa danh");
     let date = frame::issue_date(c, &raw.ngay_ban_hanh.0, "ngay_ban_hanh");
     if raw.trich_yeu.0.is_empty() {
-        c.error("trich_yeu", "thiếu trích yếu", "ghi trích yếu nội dung kế hoạch");
+        c.error(
+            "trich_yeu",
+            "thiếu trích yếu",
+            "ghi trích yếu nội dung kế hoạch",
+        );
     } else if raw.trich_yeu.0.iter().all(|l| l == &l.to_uppercase()) {
         c.warn(
             "trich_yeu",
@@ -174,7 +185,11 @@ pub fn validate_plan(c: &mut Checker<'_>, raw: RawPlan) -> Plan {
                 let f = format!("muc_tieu[{i}].noi_dung[{j}].chi_tieu[{k}]");
                 let id = ind.ma.trim().to_string();
                 if id.is_empty() {
-                    c.error(&format!("{f}.ma"), "mã chỉ tiêu đang để trống", "đặt mã ngắn, ví dụ `MT1.CT1`");
+                    c.error(
+                        &format!("{f}.ma"),
+                        "mã chỉ tiêu đang để trống",
+                        "đặt mã ngắn, ví dụ `MT1.CT1`",
+                    );
                 } else if !seen.insert(id.clone()) {
                     c.error(
                         &format!("{f}.ma"),
@@ -207,7 +222,9 @@ pub fn validate_plan(c: &mut Checker<'_>, raw: RawPlan) -> Plan {
                     target: ind.ke_hoach,
                     unit: ind.don_vi_tinh.trim().to_string(),
                     direction: ind.huong.map(Into::into),
-                    factor: ind.he_so.unwrap_or_else(|| default_factor(&ind.don_vi_tinh)),
+                    factor: ind
+                        .he_so
+                        .unwrap_or_else(|| default_factor(&ind.don_vi_tinh)),
                 });
             }
         }

@@ -46,10 +46,12 @@ pub fn clean(path: &Path, bytes: &[u8]) -> Result<Warned<Source>, Diagnostics> {
         Err(e) => {
             let before = &bytes[..e.valid_up_to()];
             let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
-            let column = String::from_utf8_lossy(&before[before
-                .iter()
-                .rposition(|&b| b == b'\n')
-                .map_or(0, |p| p + 1)..])
+            let column = String::from_utf8_lossy(
+                &before[before
+                    .iter()
+                    .rposition(|&b| b == b'\n')
+                    .map_or(0, |p| p + 1)..],
+            )
             .chars()
             .count()
                 + 1;
@@ -68,9 +70,11 @@ pub fn clean(path: &Path, bytes: &[u8]) -> Result<Warned<Source>, Diagnostics> {
         }
     };
     if bytes.contains(&0) {
-        return Err(Diagnostic::error(loc, "tệp chứa byte NUL: đây không phải tệp văn bản")
-            .with_hint("hãy chỉ định tệp .yaml hoặc .md.hbs")
-            .into());
+        return Err(
+            Diagnostic::error(loc, "tệp chứa byte NUL: đây không phải tệp văn bản")
+                .with_hint("hãy chỉ định tệp .yaml hoặc .md.hbs")
+                .into(),
+        );
     }
     let mut warnings = Diagnostics::new();
     let mut text = String::with_capacity(raw.len());
@@ -80,7 +84,10 @@ pub fn clean(path: &Path, bytes: &[u8]) -> Result<Warned<Source>, Diagnostics> {
             warnings.push(
                 Diagnostic::warning(
                     Location::new(path, line, column),
-                    format!("đã bỏ ký tự điều khiển U+{:04X} (XML không cho phép)", ch as u32),
+                    format!(
+                        "đã bỏ ký tự điều khiển U+{:04X} (XML không cho phép)",
+                        ch as u32
+                    ),
                 )
                 .with_hint("ký tự này thường lọt vào khi sao chép từ Word; không cần làm gì thêm"),
             );

@@ -90,7 +90,12 @@ fn scan(source: &Source) -> Result<Locator, Diagnostics> {
                     if let Some(first) = seen.get(&key) {
                         diags.push(
                             Diagnostic::error(at(line, col), format!("khóa `{key}` bị lặp lại"))
-                                .with_field(child_path(path, &Frame::Map { key: Some(key.clone()) }))
+                                .with_field(child_path(
+                                    path,
+                                    &Frame::Map {
+                                        key: Some(key.clone()),
+                                    },
+                                ))
                                 .with_hint(format!(
                                     "khóa này đã có ở dòng {first}; xóa một trong hai dòng"
                                 )),
@@ -98,7 +103,12 @@ fn scan(source: &Source) -> Result<Locator, Diagnostics> {
                     } else {
                         seen.insert(key.clone(), line);
                     }
-                    let p = child_path(path, &Frame::Map { key: Some(key.clone()) });
+                    let p = child_path(
+                        path,
+                        &Frame::Map {
+                            key: Some(key.clone()),
+                        },
+                    );
                     loc.places.entry(p).or_insert((line, col));
                     *frame = Frame::Map { key: Some(key) };
                 }
@@ -216,9 +226,11 @@ pub fn parse<T: DeserializeOwned>(
     known_fields: &[&str],
 ) -> Result<(T, Locator), Diagnostics> {
     if source.text.trim().is_empty() {
-        return Err(Diagnostic::error(Location::file(&source.path), "tệp rỗng: không có dữ liệu")
-            .with_hint("tệp cần các trường của văn bản; xem ví dụ trong thư mục data/")
-            .into());
+        return Err(
+            Diagnostic::error(Location::file(&source.path), "tệp rỗng: không có dữ liệu")
+                .with_hint("tệp cần các trường của văn bản; xem ví dụ trong thư mục data/")
+                .into(),
+        );
     }
     let locator = scan(source)?;
     let de = serde_yaml::Deserializer::from_str(&source.text);
@@ -339,7 +351,10 @@ fn vi_kind(s: &str) -> String {
     } else if s.starts_with("map") || s.starts_with("struct") {
         "bảng khóa–giá trị (các dòng `khoa: giá trị`)".into()
     } else if s.starts_with("boolean") || s == "a boolean" {
-        format!("giá trị đúng/sai {}", s.trim_start_matches("boolean").trim())
+        format!(
+            "giá trị đúng/sai {}",
+            s.trim_start_matches("boolean").trim()
+        )
     } else if s == "unit value" || s == "null" {
         "giá trị rỗng".into()
     } else {
@@ -389,7 +404,8 @@ mod tests {
 
     #[test]
     fn duplicate_key_names_both_lines() {
-        let e = parse::<Doc>(&src("so_ky_hieu: a\nnoi_nhan: []\nso_ky_hieu: b\n"), &[]).unwrap_err();
+        let e =
+            parse::<Doc>(&src("so_ky_hieu: a\nnoi_nhan: []\nso_ky_hieu: b\n"), &[]).unwrap_err();
         let d = &e.0[0];
         assert_eq!(d.location.line, 3);
         assert!(d.hint.as_deref().unwrap().contains("dòng 1"), "{d}");

@@ -81,7 +81,13 @@ impl<'a> Notes<'a> {
 }
 
 /// Append `items` to paragraph `para` as runs of `size`; `bold` forces bold.
-pub(crate) fn inlines(mut para: Paragraph, items: &[Inline], size: Pt, bold: bool, notes: &Notes<'_>) -> Paragraph {
+pub(crate) fn inlines(
+    mut para: Paragraph,
+    items: &[Inline],
+    size: Pt,
+    bold: bool,
+    notes: &Notes<'_>,
+) -> Paragraph {
     for item in items {
         para = match item {
             Inline::Text {
@@ -95,7 +101,9 @@ pub(crate) fn inlines(mut para: Paragraph, items: &[Inline], size: Pt, bold: boo
                     .fonts(fonts())
                     .add_break(BreakType::TextWrapping),
             ),
-            Inline::NoteRef(n) => para.add_run(Run::new().add_footnote_reference(notes.footnote(*n))),
+            Inline::NoteRef(n) => {
+                para.add_run(Run::new().add_footnote_reference(notes.footnote(*n)))
+            }
         };
     }
     para
@@ -105,10 +113,16 @@ pub(crate) fn inlines(mut para: Paragraph, items: &[Inline], size: Pt, bold: boo
 pub(crate) fn block(b: &Block, width: i32, notes: &mut Notes<'_>, out: &mut Vec<Child>) {
     match b {
         Block::Paragraph(para) => {
-            let base = Paragraph::new().line_spacing(spacing(p::PARAGRAPH_SPACING, p::LINE_SPACING_240THS));
+            let base = Paragraph::new()
+                .line_spacing(spacing(p::PARAGRAPH_SPACING, p::LINE_SPACING_240THS));
             let indent = Some(SpecialIndentType::FirstLine(p::FIRST_LINE_INDENT.twips()));
             let (base, bold, italic_all) = match para.role {
-                Role::Body => (base.align(AlignmentType::Both).indent(None, indent, None, None), false, false),
+                Role::Body => (
+                    base.align(AlignmentType::Both)
+                        .indent(None, indent, None, None),
+                    false,
+                    false,
+                ),
                 Role::Heading(level) => (
                     base.align(AlignmentType::Both)
                         .indent(None, indent, None, None)
@@ -139,7 +153,12 @@ pub(crate) fn block(b: &Block, width: i32, notes: &mut Notes<'_>, out: &mut Vec<
             out.push(Child::Paragraph(Box::new(para)));
         }
         Block::Table(t) => {
-            let total: u32 = t.columns.iter().map(|c| c.weight.max(1)).sum::<u32>().max(1);
+            let total: u32 = t
+                .columns
+                .iter()
+                .map(|c| c.weight.max(1))
+                .sum::<u32>()
+                .max(1);
             let widths: Vec<usize> = t
                 .columns
                 .iter()
@@ -194,7 +213,13 @@ pub(crate) fn block(b: &Block, width: i32, notes: &mut Notes<'_>, out: &mut Vec<
             out.push(Child::Table(Box::new(table)));
             // A small gap after the table so the next paragraph does not touch it.
             out.push(Child::Paragraph(Box::new(
-                Paragraph::new().line_spacing(LineSpacing::new().before(0).after(0).line(p::SINGLE_LINE_240THS).line_rule(LineSpacingType::Auto)),
+                Paragraph::new().line_spacing(
+                    LineSpacing::new()
+                        .before(0)
+                        .after(0)
+                        .line(p::SINGLE_LINE_240THS)
+                        .line_rule(LineSpacingType::Auto),
+                ),
             )));
         }
     }

@@ -96,7 +96,10 @@ pub(crate) fn header_table(f: &Frame, out: &mut Vec<Child>) {
         .map(|l| text_width_twips(l, p::AGENCY_SIZE, true))
         .max()
         .unwrap_or(0);
-    left.push(rule((longest as f64 * p::SHORT_RULE_FRACTION) as i32, left_w));
+    left.push(rule(
+        (longest as f64 * p::SHORT_RULE_FRACTION) as i32,
+        left_w,
+    ));
     // Right column: Quốc hiệu, Tiêu ngữ, rule as long as the Tiêu ngữ.
     let mut right = Vec::new();
     match &f.right_header {
@@ -107,14 +110,25 @@ pub(crate) fn header_table(f: &Frame, out: &mut Vec<Child>) {
         }
         RightHeader::Custom(title) => {
             right.push(centred().add_run(run(title, p::NATIONAL_TITLE_SIZE, true, false)));
-            right.push(rule(text_width_twips(title, p::NATIONAL_TITLE_SIZE, true), right_w));
+            right.push(rule(
+                text_width_twips(title, p::NATIONAL_TITLE_SIZE, true),
+                right_w,
+            ));
         }
     }
-    let row1 = TableRow::new(vec![cell(left, p::HEADER_LEFT_WIDTH), cell(right, p::HEADER_RIGHT_WIDTH)]);
+    let row1 = TableRow::new(vec![
+        cell(left, p::HEADER_LEFT_WIDTH),
+        cell(right, p::HEADER_RIGHT_WIDTH),
+    ]);
     // Row 2: số, ký hiệu (13 pt) | place and date (14 pt italic), 6 pt above.
     let number = centred()
         .line_spacing(spacing(Pt(6.0), p::SINGLE_LINE_240THS))
-        .add_run(run(&format!("Số: {}", f.reference.text()), p::NUMBER_SIZE, false, false));
+        .add_run(run(
+            &format!("Số: {}", f.reference.text()),
+            p::NUMBER_SIZE,
+            false,
+            false,
+        ));
     let date = centred()
         .line_spacing(spacing(Pt(6.0), p::SINGLE_LINE_240THS))
         .add_run(run(&place_date(f), p::PLACE_DATE_SIZE, false, true));
@@ -145,7 +159,9 @@ pub(crate) fn title_block(f: &Frame, out: &mut Vec<Child>) {
     )));
     for line in &f.subject {
         out.push(Child::Paragraph(Box::new(
-            centred().keep_next(true).add_run(run(line, p::SUBJECT_SIZE, true, false)),
+            centred()
+                .keep_next(true)
+                .add_run(run(line, p::SUBJECT_SIZE, true, false)),
         )));
     }
     let longest = f
@@ -174,9 +190,12 @@ pub(crate) fn addressees(f: &Frame, out: &mut Vec<Child>) {
     let first_spacing = spacing(Pt(12.0), p::SINGLE_LINE_240THS);
     if f.addressees.len() == 1 {
         out.push(Child::Paragraph(Box::new(
-            centred()
-                .line_spacing(first_spacing)
-                .add_run(run(&format!("{label} {}.", f.addressees[0].trim_end_matches('.')), size, false, false)),
+            centred().line_spacing(first_spacing).add_run(run(
+                &format!("{label} {}.", f.addressees[0].trim_end_matches('.')),
+                size,
+                false,
+                false,
+            )),
         )));
         return;
     }
@@ -186,8 +205,17 @@ pub(crate) fn addressees(f: &Frame, out: &mut Vec<Child>) {
         let text = format!("- {}{end}", a.trim_end_matches(['.', ';']));
         let para = Paragraph::new()
             .align(AlignmentType::Left)
-            .indent(Some(left + label_w), Some(SpecialIndentType::Hanging(label_w)), None, None)
-            .add_tab(Tab::new().val(TabValueType::Left).pos((left + label_w) as usize));
+            .indent(
+                Some(left + label_w),
+                Some(SpecialIndentType::Hanging(label_w)),
+                None,
+                None,
+            )
+            .add_tab(
+                Tab::new()
+                    .val(TabValueType::Left)
+                    .pos((left + label_w) as usize),
+            );
         let para = if i == 0 {
             para.line_spacing(first_spacing.clone())
                 .add_run(run(label, size, false, false))
@@ -210,11 +238,17 @@ pub(crate) fn closing(f: &Frame, out: &mut Vec<Child>) {
             .align(AlignmentType::Left)
             .line_spacing(spacing(Pt(before), p::SINGLE_LINE_240THS))
     };
-    let mut left = vec![left_para(0.0).add_run(run("Nơi nhận:", p::RECIPIENTS_LABEL_SIZE, true, true))];
+    let mut left =
+        vec![left_para(0.0).add_run(run("Nơi nhận:", p::RECIPIENTS_LABEL_SIZE, true, true))];
     let n = f.recipients.len();
     for (i, r) in f.recipients.iter().enumerate() {
         let end = if i + 1 == n { "." } else { ";" };
-        left.push(left_para(0.0).add_run(run(&format!("- {r}{end}"), p::RECIPIENT_SIZE, false, false)));
+        left.push(left_para(0.0).add_run(run(
+            &format!("- {r}{end}"),
+            p::RECIPIENT_SIZE,
+            false,
+            false,
+        )));
     }
     let mut right = Vec::new();
     for l in &f.signature.authority {
@@ -223,14 +257,21 @@ pub(crate) fn closing(f: &Frame, out: &mut Vec<Child>) {
     for _ in 0..p::SIGNATURE_SPACE_LINES {
         right.push(centred().add_run(run("", p::SIGNATURE_SIZE, false, false)));
     }
-    right.push(centred().add_run(run(&f.signature.signer_name, p::SIGNATURE_SIZE, true, false)));
+    right.push(centred().add_run(run(
+        &f.signature.signer_name,
+        p::SIGNATURE_SIZE,
+        true,
+        false,
+    )));
     let grid = vec![
         p::CLOSING_LEFT_WIDTH.twips() as usize,
         p::CLOSING_RIGHT_WIDTH.twips() as usize,
     ];
     // A 12 pt gap between the body and the closing table.
     out.push(Child::Paragraph(Box::new(
-        Paragraph::new().line_spacing(spacing(Pt(0.0), p::SINGLE_LINE_240THS)).add_run(run("", Pt(12.0), false, false)),
+        Paragraph::new()
+            .line_spacing(spacing(Pt(0.0), p::SINGLE_LINE_240THS))
+            .add_run(run("", Pt(12.0), false, false)),
     )));
     let table = Table::without_borders(vec![TableRow::new(vec![
         cell(left, p::CLOSING_LEFT_WIDTH),
@@ -251,15 +292,24 @@ pub(crate) fn appendix_heading(a: &Appendix, out: &mut Vec<Child>) {
     } else {
         p::text_width().twips()
     };
-    out.push(Child::Paragraph(Box::new(
-        centred().add_run(run(&a.label, p::APPENDIX_LABEL_SIZE, true, false)),
-    )));
-    out.push(Child::Paragraph(Box::new(
-        centred().add_run(run(&a.title.to_uppercase(), p::BODY_SIZE, true, false)),
-    )));
-    out.push(Child::Paragraph(Box::new(
-        centred().add_run(run(&a.attached_to, p::BODY_SIZE, false, true)),
-    )));
+    out.push(Child::Paragraph(Box::new(centred().add_run(run(
+        &a.label,
+        p::APPENDIX_LABEL_SIZE,
+        true,
+        false,
+    )))));
+    out.push(Child::Paragraph(Box::new(centred().add_run(run(
+        &a.title.to_uppercase(),
+        p::BODY_SIZE,
+        true,
+        false,
+    )))));
+    out.push(Child::Paragraph(Box::new(centred().add_run(run(
+        &a.attached_to,
+        p::BODY_SIZE,
+        false,
+        true,
+    )))));
     let w = text_width_twips(&a.attached_to, p::BODY_SIZE, false);
     out.push(Child::Paragraph(Box::new(rule(
         (w as f64 * p::SHORT_RULE_FRACTION) as i32,

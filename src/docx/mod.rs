@@ -15,16 +15,16 @@
 //! 8. build, fix up, check, zip.
 
 mod blocks;
-mod frame;
 pub(crate) mod fixup;
+mod frame;
 mod measure;
 pub(crate) mod package;
 pub mod profile;
 
 use docx_rs::{
-    AlignmentType, Docx, FieldCharType, Header, InstrPAGE, InstrText, LineSpacing,
-    LineSpacingType, PageMargin, PageNumType, PageOrientationType, PageSize, Paragraph, Run,
-    RunFonts, RunProperty, Section, Style, StyleType, VertAlignType,
+    AlignmentType, Docx, FieldCharType, Header, InstrPAGE, InstrText, LineSpacing, LineSpacingType,
+    PageMargin, PageNumType, PageOrientationType, PageSize, Paragraph, Run, RunFonts, RunProperty,
+    Section, Style, StyleType, VertAlignType,
 };
 
 use crate::model::units::Pt;
@@ -56,7 +56,10 @@ pub(crate) fn fonts() -> RunFonts {
 
 /// A run of `text` at `size`, with emphasis.
 pub(crate) fn run(text: &str, size: Pt, bold: bool, italic: bool) -> Run {
-    let mut r = Run::new().add_text(text).size(size.half_points()).fonts(fonts());
+    let mut r = Run::new()
+        .add_text(text)
+        .size(size.half_points())
+        .fonts(fonts());
     if bold {
         r = r.bold();
     }
@@ -76,14 +79,21 @@ pub(crate) fn spacing(before: Pt, line: i32) -> LineSpacing {
 }
 
 fn styles(docx: Docx) -> Docx {
-    let mut note_ref = Style::new("FootnoteReference", StyleType::Character).name("footnote reference");
+    let mut note_ref =
+        Style::new("FootnoteReference", StyleType::Character).name("footnote reference");
     note_ref.run_property = RunProperty::new().vert_align(VertAlignType::SuperScript);
     let note_text = Style::new("FootnoteText", StyleType::Paragraph)
         .name("footnote text")
         .size(p::FOOTNOTE_SIZE.half_points())
         .fonts(fonts())
         .align(AlignmentType::Both)
-        .line_spacing(LineSpacing::new().before(0).after(0).line(p::SINGLE_LINE_240THS).line_rule(LineSpacingType::Auto));
+        .line_spacing(
+            LineSpacing::new()
+                .before(0)
+                .after(0)
+                .line(p::SINGLE_LINE_240THS)
+                .line_rule(LineSpacingType::Auto),
+        );
     let header_style = Style::new("Header", StyleType::Paragraph).name("header");
     docx.default_fonts(fonts())
         .default_size(p::BODY_SIZE.half_points())
@@ -227,7 +237,9 @@ pub fn write(doc: &Document) -> Result<Vec<u8>, DocxError> {
     package
         .check()
         .map_err(|problems| DocxError::Check(problems.join("; ")))?;
-    package.to_bytes().map_err(|e| DocxError::Zip(e.to_string()))
+    package
+        .to_bytes()
+        .map_err(|e| DocxError::Zip(e.to_string()))
 }
 
 /// A4 size in twips (width, height), swapped for landscape.

@@ -90,9 +90,13 @@ impl Builder {
         let Some(role) = self.role.take() else { return };
         let inlines = std::mem::take(&mut self.inlines);
         if let Some(label) = &self.in_note {
-            self.note_defs.entry(label.clone()).or_default().push(inlines);
+            self.note_defs
+                .entry(label.clone())
+                .or_default()
+                .push(inlines);
         } else {
-            self.body.push(Block::Paragraph(Paragraph { role, inlines }));
+            self.body
+                .push(Block::Paragraph(Paragraph { role, inlines }));
         }
     }
 
@@ -121,7 +125,8 @@ impl Builder {
                     }
                     self.inlines.push(Inline::Break);
                 } else {
-                    self.errors.push(format!("mã HTML `{}` không được hỗ trợ", h.trim()));
+                    self.errors
+                        .push(format!("mã HTML `{}` không được hỗ trợ", h.trim()));
                 }
             }
             Event::FootnoteReference(label) => {
@@ -132,20 +137,18 @@ impl Builder {
                 self.inlines.push(Inline::NoteRef(n));
             }
             Event::Code(c) => self.errors.push(format!("đoạn mã `{c}` không được hỗ trợ")),
-            Event::Rule => self.errors.push("đường kẻ ngang `---` không được hỗ trợ".into()),
-            Event::TaskListMarker(_) | Event::InlineMath(_) | Event::DisplayMath(_) => {
-                self.errors.push("cú pháp này không được hỗ trợ trong văn bản hành chính".into())
-            }
+            Event::Rule => self
+                .errors
+                .push("đường kẻ ngang `---` không được hỗ trợ".into()),
+            Event::TaskListMarker(_) | Event::InlineMath(_) | Event::DisplayMath(_) => self
+                .errors
+                .push("cú pháp này không được hỗ trợ trong văn bản hành chính".into()),
         }
     }
 
     fn start(&mut self, tag: Tag<'_>) {
         match tag {
-            Tag::Paragraph => {
-                if self.table.is_none() {
-                    self.start_para(Role::Body)
-                }
-            }
+            Tag::Paragraph if self.table.is_none() => self.start_para(Role::Body),
             Tag::Heading { level, .. } => {
                 let l = match level {
                     HeadingLevel::H1 => 1,
@@ -203,11 +206,7 @@ impl Builder {
 
     fn end(&mut self, tag: TagEnd) {
         match tag {
-            TagEnd::Paragraph | TagEnd::Heading(_) => {
-                if self.table.is_none() {
-                    self.end_para()
-                }
-            }
+            TagEnd::Paragraph | TagEnd::Heading(_) if self.table.is_none() => self.end_para(),
             TagEnd::Item => {
                 self.end_para();
                 self.pending_label = None;
@@ -367,12 +366,19 @@ mod tests {
         assert_eq!(texts(&m), vec!["a[1] b[2] c[1]"]);
         assert_eq!(m.notes.len(), 2);
         assert_eq!(m.notes[0].paragraphs[0], vec![Inline::plain("Z")]);
-        assert!(matches!(&m.notes[1].paragraphs[0][1], Inline::Text { italic: true, .. }));
+        assert!(matches!(
+            &m.notes[1].paragraphs[0][1],
+            Inline::Text { italic: true, .. }
+        ));
     }
 
     #[test]
     fn escaped_punctuation_is_text() {
-        let m = parse(&crate::template::escape::escape_markdown("1. *a* [^1] | # <b> & x"), "t").unwrap();
+        let m = parse(
+            &crate::template::escape::escape_markdown("1. *a* [^1] | # <b> & x"),
+            "t",
+        )
+        .unwrap();
         assert_eq!(texts(&m), vec!["1. *a* [^1] | # <b> & x"]);
     }
 
@@ -390,7 +396,9 @@ mod tests {
     #[test]
     fn tables_have_header_and_rows() {
         let m = parse("| A | B |\n|---|--:|\n| x<br>y | 1 |\n", "t").unwrap();
-        let Block::Table(t) = &m.body[0] else { panic!() };
+        let Block::Table(t) = &m.body[0] else {
+            panic!()
+        };
         assert_eq!(t.header.len(), 2);
         assert_eq!(t.rows.len(), 1);
         assert_eq!(t.columns[1].align, Align::Right);

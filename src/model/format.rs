@@ -128,12 +128,24 @@ mod tests {
             assert_eq!(parts[0], "ngày");
             assert_eq!(parts[1].len(), 2);
             let m = parts[3];
-            assert!(matches!(m, "01" | "02") || (3..=12).map(|x| x.to_string()).any(|x| x == m), "{s}");
+            assert!(
+                matches!(m, "01" | "02") || (3..=12).map(|x| x.to_string()).any(|x| x == m),
+                "{s}"
+            );
             d = d.succ_opt().unwrap();
         }
-        assert_eq!(date_long(NaiveDate::from_ymd_opt(2025, 4, 2).unwrap()), "ngày 02 tháng 4 năm 2025");
-        assert_eq!(date_long(NaiveDate::from_ymd_opt(2020, 1, 5).unwrap()), "ngày 05 tháng 01 năm 2020");
-        assert_eq!(date_long(NaiveDate::from_ymd_opt(2019, 6, 29).unwrap()), "ngày 29 tháng 6 năm 2019");
+        assert_eq!(
+            date_long(NaiveDate::from_ymd_opt(2025, 4, 2).unwrap()),
+            "ngày 02 tháng 4 năm 2025"
+        );
+        assert_eq!(
+            date_long(NaiveDate::from_ymd_opt(2020, 1, 5).unwrap()),
+            "ngày 05 tháng 01 năm 2020"
+        );
+        assert_eq!(
+            date_long(NaiveDate::from_ymd_opt(2019, 6, 29).unwrap()),
+            "ngày 29 tháng 6 năm 2019"
+        );
     }
 
     #[test]

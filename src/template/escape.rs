@@ -78,10 +78,10 @@ pub fn escape_cell(s: &str) -> String {
 pub fn escape_rich(s: &str) -> String {
     let keep = |s: &str, i: usize| -> Option<usize> {
         let rest = &s[i..];
-        if rest.starts_with('*') {
+        if let Some(after_star) = rest.strip_prefix('*') {
             // A `*` followed by a space at the start of the line would start a list item.
             let line_start = i == 0;
-            if line_start && rest[1..].starts_with(' ') {
+            if line_start && after_star.starts_with(' ') {
                 return None;
             }
             return Some(1);

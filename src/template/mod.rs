@@ -17,9 +17,11 @@ use crate::data::source;
 use crate::diag::{Diagnostic, Diagnostics, Location, Warned};
 
 /// A built-in template: (name, file name, text).
-pub const BUILTIN: &[(&str, &str, &str)] = &[
-    ("ke-hoach", "ke-hoach.md.hbs", include_str!("../../templates/ke-hoach.md.hbs")),
-];
+pub const BUILTIN: &[(&str, &str, &str)] = &[(
+    "ke-hoach",
+    "ke-hoach.md.hbs",
+    include_str!("../../templates/ke-hoach.md.hbs"),
+)];
 
 /// Mẫu — the template registry: built-in templates, possibly overridden from a directory.
 pub struct Templates {
@@ -30,7 +32,9 @@ pub struct Templates {
 
 impl std::fmt::Debug for Templates {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Templates").field("origins", &self.origins).finish()
+        f.debug_struct("Templates")
+            .field("origins", &self.origins)
+            .finish()
     }
 }
 

@@ -9,9 +9,7 @@ use crate::data::frame::parse_date;
 use crate::model::format::{date_long, date_short};
 
 fn parse(s: &str, helper: &'static str) -> Result<chrono::NaiveDate, RenderError> {
-    parse_date(s).map_err(|m| {
-        RenderErrorReason::Other(format!("hàm `{helper}`: {m}")).into()
-    })
+    parse_date(s).map_err(|m| RenderErrorReason::Other(format!("hàm `{helper}`: {m}")).into())
 }
 
 handlebars_helper!(ngay: |d: str| parse(d, "ngay").map(date_long)?);

@@ -19,7 +19,11 @@ fn param_text(h: &Helper<'_>, name: &'static str) -> Result<String, RenderErrorR
         serde_json::Value::Null => String::new(),
         serde_json::Value::Array(a) => a
             .iter()
-            .map(|x| x.as_str().map(String::from).unwrap_or_else(|| x.to_string()))
+            .map(|x| {
+                x.as_str()
+                    .map(String::from)
+                    .unwrap_or_else(|| x.to_string())
+            })
             .collect::<Vec<_>>()
             .join("\n\n"),
         other => other.to_string(),

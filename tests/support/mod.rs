@@ -1,0 +1,209 @@
+//! Test support: reading generated packages, normalising XML for golden comparisons, visible text.
+
+#![allow(dead_code)]
+
+use std::collections::BTreeMap;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use quick_xml::events::{BytesStart, Event};
+use quick_xml::{Reader, Writer};
+
+/// The repository root.
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// All parts of a .docx package: path → bytes, in zip order.
+pub fn parts(docx: &[u8]) -> Vec<(String, Vec<u8>)> {
+    let mut z = zip::ZipArchive::new(std::io::Cursor::new(docx)).expect("package is a zip");
+    let mut out = Vec::new();
+    for i in 0..z.len() {
+        let mut f = z.by_index(i).expect("zip entry");
+        if f.is_dir() {
+            continue;
+        }
+        let mut buf = Vec::new();
+        f.read_to_end(&mut buf).expect("read entry");
+        out.push((f.name().to_string(), buf));
+    }
+    out
+}
+
+/// One part as text.
+pub fn part(docx: &[u8], name: &str) -> String {
+    parts(docx)
+        .into_iter()
+        .find(|(n, _)| n == name)
+        .map(|(_, d)| String::from_utf8(d).expect("utf-8 part"))
+        .unwrap_or_else(|| panic!("part {name} missing"))
+}
+
+/// Assert that every XML part of the package parses.
+pub fn assert_all_parts_parse(docx: &[u8]) {
+    for (name, data) in parts(docx) {
+        if !(name.ends_with(".xml") || name.ends_with(".rels")) {
+            continue;
+        }
+        let mut r = Reader::from_reader(data.as_slice());
+        let mut buf = Vec::new();
+        loop {
+            match r.read_event_into(&mut buf) {
+                Ok(Event::Eof) => break,
+                Ok(_) => {}
+                Err(e) => panic!("part {name} does not parse: {e}"),
+            }
+            buf.clear();
+        }
+    }
+}
+
+const VOLATILE: &[&str] = &[
+    "w14:paraId",
+    "w14:textId",
+    "w:rsidR",
+    "w:rsidRPr",
+    "w:rsidRDefault",
+    "w:rsidP",
+];
+
+fn normalised_start(e: &BytesStart<'_>) -> BytesStart<'static> {
+    let name = String::from_utf8_lossy(e.name().as_ref()).to_string();
+    let mut attrs: BTreeMap<String, String> = BTreeMap::new();
+    for a in e.attributes().flatten() {
+        let k = String::from_utf8_lossy(a.key.as_ref()).to_string();
+        if VOLATILE.contains(&k.as_str()) {
+            continue;
+        }
+        // The raw (still escaped) value: re-emitted as is, so nothing is escaped twice.
+        attrs.insert(k, String::from_utf8_lossy(&a.value).to_string());
+    }
+    let mut content = name.clone();
+    for (k, v) in &attrs {
+        content.push_str(&format!(" {k}=\"{v}\""));
+    }
+    BytesStart::from_content(content, name.len())
+}
+
+/// Normalise an XML part for golden comparison: drop volatile ids, sort attributes, indent.
+/// Content (text, elements, their order) is never changed.
+pub fn normalise_xml(xml: &str) -> String {
+    let mut r = Reader::from_str(xml);
+    let mut w = Writer::new_with_indent(Vec::new(), b' ', 1);
+    loop {
+        match r.read_event() {
+            Ok(Event::Eof) => break,
+            Ok(Event::Start(e)) => w
+                .write_event(Event::Start(normalised_start(&e)))
+                .expect("write"),
+            Ok(Event::Empty(e)) => w
+                .write_event(Event::Empty(normalised_start(&e)))
+                .expect("write"),
+            Ok(Event::Decl(_)) => {}
+            Ok(e) => w.write_event(e).expect("write"),
+            Err(e) => panic!("xml: {e}"),
+        }
+    }
+    String::from_utf8(w.into_inner()).expect("utf-8")
+}
+
+/// Compare `actual` with the golden file `tests/golden/<name>`; with `UPDATE_GOLDEN=1` rewrite it.
+pub fn golden(name: &str, actual: &str) {
+    let path = root().join("tests/golden").join(name);
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+        std::fs::write(&path, actual).expect("write golden");
+        return;
+    }
+    let expected = std::fs::read_to_string(&path).unwrap_or_else(|_| {
+        panic!(
+            "golden {} missing: run UPDATE_GOLDEN=1 cargo test",
+            path.display()
+        )
+    });
+    if expected != actual {
+        let diff_line = expected
+            .lines()
+            .zip(actual.lines())
+            .position(|(a, b)| a != b)
+            .unwrap_or(expected.lines().count().min(actual.lines().count()));
+        panic!(
+            "golden {} differs at line {}:\n  expected: {:?}\n  actual:   {:?}\nIf the change is intended, run UPDATE_GOLDEN=1 cargo test and review the diff.",
+            path.display(),
+            diff_line + 1,
+            expected.lines().nth(diff_line),
+            actual.lines().nth(diff_line)
+        );
+    }
+}
+
+/// The visible text of a WordprocessingML part: one line per paragraph (`w:t` text joined,
+/// `w:tab` → tab, `w:br` → newline), no-break spaces as spaces.
+pub fn visible_text(xml: &str) -> Vec<String> {
+    let mut r = Reader::from_str(xml);
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    let mut in_t = false;
+    let mut in_para = false;
+    loop {
+        match r.read_event() {
+            Ok(Event::Eof) => break,
+            Ok(Event::Start(e)) => match e.name().as_ref() {
+                b"w:p" => {
+                    in_para = true;
+                    cur.clear();
+                }
+                b"w:t" => in_t = true,
+                _ => {}
+            },
+            Ok(Event::Empty(e)) => match e.name().as_ref() {
+                b"w:tab" if in_para => cur.push('\t'),
+                b"w:br" if in_para => cur.push('\n'),
+                b"w:p" => out.push(String::new()),
+                _ => {}
+            },
+            Ok(Event::Text(t)) if in_t => {
+                cur.push_str(&t.decode().expect("text").replace('\u{a0}', " "));
+            }
+            Ok(Event::GeneralRef(g)) if in_t => {
+                let name = String::from_utf8_lossy(g.as_ref()).to_string();
+                let s = match name.as_str() {
+                    "amp" => "&",
+                    "lt" => "<",
+                    "gt" => ">",
+                    "quot" => "\"",
+                    "apos" => "'",
+                    _ => "?",
+                };
+                cur.push_str(s);
+            }
+            Ok(Event::End(e)) => match e.name().as_ref() {
+                b"w:t" => in_t = false,
+                b"w:p" => {
+                    in_para = false;
+                    out.push(std::mem::take(&mut cur));
+                }
+                _ => {}
+            },
+            Ok(_) => {}
+            Err(e) => panic!("xml: {e}"),
+        }
+    }
+    out
+}
+
+/// Collapse whitespace runs to one space and trim.
+pub fn squash(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Path of a file in the repository.
+pub fn repo(p: &str) -> PathBuf {
+    root().join(p)
+}
+
+/// The shared seed folder (`../shared` next to the repository).
+pub fn shared(p: &str) -> Option<PathBuf> {
+    let path = root().join("..").join("shared").join(p);
+    Path::new(&path).exists().then_some(path)
+}
