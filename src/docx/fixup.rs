@@ -830,11 +830,31 @@ fn rank(seq: &[&str], name: &str) -> usize {
         .unwrap_or(seq.len())
 }
 
+/// Rank lookups are the hot path of the fix-up (tens of thousands of children per document):
+/// remember each (sequence, child name) → rank. Lookups only; nothing iterates this map.
+#[allow(clippy::disallowed_types)]
+fn cached_rank(seq: &'static [&'static str], name: &str) -> usize {
+    use std::cell::RefCell;
+    use std::collections::HashMap;
+    thread_local! {
+        static CACHE: RefCell<HashMap<(usize, String), usize>> = RefCell::new(HashMap::new());
+    }
+    let key = (seq.as_ptr() as usize, name.to_string());
+    CACHE.with(|c| {
+        if let Some(&r) = c.borrow().get(&key) {
+            return r;
+        }
+        let r = rank(seq, name);
+        c.borrow_mut().insert(key, r);
+        r
+    })
+}
+
 /// Stable-sorts an element's children into its schema sequence (text nodes keep their rank last).
 fn reorder(e: &mut Element) {
     if let Some(seq) = sequence_for(&e.name) {
-        e.children.sort_by_key(|n| match n {
-            Node::Element(c) => rank(seq, &c.name),
+        e.children.sort_by_cached_key(|n| match n {
+            Node::Element(c) => cached_rank(seq, &c.name),
             Node::Text(_) => seq.len() + 1,
         });
     }

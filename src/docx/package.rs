@@ -7,6 +7,9 @@ use quick_xml::encoding::Decoder;
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::{Reader, XmlVersion};
 
+/// Parts at least this large (bytes) are compressed in the zip.
+pub(crate) const DEFLATE_FROM: usize = 16 * 1024;
+
 /// Path of the content-types part.
 pub(crate) const CONTENT_TYPES: &str = "[Content_Types].xml";
 
@@ -374,16 +377,25 @@ impl Package {
     }
 
     /// Zips the parts deterministically: parts in their order, every entry dated 1980-01-01 00:00
-    /// (`zip::DateTime::default()`), Deflated at level 6, fixed permissions, no extra fields.
+    /// (`zip::DateTime::default()`), fixed permissions, no extra fields. Parts of
+    /// [`DEFLATE_FROM`] bytes or more are Deflated at level 6; smaller ones are Stored, since
+    /// setting up a compressor costs more than it saves on a few hundred bytes.
     pub(crate) fn to_bytes(&self) -> Result<Vec<u8>, std::io::Error> {
-        let options = zip::write::SimpleFileOptions::default()
-            .compression_method(zip::CompressionMethod::Deflated)
-            .compression_level(Some(6))
+        let stored = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Stored)
             .last_modified_time(zip::DateTime::default())
             .unix_permissions(0o644)
             .large_file(false);
+        let deflated = stored
+            .compression_method(zip::CompressionMethod::Deflated)
+            .compression_level(Some(6));
         let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
         for p in &self.parts {
+            let options = if p.data.len() >= DEFLATE_FROM {
+                deflated
+            } else {
+                stored
+            };
             zip.start_file(p.path.as_str(), options)
                 .map_err(std::io::Error::other)?;
             zip.write_all(&p.data)?;
@@ -574,7 +586,7 @@ mod tests {
         assert_eq!(names.len(), 5);
         let f = archive.by_index(0).expect("entry");
         assert_eq!(f.name(), CONTENT_TYPES);
-        assert_eq!(f.compression(), zip::CompressionMethod::Deflated);
+        assert_eq!(f.compression(), zip::CompressionMethod::Stored);
         assert_eq!(f.last_modified(), Some(zip::DateTime::default()));
         assert!(f.extra_data().is_none_or(<[u8]>::is_empty));
     }
