@@ -270,6 +270,7 @@ pub(crate) fn closing(f: &Frame, out: &mut Vec<Child>) {
     // A 12 pt gap between the body and the closing table.
     out.push(Child::Paragraph(Box::new(
         Paragraph::new()
+            .keep_next(true)
             .line_spacing(spacing(Pt(0.0), p::SINGLE_LINE_240THS))
             .add_run(run("", Pt(12.0), false, false)),
     )));

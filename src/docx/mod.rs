@@ -155,6 +155,11 @@ pub fn write(doc: &Document) -> Result<Vec<u8>, DocxError> {
     for b in &doc.body {
         blocks::block(b, p::text_width().twips(), &mut notes, &mut main);
     }
+    // The signature never stands alone on the last page: keep the last body paragraph with it.
+    if let Some(blocks::Child::Paragraph(last)) = main.last_mut() {
+        let para = std::mem::replace(&mut **last, Paragraph::new());
+        **last = para.keep_next(true).keep_lines(true);
+    }
     frame::closing(&doc.frame, &mut main);
     let mut sections = vec![SectionSpec {
         children: main,
