@@ -12,7 +12,7 @@
 //! eleven-header probes; docx-rs's raw output had 65 / 236 / 38 findings. No finding had to be
 //! written off as a validator mistake.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 
 use quick_xml::encoding::Decoder;
 use quick_xml::events::{BytesStart, Event};
@@ -835,9 +835,9 @@ fn rank(seq: &[&str], name: &str) -> usize {
 #[allow(clippy::disallowed_types)]
 fn cached_rank(seq: &'static [&'static str], name: &str) -> usize {
     use std::cell::RefCell;
-    use std::collections::HashMap;
+    use std::collections::HashMap as LookupMap;
     thread_local! {
-        static CACHE: RefCell<HashMap<(usize, String), usize>> = RefCell::new(HashMap::new());
+        static CACHE: RefCell<LookupMap<(usize, String), usize>> = RefCell::new(LookupMap::new());
     }
     let key = (seq.as_ptr() as usize, name.to_string());
     CACHE.with(|c| {
@@ -1210,8 +1210,8 @@ fn extension(path: &str) -> String {
 /// that targets it; `previous` holds docx-rs's overrides as a fallback for unknown types.
 fn content_types(
     paths: &[String],
-    rel_types: &HashMap<String, String>,
-    previous: &HashMap<String, String>,
+    rel_types: &BTreeMap<String, String>,
+    previous: &BTreeMap<String, String>,
 ) -> Element {
     let mut defaults: BTreeSet<&'static str> = BTreeSet::new();
     defaults.insert("rels");
@@ -1388,7 +1388,7 @@ enum Content {
 pub(crate) fn fix(xml: docx_rs::XMLDocx, meta: &PackageMeta) -> Result<Package, FixError> {
     // 1. Parse every XML part; keep docx-rs's content-type overrides only as a fallback.
     let mut parts: Vec<(String, Content)> = Vec::new();
-    let mut previous_ct: HashMap<String, String> = HashMap::new();
+    let mut previous_ct: BTreeMap<String, String> = BTreeMap::new();
     for (path, data) in raw_parts(xml) {
         let ext = extension(&path);
         if ext != "xml" && ext != "rels" {
@@ -1490,7 +1490,7 @@ pub(crate) fn fix(xml: docx_rs::XMLDocx, meta: &PackageMeta) -> Result<Package, 
             _ => true,
         });
     }
-    let mut rel_types: HashMap<String, String> = HashMap::new();
+    let mut rel_types: BTreeMap<String, String> = BTreeMap::new();
     let mut reached: BTreeSet<String> = BTreeSet::new();
     let mut queue = vec![String::new()];
     while let Some(source) = queue.pop() {
@@ -1813,13 +1813,13 @@ mod tests {
             "word/media/a.png".to_string(),
             "customXml/item1.xml".to_string(),
         ];
-        let mut rel_types = HashMap::new();
+        let mut rel_types = BTreeMap::new();
         rel_types.insert(
             "word/document.xml".to_string(),
             format!("{REL}officeDocument"),
         );
         rel_types.insert("word/media/a.png".to_string(), format!("{REL}image"));
-        let root = content_types(&paths, &rel_types, &HashMap::new());
+        let root = content_types(&paths, &rel_types, &BTreeMap::new());
         let mut out = String::new();
         write_element(&root, &mut out);
         assert_eq!(out.matches("<Override").count(), 1, "{out}");

@@ -1,6 +1,6 @@
 //! The finished OPC package: its parts, a pre-write integrity check and a deterministic zip writer.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet};
 use std::io::{Cursor, Write};
 
 use quick_xml::encoding::Decoder;
@@ -230,7 +230,7 @@ fn collect(
 
 /// Pushes one message per value that occurs more than once.
 fn duplicates(values: &[(String, String)], what: &str, problems: &mut Vec<String>) {
-    let mut seen: HashMap<&str, &str> = HashMap::new();
+    let mut seen: BTreeMap<&str, &str> = BTreeMap::new();
     for (part, v) in values {
         if let Some(first) = seen.insert(v.as_str(), part.as_str()) {
             problems.push(format!("duplicate {what} {v:?} ({first}, {part})"));
@@ -251,7 +251,7 @@ impl Package {
     /// and `wp:docPr` ids are unique. Returns every problem found.
     pub(crate) fn check(&self) -> Result<(), Vec<String>> {
         let mut problems = Vec::new();
-        let mut names: HashSet<String> = HashSet::new();
+        let mut names: BTreeSet<String> = BTreeSet::new();
         for p in &self.parts {
             if p.path.starts_with('/') || p.path.is_empty() {
                 problems.push(format!("bad part name {:?}", p.path));
@@ -283,7 +283,7 @@ impl Package {
             if !source.is_empty() && !names.contains(&source.to_ascii_lowercase()) {
                 problems.push(format!("{path}: relationships of a missing part {source}"));
             }
-            let mut ids = HashSet::new();
+            let mut ids = BTreeSet::new();
             for (id, _, target, external) in &s.rels {
                 if !ids.insert(id.as_str()) {
                     problems.push(format!("{path}: duplicate relationship id {id}"));
@@ -316,12 +316,12 @@ impl Package {
         match scan_of(CONTENT_TYPES) {
             None => problems.push(format!("missing {CONTENT_TYPES}")),
             Some(ct) => {
-                let defaults: HashSet<String> = ct
+                let defaults: BTreeSet<String> = ct
                     .defaults
                     .iter()
                     .map(|(e, _)| e.to_ascii_lowercase())
                     .collect();
-                let overrides: HashSet<String> = ct
+                let overrides: BTreeSet<String> = ct
                     .overrides
                     .iter()
                     .map(|(n, _)| n.to_ascii_lowercase())
