@@ -5,11 +5,13 @@
 //! place instead of stopping at the first.
 
 pub mod encoding;
+pub mod envelope;
 pub mod frame;
 pub mod indicator;
 pub mod lint;
 pub mod plan;
 pub mod raw;
+pub mod report;
 pub mod source;
 pub mod yaml;
 
@@ -18,6 +20,8 @@ use std::path::Path;
 use crate::diag::{Diagnostic, Diagnostics, Location};
 pub use indicator::{Direction, Indicator, Measure};
 pub use plan::{load_plan, Plan};
+pub use envelope::{load_envelope, Envelope};
+pub use report::{load_unit_report, UnitReport};
 use source::Source;
 use yaml::Locator;
 

@@ -19,6 +19,8 @@ use crate::diag::{Diagnostic, Diagnostics, Location, Warned};
 /// A built-in template: (name, file name, text).
 pub const BUILTIN: &[(&str, &str, &str)] = &[
     ("ke-hoach", "ke-hoach.md.hbs", include_str!("../../templates/ke-hoach.md.hbs")),
+    ("bao-cao", "bao-cao.md.hbs", include_str!("../../templates/bao-cao.md.hbs")),
+    ("tong-hop", "tong-hop.md.hbs", include_str!("../../templates/tong-hop.md.hbs")),
 ];
 
 /// Mẫu — the template registry: built-in templates, possibly overridden from a directory.
