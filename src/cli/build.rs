@@ -279,7 +279,11 @@ fn consolidated(
     };
     r.diagnostics(&envelope.warnings);
     if !c.rejected.is_empty() && !a.allow_partial {
-        return t.fail(r, what, &super::consolidate::partial_refused(c));
+        return t.fail(
+            r,
+            what,
+            &super::consolidate::partial_refused(&a.data.join("bao-cao"), c, false),
+        );
     }
     let out = super::consolidate::default_output(&a.output, &envelope_path);
     match super::consolidate::render(plan, &envelope.value, c, templates) {

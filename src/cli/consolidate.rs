@@ -60,24 +60,34 @@ pub(crate) fn report_collected(c: &Collected, r: &Reporter) {
     }
 }
 
-/// The error when bad files stop the consolidation.
-pub(crate) fn partial_refused(c: &Collected) -> Error {
+/// The error when bad files stop the consolidation: every error of every bad file (when
+/// `details`), then a summary naming the files.
+pub(crate) fn partial_refused(dir: &Path, c: &Collected, details: bool) -> Error {
     let files: Vec<String> = c
         .rejected
         .iter()
         .map(|x| x.path.display().to_string())
         .collect();
-    Error::Input(Diagnostics::from(
+    let mut d = if details {
+        c.errors()
+    } else {
+        Diagnostics::new()
+    };
+    d.push(
         Diagnostic::error(
-            Location::default(),
+            Location::file(dir),
             format!(
                 "không lập báo cáo tổng hợp: {} tệp báo cáo có lỗi ({})",
                 c.rejected.len(),
                 files.join(", ")
             ),
         )
-        .with_hint("sửa các lỗi ở trên, hoặc thêm `--allow-partial` để tổng hợp phần còn lại (các đơn vị có tệp lỗi được tính là chưa báo cáo)"),
-    ))
+        .with_hint(
+            "sửa các lỗi ở trên, hoặc thêm `--allow-partial` để tổng hợp phần còn lại \
+             (các đơn vị có tệp lỗi được tính là chưa báo cáo)",
+        ),
+    );
+    Error::Input(d)
 }
 
 /// Consolidate and lay out: the .docx bytes and the consolidated record.
@@ -149,10 +159,11 @@ pub(crate) fn run(a: &ConsolidateArgs, r: &Reporter) -> Result<ExitStatus, Error
     r.diagnostics(&envelope.warnings);
     r.step(&format!("đọc các báo cáo trong {}", a.dir.display()));
     let collected = collect(&a.dir, &plan.value)?;
-    report_collected(&collected, r);
     if !collected.rejected.is_empty() && !a.allow_partial {
-        return Err(partial_refused(&collected));
+        r.diagnostics(&collected.warnings);
+        return Err(partial_refused(&a.dir, &collected, true));
     }
+    report_collected(&collected, r);
     let (bytes, c) = render(&plan.value, &envelope.value, &collected, &templates.value)?;
     let out = a
         .output

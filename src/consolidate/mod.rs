@@ -313,6 +313,25 @@ pub fn consolidate(
     }
     let expected_ids: std::collections::BTreeSet<&str> =
         envelope.expected.iter().map(|u| u.id.as_str()).collect();
+    // Bad files of units the envelope does not list: shown by their file's unit id or stem.
+    let mut unknown_invalid: Vec<&String> = invalid
+        .iter()
+        .filter(|i| !expected_ids.contains(i.as_str()))
+        .collect();
+    unknown_invalid.sort();
+    unknown_invalid.dedup();
+    for id in unknown_invalid {
+        if !by_id.contains_key(id.as_str()) {
+            units.push(UnitStatus {
+                unit: Unit {
+                    id: id.clone(),
+                    name: id.clone(),
+                },
+                expected: false,
+                status: Status::Invalid,
+            });
+        }
+    }
     for (id, r) in &by_id {
         if !expected_ids.contains(id) {
             order.push(r);

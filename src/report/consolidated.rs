@@ -147,11 +147,16 @@ pub fn consolidated_context(
                 _ => None,
             })
             .collect(),
-        tep_loi: names(&|s| matches!(s, Status::Invalid)),
+        tep_loi: c
+            .units
+            .iter()
+            .filter(|u| matches!(u.status, Status::Invalid))
+            .map(|u| u.unit.name.clone())
+            .collect(),
         ngoai_danh_sach: c
             .units
             .iter()
-            .filter(|u| !u.expected)
+            .filter(|u| !u.expected && !matches!(u.status, Status::Invalid))
             .map(|u| u.unit.name.clone())
             .collect(),
     };
