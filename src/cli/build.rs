@@ -236,7 +236,7 @@ pub(crate) fn run(a: &BuildArgs, r: &Reporter) -> Result<ExitStatus, Error> {
     }
 
     // 3. The consolidated report.
-    if let Some(c) = &collected {
+    if let Some(c) = collected {
         consolidated(a, r, &plan, &plan_path, c, &templates, &mut t);
     }
 
@@ -261,7 +261,7 @@ fn consolidated(
     r: &Reporter,
     plan: &vanban::data::Plan,
     plan_path: &Path,
-    c: &Collected,
+    c: Collected,
     templates: &Templates,
     t: &mut Tally,
 ) {
@@ -282,12 +282,12 @@ fn consolidated(
         return t.fail(
             r,
             what,
-            &super::consolidate::partial_refused(&a.data.join("bao-cao"), c, false),
+            &super::consolidate::partial_refused(&a.data.join("bao-cao"), &c, false),
         );
     }
     let out = super::consolidate::default_output(&a.output, &envelope_path);
     match super::consolidate::render(plan, &envelope.value, c, templates) {
-        Ok((bytes, cons)) => {
+        Ok((bytes, outcome)) => {
             t.write(
                 r,
                 what,
@@ -295,7 +295,7 @@ fn consolidated(
                 Ok(bytes),
                 &[plan_path.to_path_buf(), envelope_path.clone()],
             );
-            r.done(&format!("  {}", super::consolidate::outcome_line(&cons)));
+            r.done(&format!("  {}", outcome));
         }
         Err(e) => t.fail(r, what, &e),
     }

@@ -90,21 +90,28 @@ pub(crate) fn partial_refused(dir: &Path, c: &Collected, details: bool) -> Error
     Error::Input(d)
 }
 
-/// Consolidate and lay out: the .docx bytes and the consolidated record.
+/// Consolidate and lay out: the .docx bytes and the outcome line ([`outcome_line`]).
+///
+/// Takes the collected reports by value and frees each stage's input as soon as the next stage
+/// has what it needs: with thousands of units the reports, then the consolidation, are the
+/// largest things in memory.
 pub(crate) fn render(
     plan: &Plan,
     envelope: &Envelope,
-    collected: &Collected,
+    collected: Collected,
     templates: &Templates,
-) -> Result<(Vec<u8>, Consolidated), Error> {
+) -> Result<(Vec<u8>, String), Error> {
     let c = consolidate(
         plan,
         envelope,
         &collected.reports,
         &collected.rejected_ids(),
     );
+    drop(collected);
     let doc = vanban::report::consolidated::consolidated_document(plan, envelope, &c, templates)?;
-    Ok((vanban::docx::write(&doc)?, c))
+    let outcome = outcome_line(&c);
+    drop(c);
+    Ok((vanban::docx::write(&doc)?, outcome))
 }
 
 /// One line about the outcome: headline, missing and late units.
@@ -164,13 +171,13 @@ pub(crate) fn run(a: &ConsolidateArgs, r: &Reporter) -> Result<ExitStatus, Error
         return Err(partial_refused(&a.dir, &collected, true));
     }
     report_collected(&collected, r);
-    let (bytes, c) = render(&plan.value, &envelope.value, &collected, &templates.value)?;
+    let (bytes, outcome) = render(&plan.value, &envelope.value, collected, &templates.value)?;
     let out = a
         .output
         .clone()
         .unwrap_or_else(|| default_output(Path::new("output"), &envelope_path));
     write_atomic(&out, &bytes, &[a.plan.clone(), envelope_path.clone()])?;
-    r.done(&format!("Đã ghi {} ({})", out.display(), outcome_line(&c)));
+    r.done(&format!("Đã ghi {} ({})", out.display(), outcome));
     // With --allow-partial the bad files were reported above and count as not reported.
     Ok(ExitStatus::Ok)
 }

@@ -16,7 +16,7 @@
 
 pub mod collect;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::NaiveDate;
 
@@ -311,8 +311,7 @@ pub fn consolidate(
             status,
         });
     }
-    let expected_ids: std::collections::BTreeSet<&str> =
-        envelope.expected.iter().map(|u| u.id.as_str()).collect();
+    let expected_ids: BTreeSet<&str> = envelope.expected.iter().map(|u| u.id.as_str()).collect();
     // Bad files of units the envelope does not list: shown by their file's unit id or stem.
     let mut unknown_invalid: Vec<&String> = invalid
         .iter()
@@ -343,15 +342,20 @@ pub fn consolidate(
         }
     }
     // The display name of each used report: the envelope's name when it lists the unit.
-    let name_of = |r: &UnitReport| -> String {
-        envelope
-            .expected
-            .iter()
-            .find(|u| u.id == r.unit.id)
-            .map(|u| u.name.clone())
-            .unwrap_or_else(|| r.unit.name.clone())
-    };
-    let names: Vec<String> = order.iter().map(|r| name_of(r)).collect();
+    let envelope_names: BTreeMap<&str, &str> = envelope
+        .expected
+        .iter()
+        .map(|u| (u.id.as_str(), u.name.as_str()))
+        .collect();
+    let names: Vec<String> = order
+        .iter()
+        .map(|r| {
+            envelope_names
+                .get(r.unit.id.as_str())
+                .map(|n| n.to_string())
+                .unwrap_or_else(|| r.unit.name.clone())
+        })
+        .collect();
 
     // Indicators: one pass over the units, sources collected per indicator index.
     let index: BTreeMap<&str, usize> = plan

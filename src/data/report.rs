@@ -235,10 +235,24 @@ impl UnitReport {
 }
 
 /// Read, parse and validate a unit report file against `plan`.
+///
+/// Most files are valid, and a consolidation reads thousands of them, so the first attempt
+/// deserializes without the locating pass of [`yaml::parse`] and validates with an empty
+/// [`Locator`](yaml::Locator). Only when that reports anything (a syntax or type error, a
+/// duplicate key, a warning) is the file read again the full way, so that every diagnostic has
+/// its line and column. Both paths run the same validation, so they accept the same files.
 pub fn load_unit_report(path: &Path, plan: &Plan) -> Result<Warned<UnitReport>, Diagnostics> {
     let src = read_source(path)?;
     let mut diags = src.warnings;
     let source = src.value;
+    if let Ok(raw) = serde_yaml::from_str::<RawUnitReport>(&source.text) {
+        let unlocated = yaml::Locator::default();
+        let mut c = Checker::new(&source, &unlocated);
+        let report = validate_unit_report(&mut c, raw, plan);
+        if c.diags.is_empty() {
+            return Ok(Warned::new(report, diags));
+        }
+    }
     let (raw, locator) = match yaml::parse::<RawUnitReport>(&source, UNIT_REPORT_FIELDS) {
         Ok(x) => x,
         Err(e) => {

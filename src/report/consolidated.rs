@@ -1,6 +1,12 @@
 //! Báo cáo tổng hợp — the consolidated BÁO CÁO: who reported (missing and late units by name), the
 //! narrative compiled per objective with each item attributed to its unit, the headline
 //! "đạt X/Y chỉ tiêu", and the full indicator table with provenance in a landscape Phụ lục.
+//!
+//! The content is complete at any number of units; only its layout scales. Up to
+//! [`ITEMISED_UNITS_LIMIT`] reporting units (any ward or district) each narrative item is its own
+//! paragraph and each unit's figure its own line in the Ghi chú cell; above that, the items of a
+//! section are joined into one paragraph (`nội dung (Đơn vị); …`) and the figures of a cell into
+//! one line, so that the document grows in text, not in paragraphs.
 
 use serde::Serialize;
 
@@ -17,12 +23,17 @@ use crate::model::format::date_short;
 use crate::model::{Appendix, Block, Document, Table};
 use crate::template::Templates;
 
+/// Most reporting units for which each narrative item gets its own paragraph (`chi_tiet`).
+pub const ITEMISED_UNITS_LIMIT: usize = 50;
+/// Most units listed one per line in a Ghi chú cell; more are joined on one line.
+pub const PROVENANCE_LINES_LIMIT: usize = 15;
+
 /// A narrative item and the unit it comes from.
 #[derive(Debug, Clone, Serialize)]
 pub struct ItemContext {
     /// Tên đơn vị.
     pub don_vi: String,
-    /// Nội dung.
+    /// Nội dung, without its final `.` or `;` (the template punctuates).
     pub noi_dung: String,
 }
 
@@ -33,10 +44,14 @@ pub struct ObjectiveContext {
     pub diem: String,
     /// Tiêu đề — the plan's objective title.
     pub tieu_de: String,
-    /// Kết quả — attributed results.
+    /// Kết quả — attributed results (`chi_tiet` only; otherwise empty).
     pub ket_qua: Vec<ItemContext>,
-    /// Hoạt động — attributed activities with counts.
+    /// Hoạt động — attributed activities with counts (`chi_tiet` only; otherwise empty).
     pub hoat_dong: Vec<ItemContext>,
+    /// Kết quả nối thành một đoạn: `nội dung (Đơn vị); …` (when not `chi_tiet`; otherwise empty).
+    pub ket_qua_gop: String,
+    /// Hoạt động nối thành một đoạn (when not `chi_tiet`; otherwise empty).
+    pub hoat_dong_gop: String,
     /// Whether any unit wrote about this objective.
     pub co_noi_dung: bool,
 }
@@ -75,20 +90,29 @@ pub struct ConsolidatedContext {
     pub bao_cao: StatusContext,
     /// Kết quả theo mục tiêu — every objective of the plan, in order.
     pub muc_tieu: Vec<ObjectiveContext>,
-    /// Hoạt động chung (not tied to an objective).
+    /// Hoạt động chung (not tied to an objective; `chi_tiet` only).
     pub hoat_dong_chung: Vec<ItemContext>,
+    /// Hoạt động chung nối thành một đoạn (when not `chi_tiet`).
+    pub hoat_dong_chung_gop: String,
     /// Tổng cộng các hoạt động; empty when there is none.
     pub tong_hoat_dong: String,
     /// Chỉ tiêu — counts and the headline sentence.
     pub chi_tieu: SummaryContext,
     /// The appendix label, for references in the text: `Phụ lục`.
     pub phu_luc: String,
-    /// Khó khăn, vướng mắc — attributed.
+    /// Khó khăn, vướng mắc — attributed (`chi_tiet` only).
     pub kho_khan: Vec<ItemContext>,
-    /// Đề xuất, kiến nghị — attributed.
+    /// Khó khăn nối thành một đoạn (when not `chi_tiet`).
+    pub kho_khan_gop: String,
+    /// Đề xuất, kiến nghị — attributed (`chi_tiet` only).
     pub de_xuat: Vec<ItemContext>,
+    /// Đề xuất nối thành một đoạn (when not `chi_tiet`).
+    pub de_xuat_gop: String,
     /// Kết luận.
     pub ket_luan: Vec<String>,
+    /// Chi tiết — one paragraph per item (at most [`ITEMISED_UNITS_LIMIT`] reporting units);
+    /// otherwise the template joins the items of a section into one paragraph.
+    pub chi_tiet: bool,
     /// Where an indicator table would go in the body (the consolidated template puts it in the
     /// appendix and does not use it).
     pub bang_chi_tieu: &'static str,
@@ -97,13 +121,38 @@ pub struct ConsolidatedContext {
 /// Label of the indicator appendix (one appendix: no number, NĐ 30 Phụ lục I, III.1).
 pub const APPENDIX_LABEL: &str = "Phụ lục";
 
+fn item(unit: &str, text: &str) -> ItemContext {
+    ItemContext {
+        don_vi: unit.to_string(),
+        noi_dung: text.trim().trim_end_matches(['.', ';']).to_string(),
+    }
+}
+
 fn items(v: &[crate::consolidate::Attributed]) -> Vec<ItemContext> {
-    v.iter()
-        .map(|a| ItemContext {
-            don_vi: a.unit.clone(),
-            noi_dung: a.text.clone(),
-        })
-        .collect()
+    v.iter().map(|a| item(&a.unit, &a.text)).collect()
+}
+
+/// Items joined into one text: `nội dung (Đơn vị); nội dung (Đơn vị)`.
+fn joined<'a>(v: impl Iterator<Item = (&'a str, std::borrow::Cow<'a, str>)>) -> String {
+    let mut out = String::new();
+    for (unit, text) in v {
+        if !out.is_empty() {
+            out.push_str("; ");
+        }
+        out.push_str(text.trim().trim_end_matches(['.', ';']));
+        out.push_str(" (");
+        out.push_str(unit);
+        out.push(')');
+    }
+    out
+}
+
+fn joined_items(v: &[crate::consolidate::Attributed]) -> String {
+    joined(v.iter().map(|a| (a.unit.as_str(), a.text.as_str().into())))
+}
+
+fn joined_activities(v: &[(String, crate::data::report::Activity)]) -> String {
+    joined(v.iter().map(|(u, a)| (u.as_str(), activity_text(a).into())))
 }
 
 /// The template context of the consolidated report.
@@ -160,10 +209,9 @@ pub fn consolidated_context(
             .map(|u| u.unit.name.clone())
             .collect(),
     };
-    let activity = |(unit, a): &(String, crate::data::report::Activity)| ItemContext {
-        don_vi: unit.clone(),
-        noi_dung: activity_text(a),
-    };
+    let activity =
+        |(unit, a): &(String, crate::data::report::Activity)| item(unit, &activity_text(a));
+    let chi_tiet = reported <= ITEMISED_UNITS_LIMIT;
     let muc_tieu = c
         .objectives
         .iter()
@@ -171,8 +219,26 @@ pub fn consolidated_context(
         .map(|(i, o)| ObjectiveContext {
             diem: point_letter(i),
             tieu_de: objective_title(plan, o.objective),
-            ket_qua: items(&o.results),
-            hoat_dong: o.activities.iter().map(activity).collect(),
+            ket_qua: if chi_tiet {
+                items(&o.results)
+            } else {
+                Vec::new()
+            },
+            hoat_dong: if chi_tiet {
+                o.activities.iter().map(activity).collect()
+            } else {
+                Vec::new()
+            },
+            ket_qua_gop: if chi_tiet {
+                String::new()
+            } else {
+                joined_items(&o.results)
+            },
+            hoat_dong_gop: if chi_tiet {
+                String::new()
+            } else {
+                joined_activities(&o.activities)
+            },
             co_noi_dung: !o.results.is_empty() || !o.activities.is_empty(),
         })
         .collect();
@@ -205,13 +271,41 @@ pub fn consolidated_context(
         mo_dau,
         bao_cao,
         muc_tieu,
-        hoat_dong_chung: c.general_activities.iter().map(activity).collect(),
+        hoat_dong_chung: if chi_tiet {
+            c.general_activities.iter().map(activity).collect()
+        } else {
+            Vec::new()
+        },
+        hoat_dong_chung_gop: if chi_tiet {
+            String::new()
+        } else {
+            joined_activities(&c.general_activities)
+        },
         tong_hoat_dong,
         chi_tieu: SummaryContext::new(c.summary, &c.indicators, &lead),
         phu_luc: APPENDIX_LABEL.into(),
-        kho_khan: items(&c.difficulties),
-        de_xuat: items(&c.proposals),
+        kho_khan: if chi_tiet {
+            items(&c.difficulties)
+        } else {
+            Vec::new()
+        },
+        kho_khan_gop: if chi_tiet {
+            String::new()
+        } else {
+            joined_items(&c.difficulties)
+        },
+        de_xuat: if chi_tiet {
+            items(&c.proposals)
+        } else {
+            Vec::new()
+        },
+        de_xuat_gop: if chi_tiet {
+            String::new()
+        } else {
+            joined_items(&c.proposals)
+        },
         ket_luan,
+        chi_tiet,
         bang_chi_tieu: super::TABLE_MARKER,
     }
 }
@@ -222,11 +316,19 @@ fn provenance(r: &IndicatorResult) -> Vec<String> {
         return vec!["Không có đơn vị báo cáo".into()];
     }
     let mut out: Vec<String> = totals_text(r).into_iter().collect();
-    out.extend(
-        r.sources
-            .iter()
-            .map(|s| format!("{}: {}", s.unit.name, figure_text(&s.value))),
-    );
+    let each = r
+        .sources
+        .iter()
+        .map(|s| format!("{}: {}", s.unit.name, figure_text(&s.value)));
+    if r.sources.len() <= PROVENANCE_LINES_LIMIT {
+        out.extend(each);
+    } else {
+        out.push(format!(
+            "{} đơn vị: {}",
+            r.sources.len(),
+            each.collect::<Vec<_>>().join("; ")
+        ));
+    }
     out
 }
 

@@ -668,3 +668,43 @@ fn build_writes_every_document_and_survives_a_bad_file() {
         .join("\n")
         .contains("chưa được tổng hợp (tính là chưa báo cáo): Công an phường."));
 }
+
+#[test]
+fn many_units_keep_every_item_in_a_compact_layout() {
+    // 60 copies of the samples' units (over the itemised limit of 50): the narrative is joined per
+    // section and each provenance cell lists every unit on one line; nothing is dropped.
+    let plan = plan();
+    let env = envelope();
+    let mut reports = Vec::new();
+    for (k, r) in samples(&plan).into_iter().cycle().take(60).enumerate() {
+        let mut r = r.clone();
+        r.unit.id = format!("{}-{k}", r.unit.id);
+        r.unit.name = format!("{} số {k}", r.unit.name);
+        reports.push(r);
+    }
+    let c = consolidate(&plan, &env, &reports, &[]);
+    let doc =
+        vanban::report::consolidated::consolidated_document(&plan, &env, &c, &templates()).unwrap();
+    let t = doc_text(&vanban::docx::write(&doc).unwrap());
+    let all = t.paragraphs.join("\n");
+    assert!(
+        all.contains("- Kết quả: Duy trì khám thai định kỳ"),
+        "{all}"
+    );
+    for r in &reports {
+        assert!(
+            all.contains(&format!("({})", r.unit.name)),
+            "{} missing",
+            r.unit.name
+        );
+    }
+    let table = indicator_table(&t);
+    let mt1 = table.iter().find(|r| r[0] == "2").unwrap();
+    let n = reports
+        .iter()
+        .filter(|r| r.figure("MT1.CT2").is_some())
+        .count();
+    assert!(mt1[6].contains(&format!("{n} đơn vị: ")), "{:?}", mt1[6]);
+    let (x, y) = counted(table);
+    assert!(all.contains(&format!("đạt {x}/{y} chỉ tiêu")));
+}
