@@ -16,11 +16,11 @@ use vanban::data::indicator::Measure;
 use vanban::data::{load_plan, Plan};
 
 /// A small deterministic generator (64-bit LCG).
-pub struct Lcg(u64);
+pub(crate) struct Lcg(u64);
 
 impl Lcg {
     /// The next number in `0..n`.
-    pub fn below(&mut self, n: u64) -> u64 {
+    pub(crate) fn below(&mut self, n: u64) -> u64 {
         self.0 = self
             .0
             .wrapping_mul(6364136223846793005)
@@ -30,7 +30,7 @@ impl Lcg {
 }
 
 /// The text of synthetic unit file number `i` (1-based).
-pub fn unit_file(plan: &Plan, i: usize, rng: &mut Lcg) -> String {
+pub(crate) fn unit_file(plan: &Plan, i: usize, rng: &mut Lcg) -> String {
     let id = format!("don-vi-{i:05}");
     let objectives = plan.raw.muc_tieu.len() as u64;
     let mut s = String::new();
@@ -113,7 +113,7 @@ pub fn unit_file(plan: &Plan, i: usize, rng: &mut Lcg) -> String {
 }
 
 /// The envelope text expecting units `1..=expected`.
-pub fn envelope_file(expected: usize) -> String {
+pub(crate) fn envelope_file(expected: usize) -> String {
     let mut s = String::from(
         "# DỮ LIỆU GIẢ do examples/gen_units.rs sinh ra để đo hiệu năng.\n\
          co_quan:\n  ban_hanh: [\"ỦY BAN NHÂN DÂN\", \"PHƯỜNG NGUYỄN TRÃI\"]\n\
@@ -133,7 +133,7 @@ pub fn envelope_file(expected: usize) -> String {
 }
 
 /// Write `n` unit files, the envelope and a copy of `plan_path` into `dir`.
-pub fn generate(plan_path: &Path, n: usize, dir: &Path) -> std::io::Result<()> {
+pub(crate) fn generate(plan_path: &Path, n: usize, dir: &Path) -> std::io::Result<()> {
     let plan = load_plan(plan_path)
         .map_err(|d| std::io::Error::other(d.to_string()))?
         .value;

@@ -143,7 +143,10 @@ pub(crate) fn outcome_line(c: &Consolidated) -> String {
 
 /// Run `consolidate`.
 pub(crate) fn run(a: &ConsolidateArgs, r: &Reporter) -> Result<ExitStatus, Error> {
-    let templates = Templates::load(a.templates.templates.as_deref())?;
+    let templates = Templates::load_only(
+        a.templates.templates.as_deref(),
+        Some(&[vanban::report::CONSOLIDATED_TEMPLATE]),
+    )?;
     r.diagnostics(&templates.warnings);
     r.step(&format!("đọc kế hoạch {}", a.plan.display()));
     let plan = load_plan(&a.plan)?;

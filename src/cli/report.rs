@@ -42,7 +42,10 @@ pub(crate) fn default_output(data: &Path) -> PathBuf {
 /// Run `report`.
 pub(crate) fn run(a: &ReportArgs, r: &Reporter) -> Result<ExitStatus, Error> {
     r.step("đọc mẫu");
-    let templates = Templates::load(a.templates.templates.as_deref())?;
+    let templates = Templates::load_only(
+        a.templates.templates.as_deref(),
+        Some(&[vanban::report::UNIT_TEMPLATE]),
+    )?;
     r.diagnostics(&templates.warnings);
     r.step(&format!("đọc kế hoạch {}", a.plan.display()));
     let plan = load_plan(&a.plan)?;
