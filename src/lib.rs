@@ -17,6 +17,7 @@
 //!
 //! [`output`] writes the bytes atomically (temporary file, then rename).
 
+pub mod consolidate;
 pub mod data;
 pub mod diag;
 pub mod docx;
@@ -24,6 +25,7 @@ pub mod error;
 pub mod markup;
 pub mod model;
 pub mod output;
+pub mod report;
 pub mod template;
 
 pub use error::Error;

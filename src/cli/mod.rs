@@ -4,7 +4,10 @@
 //! [`Reporter`], and every command maps its outcome to the documented exit codes
 //! ([`ExitStatus`]).
 
+mod build;
+mod consolidate;
 mod plan;
+mod report;
 mod validate;
 
 use std::path::PathBuf;
@@ -45,6 +48,15 @@ pub(crate) enum Command {
     /// Tạo KẾ HOẠCH (.docx) từ tệp dữ liệu kế hoạch.
     #[command(visible_alias = "ke-hoach")]
     Plan(plan::PlanArgs),
+    /// Tạo BÁO CÁO (.docx) của một đơn vị từ tệp báo cáo, đối chiếu với chỉ tiêu của kế hoạch.
+    #[command(visible_alias = "bao-cao")]
+    Report(report::ReportArgs),
+    /// Tổng hợp báo cáo của các đơn vị thành BÁO CÁO tổng hợp (.docx) có phụ lục chỉ tiêu.
+    #[command(visible_alias = "tong-hop")]
+    Consolidate(consolidate::ConsolidateArgs),
+    /// Tạo tất cả văn bản: kế hoạch, báo cáo từng đơn vị và báo cáo tổng hợp (đọc ./data, ghi ./output).
+    #[command(visible_alias = "tao")]
+    Build(build::BuildArgs),
     /// Kiểm tra tệp dữ liệu (và mẫu) mà không ghi tệp nào.
     #[command(visible_alias = "kiem-tra")]
     Validate(validate::ValidateArgs),
@@ -116,6 +128,9 @@ pub(crate) fn run(cli: Cli) -> ExitStatus {
     let result = match cli.command {
         Command::Plan(a) => plan::run(&a, &reporter),
         Command::Validate(a) => validate::run(&a, &reporter),
+        Command::Report(a) => report::run(&a, &reporter),
+        Command::Consolidate(a) => consolidate::run(&a, &reporter),
+        Command::Build(a) => build::run(&a, &reporter),
     };
     match result {
         Ok(status) => status,

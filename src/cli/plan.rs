@@ -37,7 +37,10 @@ pub(crate) fn default_output(data: &Path) -> PathBuf {
 /// Run `plan`.
 pub(crate) fn run(a: &PlanArgs, r: &Reporter) -> Result<ExitStatus, Error> {
     r.step("đọc mẫu");
-    let templates = Templates::load(a.templates.templates.as_deref())?;
+    let templates = Templates::load_only(
+        a.templates.templates.as_deref(),
+        Some(&[vanban::PLAN_TEMPLATE]),
+    )?;
     r.diagnostics(&templates.warnings);
     r.step(&format!("đọc dữ liệu {}", a.data.display()));
     let plan = load_plan(&a.data)?;

@@ -5,19 +5,23 @@
 //! place instead of stopping at the first.
 
 pub mod encoding;
+pub mod envelope;
 pub mod frame;
 pub mod indicator;
 pub mod lint;
 pub mod plan;
 pub mod raw;
+pub mod report;
 pub mod source;
 pub mod yaml;
 
 use std::path::Path;
 
 use crate::diag::{Diagnostic, Diagnostics, Location};
+pub use envelope::{load_envelope, Envelope};
 pub use indicator::{Direction, Indicator, Measure};
 pub use plan::{load_plan, Plan};
+pub use report::{load_unit_report, UnitReport};
 use source::Source;
 use yaml::Locator;
 

@@ -17,11 +17,23 @@ use crate::data::source;
 use crate::diag::{Diagnostic, Diagnostics, Location, Warned};
 
 /// A built-in template: (name, file name, text).
-pub const BUILTIN: &[(&str, &str, &str)] = &[(
-    "ke-hoach",
-    "ke-hoach.md.hbs",
-    include_str!("../../templates/ke-hoach.md.hbs"),
-)];
+pub const BUILTIN: &[(&str, &str, &str)] = &[
+    (
+        "ke-hoach",
+        "ke-hoach.md.hbs",
+        include_str!("../../templates/ke-hoach.md.hbs"),
+    ),
+    (
+        "bao-cao",
+        "bao-cao.md.hbs",
+        include_str!("../../templates/bao-cao.md.hbs"),
+    ),
+    (
+        "tong-hop",
+        "tong-hop.md.hbs",
+        include_str!("../../templates/tong-hop.md.hbs"),
+    ),
+];
 
 /// Mẫu — the template registry: built-in templates, possibly overridden from a directory.
 pub struct Templates {
@@ -42,6 +54,16 @@ impl Templates {
     /// Load the built-in templates, then the `*.md.hbs` files of `dir` (if given), which replace
     /// built-ins of the same name and may add partials (`{{> name}}`).
     pub fn load(dir: Option<&Path>) -> Result<Warned<Templates>, Diagnostics> {
+        Templates::load_only(dir, None)
+    }
+
+    /// Like [`Templates::load`], but compile only the built-in templates named in `only` (all
+    /// when `None`); the files of `dir` are always loaded. Compiling a template costs about 1 ms
+    /// per 1.5 KB, so a command loads only what it renders.
+    pub fn load_only(
+        dir: Option<&Path>,
+        only: Option<&[&str]>,
+    ) -> Result<Warned<Templates>, Diagnostics> {
         let mut reg = Handlebars::new();
         reg.set_strict_mode(true);
         reg.set_prevent_indent(true);
@@ -54,6 +76,7 @@ impl Templates {
         let mut diags = Diagnostics::new();
         let mut texts: Vec<(String, PathBuf, String)> = BUILTIN
             .iter()
+            .filter(|(name, _, _)| only.is_none_or(|o| o.contains(name)))
             .map(|(name, file, text)| {
                 (
                     name.to_string(),

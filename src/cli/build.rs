@@ -1,0 +1,302 @@
+//! `vanban build` (`tao`): the main job — every document of a data folder into an output folder.
+//!
+//! From `./data` (or `--data`): the plan (the top-level `.yaml` whose content is a plan), every unit
+//! report in `data/bao-cao/`, and the consolidated report from the envelope (the top-level `.yaml`
+//! that lists `don_vi_phai_bao_cao`). Writes `output/<kế hoạch>.docx`,
+//! `output/bao-cao/<mã đơn vị>.docx` and `output/bao-cao-<tong-hop-…>.docx`. Each document is
+//! made in memory and written atomically, so a failure leaves no half-written file; a failure in
+//! one document does not stop the others; the exit status is not 0 if any failed.
+
+use std::path::{Path, PathBuf};
+
+use clap::Args;
+
+use super::{Reporter, TemplateArgs};
+use vanban::consolidate::collect::{collect, Collected};
+use vanban::data::{io_vi, load_envelope, load_plan};
+use vanban::diag::{Diagnostic, Diagnostics, ExitStatus, Location};
+use vanban::output::write_atomic;
+use vanban::template::Templates;
+use vanban::Error;
+
+/// Tham số của lệnh `build`.
+#[derive(Debug, Args)]
+pub(crate) struct BuildArgs {
+    /// Thư mục dữ liệu (kế hoạch, `bao-cao/`, thông tin báo cáo tổng hợp).
+    #[arg(long, value_name = "THƯ_MỤC", default_value = "data")]
+    pub data: PathBuf,
+    /// Thư mục kết quả.
+    #[arg(short, long, value_name = "THƯ_MỤC", default_value = "output")]
+    pub output: PathBuf,
+    /// Tệp kế hoạch (mặc định: tìm trong thư mục dữ liệu theo nội dung).
+    #[arg(long, value_name = "TỆP")]
+    pub plan: Option<PathBuf>,
+    /// Tệp thông tin báo cáo tổng hợp (mặc định: tìm trong thư mục dữ liệu theo nội dung).
+    #[arg(long, value_name = "TỆP")]
+    pub envelope: Option<PathBuf>,
+    /// Vẫn lập báo cáo tổng hợp khi có tệp báo cáo lỗi (các đơn vị đó tính là chưa báo cáo).
+    #[arg(long)]
+    pub allow_partial: bool,
+    /// Mẫu thay thế.
+    #[command(flatten)]
+    pub templates: TemplateArgs,
+}
+
+/// What kind of data file a YAML text is, judged by its top-level keys.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Plan,
+    Envelope,
+    Other,
+}
+
+fn sniff(text: &str) -> Kind {
+    let has = |key: &str| {
+        text.lines()
+            .any(|l| l.starts_with(key) && l[key.len()..].starts_with(':'))
+    };
+    if has("don_vi_phai_bao_cao") {
+        Kind::Envelope
+    } else if has("muc_tieu") && has("nhiem_vu") {
+        Kind::Plan
+    } else {
+        Kind::Other
+    }
+}
+
+/// The top-level `.yaml` files of `dir` of the given kind, sorted.
+fn find(dir: &Path, kind: Kind) -> Result<Vec<PathBuf>, Diagnostics> {
+    let entries = std::fs::read_dir(dir).map_err(|e| {
+        Diagnostics::from(
+            Diagnostic::error(
+                Location::file(dir),
+                format!("không đọc được thư mục dữ liệu: {}", io_vi(&e)),
+            )
+            .with_hint(
+                "chạy lệnh trong thư mục có thư mục con `data/`, hoặc chỉ định `--data THƯ_MỤC`",
+            ),
+        )
+    })?;
+    let mut files: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.is_file() && p.extension().is_some_and(|x| x == "yaml" || x == "yml"))
+        .collect();
+    files.sort();
+    Ok(files
+        .into_iter()
+        .filter(|p| std::fs::read_to_string(p).is_ok_and(|t| sniff(&t) == kind))
+        .collect())
+}
+
+fn exactly_one(dir: &Path, kind: Kind, what: &str, flag: &str) -> Result<PathBuf, Diagnostics> {
+    let mut found = find(dir, kind)?;
+    match found.len() {
+        1 => Ok(found.remove(0)),
+        0 => Err(Diagnostic::error(
+            Location::file(dir),
+            format!("không tìm thấy tệp {what} trong thư mục"),
+        )
+        .with_hint(format!(
+            "đặt tệp {what} (.yaml) vào thư mục này, hoặc chỉ định `{flag} TỆP`"
+        ))
+        .into()),
+        _ => Err(Diagnostic::error(
+            Location::file(dir),
+            format!(
+                "có {} tệp {what}: {}",
+                found.len(),
+                found
+                    .iter()
+                    .map(|p| p.display().to_string())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        )
+        .with_hint(format!("chỉ định tệp cần dùng bằng `{flag} TỆP`"))
+        .into()),
+    }
+}
+
+/// The envelope file (`tong-hop-*.yaml`) of a data folder, found by content.
+pub(crate) fn find_envelope(dir: &Path) -> Result<PathBuf, Diagnostics> {
+    exactly_one(
+        dir,
+        Kind::Envelope,
+        "thông tin báo cáo tổng hợp (có `don_vi_phai_bao_cao`)",
+        "--envelope",
+    )
+}
+
+/// The plan file of a data folder, found by content.
+pub(crate) fn find_plan(dir: &Path) -> Result<PathBuf, Diagnostics> {
+    exactly_one(
+        dir,
+        Kind::Plan,
+        "kế hoạch (có `muc_tieu` và `nhiem_vu`)",
+        "--plan",
+    )
+}
+
+/// Tally of the run.
+#[derive(Default)]
+struct Tally {
+    written: usize,
+    failed: usize,
+    worst: Option<ExitStatus>,
+}
+
+impl Tally {
+    fn fail(&mut self, r: &Reporter, what: &str, e: &Error) {
+        eprintln!("— {what}: KHÔNG tạo được");
+        let status = r.error(e);
+        self.record(status);
+    }
+
+    fn record(&mut self, status: ExitStatus) {
+        self.failed += 1;
+        if self.worst.is_none_or(|w| status as u8 > w as u8) {
+            self.worst = Some(status);
+        }
+    }
+
+    fn write(
+        &mut self,
+        r: &Reporter,
+        what: &str,
+        out: &Path,
+        bytes: Result<Vec<u8>, Error>,
+        inputs: &[PathBuf],
+    ) {
+        match bytes.and_then(|b| write_atomic(out, &b, inputs)) {
+            Ok(()) => {
+                self.written += 1;
+                r.done(&format!("Đã ghi {}", out.display()));
+            }
+            Err(e) => self.fail(r, what, &e),
+        }
+    }
+}
+
+/// Run `build`.
+pub(crate) fn run(a: &BuildArgs, r: &Reporter) -> Result<ExitStatus, Error> {
+    let templates = Templates::load(a.templates.templates.as_deref())?;
+    r.diagnostics(&templates.warnings);
+    let templates = templates.value;
+    let mut t = Tally::default();
+
+    // 1. The plan: without it nothing else can be evaluated.
+    let plan_path = match &a.plan {
+        Some(p) => p.clone(),
+        None => find_plan(&a.data)?,
+    };
+    let plan = load_plan(&plan_path)?;
+    r.diagnostics(&plan.warnings);
+    let plan = plan.value;
+    let out = super::plan::default_output(&plan_path);
+    let out = a.output.join(out.file_name().unwrap_or_default());
+    t.write(
+        r,
+        "kế hoạch",
+        &out,
+        vanban::render_plan(&plan, &templates),
+        std::slice::from_ref(&plan_path),
+    );
+
+    // 2. Every unit report.
+    let reports_dir = a.data.join("bao-cao");
+    let collected = match collect(&reports_dir, &plan) {
+        Ok(c) => Some(c),
+        Err(d) => {
+            t.fail(r, "báo cáo đơn vị", &Error::Input(d));
+            None
+        }
+    };
+    if let Some(c) = &collected {
+        super::consolidate::report_collected(c, r);
+        // A bad unit file is a failed document (its report cannot be made).
+        for _ in &c.rejected {
+            t.record(ExitStatus::InvalidInput);
+        }
+        for rep in &c.reports {
+            let out = a
+                .output
+                .join("bao-cao")
+                .join(format!("{}.docx", rep.unit.id));
+            let bytes = vanban::report::unit::unit_document(&plan, rep, &templates)
+                .map_err(Error::Input)
+                .and_then(|d| Ok(vanban::docx::write(&d)?));
+            t.write(
+                r,
+                &format!("báo cáo {}", rep.unit.name),
+                &out,
+                bytes,
+                &[rep.path.clone(), plan_path.clone()],
+            );
+        }
+    }
+
+    // 3. The consolidated report.
+    if let Some(c) = collected {
+        consolidated(a, r, &plan, &plan_path, c, &templates, &mut t);
+    }
+
+    if t.failed > 0 {
+        eprintln!(
+            "Xong: đã ghi {} tệp; {} văn bản hoặc tệp dữ liệu có lỗi (xem ở trên).",
+            t.written, t.failed
+        );
+        Ok(t.worst.unwrap_or(ExitStatus::InvalidInput))
+    } else {
+        r.done(&format!(
+            "Xong: đã ghi {} tệp vào {}.",
+            t.written,
+            a.output.display()
+        ));
+        Ok(ExitStatus::Ok)
+    }
+}
+
+fn consolidated(
+    a: &BuildArgs,
+    r: &Reporter,
+    plan: &vanban::data::Plan,
+    plan_path: &Path,
+    c: Collected,
+    templates: &Templates,
+    t: &mut Tally,
+) {
+    let what = "báo cáo tổng hợp";
+    let envelope_path = match &a.envelope {
+        Some(p) => p.clone(),
+        None => match find_envelope(&a.data) {
+            Ok(p) => p,
+            Err(d) => return t.fail(r, what, &Error::Input(d)),
+        },
+    };
+    let envelope = match load_envelope(&envelope_path) {
+        Ok(e) => e,
+        Err(d) => return t.fail(r, what, &Error::Input(d)),
+    };
+    r.diagnostics(&envelope.warnings);
+    if !c.rejected.is_empty() && !a.allow_partial {
+        return t.fail(
+            r,
+            what,
+            &super::consolidate::partial_refused(&a.data.join("bao-cao"), &c, false),
+        );
+    }
+    let out = super::consolidate::default_output(&a.output, &envelope_path);
+    match super::consolidate::render(plan, &envelope.value, c, templates) {
+        Ok((bytes, outcome)) => {
+            t.write(
+                r,
+                what,
+                &out,
+                Ok(bytes),
+                &[plan_path.to_path_buf(), envelope_path.clone()],
+            );
+            r.done(&format!("  {}", outcome));
+        }
+        Err(e) => t.fail(r, what, &e),
+    }
+}

@@ -1,0 +1,208 @@
+//! Báo cáo tổng hợp — the envelope of the consolidated report (`data/tong-hop-2025.yaml`): its own
+//! number, date, Kính gửi, signer and recipients, the units expected to report and the deadline.
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::data::raw::{Lines, RawAgency, RawSignature, Scalar};
+use crate::data::report::{check_unit_id, RawUnit, Unit};
+use crate::data::{frame, read_source, yaml, Checker};
+use crate::diag::{Diagnostics, Warned};
+use crate::model::{DocumentKind, Frame};
+
+/// Báo cáo tổng hợp — the envelope file.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawEnvelope {
+    /// Cơ quan — header agency block.
+    pub co_quan: RawAgency,
+    /// Số, ký hiệu — e.g. `120/BC-UBND`, or `/BC-UBND` for a draft.
+    pub so_ky_hieu: String,
+    /// Địa danh — place name.
+    pub dia_danh: String,
+    /// Ngày ban hành — the date, or only the year for a draft.
+    pub ngay_ban_hanh: Scalar,
+    /// Kính gửi — addressees above.
+    pub kinh_gui: Lines,
+    /// Trích yếu — subject line(s).
+    pub trich_yeu: Lines,
+    /// Hạn nộp — deadline for unit reports; later ones are listed as late.
+    pub han_nop: Scalar,
+    /// Đơn vị phải báo cáo — the units expected to report, in the order they are listed.
+    pub don_vi_phai_bao_cao: Vec<RawUnit>,
+    /// Mở đầu — opening paragraph(s); by default one citing the plan is written.
+    #[serde(default)]
+    pub mo_dau: Lines,
+    /// Tên phụ lục — title of the indicator appendix.
+    #[serde(default)]
+    pub tieu_de_phu_luc: Option<String>,
+    /// Kết luận — closing paragraph(s), ending with `./.`.
+    #[serde(default)]
+    pub ket_luan: Lines,
+    /// Nơi nhận — recipient lines; `Như trên` is added first; the last is `Lưu: VT, …`.
+    pub noi_nhan: Lines,
+    /// Chữ ký — the signature block.
+    pub ky: RawSignature,
+}
+
+/// The top-level keys of an envelope file, for "did you mean" hints.
+pub const ENVELOPE_FIELDS: &[&str] = &[
+    "co_quan",
+    "so_ky_hieu",
+    "dia_danh",
+    "ngay_ban_hanh",
+    "kinh_gui",
+    "trich_yeu",
+    "han_nop",
+    "don_vi_phai_bao_cao",
+    "mo_dau",
+    "tieu_de_phu_luc",
+    "ket_luan",
+    "noi_nhan",
+    "ky",
+];
+
+/// Báo cáo tổng hợp — a validated envelope.
+#[derive(Debug, Clone)]
+pub struct Envelope {
+    /// The administrative frame of the consolidated BÁO CÁO.
+    pub frame: Frame,
+    /// Hạn nộp — deadline.
+    pub deadline: NaiveDate,
+    /// Đơn vị phải báo cáo — in the envelope's order.
+    pub expected: Vec<Unit>,
+    /// Mở đầu — given opening paragraphs (empty: the default).
+    pub opening: Vec<String>,
+    /// Tên phụ lục.
+    pub appendix_title: String,
+    /// Kết luận — given closing paragraphs (empty: the default).
+    pub closing: Vec<String>,
+}
+
+/// Default title of the indicator appendix.
+pub const DEFAULT_APPENDIX_TITLE: &str = "KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU";
+
+/// Read, parse and validate an envelope file.
+pub fn load_envelope(path: &Path) -> Result<Warned<Envelope>, Diagnostics> {
+    let src = read_source(path)?;
+    let mut diags = src.warnings;
+    let source = src.value;
+    let (raw, locator) = match yaml::parse::<RawEnvelope>(&source, ENVELOPE_FIELDS) {
+        Ok(x) => x,
+        Err(e) => {
+            diags.extend(e);
+            return Err(diags);
+        }
+    };
+    let mut c = Checker::new(&source, &locator);
+    let env = validate_envelope(&mut c, raw);
+    diags.extend(c.diags);
+    if diags.has_errors() {
+        Err(diags)
+    } else {
+        Ok(Warned::new(env, diags))
+    }
+}
+
+/// Validate a raw envelope, recording every problem in `c`.
+pub fn validate_envelope(c: &mut Checker<'_>, raw: RawEnvelope) -> Envelope {
+    let kind = DocumentKind::Report;
+    let (parent_agency, issuing_agency, right_header) = frame::agency(c, &raw.co_quan, "co_quan");
+    let reference = frame::reference(c, &raw.so_ky_hieu, kind, "so_ky_hieu");
+    c.require("dia_danh", &raw.dia_danh, "địa danh");
+    let date = frame::issue_date(c, &raw.ngay_ban_hanh.0, "ngay_ban_hanh");
+    let deadline = match frame::parse_date(&raw.han_nop.0) {
+        Ok(d) => d,
+        Err(msg) => {
+            c.error(
+                "han_nop",
+                msg,
+                "ghi hạn nộp báo cáo của các đơn vị, ví dụ `2025-12-03`",
+            );
+            NaiveDate::MAX
+        }
+    };
+    if raw.trich_yeu.0.is_empty() {
+        c.error(
+            "trich_yeu",
+            "thiếu trích yếu",
+            "ví dụ: `Kết quả thực hiện công tác bình đẳng giới năm 2025`",
+        );
+    }
+    let addressees: Vec<String> = raw
+        .kinh_gui
+        .0
+        .iter()
+        .map(|l| l.trim().to_string())
+        .collect();
+    let first = (!addressees.is_empty()).then_some("Như trên");
+    let recipients = frame::recipients(c, &raw.noi_nhan, "noi_nhan", first);
+    let signature = frame::signature(c, &raw.ky, "ky");
+    if raw.don_vi_phai_bao_cao.is_empty() {
+        c.error(
+            "don_vi_phai_bao_cao",
+            "danh sách đơn vị phải báo cáo đang trống",
+            "liệt kê từng đơn vị: `- { ma: tram-y-te, ten: \"Trạm Y tế phường\" }`",
+        );
+    }
+    let mut seen = BTreeSet::new();
+    let mut expected = Vec::new();
+    for (i, u) in raw.don_vi_phai_bao_cao.iter().enumerate() {
+        let id = u.ma.trim().to_string();
+        check_unit_id(c, &id, &format!("don_vi_phai_bao_cao[{i}].ma"));
+        c.require(
+            &format!("don_vi_phai_bao_cao[{i}].ten"),
+            &u.ten,
+            "tên đơn vị",
+        );
+        if !seen.insert(id.clone()) {
+            c.error(
+                &format!("don_vi_phai_bao_cao[{i}].ma"),
+                format!("đơn vị `{id}` được liệt kê hai lần"),
+                "xóa dòng lặp",
+            );
+            continue;
+        }
+        expected.push(Unit {
+            id,
+            name: u.ten.trim().to_string(),
+        });
+    }
+    let frame = Frame {
+        kind,
+        parent_agency,
+        issuing_agency,
+        right_header,
+        reference,
+        place: raw.dia_danh.trim().to_string(),
+        date,
+        subject: raw.trich_yeu.0.clone(),
+        addressees,
+        recipients,
+        signature,
+        property_title: format!("{} {}", kind.name(), raw.trich_yeu.0.join(" ")),
+    };
+    let clean = |l: &Lines| -> Vec<String> {
+        l.0.iter()
+            .map(|s| s.trim().to_string())
+            .filter(|s| !s.is_empty())
+            .collect()
+    };
+    Envelope {
+        frame,
+        deadline,
+        expected,
+        opening: clean(&raw.mo_dau),
+        appendix_title: raw
+            .tieu_de_phu_luc
+            .as_deref()
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .unwrap_or(DEFAULT_APPENDIX_TITLE)
+            .to_uppercase(),
+        closing: clean(&raw.ket_luan),
+    }
+}

@@ -1,0 +1,577 @@
+//! Báo cáo đơn vị — loading and validating one unit's progress report (`data/bao-cao/<đơn vị>.yaml`)
+//! against the plan's indicators.
+//!
+//! The raw structs mirror the file (Vietnamese keys, `deny_unknown_fields`); [`validate_unit_report`]
+//! turns them into a [`UnitReport`], checking every indicator id against the plan and every figure
+//! against the indicator's measure (tỷ lệ needs tử số and mẫu số, số lượng a count, định tính
+//! `hoan_thanh`), and collecting every problem with its place.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::data::indicator::Measure;
+use crate::data::raw::{Lines, RawAgency, RawSignature, Scalar};
+use crate::data::{frame, read_source, yaml, Checker, Plan};
+use crate::diag::{Diagnostics, Warned};
+use crate::model::{DocumentKind, Frame};
+
+/// Đơn vị — who reports: a stable id and the display name.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawUnit {
+    /// Mã đơn vị — stable slug, the same as the file name, e.g. `tram-y-te`.
+    pub ma: String,
+    /// Tên đơn vị — display name in running text, e.g. `Trạm Y tế phường`.
+    pub ten: String,
+}
+
+/// Kết quả theo mục tiêu — what a unit did towards one objective of the plan.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawObjectiveResult {
+    /// Mục tiêu — the objective's number in the plan (1-based), e.g. `4`.
+    pub muc_tieu: usize,
+    /// Nội dung — the results, one paragraph each.
+    pub noi_dung: Lines,
+}
+
+/// Hoạt động — one activity with its counts.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawActivity {
+    /// Tên hoạt động — e.g. `Truyền thông về sức khỏe sinh sản cho phụ nữ mang thai`.
+    pub ten: String,
+    /// Mục tiêu — the objective it serves (1-based); absent for general activities.
+    #[serde(default)]
+    pub muc_tieu: Option<usize>,
+    /// Số buổi — number of sessions.
+    #[serde(default)]
+    pub so_buoi: Option<u64>,
+    /// Số lượt người tham dự — attendance.
+    #[serde(default)]
+    pub so_luot_nguoi: Option<u64>,
+    /// Số tin, bài — news items and articles published.
+    #[serde(default)]
+    pub so_tin_bai: Option<u64>,
+}
+
+/// Số liệu chỉ tiêu — the raw figures of one indicator, by the plan's id.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawFigure {
+    /// Mã chỉ tiêu — the plan's id, e.g. `MT1.CT2`.
+    pub ma: String,
+    /// Tử số — numerator of a `ty_le` indicator.
+    #[serde(default)]
+    pub tu_so: Option<f64>,
+    /// Mẫu số — denominator of a `ty_le` indicator.
+    #[serde(default)]
+    pub mau_so: Option<f64>,
+    /// Số lượng — the count of a `so_luong` indicator.
+    #[serde(default)]
+    pub so_luong: Option<f64>,
+    /// Hoàn thành — done or not, for a `dinh_tinh` indicator.
+    #[serde(default)]
+    pub hoan_thanh: Option<bool>,
+    /// Ghi chú — a note printed in the unit's table.
+    #[serde(default)]
+    pub ghi_chu: Option<String>,
+}
+
+/// Báo cáo đơn vị — a unit report file (`data/bao-cao/<mã đơn vị>.yaml`).
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawUnitReport {
+    /// Đơn vị — id and display name.
+    pub don_vi: RawUnit,
+    /// Cơ quan — header agency block; `tieu_de_phai` for a mass organisation's own header.
+    pub co_quan: RawAgency,
+    /// Số, ký hiệu — e.g. `15/BC-TYT`.
+    pub so_ky_hieu: String,
+    /// Địa danh — place name, e.g. `Nguyễn Trãi`.
+    pub dia_danh: String,
+    /// Ngày ban hành — `2025-11-28` or `28/11/2025`.
+    pub ngay_ban_hanh: Scalar,
+    /// Ngày nộp — the date the report reached the consolidating body, for lateness.
+    pub ngay_nop: Scalar,
+    /// Kính gửi — the addressees above (NĐ 30 Phụ lục I, II.9.a).
+    pub kinh_gui: Lines,
+    /// Trích yếu — subject line(s).
+    pub trich_yeu: Lines,
+    /// Mở đầu — opening paragraph(s); by default one citing the plan is written.
+    #[serde(default)]
+    pub mo_dau: Lines,
+    /// Kết quả — results per objective.
+    #[serde(default)]
+    pub ket_qua: Vec<RawObjectiveResult>,
+    /// Hoạt động — activities with counts.
+    #[serde(default)]
+    pub hoat_dong: Vec<RawActivity>,
+    /// Khó khăn, vướng mắc — difficulties.
+    #[serde(default)]
+    pub kho_khan: Lines,
+    /// Đề xuất, kiến nghị — proposals.
+    #[serde(default)]
+    pub de_xuat: Lines,
+    /// Số liệu — indicator figures.
+    #[serde(default)]
+    pub so_lieu: Vec<RawFigure>,
+    /// Kết luận — closing paragraph(s); by default `Trên đây là báo cáo …./.`.
+    #[serde(default)]
+    pub ket_luan: Lines,
+    /// Nơi nhận — recipient lines; `Như trên` is added first; the last is `Lưu: VT, …`.
+    pub noi_nhan: Lines,
+    /// Chữ ký — the signature block.
+    pub ky: RawSignature,
+}
+
+/// The top-level keys of a unit report file, for "did you mean" hints.
+pub const UNIT_REPORT_FIELDS: &[&str] = &[
+    "don_vi",
+    "co_quan",
+    "so_ky_hieu",
+    "dia_danh",
+    "ngay_ban_hanh",
+    "ngay_nop",
+    "kinh_gui",
+    "trich_yeu",
+    "mo_dau",
+    "ket_qua",
+    "hoat_dong",
+    "kho_khan",
+    "de_xuat",
+    "so_lieu",
+    "ket_luan",
+    "noi_nhan",
+    "ky",
+];
+
+/// Đơn vị — a unit's identity.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct Unit {
+    /// Mã đơn vị — stable slug, e.g. `tram-y-te`.
+    pub id: String,
+    /// Tên đơn vị — display name.
+    pub name: String,
+}
+
+/// Giá trị số liệu — a unit's raw figure for one indicator, shaped by the indicator's measure.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub enum FigureValue {
+    /// Tỷ lệ — tử số and mẫu số.
+    Ratio {
+        /// Tử số.
+        numerator: f64,
+        /// Mẫu số.
+        denominator: f64,
+    },
+    /// Số lượng — a count.
+    Count(f64),
+    /// Định tính — done or not.
+    Done(bool),
+}
+
+/// Số liệu — one validated figure.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Figure {
+    /// Mã chỉ tiêu — the plan's id.
+    pub indicator: String,
+    /// The raw figure.
+    pub value: FigureValue,
+    /// Ghi chú — the unit's note, if any.
+    pub note: Option<String>,
+}
+
+/// Hoạt động — a validated activity.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Activity {
+    /// Tên hoạt động.
+    pub name: String,
+    /// Mục tiêu — 1-based objective number, if given.
+    pub objective: Option<usize>,
+    /// Số buổi.
+    pub sessions: u64,
+    /// Số lượt người tham dự.
+    pub attendance: u64,
+    /// Số tin, bài.
+    pub articles: u64,
+}
+
+/// Báo cáo đơn vị — a validated unit report.
+#[derive(Debug, Clone)]
+pub struct UnitReport {
+    /// Đơn vị.
+    pub unit: Unit,
+    /// The file it came from.
+    pub path: PathBuf,
+    /// The administrative frame of the unit's own BÁO CÁO.
+    pub frame: Frame,
+    /// Ngày nộp — date submitted.
+    pub submitted: NaiveDate,
+    /// Mở đầu — opening paragraphs given by the unit (empty: the default citing the plan).
+    pub opening: Vec<String>,
+    /// Kết quả — (objective number, result paragraphs), in file order.
+    pub results: Vec<(usize, Vec<String>)>,
+    /// Hoạt động.
+    pub activities: Vec<Activity>,
+    /// Khó khăn, vướng mắc.
+    pub difficulties: Vec<String>,
+    /// Đề xuất, kiến nghị.
+    pub proposals: Vec<String>,
+    /// Số liệu — in file order, one per indicator.
+    pub figures: Vec<Figure>,
+    /// Kết luận — closing paragraphs given by the unit (empty: the default).
+    pub closing: Vec<String>,
+}
+
+impl UnitReport {
+    /// The unit's figure for indicator `id`, if it reported one.
+    pub fn figure(&self, id: &str) -> Option<&Figure> {
+        self.figures.iter().find(|f| f.indicator == id)
+    }
+}
+
+/// Read, parse and validate a unit report file against `plan`.
+///
+/// Most files are valid, and a consolidation reads thousands of them, so the first attempt
+/// deserializes without the locating pass of [`yaml::parse`] and validates with an empty
+/// [`Locator`](yaml::Locator). Only when that reports anything (a syntax or type error, a
+/// duplicate key, a warning) is the file read again the full way, so that every diagnostic has
+/// its line and column. Both paths run the same validation, so they accept the same files.
+pub fn load_unit_report(path: &Path, plan: &Plan) -> Result<Warned<UnitReport>, Diagnostics> {
+    let src = read_source(path)?;
+    let mut diags = src.warnings;
+    let source = src.value;
+    if let Ok(raw) = serde_yaml::from_str::<RawUnitReport>(&source.text) {
+        let unlocated = yaml::Locator::default();
+        let mut c = Checker::new(&source, &unlocated);
+        let report = validate_unit_report(&mut c, raw, plan);
+        if c.diags.is_empty() {
+            return Ok(Warned::new(report, diags));
+        }
+    }
+    let (raw, locator) = match yaml::parse::<RawUnitReport>(&source, UNIT_REPORT_FIELDS) {
+        Ok(x) => x,
+        Err(e) => {
+            diags.extend(e);
+            return Err(diags);
+        }
+    };
+    let mut c = Checker::new(&source, &locator);
+    let report = validate_unit_report(&mut c, raw, plan);
+    diags.extend(c.diags);
+    if diags.has_errors() {
+        Err(diags)
+    } else {
+        Ok(Warned::new(report, diags))
+    }
+}
+
+/// Whether `id` is a valid unit id: lower-case ASCII letters, digits and `-`.
+pub fn is_unit_id(id: &str) -> bool {
+    !id.is_empty()
+        && id
+            .chars()
+            .all(|ch| ch.is_ascii_lowercase() || ch.is_ascii_digit() || ch == '-')
+}
+
+/// Check a unit id at `field`.
+pub(crate) fn check_unit_id(c: &mut Checker<'_>, id: &str, field: &str) {
+    if !is_unit_id(id) {
+        c.error(
+            field,
+            format!("mã đơn vị `{id}` không hợp lệ"),
+            "mã đơn vị chỉ gồm chữ thường không dấu, chữ số và `-`, ví dụ `tram-y-te`",
+        );
+    }
+}
+
+/// Trimmed non-empty lines.
+fn texts(lines: &Lines) -> Vec<String> {
+    lines
+        .0
+        .iter()
+        .map(|l| l.trim().to_string())
+        .filter(|l| !l.is_empty())
+        .collect()
+}
+
+/// Check a 1-based objective number against the plan.
+fn check_objective(c: &mut Checker<'_>, n: usize, plan: &Plan, field: &str) {
+    let count = plan.raw.muc_tieu.len();
+    if n == 0 || n > count {
+        c.error(
+            field,
+            format!("kế hoạch không có mục tiêu số {n}"),
+            format!("số mục tiêu là từ 1 đến {count}, theo mục II của kế hoạch"),
+        );
+    }
+}
+
+/// Validate a raw unit report into a [`UnitReport`], recording every problem in `c`.
+pub fn validate_unit_report(c: &mut Checker<'_>, raw: RawUnitReport, plan: &Plan) -> UnitReport {
+    let kind = DocumentKind::Report;
+    let id = raw.don_vi.ma.trim().to_string();
+    check_unit_id(c, &id, "don_vi.ma");
+    c.require("don_vi.ten", &raw.don_vi.ten, "tên đơn vị");
+    if is_unit_id(&id) {
+        let stem = c
+            .source
+            .path
+            .file_stem()
+            .map(|s| s.to_string_lossy().to_string());
+        if let Some(stem) = stem.filter(|s| s != &id) {
+            c.warn(
+                "don_vi.ma",
+                format!("mã đơn vị `{id}` khác tên tệp `{stem}`"),
+                format!("đặt tên tệp là `{id}.yaml` để dễ tìm khi tệp bị lỗi"),
+            );
+        }
+    }
+    let (parent_agency, issuing_agency, right_header) = frame::agency(c, &raw.co_quan, "co_quan");
+    let reference = frame::reference(c, &raw.so_ky_hieu, kind, "so_ky_hieu");
+    c.require("dia_danh", &raw.dia_danh, "địa danh");
+    let date = frame::issue_date(c, &raw.ngay_ban_hanh.0, "ngay_ban_hanh");
+    let submitted = match frame::parse_date(&raw.ngay_nop.0) {
+        Ok(d) => d,
+        Err(msg) => {
+            c.error(
+                "ngay_nop",
+                msg,
+                "ghi ngày nộp báo cáo, ví dụ `2025-12-01` hoặc `01/12/2025`",
+            );
+            NaiveDate::MIN
+        }
+    };
+    if raw.trich_yeu.0.is_empty() {
+        c.error(
+            "trich_yeu",
+            "thiếu trích yếu",
+            "ví dụ: `Kết quả thực hiện công tác bình đẳng giới năm 2025`",
+        );
+    }
+    let addressees = texts(&raw.kinh_gui);
+    if addressees.is_empty() {
+        c.error(
+            "kinh_gui",
+            "báo cáo gửi cấp trên phải có Kính gửi",
+            "ví dụ: `kinh_gui: [\"Ủy ban nhân dân phường Nguyễn Trãi\"]` (NĐ 30/2020, Phụ lục I, mục II.9.a)",
+        );
+    }
+    let recipients = frame::recipients(c, &raw.noi_nhan, "noi_nhan", Some("Như trên"));
+    let signature = frame::signature(c, &raw.ky, "ky");
+
+    let mut results = Vec::new();
+    for (i, r) in raw.ket_qua.iter().enumerate() {
+        check_objective(c, r.muc_tieu, plan, &format!("ket_qua[{i}].muc_tieu"));
+        results.push((r.muc_tieu, texts(&r.noi_dung)));
+    }
+    let mut activities = Vec::new();
+    for (i, a) in raw.hoat_dong.iter().enumerate() {
+        let f = format!("hoat_dong[{i}]");
+        c.require(&format!("{f}.ten"), &a.ten, "tên hoạt động");
+        if let Some(n) = a.muc_tieu {
+            check_objective(c, n, plan, &format!("{f}.muc_tieu"));
+        }
+        activities.push(Activity {
+            name: a.ten.trim().to_string(),
+            objective: a.muc_tieu,
+            sessions: a.so_buoi.unwrap_or(0),
+            attendance: a.so_luot_nguoi.unwrap_or(0),
+            articles: a.so_tin_bai.unwrap_or(0),
+        });
+    }
+    let figures = validate_figures(c, &raw.so_lieu, plan);
+
+    let frame = Frame {
+        kind,
+        parent_agency,
+        issuing_agency,
+        right_header,
+        reference,
+        place: raw.dia_danh.trim().to_string(),
+        date,
+        subject: raw.trich_yeu.0.clone(),
+        addressees,
+        recipients,
+        signature,
+        property_title: format!("{} {}", kind.name(), raw.trich_yeu.0.join(" ")),
+    };
+    UnitReport {
+        unit: Unit {
+            id,
+            name: raw.don_vi.ten.trim().to_string(),
+        },
+        path: c.source.path.clone(),
+        frame,
+        submitted,
+        opening: texts(&raw.mo_dau),
+        results,
+        activities,
+        difficulties: texts(&raw.kho_khan),
+        proposals: texts(&raw.de_xuat),
+        figures,
+        closing: texts(&raw.ket_luan),
+    }
+}
+
+/// Check each figure against its indicator in the plan.
+fn validate_figures(c: &mut Checker<'_>, raw: &[RawFigure], plan: &Plan) -> Vec<Figure> {
+    let ids: Vec<&str> = plan.indicators.iter().map(|i| i.id.as_str()).collect();
+    let mut seen = BTreeSet::new();
+    let mut out = Vec::new();
+    for (i, f) in raw.iter().enumerate() {
+        let at = |k: &str| format!("so_lieu[{i}].{k}");
+        let id = f.ma.trim();
+        let Some(ind) = plan.indicator(id) else {
+            let hint = match yaml::did_you_mean(id, &ids) {
+                Some(s) => format!("có phải ý bạn là `{s}`?"),
+                None => format!("các mã chỉ tiêu của kế hoạch: {}", ids.join(", ")),
+            };
+            c.error(
+                &at("ma"),
+                format!("kế hoạch không có chỉ tiêu mã `{id}`"),
+                hint,
+            );
+            continue;
+        };
+        if !seen.insert(id.to_string()) {
+            c.error(
+                &at("ma"),
+                format!("chỉ tiêu `{id}` được báo cáo hai lần"),
+                "mỗi chỉ tiêu chỉ ghi một lần trong `so_lieu`; gộp số liệu lại",
+            );
+            continue;
+        }
+        let value = match ind.measure {
+            Measure::Ratio => {
+                extra(
+                    c,
+                    &at("so_luong"),
+                    f.so_luong.is_some(),
+                    id,
+                    "tỷ lệ",
+                    "tu_so` và `mau_so",
+                );
+                extra(
+                    c,
+                    &at("hoan_thanh"),
+                    f.hoan_thanh.is_some(),
+                    id,
+                    "tỷ lệ",
+                    "tu_so` và `mau_so",
+                );
+                let n = number(c, &at("tu_so"), f.tu_so, id, "tử số", "tu_so");
+                let d = number(c, &at("mau_so"), f.mau_so, id, "mẫu số", "mau_so");
+                match (n, d) {
+                    (Some(n), Some(d)) => {
+                        let unit = ind.unit.trim();
+                        if (unit.starts_with('%') || unit.starts_with('‰')) && n > d {
+                            c.error(
+                                &at("tu_so"),
+                                format!("tử số ({n}) lớn hơn mẫu số ({d}) ở chỉ tiêu tỷ lệ `{id}` ({unit})"),
+                                "tử số là số đạt yêu cầu, mẫu số là tổng số; kiểm tra có ghi đảo hai số không",
+                            );
+                        }
+                        Some(FigureValue::Ratio {
+                            numerator: n,
+                            denominator: d,
+                        })
+                    }
+                    _ => None,
+                }
+            }
+            Measure::Count => {
+                extra(
+                    c,
+                    &at("tu_so"),
+                    f.tu_so.is_some() || f.mau_so.is_some(),
+                    id,
+                    "số lượng",
+                    "so_luong",
+                );
+                extra(
+                    c,
+                    &at("hoan_thanh"),
+                    f.hoan_thanh.is_some(),
+                    id,
+                    "số lượng",
+                    "so_luong",
+                );
+                number(c, &at("so_luong"), f.so_luong, id, "số lượng", "so_luong")
+                    .map(FigureValue::Count)
+            }
+            Measure::Qualitative => {
+                let any_number = f.tu_so.is_some() || f.mau_so.is_some() || f.so_luong.is_some();
+                extra(c, &at("ma"), any_number, id, "định tính", "hoan_thanh");
+                match f.hoan_thanh {
+                    Some(b) => Some(FigureValue::Done(b)),
+                    None => {
+                        c.error(
+                            &at("ma"),
+                            format!("chỉ tiêu định tính `{id}` thiếu `hoan_thanh`"),
+                            "ghi `hoan_thanh: true` (đã thực hiện) hoặc `hoan_thanh: false`",
+                        );
+                        None
+                    }
+                }
+            }
+        };
+        if let Some(value) = value {
+            out.push(Figure {
+                indicator: id.to_string(),
+                value,
+                note: f
+                    .ghi_chu
+                    .as_ref()
+                    .map(|s| s.trim().to_string())
+                    .filter(|s| !s.is_empty()),
+            });
+        }
+    }
+    out
+}
+
+/// Error when a field that does not fit the indicator's measure is present.
+fn extra(c: &mut Checker<'_>, field: &str, present: bool, id: &str, measure: &str, wanted: &str) {
+    if present {
+        c.error(
+            field,
+            format!("chỉ tiêu `{id}` tính theo {measure}: trường này không dùng được"),
+            format!("chỉ tiêu {measure} chỉ ghi `{wanted}`"),
+        );
+    }
+}
+
+/// A required, finite, non-negative number.
+fn number(
+    c: &mut Checker<'_>,
+    field: &str,
+    v: Option<f64>,
+    id: &str,
+    what: &str,
+    key: &str,
+) -> Option<f64> {
+    match v {
+        None => {
+            c.error(
+                field,
+                format!("chỉ tiêu `{id}` thiếu {what}"),
+                format!("thêm `{key}: <số>`"),
+            );
+            None
+        }
+        Some(x) if !x.is_finite() || x < 0.0 => {
+            c.error(
+                field,
+                format!("{what} của chỉ tiêu `{id}` phải là số không âm (đang là {x})"),
+                "ghi số từ 0 trở lên",
+            );
+            None
+        }
+        Some(x) => Some(x),
+    }
+}

@@ -1,0 +1,402 @@
+//! Báo cáo tổng hợp — the consolidated BÁO CÁO: who reported (missing and late units by name), the
+//! narrative compiled per objective with each item attributed to its unit, the headline
+//! "đạt X/Y chỉ tiêu", and the full indicator table with provenance in a landscape Phụ lục.
+//!
+//! The content is complete at any number of units; only its layout scales. Up to
+//! [`ITEMISED_UNITS_LIMIT`] reporting units (any ward or district) each narrative item is its own
+//! paragraph and each unit's figure its own line in the Ghi chú cell; above that, the items of a
+//! section are joined into one paragraph (`nội dung (Đơn vị); …`) and the figures of a cell into
+//! one line, so that the document grows in text, not in paragraphs.
+
+use serde::Serialize;
+
+use super::{
+    activity_text, agency_in_text, cited_date, counts_text, figure_text, indicator_table,
+    lower_first, objective_title, place_table, plan_citation, point_letter, totals_text,
+    SummaryContext, CONSOLIDATED_TEMPLATE,
+};
+use crate::consolidate::{Consolidated, IndicatorResult, Status};
+use crate::data::envelope::Envelope;
+use crate::data::Plan;
+use crate::diag::Diagnostics;
+use crate::model::format::date_short;
+use crate::model::{Appendix, Block, Document, Table};
+use crate::template::Templates;
+
+/// Most reporting units for which each narrative item gets its own paragraph (`chi_tiet`).
+pub const ITEMISED_UNITS_LIMIT: usize = 50;
+/// Most units listed one per line in a Ghi chú cell; more are joined on one line.
+pub const PROVENANCE_LINES_LIMIT: usize = 15;
+
+/// A narrative item and the unit it comes from.
+#[derive(Debug, Clone, Serialize)]
+pub struct ItemContext {
+    /// Tên đơn vị.
+    pub don_vi: String,
+    /// Nội dung, without its final `.` or `;` (the template punctuates).
+    pub noi_dung: String,
+}
+
+/// One objective's compiled narrative.
+#[derive(Debug, Clone, Serialize)]
+pub struct ObjectiveContext {
+    /// Điểm — `a`, `b`, …
+    pub diem: String,
+    /// Tiêu đề — the plan's objective title.
+    pub tieu_de: String,
+    /// Kết quả — attributed results (`chi_tiet` only; otherwise empty).
+    pub ket_qua: Vec<ItemContext>,
+    /// Hoạt động — attributed activities with counts (`chi_tiet` only; otherwise empty).
+    pub hoat_dong: Vec<ItemContext>,
+    /// Kết quả nối thành một đoạn: `nội dung (Đơn vị); …` (when not `chi_tiet`; otherwise empty).
+    pub ket_qua_gop: String,
+    /// Hoạt động nối thành một đoạn (when not `chi_tiet`; otherwise empty).
+    pub hoat_dong_gop: String,
+    /// Whether any unit wrote about this objective.
+    pub co_noi_dung: bool,
+}
+
+/// Tình hình báo cáo — counts and names.
+#[derive(Debug, Clone, Serialize)]
+pub struct StatusContext {
+    /// Số đơn vị phải báo cáo.
+    pub phai_bao_cao: usize,
+    /// Số đơn vị có báo cáo được tổng hợp (đúng hạn + trễ hạn, kể cả đơn vị ngoài danh sách).
+    pub da_bao_cao: usize,
+    /// Số đơn vị phải báo cáo đã gửi báo cáo hợp lệ.
+    pub da_bao_cao_trong_danh_sach: usize,
+    /// Hạn nộp — `03/12/2025`.
+    pub han_nop: String,
+    /// Đơn vị chưa báo cáo — names, in the envelope's order.
+    pub chua_bao_cao: Vec<String>,
+    /// Đơn vị báo cáo trễ hạn — `Tên (ngày 05/12/2025)`.
+    pub tre_han: Vec<String>,
+    /// Đơn vị có tệp báo cáo không hợp lệ (chưa tổng hợp).
+    pub tep_loi: Vec<String>,
+    /// Đơn vị báo cáo nhưng không có trong danh sách phải báo cáo.
+    pub ngoai_danh_sach: Vec<String>,
+}
+
+/// The template context of the consolidated report (`templates/tong-hop.md.hbs`).
+#[derive(Debug, Clone, Serialize)]
+pub struct ConsolidatedContext {
+    /// Trích dẫn kế hoạch.
+    pub ke_hoach: String,
+    /// Tên cơ quan tổng hợp, as in running text.
+    pub co_quan: String,
+    /// Mở đầu.
+    pub mo_dau: Vec<String>,
+    /// Tình hình báo cáo.
+    pub bao_cao: StatusContext,
+    /// Kết quả theo mục tiêu — every objective of the plan, in order.
+    pub muc_tieu: Vec<ObjectiveContext>,
+    /// Hoạt động chung (not tied to an objective; `chi_tiet` only).
+    pub hoat_dong_chung: Vec<ItemContext>,
+    /// Hoạt động chung nối thành một đoạn (when not `chi_tiet`).
+    pub hoat_dong_chung_gop: String,
+    /// Tổng cộng các hoạt động; empty when there is none.
+    pub tong_hoat_dong: String,
+    /// Chỉ tiêu — counts and the headline sentence.
+    pub chi_tieu: SummaryContext,
+    /// The appendix label, for references in the text: `Phụ lục`.
+    pub phu_luc: String,
+    /// Khó khăn, vướng mắc — attributed (`chi_tiet` only).
+    pub kho_khan: Vec<ItemContext>,
+    /// Khó khăn nối thành một đoạn (when not `chi_tiet`).
+    pub kho_khan_gop: String,
+    /// Đề xuất, kiến nghị — attributed (`chi_tiet` only).
+    pub de_xuat: Vec<ItemContext>,
+    /// Đề xuất nối thành một đoạn (when not `chi_tiet`).
+    pub de_xuat_gop: String,
+    /// Kết luận.
+    pub ket_luan: Vec<String>,
+    /// Chi tiết — one paragraph per item (at most [`ITEMISED_UNITS_LIMIT`] reporting units);
+    /// otherwise the template joins the items of a section into one paragraph.
+    pub chi_tiet: bool,
+    /// Where an indicator table would go in the body (the consolidated template puts it in the
+    /// appendix and does not use it).
+    pub bang_chi_tieu: &'static str,
+}
+
+/// Label of the indicator appendix (one appendix: no number, NĐ 30 Phụ lục I, III.1).
+pub const APPENDIX_LABEL: &str = "Phụ lục";
+
+fn item(unit: &str, text: &str) -> ItemContext {
+    ItemContext {
+        don_vi: unit.to_string(),
+        noi_dung: text.trim().trim_end_matches(['.', ';']).to_string(),
+    }
+}
+
+fn items(v: &[crate::consolidate::Attributed]) -> Vec<ItemContext> {
+    v.iter().map(|a| item(&a.unit, &a.text)).collect()
+}
+
+/// Items joined into one text: `nội dung (Đơn vị); nội dung (Đơn vị)`.
+fn joined<'a>(v: impl Iterator<Item = (&'a str, std::borrow::Cow<'a, str>)>) -> String {
+    let mut out = String::new();
+    for (unit, text) in v {
+        if !out.is_empty() {
+            out.push_str("; ");
+        }
+        out.push_str(text.trim().trim_end_matches(['.', ';']));
+        out.push_str(" (");
+        out.push_str(unit);
+        out.push(')');
+    }
+    out
+}
+
+fn joined_items(v: &[crate::consolidate::Attributed]) -> String {
+    joined(v.iter().map(|a| (a.unit.as_str(), a.text.as_str().into())))
+}
+
+fn joined_activities(v: &[(String, crate::data::report::Activity)]) -> String {
+    joined(v.iter().map(|(u, a)| (u.as_str(), activity_text(a).into())))
+}
+
+/// The template context of the consolidated report.
+pub fn consolidated_context(
+    plan: &Plan,
+    envelope: &Envelope,
+    c: &Consolidated,
+) -> ConsolidatedContext {
+    let citation = plan_citation(plan);
+    let co_quan = agency_in_text(&envelope.frame.issuing_agency);
+    let reported = c.reported();
+    let mo_dau = if envelope.opening.is_empty() {
+        vec![format!(
+            "Thực hiện {citation}; trên cơ sở báo cáo của {reported} đơn vị, {co_quan} báo cáo kết quả thực hiện như sau:"
+        )]
+    } else {
+        envelope.opening.clone()
+    };
+    let names = |pred: &dyn Fn(&Status) -> bool| -> Vec<String> {
+        c.units
+            .iter()
+            .filter(|u| u.expected && pred(&u.status))
+            .map(|u| u.unit.name.clone())
+            .collect()
+    };
+    let bao_cao = StatusContext {
+        phai_bao_cao: c.units.iter().filter(|u| u.expected).count(),
+        da_bao_cao: reported,
+        da_bao_cao_trong_danh_sach: c
+            .units
+            .iter()
+            .filter(|u| u.expected && matches!(u.status, Status::OnTime(_) | Status::Late(_)))
+            .count(),
+        han_nop: date_short(envelope.deadline),
+        chua_bao_cao: names(&|s| matches!(s, Status::Missing)),
+        tre_han: c
+            .units
+            .iter()
+            .filter_map(|u| match u.status {
+                Status::Late(d) => Some(format!("{} (ngày {})", u.unit.name, date_short(d))),
+                _ => None,
+            })
+            .collect(),
+        tep_loi: c
+            .units
+            .iter()
+            .filter(|u| matches!(u.status, Status::Invalid))
+            .map(|u| u.unit.name.clone())
+            .collect(),
+        ngoai_danh_sach: c
+            .units
+            .iter()
+            .filter(|u| !u.expected && !matches!(u.status, Status::Invalid))
+            .map(|u| u.unit.name.clone())
+            .collect(),
+    };
+    let activity =
+        |(unit, a): &(String, crate::data::report::Activity)| item(unit, &activity_text(a));
+    let chi_tiet = reported <= ITEMISED_UNITS_LIMIT;
+    let muc_tieu = c
+        .objectives
+        .iter()
+        .enumerate()
+        .map(|(i, o)| ObjectiveContext {
+            diem: point_letter(i),
+            tieu_de: objective_title(plan, o.objective),
+            ket_qua: if chi_tiet {
+                items(&o.results)
+            } else {
+                Vec::new()
+            },
+            hoat_dong: if chi_tiet {
+                o.activities.iter().map(activity).collect()
+            } else {
+                Vec::new()
+            },
+            ket_qua_gop: if chi_tiet {
+                String::new()
+            } else {
+                joined_items(&o.results)
+            },
+            hoat_dong_gop: if chi_tiet {
+                String::new()
+            } else {
+                joined_activities(&o.activities)
+            },
+            co_noi_dung: !o.results.is_empty() || !o.activities.is_empty(),
+        })
+        .collect();
+    let t = c.totals;
+    let tong_hoat_dong = if t.activities == 0 {
+        String::new()
+    } else {
+        let counts = counts_text(t.sessions, t.attendance, t.articles);
+        if counts.is_empty() {
+            format!("{} hoạt động", t.activities)
+        } else {
+            format!("{} hoạt động, {counts}", t.activities)
+        }
+    };
+    let lead = format!(
+        "Tổng hợp số liệu của {reported} đơn vị theo {} chỉ tiêu của Kế hoạch, kết quả:",
+        c.summary.total
+    );
+    let ket_luan = if envelope.closing.is_empty() {
+        vec![format!(
+            "Trên đây là báo cáo {} của {co_quan}./.",
+            lower_first(&envelope.frame.subject.join(" "))
+        )]
+    } else {
+        envelope.closing.clone()
+    };
+    ConsolidatedContext {
+        ke_hoach: citation,
+        co_quan,
+        mo_dau,
+        bao_cao,
+        muc_tieu,
+        hoat_dong_chung: if chi_tiet {
+            c.general_activities.iter().map(activity).collect()
+        } else {
+            Vec::new()
+        },
+        hoat_dong_chung_gop: if chi_tiet {
+            String::new()
+        } else {
+            joined_activities(&c.general_activities)
+        },
+        tong_hoat_dong,
+        chi_tieu: SummaryContext::new(c.summary, &c.indicators, &lead),
+        phu_luc: APPENDIX_LABEL.into(),
+        kho_khan: if chi_tiet {
+            items(&c.difficulties)
+        } else {
+            Vec::new()
+        },
+        kho_khan_gop: if chi_tiet {
+            String::new()
+        } else {
+            joined_items(&c.difficulties)
+        },
+        de_xuat: if chi_tiet {
+            items(&c.proposals)
+        } else {
+            Vec::new()
+        },
+        de_xuat_gop: if chi_tiet {
+            String::new()
+        } else {
+            joined_items(&c.proposals)
+        },
+        ket_luan,
+        chi_tiet,
+        bang_chi_tieu: super::TABLE_MARKER,
+    }
+}
+
+/// Đơn vị báo cáo / Ghi chú of a consolidated row: the totals, then each unit's figure.
+fn provenance(r: &IndicatorResult) -> Vec<String> {
+    if r.sources.is_empty() {
+        return vec!["Không có đơn vị báo cáo".into()];
+    }
+    let mut out: Vec<String> = totals_text(r).into_iter().collect();
+    let each = r
+        .sources
+        .iter()
+        .map(|s| format!("{}: {}", s.unit.name, figure_text(&s.value)));
+    if r.sources.len() <= PROVENANCE_LINES_LIMIT {
+        out.extend(each);
+    } else {
+        out.push(format!(
+            "{} đơn vị: {}",
+            r.sources.len(),
+            each.collect::<Vec<_>>().join("; ")
+        ));
+    }
+    out
+}
+
+/// The consolidated indicator table with provenance.
+pub fn consolidated_table(c: &Consolidated) -> Table {
+    indicator_table(&c.indicators, "Đơn vị báo cáo / Ghi chú", provenance, true)
+}
+
+/// The `(Kèm theo Báo cáo số … ngày … của …)` line of the appendix (NĐ 30 Phụ lục I, III.1).
+pub fn attached_to(envelope: &Envelope) -> String {
+    let f = &envelope.frame;
+    let date = match f.date {
+        crate::model::IssueDate::Full(_) => cited_date(f.date),
+        crate::model::IssueDate::YearOnly(y) => {
+            let blank = "\u{a0}".repeat(6);
+            format!("ngày{blank}tháng{blank}năm {y}")
+        }
+    };
+    format!(
+        "(Kèm theo {} số {} {date} của {})",
+        f.kind.name(),
+        f.reference.text(),
+        agency_in_text(&f.issuing_agency)
+    )
+}
+
+/// Stages 2–3 for the consolidated report: fill the template, parse it, and add the indicator
+/// appendix (landscape, its own section).
+pub fn consolidated_document(
+    plan: &Plan,
+    envelope: &Envelope,
+    c: &Consolidated,
+    templates: &Templates,
+) -> Result<Document, Diagnostics> {
+    let ctx = consolidated_context(plan, envelope, c);
+    let md = templates.render(CONSOLIDATED_TEMPLATE, &ctx)?;
+    let markup = crate::markup::parse(&md, CONSOLIDATED_TEMPLATE)?;
+    let mut body = markup.body;
+    // The table lives in the appendix; a marker the template may have written is dropped.
+    body.retain(|b| super::paragraph_text(b).is_none_or(|t| t.trim() != super::TABLE_MARKER));
+    let mut appendix_body: Vec<Block> = Vec::new();
+    place_table(&mut appendix_body, consolidated_table(c));
+    appendix_body.push(Block::Paragraph(crate::model::Paragraph {
+        role: crate::model::Role::Body,
+        inlines: vec![crate::model::Inline::Text {
+            text: format!(
+                "Ghi chú: kết quả tỷ lệ = tổng tử số của các đơn vị / tổng mẫu số × hệ số (không lấy trung bình các tỷ lệ); \
+                 số lượng = tổng của các đơn vị; chỉ tiêu định tính đạt khi mọi đơn vị báo cáo đều hoàn thành. \
+                 “Không phát sinh”: tổng mẫu số bằng 0; “Chưa có số liệu”: không đơn vị nào báo cáo. \
+                 Đạt {}/{} chỉ tiêu: {} là số chỉ tiêu có số liệu để đánh giá.",
+                c.summary.achieved(),
+                c.summary.evaluated(),
+                c.summary.evaluated()
+            ),
+            bold: false,
+            italic: true,
+        }],
+    }));
+    Ok(Document {
+        frame: envelope.frame.clone(),
+        body,
+        notes: markup.notes,
+        appendices: vec![Appendix {
+            label: APPENDIX_LABEL.into(),
+            title: envelope.appendix_title.clone(),
+            attached_to: attached_to(envelope),
+            body: appendix_body,
+            landscape: true,
+        }],
+    })
+}

@@ -1,0 +1,476 @@
+//! Báo cáo — the documents made from unit reports: each unit's own BÁO CÁO ([`unit`]) and the
+//! consolidated BÁO CÁO with its indicator appendix ([`consolidated`]).
+//!
+//! Both go through the usual stages 2–3 (template → Markdown → blocks). The indicator table is
+//! **built in code** as a [`model::Table`](crate::model::Table), never as a Markdown pipe table:
+//! the template places it by writing `{{bang_chi_tieu}}` alone in a paragraph. That value is the
+//! marker text [`TABLE_MARKER`]; after the Markdown is parsed, the paragraph whose whole text is
+//! the marker is replaced by the table ([`place_table`]). A template that does not write the
+//! marker gets the table at the end of the body, so the figures are never lost.
+
+pub mod consolidated;
+pub mod unit;
+
+use serde::Serialize;
+
+use crate::consolidate::{IndicatorResult, Summary};
+use crate::data::indicator::{Evaluation, Measure};
+use crate::data::report::{Activity, FigureValue};
+use crate::data::Plan;
+use crate::model::format::{date_long, number};
+use crate::model::{Align, Block, Cell, Column, Inline, IssueDate, Table};
+
+/// Name of the built-in unit report template (`templates/bao-cao.md.hbs`).
+pub const UNIT_TEMPLATE: &str = "bao-cao";
+/// Name of the built-in consolidated report template (`templates/tong-hop.md.hbs`).
+pub const CONSOLIDATED_TEMPLATE: &str = "tong-hop";
+
+/// The text a template writes (as `{{bang_chi_tieu}}`, alone in a paragraph) where the indicator
+/// table goes.
+pub const TABLE_MARKER: &str = "⟦bảng chỉ tiêu⟧";
+
+/// The plain text of a paragraph block, if it is one.
+fn paragraph_text(b: &Block) -> Option<String> {
+    match b {
+        Block::Paragraph(p) => Some(
+            p.inlines
+                .iter()
+                .map(|i| match i {
+                    Inline::Text { text, .. } => text.as_str(),
+                    _ => "",
+                })
+                .collect(),
+        ),
+        Block::Table(_) => None,
+    }
+}
+
+/// Replace the marker paragraph of `body` by `table` (every occurrence); append the table when
+/// the template wrote no marker.
+pub fn place_table(body: &mut Vec<Block>, table: Table) {
+    let mut placed = false;
+    for b in body.iter_mut() {
+        if paragraph_text(b).is_some_and(|t| t.trim() == TABLE_MARKER) {
+            *b = Block::Table(table.clone());
+            placed = true;
+        }
+    }
+    if !placed {
+        body.push(Block::Table(table));
+    }
+}
+
+/// Common abbreviations kept upper case when an agency name is put in running text.
+const ABBREVIATIONS: &[&str] = &["UBND", "HĐND", "MTTQ", "LHPN", "TNCS", "VN", "TP", "TP."];
+
+fn capitalize(s: &str) -> String {
+    let mut ch = s.chars();
+    match ch.next() {
+        Some(f) => f.to_uppercase().chain(ch).collect(),
+        None => String::new(),
+    }
+}
+
+/// An upper-case agency name as written in running text: `[ỦY BAN NHÂN DÂN, PHƯỜNG NGUYỄN TRÃI]`
+/// → `Ủy ban nhân dân phường Nguyễn Trãi` (first line: sentence case; later lines: the first word
+/// lower case, the place name capitalised).
+pub fn agency_in_text(lines: &[String]) -> String {
+    let mut out: Vec<String> = Vec::new();
+    for (i, line) in lines.iter().enumerate() {
+        for (j, w) in line.split_whitespace().enumerate() {
+            let lower = w.to_lowercase();
+            out.push(if ABBREVIATIONS.contains(&w) {
+                w.to_string()
+            } else if i == 0 && j == 0 {
+                capitalize(&lower)
+            } else if i == 0 || j == 0 {
+                lower
+            } else {
+                capitalize(&lower)
+            });
+        }
+    }
+    out.join(" ")
+}
+
+/// Lower-case the first letter (for a trích yếu quoted after `về`).
+pub fn lower_first(s: &str) -> String {
+    let mut ch = s.chars();
+    match ch.next() {
+        Some(f) => f.to_lowercase().chain(ch).collect(),
+        None => String::new(),
+    }
+}
+
+/// The date as cited in running text: `ngày 02 tháng 4 năm 2025`, or `năm 2025` in a draft.
+pub fn cited_date(d: IssueDate) -> String {
+    match d {
+        IssueDate::Full(d) => date_long(d),
+        IssueDate::YearOnly(y) => format!("năm {y}"),
+    }
+}
+
+/// How the plan is cited: `Kế hoạch số 62/KH-UBND ngày 02 tháng 4 năm 2025 của Ủy ban nhân dân
+/// phường Nguyễn Trãi về triển khai …`; a draft plan without number: `Kế hoạch năm 2025 của …`.
+pub fn plan_citation(plan: &Plan) -> String {
+    let f = &plan.frame;
+    let number = match f.reference.number {
+        Some(_) => format!(" số {}", f.reference.text()),
+        None => String::new(),
+    };
+    format!(
+        "{}{number} {} của {} về {}",
+        f.kind.name(),
+        cited_date(f.date),
+        agency_in_text(&f.issuing_agency),
+        lower_first(&f.subject.join(" "))
+    )
+}
+
+/// Đơn vị tính as printed (nothing for a qualitative indicator).
+fn unit_text(r: &IndicatorResult) -> String {
+    match r.indicator.measure {
+        Measure::Qualitative => String::new(),
+        _ => r.indicator.unit.clone(),
+    }
+}
+
+/// Kế hoạch as printed: `40`, `1,5`, or `Thực hiện` for a qualitative indicator.
+pub fn target_text(r: &IndicatorResult) -> String {
+    match (r.indicator.measure, r.indicator.target) {
+        (Measure::Qualitative, _) => "Thực hiện".into(),
+        (_, Some(t)) => number(t, 2),
+        (_, None) => "—".into(),
+    }
+}
+
+/// Kết quả as printed: `89,2`, `Hoàn thành` / `Chưa hoàn thành`, or `—` when there is none.
+pub fn result_text(r: &IndicatorResult) -> String {
+    match (r.value, r.done) {
+        (Some(v), _) => number(v, crate::consolidate::RESULT_DECIMALS as usize),
+        (None, Some(true)) => "Hoàn thành".into(),
+        (None, Some(false)) => "Chưa hoàn thành".into(),
+        (None, None) => "—".into(),
+    }
+}
+
+/// A unit's raw figure as printed: `45/50`, `14`, `hoàn thành`.
+pub fn figure_text(v: &FigureValue) -> String {
+    match v {
+        FigureValue::Ratio {
+            numerator,
+            denominator,
+        } => format!("{}/{}", number(*numerator, 2), number(*denominator, 2)),
+        FigureValue::Count(n) => number(*n, 2),
+        FigureValue::Done(true) => "hoàn thành".into(),
+        FigureValue::Done(false) => "chưa hoàn thành".into(),
+    }
+}
+
+/// The totals behind a result: `Tổng: 446/500`, `Tổng: 14`; nothing for a qualitative indicator.
+pub fn totals_text(r: &IndicatorResult) -> Option<String> {
+    if r.sources.is_empty() {
+        return None;
+    }
+    match r.indicator.measure {
+        Measure::Ratio => Some(format!(
+            "Tổng: {}/{}",
+            number(r.numerator, 2),
+            number(r.denominator, 2)
+        )),
+        Measure::Count => Some(format!("Tổng: {}", number(r.numerator, 2))),
+        Measure::Qualitative => None,
+    }
+}
+
+/// A cell of lines separated by line breaks.
+pub fn cell_lines(lines: &[String]) -> Cell {
+    let mut inlines = Vec::new();
+    for (i, l) in lines.iter().enumerate() {
+        if i > 0 {
+            inlines.push(Inline::Break);
+        }
+        inlines.push(Inline::plain(l.clone()));
+    }
+    Cell { inlines }
+}
+
+fn cell(s: impl Into<String>) -> Cell {
+    Cell {
+        inlines: vec![Inline::plain(s)],
+    }
+}
+
+/// Bảng chỉ tiêu — `STT | Chỉ tiêu | Đơn vị tính | Kế hoạch | Kết quả | Đánh giá | <notes>`, one
+/// row per result; numbers right-aligned. `notes_title` names the last column and `notes` gives
+/// its lines for each row.
+pub fn indicator_table(
+    results: &[IndicatorResult],
+    notes_title: &str,
+    notes: impl Fn(&IndicatorResult) -> Vec<String>,
+    wide_notes: bool,
+) -> Table {
+    let columns = vec![
+        Column {
+            weight: 6,
+            align: Align::Center,
+        },
+        Column {
+            weight: 26,
+            align: Align::Left,
+        },
+        Column {
+            weight: 9,
+            align: Align::Center,
+        },
+        Column {
+            weight: 8,
+            align: Align::Right,
+        },
+        Column {
+            weight: 8,
+            align: Align::Right,
+        },
+        Column {
+            weight: 10,
+            align: Align::Center,
+        },
+        Column {
+            weight: if wide_notes { 30 } else { 15 },
+            align: Align::Left,
+        },
+    ];
+    let header = [
+        "STT",
+        "Chỉ tiêu",
+        "Đơn vị tính",
+        "Kế hoạch",
+        "Kết quả",
+        "Đánh giá",
+        notes_title,
+    ]
+    .iter()
+    .map(|h| cell(*h))
+    .collect();
+    let rows = results
+        .iter()
+        .enumerate()
+        .map(|(i, r)| {
+            vec![
+                cell((i + 1).to_string()),
+                cell(r.indicator.name.clone()),
+                cell(unit_text(r)),
+                cell(target_text(r)),
+                cell(result_text(r)),
+                cell(r.evaluation.label()),
+                cell_lines(&notes(r)),
+            ]
+        })
+        .collect();
+    Table {
+        columns,
+        header,
+        rows,
+    }
+}
+
+/// A value with its unit: `89,2%`, `2‰` (no space before % and ‰), `1,5 lần`.
+pub fn with_unit(value: &str, unit: &str) -> String {
+    let unit = unit.trim();
+    if unit.is_empty() {
+        value.to_string()
+    } else if unit.starts_with('%') || unit.starts_with('‰') {
+        format!("{value}{unit}")
+    } else {
+        format!("{value} {unit}")
+    }
+}
+
+/// Counts of the evaluations, for templates (`{{chi_tieu.dat}}/{{chi_tieu.danh_gia}}`).
+#[derive(Debug, Clone, Serialize)]
+pub struct SummaryContext {
+    /// Số chỉ tiêu trong bảng.
+    pub so_chi_tieu: usize,
+    /// X: Đạt + Vượt.
+    pub dat: usize,
+    /// Y: chỉ tiêu có số liệu để đánh giá (Đạt + Vượt + Không đạt).
+    pub danh_gia: usize,
+    /// Vượt.
+    pub vuot: usize,
+    /// Đạt (đúng kế hoạch hoặc trong hướng cho phép, không vượt).
+    pub dat_dung: usize,
+    /// Không đạt.
+    pub khong_dat: usize,
+    /// Không phát sinh.
+    pub khong_phat_sinh: usize,
+    /// Chưa có số liệu.
+    pub chua_co_so_lieu: usize,
+    /// Câu tóm tắt — the headline sentence, `… đạt X/Y chỉ tiêu …`, with how Y is defined.
+    pub cau: String,
+    /// Các chỉ tiêu không đạt: `name (kết quả 35,2 %; kế hoạch 40 %)`.
+    pub ds_khong_dat: Vec<String>,
+}
+
+impl SummaryContext {
+    /// Build from the summary; `lead` opens the sentence (e.g. `Đơn vị báo cáo số liệu 12 chỉ tiêu;`).
+    pub fn new(s: Summary, results: &[IndicatorResult], lead: &str) -> SummaryContext {
+        let mut parts = Vec::new();
+        if s.exceeded > 0 {
+            parts.push(format!("{} chỉ tiêu vượt", s.exceeded));
+        }
+        if s.met > 0 {
+            parts.push(format!("{} chỉ tiêu đạt", s.met));
+        }
+        if s.not_met > 0 {
+            parts.push(format!("{} chỉ tiêu không đạt", s.not_met));
+        }
+        let detail = if parts.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", parts.join(", "))
+        };
+        let mut excluded = Vec::new();
+        if s.not_applicable > 0 {
+            excluded.push(format!(
+                "{} chỉ tiêu không phát sinh (mẫu số bằng 0)",
+                s.not_applicable
+            ));
+        }
+        if s.no_data > 0 {
+            excluded.push(format!("{} chỉ tiêu chưa có số liệu", s.no_data));
+        }
+        let excluded = if excluded.is_empty() {
+            String::new()
+        } else {
+            format!("; không tính {}", excluded.join(" và "))
+        };
+        let cau = format!(
+            "{lead} đạt {}/{} chỉ tiêu có số liệu để đánh giá{detail}{excluded}.",
+            s.achieved(),
+            s.evaluated()
+        );
+        let ds_khong_dat = results
+            .iter()
+            .filter(|r| r.evaluation == Evaluation::NotMet)
+            .map(|r| match r.indicator.measure {
+                Measure::Qualitative => {
+                    format!("{} (chưa hoàn thành ở tất cả đơn vị)", r.indicator.name)
+                }
+                _ => format!(
+                    "{} (kết quả {}; kế hoạch {})",
+                    r.indicator.name,
+                    with_unit(&result_text(r), &r.indicator.unit),
+                    with_unit(&target_text(r), &r.indicator.unit)
+                ),
+            })
+            .collect();
+        SummaryContext {
+            so_chi_tieu: s.total,
+            dat: s.achieved(),
+            danh_gia: s.evaluated(),
+            vuot: s.exceeded,
+            dat_dung: s.met,
+            khong_dat: s.not_met,
+            khong_phat_sinh: s.not_applicable,
+            chua_co_so_lieu: s.no_data,
+            cau,
+            ds_khong_dat,
+        }
+    }
+}
+
+/// An activity with its counts: `Truyền thông …: 6 buổi, 320 lượt người tham dự, 2 tin bài`.
+pub fn activity_text(a: &Activity) -> String {
+    let counts = counts_text(a.sessions, a.attendance, a.articles);
+    if counts.is_empty() {
+        a.name.trim_end_matches(['.', ';']).to_string()
+    } else {
+        format!("{}: {counts}", a.name.trim_end_matches(['.', ';', ':']))
+    }
+}
+
+/// `6 buổi, 320 lượt người tham dự, 2 tin bài` (zero counts left out).
+pub fn counts_text(sessions: u64, attendance: u64, articles: u64) -> String {
+    let mut parts = Vec::new();
+    if sessions > 0 {
+        parts.push(format!("{} buổi", number(sessions as f64, 0)));
+    }
+    if attendance > 0 {
+        parts.push(format!(
+            "{} lượt người tham dự",
+            number(attendance as f64, 0)
+        ));
+    }
+    if articles > 0 {
+        parts.push(format!("{} tin, bài", number(articles as f64, 0)));
+    }
+    parts.join(", ")
+}
+
+/// Vietnamese điểm letters in order: a, b, c, d, đ, e, g, h, i, k, … (NĐ 30 Phụ lục I, II.6).
+pub fn point_letter(i: usize) -> String {
+    const LETTERS: &[&str] = &[
+        "a", "b", "c", "d", "đ", "e", "g", "h", "i", "k", "l", "m", "n", "o", "p", "q", "r", "s",
+        "t", "u", "v", "x", "y",
+    ];
+    LETTERS
+        .get(i)
+        .map(|s| s.to_string())
+        .unwrap_or_else(|| (i + 1).to_string())
+}
+
+/// The title of objective `n` (1-based) of the plan, without its final `:` or `.`.
+pub fn objective_title(plan: &Plan, n: usize) -> String {
+    plan.raw
+        .muc_tieu
+        .get(n.wrapping_sub(1))
+        .map(|o| {
+            o.tieu_de
+                .trim()
+                .trim_end_matches([':', '.', ';'])
+                .to_string()
+        })
+        .unwrap_or_else(|| format!("Mục tiêu {n}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Paragraph, Role};
+
+    #[test]
+    fn agency_names_in_running_text() {
+        let l = vec![
+            "ỦY BAN NHÂN DÂN".to_string(),
+            "PHƯỜNG NGUYỄN TRÃI".to_string(),
+        ];
+        assert_eq!(agency_in_text(&l), "Ủy ban nhân dân phường Nguyễn Trãi");
+    }
+
+    #[test]
+    fn marker_paragraph_becomes_the_table() {
+        let t = Table {
+            columns: vec![],
+            header: vec![],
+            rows: vec![],
+        };
+        let para = |s: &str| {
+            Block::Paragraph(Paragraph {
+                role: Role::Body,
+                inlines: vec![Inline::plain(s)],
+            })
+        };
+        let mut body = vec![para("a"), para(TABLE_MARKER), para("b")];
+        place_table(&mut body, t.clone());
+        assert!(matches!(body[1], Block::Table(_)));
+        let mut body = vec![para("a")];
+        place_table(&mut body, t);
+        assert!(matches!(body[1], Block::Table(_)));
+    }
+
+    #[test]
+    fn point_letters_follow_the_vietnamese_alphabet() {
+        assert_eq!(point_letter(4), "đ");
+        assert_eq!(point_letter(6), "g");
+    }
+}
