@@ -131,7 +131,14 @@ pub fn check_rich_text(c: &mut Checker<'_>, fields: &[(String, &str)], notes: &[
             );
         }
     }
-    for (label, _) in notes {
+    for (label, text) in notes {
+        if text.trim().is_empty() {
+            c.error(
+                &format!("chu_thich.{label}"),
+                format!("chú thích `{label}` không có nội dung"),
+                format!("ghi nội dung chú thích sau `{label}:`, hoặc xóa chú thích này và chỗ `[^{label}]`"),
+            );
+        }
         if !used.contains(label) {
             c.warn(
                 &format!("chu_thich.{label}"),

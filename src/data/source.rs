@@ -55,18 +55,26 @@ pub fn clean(path: &Path, bytes: &[u8]) -> Result<Warned<Source>, Diagnostics> {
             .chars()
             .count()
                 + 1;
-            let guess = crate::data::encoding::guess_legacy(bytes);
+            let guess = crate::data::encoding::guess_with_sample(bytes);
             let message = match guess {
-                Some(enc) => format!("tệp không phải UTF-8; có vẻ được gõ bằng bảng mã {enc}"),
+                Some((enc, sample)) if !sample.is_empty() => format!(
+                    "tệp không phải UTF-8; có vẻ được gõ bằng bảng mã {enc} (đọc theo bảng mã này: «{sample}»)"
+                ),
+                Some((enc, _)) => format!("tệp không phải UTF-8; có vẻ được gõ bằng bảng mã {enc}"),
                 None => "tệp không phải văn bản UTF-8".to_string(),
             };
-            return Err(Diagnostic::error(Location::new(path, line, column), message)
-                .with_hint(
+            let source = match &guess {
+                Some((enc, _)) => enc.to_string(),
+                None => "TCVN3, VNI Windows hoặc Windows-1258".to_string(),
+            };
+            return Err(
+                Diagnostic::error(Location::new(path, line, column), message)
+                    .with_hint(format!(
                     "mở tệp bằng Unikey → Công cụ chuyển mã (Ctrl+Shift+F6), chọn bảng mã nguồn \
-                     (TCVN3, VNI Windows hoặc Windows-1258) và bảng mã đích Unicode, rồi lưu lại \
-                     dưới dạng UTF-8",
-                )
-                .into());
+                     {source} và bảng mã đích Unicode, rồi lưu lại dưới dạng UTF-8"
+                ))
+                    .into(),
+            );
         }
     };
     if bytes.contains(&0) {
@@ -117,7 +125,7 @@ pub fn clean(path: &Path, bytes: &[u8]) -> Result<Warned<Source>, Diagnostics> {
 
 /// Whether XML 1.0 forbids `ch` in a document (§2.2 Char), tab/LF/CR excepted.
 pub fn is_xml_forbidden(ch: char) -> bool {
-    matches!(ch, '\u{0}'..='\u{8}' | '\u{B}' | '\u{C}' | '\u{E}'..='\u{1F}' | '\u{FFFE}' | '\u{FFFF}')
+    crate::model::format::is_xml_forbidden(ch)
 }
 
 #[cfg(test)]

@@ -160,7 +160,9 @@ fn scan(source: &Source) -> Result<Locator, Diagnostics> {
                 loc.places.entry(here).or_insert((line, col));
             }
             Event::Scalar(..) => {
-                loc.places.entry(here).or_insert((line, col));
+                // A scalar value is located where the value starts, not at its key, so that
+                // `ngay_ban_hanh: 31/02/2025` points at `31/02/2025`.
+                loc.places.insert(here, (line, col));
             }
             _ => continue,
         }
@@ -244,8 +246,23 @@ pub fn parse<T: DeserializeOwned>(
                 Some(l) => Location::new(&source.path, l.line(), l.column()),
                 None => locator.locate(source, &path),
             };
-            let (message, hint) = translate_serde(&inner.to_string(), known_fields);
-            let mut d = Diagnostic::error(location, message).with_field(path);
+            let raw = inner.to_string();
+            // yaml_serde prefixes the message with the path (`dia_danh: invalid type: …`).
+            let raw = raw
+                .strip_prefix(path.as_str())
+                .and_then(|r| r.strip_prefix(": "))
+                .unwrap_or(&raw);
+            let (message, hint) = translate_serde(raw, known_fields);
+            // A missing field's path is the field itself, not the mapping that lacks it.
+            let field = match raw
+                .strip_prefix("missing field `")
+                .and_then(|r| r.split('`').next())
+            {
+                Some(name) if path.is_empty() => name.to_string(),
+                Some(name) => format!("{path}.{name}"),
+                None => path,
+            };
+            let mut d = Diagnostic::error(location, message).with_field(field);
             if let Some(h) = hint {
                 d = d.with_hint(h);
             }
@@ -328,18 +345,43 @@ fn translate_serde(raw: &str, known_fields: &[&str]) -> (String, Option<String>)
             .unwrap_or_else(|| format!("các giá trị hợp lệ: {}", expected.join(", ")));
         return (format!("giá trị không hợp lệ: `{name}`"), Some(hint));
     }
+    if let Some(rest) = msg.strip_prefix("invalid value: ") {
+        let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, "?"));
+        return (
+            format!(
+                "giá trị không hợp lệ: có {}, cần {}",
+                vi_kind(found),
+                vi_kind(expected)
+            ),
+            Some("xem định dạng của trường này trong README (mục Định dạng YAML)".into()),
+        );
+    }
     if msg.contains("recursion limit exceeded") {
         return (
             "dữ liệu lồng nhau quá sâu".into(),
             Some("kiểm tra thụt lề".into()),
         );
     }
-    // Messages from our own `try_from` conversions are already Vietnamese.
-    (msg.to_string(), None)
+    (
+        format!("dữ liệu không đúng định dạng ({msg})"),
+        Some("xem định dạng của trường này trong README (mục Định dạng YAML)".into()),
+    )
 }
 
 fn vi_kind(s: &str) -> String {
     let s = s.trim();
+    let s = s
+        .strip_prefix("a ")
+        .or_else(|| s.strip_prefix("an "))
+        .unwrap_or(s);
+    match s {
+        "string or a number" => return "chuỗi hoặc số".into(),
+        "string or a sequence of strings" => {
+            return "chuỗi hoặc danh sách chuỗi (các dòng bắt đầu bằng `- `)".into()
+        }
+        "map of label: text" => return "bảng `nhãn: nội dung`".into(),
+        _ => {}
+    }
     if s.starts_with("string") {
         format!("chuỗi {}", s.trim_start_matches("string").trim())
     } else if s.starts_with("integer") || s == "i64" || s == "u32" || s == "u64" || s == "i32" {

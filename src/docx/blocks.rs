@@ -54,17 +54,26 @@ impl<'a> Notes<'a> {
     }
 
     /// The docx-rs footnote number `n` (1-based), with an explicit id (deterministic output).
+    ///
+    /// A note mark inside a note is dropped (Word has no nested footnotes, and following it
+    /// would recurse), and a note is never empty: docx-rs prints Debug output to stderr for an
+    /// empty footnote, so an empty paragraph is added (the markup stage rejects empty notes first).
     fn footnote(&self, n: u32) -> Footnote {
-        let content = self
+        let mut content: Vec<Paragraph> = self
             .notes
-            .get(n as usize - 1)
+            .get((n as usize).wrapping_sub(1))
             .map(|note| {
                 note.paragraphs
                     .iter()
                     .map(|inl| {
+                        let flat: Vec<Inline> = inl
+                            .iter()
+                            .filter(|i| !matches!(i, Inline::NoteRef(_)))
+                            .cloned()
+                            .collect();
                         inlines(
                             Paragraph::new().style("FootnoteText"),
-                            inl,
+                            &flat,
                             p::FOOTNOTE_SIZE,
                             false,
                             self,
@@ -73,6 +82,9 @@ impl<'a> Notes<'a> {
                     .collect()
             })
             .unwrap_or_default();
+        if content.is_empty() {
+            content.push(Paragraph::new().style("FootnoteText"));
+        }
         Footnote {
             id: n as usize,
             content,

@@ -273,10 +273,12 @@ fn parse(part: &str, data: &[u8]) -> Result<Element, FixError> {
     root.ok_or_else(|| xml_err(part, "no root element"))
 }
 
-/// Escapes character data: `&`, `<`, `>`.
+/// Escapes character data: `&`, `<`, `>`; characters XML 1.0 forbids are dropped (the data
+/// stage already removed them with a warning; this keeps every part well-formed whatever the source).
 fn escape_text(s: &str, out: &mut String) {
     for c in s.chars() {
         match c {
+            c if crate::model::format::is_xml_forbidden(c) => {}
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
@@ -285,10 +287,12 @@ fn escape_text(s: &str, out: &mut String) {
     }
 }
 
-/// Escapes an attribute value (double-quoted): also `"` and whitespace that would be normalised.
+/// Escapes an attribute value (double-quoted): also `"` and whitespace that would be normalised;
+/// characters XML 1.0 forbids are dropped.
 fn escape_attr(s: &str, out: &mut String) {
     for c in s.chars() {
         match c {
+            c if crate::model::format::is_xml_forbidden(c) => {}
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
