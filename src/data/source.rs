@@ -56,7 +56,7 @@ pub fn clean(path: &Path, bytes: &[u8]) -> Result<Warned<Source>, Diagnostics> {
             .count()
                 + 1;
             let guess = crate::data::encoding::guess_with_sample(bytes);
-            let message = match guess {
+            let message = match &guess {
                 Some((enc, sample)) if !sample.is_empty() => format!(
                     "tệp không phải UTF-8; có vẻ được gõ bằng bảng mã {enc} (đọc theo bảng mã này: «{sample}»)"
                 ),
