@@ -196,25 +196,38 @@ fn translate_syntax(info: &str, text: &str, line: usize) -> (String, String) {
     let line_text = text.lines().nth(line.saturating_sub(1)).unwrap_or("");
     if line_text.starts_with('\t') || info.contains("tab") {
         return (
-            format!("dùng ký tự Tab để thụt lề ({info})"),
+            "dùng ký tự Tab để thụt lề".to_string(),
             "YAML chỉ cho phép thụt lề bằng dấu cách; thay Tab bằng 2 dấu cách".into(),
         );
     }
     if info.contains("quoted scalar") || info.contains("unexpected end of stream") {
         return (
-            format!("chuỗi trong ngoặc kép chưa được đóng ({info})"),
+            "chuỗi trong ngoặc kép chưa được đóng".to_string(),
             "thêm dấu ngoặc kép đóng `\"` ở cuối giá trị".into(),
         );
     }
     if info.contains("mapping values are not allowed") || info.contains("did not find expected") {
         return (
-            format!("thụt lề hoặc dấu `:` không đúng chỗ ({info})"),
+            "thụt lề hoặc dấu `:` không đúng chỗ".to_string(),
             "các khóa cùng cấp phải thẳng cột; nếu giá trị có dấu `: ` hãy đặt nó trong ngoặc kép"
                 .into(),
         );
     }
+    if info.contains("flow sequence") || info.contains("flow mapping") {
+        return (
+            "ngoặc `[` hoặc `{` chưa được đóng đúng chỗ".to_string(),
+            "kiểm tra các cặp `[` `]` và `{` `}`; giá trị có dấu `,` `[` `]` hãy đặt trong ngoặc kép"
+                .into(),
+        );
+    }
+    if info.contains("anchor") || info.contains("alias") {
+        return (
+            "bí danh YAML (`&neo` / `*bi_danh`) không hợp lệ".to_string(),
+            "viết giá trị trực tiếp thay vì dùng `&neo` / `*bi_danh`".into(),
+        );
+    }
     (
-        info.to_string(),
+        format!("không đọc được cấu trúc tại đây (chi tiết: {info})"),
         "kiểm tra thụt lề (chỉ dùng dấu cách) và dấu ngoặc kép tại vị trí này".into(),
     )
 }
@@ -227,7 +240,11 @@ pub fn parse<T: DeserializeOwned>(
     source: &Source,
     known_fields: &[&str],
 ) -> Result<(T, Locator), Diagnostics> {
-    if source.text.trim().is_empty() {
+    let no_data = source.text.lines().all(|l| {
+        let l = l.trim();
+        l.is_empty() || l.starts_with('#') || l == "---" || l == "..."
+    });
+    if no_data {
         return Err(
             Diagnostic::error(Location::file(&source.path), "tệp rỗng: không có dữ liệu")
                 .with_hint("tệp cần các trường của văn bản; xem ví dụ trong thư mục data/")
@@ -248,10 +265,16 @@ pub fn parse<T: DeserializeOwned>(
             };
             let raw = inner.to_string();
             // yaml_serde prefixes the message with the path (`dia_danh: invalid type: …`).
-            let raw = raw
-                .strip_prefix(path.as_str())
-                .and_then(|r| r.strip_prefix(": "))
-                .unwrap_or(&raw);
+            let raw = match raw.split_once(": ") {
+                Some((prefix, rest))
+                    if !prefix.is_empty()
+                        && !prefix.contains(' ')
+                        && path.starts_with(prefix) =>
+                {
+                    rest
+                }
+                _ => &raw,
+            };
             let (message, hint) = translate_serde(raw, known_fields);
             // A missing field's path is the field itself, not the mapping that lacks it.
             let field = match raw
@@ -369,7 +392,14 @@ fn translate_serde(raw: &str, known_fields: &[&str]) -> (String, Option<String>)
 }
 
 fn vi_kind(s: &str) -> String {
+    vi_kind_raw(s).trim().to_string()
+}
+
+fn vi_kind_raw(s: &str) -> String {
     let s = s.trim();
+    if matches!(s, "f64" | "f32") {
+        return "số".into();
+    }
     let s = s
         .strip_prefix("a ")
         .or_else(|| s.strip_prefix("an "))
