@@ -267,9 +267,7 @@ pub fn parse<T: DeserializeOwned>(
             // yaml_serde prefixes the message with the path (`dia_danh: invalid type: …`).
             let raw = match raw.split_once(": ") {
                 Some((prefix, rest))
-                    if !prefix.is_empty()
-                        && !prefix.contains(' ')
-                        && path.starts_with(prefix) =>
+                    if !prefix.is_empty() && !prefix.contains(' ') && path.starts_with(prefix) =>
                 {
                     rest
                 }

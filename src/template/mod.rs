@@ -135,8 +135,11 @@ impl Templates {
                 let snippet = d.message.split('`').nth(1).filter(|s| !s.trim().is_empty());
                 if let Some(at) = snippet.and_then(|s| text.find(s.trim())) {
                     d.location.line = text[..at].matches('\n').count() + 1;
-                    d.location.column =
-                        text[..at].rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+                    d.location.column = text[..at]
+                        .rsplit('\n')
+                        .next()
+                        .map_or(0, |l| l.chars().count())
+                        + 1;
                 }
                 d
             })
