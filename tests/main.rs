@@ -9,3 +9,5 @@ mod support;
 mod plan;
 
 mod diagnostics;
+
+mod cases;

@@ -175,7 +175,13 @@ pub fn recipients(
         out.push(f.to_string());
     }
     for l in &lines.0 {
-        let t = l.trim().trim_start_matches(['-', '–', '+']).trim();
+        // One list marker typed by the user (`- `, `– `, `+ `) is dropped; a value that merely
+        // starts with a dash (`---`, `-5%`) is kept as written.
+        let t = l.trim();
+        let t = match t.strip_prefix(['-', '–', '+']) {
+            Some(rest) if rest.starts_with(char::is_whitespace) => rest.trim(),
+            _ => t,
+        };
         let t = t.trim_end_matches([';', '.', ',']).trim();
         if !t.is_empty() && first != Some(t) {
             out.push(t.to_string());

@@ -957,17 +957,28 @@ fn fix_footnotes(root: &mut Element) {
             p.children.first(),
             Some(Node::Element(c)) if c.name == "w:pPr"
         ));
+        // Both runs name Times New Roman on all four font slots, like every other run (H13).
+        let fonts = || {
+            Element::new("w:rFonts")
+                .with_attr("w:ascii", super::profile::FONT)
+                .with_attr("w:hAnsi", super::profile::FONT)
+                .with_attr("w:eastAsia", super::profile::FONT)
+                .with_attr("w:cs", super::profile::FONT)
+        };
         let mark = Element::new("w:r")
             .with_child(
                 Element::new("w:rPr")
-                    .with_child(Element::new("w:rStyle").with_attr("w:val", "FootnoteReference")),
+                    .with_child(Element::new("w:rStyle").with_attr("w:val", "FootnoteReference"))
+                    .with_child(fonts()),
             )
             .with_child(Element::new("w:footnoteRef"));
-        let space = Element::new("w:r").with_child(
-            Element::new("w:t")
-                .with_attr("xml:space", "preserve")
-                .with_text(" "),
-        );
+        let space = Element::new("w:r")
+            .with_child(Element::new("w:rPr").with_child(fonts()))
+            .with_child(
+                Element::new("w:t")
+                    .with_attr("xml:space", "preserve")
+                    .with_text(" "),
+            );
         p.children.insert(at, Node::Element(space));
         p.children.insert(at, Node::Element(mark));
     }
