@@ -140,13 +140,19 @@ fn everywhere(value: &str, rich: &str) -> Value {
 /// Assert `value` is seen in every place of a plan built by [`everywhere`].
 fn assert_everywhere(seen: &Seen, value: &str, rich: &str) {
     let upper = value.to_uppercase();
-    assert!(seen.body_has(&upper), "agency / signature title (upper case): {upper}");
+    assert!(
+        seen.body_has(&upper),
+        "agency / signature title (upper case): {upper}"
+    );
     assert!(
         seen.body.iter().filter(|l| l.contains(&upper)).count() >= 3,
         "chủ quản, ban hành and chức vụ lines"
     );
     assert!(seen.body_has(&format!("{value}, ngày")), "place-date line");
-    assert!(seen.body.iter().any(|l| l == value), "trích yếu, signer name, or cell");
+    assert!(
+        seen.body.iter().any(|l| l == value),
+        "trích yếu, signer name, or cell"
+    );
     assert!(seen.body_has(&format!("1. {value}")), "objective heading");
     assert!(seen.body_has(&format!("- {value}")), "Nơi nhận line");
     assert!(seen.body_has(rich), "body paragraph");
@@ -178,7 +184,10 @@ fn h01_ampersand_in_values() {
         assert_eq!(amps, escaped, "{n}: only &amp; (and &quot; in attributes)");
     }
     // In the table cell too.
-    assert!(seen.body.iter().filter(|l| *l == value).count() >= 2, "cell and signer");
+    assert!(
+        seen.body.iter().filter(|l| *l == value).count() >= 2,
+        "cell and signer"
+    );
 }
 
 #[test]
@@ -195,12 +204,17 @@ fn h02_less_than_and_greater_than_in_values() {
     seen.no_double_escape();
     let all = seen.body.join("\n");
     let a = all.find("- Tỷ lệ sai sót < 2%").expect("first, literally");
-    let b = all.find("- Tỷ lệ hoàn thành >= 100%").expect("second, literally");
+    let b = all
+        .find("- Tỷ lệ hoàn thành >= 100%")
+        .expect("second, literally");
     assert!(a < b, "in order");
     // Nothing after them disappears: the next objective line is still there.
     assert!(all.contains("Chỉ tiêu 1: Tăng tỷ lệ lao động nữ"));
     assert!(all.contains("1. Mục tiêu <1> & <b>đậm</b>"));
-    assert!(all.contains("Tỷ lệ sai sót < 2%Tỷ lệ hoàn thành >= 100%"), "cell");
+    assert!(
+        all.contains("Tỷ lệ sai sót < 2%Tỷ lệ hoàn thành >= 100%"),
+        "cell"
+    );
     assert!(all.contains("- Sở <Tư pháp>;"));
     assert!(seen.body.iter().any(|l| l == "A <B> C"));
     assert!(seen.doc().contains("&lt;b&gt;đậm&lt;/b&gt;"));
@@ -231,7 +245,14 @@ fn h03_markdown_punctuation_in_values() {
     p["trich_yeu"] = s(values[7]);
     p["dia_danh"] = s(values[4]);
     // Rich text keeps only *emphasis* and [^label]: everything else is literal.
-    p["muc_dich"] = list(&["1. Một", "- Gạch", "# Thăng", "> Trích", "`mã` | \\ x", "* sao"]);
+    p["muc_dich"] = list(&[
+        "1. Một",
+        "- Gạch",
+        "# Thăng",
+        "> Trích",
+        "`mã` | \\ x",
+        "* sao",
+    ]);
     let t = template_dir(TABLE);
     let docx = render("h03", &p, Some(t.path()));
     let seen = seen(&docx);
@@ -239,17 +260,30 @@ fn h03_markdown_punctuation_in_values() {
     for v in values {
         assert!(all.contains(v), "{v:?} literal in\n{all}");
     }
-    for v in ["- 1. Một", "- - Gạch", "- # Thăng", "- > Trích", "- `mã` | \\ x", "- * sao"] {
+    for v in [
+        "- 1. Một",
+        "- - Gạch",
+        "- # Thăng",
+        "- > Trích",
+        "- `mã` | \\ x",
+        "- * sao",
+    ] {
         assert!(seen.body.iter().any(|l| l == v), "rich {v:?}");
     }
     let doc = seen.doc();
     // Only the plan's one real footnote; no list numbering, no extra table, no code.
     assert_eq!(doc.matches("<w:footnoteReference").count(), 1);
     assert!(!doc.contains("<w:numPr>"));
-    assert_eq!(doc.matches("<w:tbl>").count(), 3, "header, closing and the template's table");
+    assert_eq!(
+        doc.matches("<w:tbl>").count(),
+        3,
+        "header, closing and the template's table"
+    );
     // No emphasis made from data: the runs holding the values are neither bold nor italic
     // unless the layout makes the whole line so (headings are bold).
-    assert!(!doc.contains("<w:i/><w:sz w:val=\"28\"/><w:szCs w:val=\"28\"/></w:rPr><w:t xml:space=\"preserve\">đậm"));
+    assert!(!doc.contains(
+        "<w:i/><w:sz w:val=\"28\"/><w:szCs w:val=\"28\"/></w:rPr><w:t xml:space=\"preserve\">đậm"
+    ));
 }
 
 #[test]
@@ -261,12 +295,24 @@ fn h04_line_breaks_in_values() {
     let t = template_dir(TABLE);
     let docx = render("h04", &p, Some(t.path()));
     let seen = seen(&docx);
-    assert!(seen.body.iter().any(|l| l == "Dòng một\nDòng hai"), "break in body");
-    assert!(seen.body.iter().any(|l| l == "Đoạn mới"), "blank line: new paragraph");
-    assert!(seen.body.iter().any(|l| l == "Ô một\nÔ hai"), "break in the cell");
+    assert!(
+        seen.body.iter().any(|l| l == "Dòng một\nDòng hai"),
+        "break in body"
+    );
+    assert!(
+        seen.body.iter().any(|l| l == "Đoạn mới"),
+        "blank line: new paragraph"
+    );
+    assert!(
+        seen.body.iter().any(|l| l == "Ô một\nÔ hai"),
+        "break in the cell"
+    );
     assert!(seen.body_has("Yêu cầu một\nYêu cầu hai"));
     let doc = seen.doc();
-    assert!(!doc.contains("\\n") && !doc.contains("Dòng một\n"), "no literal newline");
+    assert!(
+        !doc.contains("\\n") && !doc.contains("Dòng một\n"),
+        "no literal newline"
+    );
     assert!(doc.contains("<w:br "));
     // The trailing newline adds nothing: no paragraph ends with a break.
     assert!(!seen.body.iter().any(|l| l.ends_with('\n')));
@@ -366,8 +412,14 @@ fn h08_empty_optional_values_leave_nothing() {
         "empty optional values leave no trace"
     );
     let seen = seen(&b);
-    assert!(!seen.body.iter().any(|l| l.trim() == "-" || l.trim() == "- ;"));
-    assert!(!seen.body.iter().any(|l| l.trim_end().ends_with(':') && l.contains("Các ban, ngành") && l.contains(": ")));
+    assert!(!seen
+        .body
+        .iter()
+        .any(|l| l.trim() == "-" || l.trim() == "- ;"));
+    assert!(!seen
+        .body
+        .iter()
+        .any(|l| l.trim_end().ends_with(':') && l.contains("Các ban, ngành") && l.contains(": ")));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -393,13 +445,25 @@ fn h09_footnotes_are_complete() {
     let docx = render("h09", &p, None);
     let doc = part(&docx, "word/document.xml");
     let notes = part(&docx, "word/footnotes.xml");
-    let i1 = doc.find(r#"<w:footnoteReference w:id="1"/>"#).expect("ref 1");
-    let i2 = doc.find(r#"<w:footnoteReference w:id="2"/>"#).expect("ref 2");
+    let i1 = doc
+        .find(r#"<w:footnoteReference w:id="1"/>"#)
+        .expect("ref 1");
+    let i2 = doc
+        .find(r#"<w:footnoteReference w:id="2"/>"#)
+        .expect("ref 2");
     assert!(i1 < i2, "numbered in order of first reference");
-    assert_eq!(doc.matches(r#"<w:rStyle w:val="FootnoteReference"/>"#).count(), 2);
+    assert_eq!(
+        doc.matches(r#"<w:rStyle w:val="FootnoteReference"/>"#)
+            .count(),
+        2
+    );
     assert!(notes.contains(r#"w:type="separator" w:id="-1""#));
     assert!(notes.contains(r#"w:type="continuationSeparator" w:id="0""#));
-    assert_eq!(notes.matches("<w:footnoteRef/>").count(), 2, "number mark in each note");
+    assert_eq!(
+        notes.matches("<w:footnoteRef/>").count(),
+        2,
+        "number mark in each note"
+    );
     let n1 = notes.find(r#"<w:footnote w:id="1">"#).expect("note 1");
     let n2 = notes.find(r#"<w:footnote w:id="2">"#).expect("note 2");
     assert!(n1 < n2);
@@ -482,7 +546,11 @@ fn run_with_tz(data: &Path, out: &Path, tz: &str) -> Vec<u8> {
 #[test]
 fn h11_same_input_same_bytes() {
     let tmp = tempfile::tempdir().expect("tempdir");
-    let a = run_with_tz(&repo("data/ke-hoach-2025.yaml"), &tmp.path().join("a.docx"), "UTC");
+    let a = run_with_tz(
+        &repo("data/ke-hoach-2025.yaml"),
+        &tmp.path().join("a.docx"),
+        "UTC",
+    );
     std::thread::sleep(std::time::Duration::from_millis(1100));
     let b = run_with_tz(
         &repo("data/ke-hoach-2025.yaml"),
@@ -511,7 +579,8 @@ fn h12_dates_and_time_zones() {
         assert!(a == b, "{date}: same bytes in both TZ");
         let body = visible_text(&part(&a, "word/document.xml"));
         assert!(
-            body.iter().any(|l| l == &format!("Nguyễn Trãi, {expected}")),
+            body.iter()
+                .any(|l| l == &format!("Nguyễn Trãi, {expected}")),
             "{date} → {expected}"
         );
         dump_docx(&format!("h12-{}", &date[..10]), &a);
@@ -572,7 +641,10 @@ fn h13_font_slots_and_language() {
         .and_then(|d| d.split("</w:docDefaults>").next())
         .expect("docDefaults");
     assert!(has_fonts(defaults), "defaults: {defaults}");
-    assert!(defaults.contains(r#"<w:lang w:val="vi-VN""#), "defaults language");
+    assert!(
+        defaults.contains(r#"<w:lang w:val="vi-VN""#),
+        "defaults language"
+    );
     let core = part(&docx, "docProps/core.xml");
     assert!(core.contains("<dc:language>vi-VN</dc:language>"));
 }
@@ -589,10 +661,7 @@ fn h14_decomposed_unicode_becomes_composed() {
     for (name, data) in parts(&docx) {
         if name.ends_with(".xml") {
             let xml = String::from_utf8(data).expect("utf-8");
-            assert!(
-                unicode_normalization::is_nfc(&xml),
-                "{name} is not NFC"
-            );
+            assert!(unicode_normalization::is_nfc(&xml), "{name} is not NFC");
         }
     }
     let body = visible_text(&part(&docx, "word/document.xml"));
@@ -626,7 +695,11 @@ fn h15_scale() {
                 m.insert(s("don_vi"), s(&format!("Đơn vị {u}")));
                 m.insert(
                     s("nhiem_vu"),
-                    Value::Sequence((0..20).map(|k| s(&format!("Chỉ tiêu {k} & < {u}"))).collect()),
+                    Value::Sequence(
+                        (0..20)
+                            .map(|k| s(&format!("Chỉ tiêu {k} & < {u}")))
+                            .collect(),
+                    ),
                 );
                 Value::Mapping(m)
             })
@@ -643,7 +716,10 @@ fn h15_scale() {
     assert_eq!(doc.matches("<w:tr>").count(), 14_004);
     assert_eq!(doc.matches("<w:footnoteReference").count(), 700);
     assert!(doc.contains("Chỉ tiêu 19 &amp; &lt; 699"));
-    assert_eq!(part(&small, "word/document.xml").matches("<w:tr>").count(), 1_404);
+    assert_eq!(
+        part(&small, "word/document.xml").matches("<w:tr>").count(),
+        1_404
+    );
     // Linear, not quadratic: ten times the input may take at most ~25 times as long
     // (quadratic would be ~100 times).
     assert!(

@@ -11,3 +11,5 @@ mod plan;
 mod diagnostics;
 
 mod cases;
+
+mod properties;

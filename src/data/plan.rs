@@ -58,7 +58,16 @@ fn drop_blank_items(raw: &mut RawPlan) {
         keep(&mut g.viec);
     }
     for o in &mut raw.muc_tieu {
-        o.noi_dung.retain(|item| !item.van_ban.trim().is_empty() || !item.chi_tieu.is_empty());
+        o.noi_dung
+            .retain(|item| !item.van_ban.trim().is_empty() || !item.chi_tieu.is_empty());
+    }
+    // A footnote is one paragraph in Markdown (a blank line would end the definition and
+    // move the rest into the body): a blank line inside its text becomes a line break.
+    for (_, text) in &mut raw.chu_thich.0 {
+        if text.contains("\n\n") || text.contains("\r\n\r\n") {
+            let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
+            *text = lines.join("\n");
+        }
     }
     for a in &mut raw.to_chuc_thuc_hien {
         keep(&mut a.nhiem_vu);
@@ -187,13 +196,25 @@ pub fn validate_plan(c: &mut Checker<'_>, mut raw: RawPlan) -> Plan {
     c.require("thoi_gian", &raw.thoi_gian, "thời gian thực hiện");
     c.require("kinh_phi", &raw.kinh_phi, "kinh phí thực hiện");
     for (i, o) in raw.muc_tieu.iter().enumerate() {
-        c.require(&format!("muc_tieu[{i}].tieu_de"), &o.tieu_de, "tiêu đề mục tiêu");
+        c.require(
+            &format!("muc_tieu[{i}].tieu_de"),
+            &o.tieu_de,
+            "tiêu đề mục tiêu",
+        );
     }
     for (i, g) in raw.nhiem_vu.iter().enumerate() {
-        c.require(&format!("nhiem_vu[{i}].tieu_de"), &g.tieu_de, "tiêu đề nhóm nhiệm vụ");
+        c.require(
+            &format!("nhiem_vu[{i}].tieu_de"),
+            &g.tieu_de,
+            "tiêu đề nhóm nhiệm vụ",
+        );
     }
     for (i, a) in raw.to_chuc_thuc_hien.iter().enumerate() {
-        c.require(&format!("to_chuc_thuc_hien[{i}].don_vi"), &a.don_vi, "tên đơn vị");
+        c.require(
+            &format!("to_chuc_thuc_hien[{i}].don_vi"),
+            &a.don_vi,
+            "tên đơn vị",
+        );
     }
     let (parent_agency, issuing_agency, right_header) = frame::agency(c, &raw.co_quan, "co_quan");
     let reference = frame::reference(c, &raw.so_ky_hieu, kind, "so_ky_hieu");

@@ -55,9 +55,17 @@ pub(crate) fn fonts() -> RunFonts {
 }
 
 /// A run of `text` at `size`, with emphasis.
+///
+/// A line break or tab inside a frame value (e.g. a list item of `noi_nhan` typed over two
+/// lines) is shown as a space: body line breaks are [`crate::model::Inline::Break`]s.
 pub(crate) fn run(text: &str, size: Pt, bold: bool, italic: bool) -> Run {
+    let text: std::borrow::Cow<'_, str> = if text.contains(['\n', '\r', '\t']) {
+        text.replace(['\n', '\r', '\t'], " ").into()
+    } else {
+        text.into()
+    };
     let mut r = Run::new()
-        .add_text(text)
+        .add_text(&*text)
         .size(size.half_points())
         .fonts(fonts());
     if bold {
