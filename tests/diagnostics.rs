@@ -388,3 +388,104 @@ fn very_long_values_are_bounded() {
     assert!(e.0[0].message.contains("tệp quá lớn"), "{e}");
     assert!(e.0[0].hint.is_some());
 }
+
+fn vanban(args: &[&std::ffi::OsStr]) -> (i32, String, String) {
+    let o = Command::new(env!("CARGO_BIN_EXE_vanban"))
+        .args(args)
+        .output()
+        .expect("run");
+    (
+        o.status.code().unwrap_or(-1),
+        String::from_utf8(o.stdout).expect("utf-8"),
+        String::from_utf8(o.stderr).expect("utf-8"),
+    )
+}
+
+#[test]
+fn usage_errors_are_vietnamese_and_exit_2() {
+    let os = |s: &'static str| std::ffi::OsStr::new(s);
+    for args in [
+        vec![os("lam-gi-do")],
+        vec![],
+        vec![os("plan")],
+        vec![os("plan"), os("--khong-co"), os("a.yaml")],
+        vec![os("-q"), os("-v"), os("plan"), os("a.yaml")],
+    ] {
+        let (code, _, stderr) = vanban(&args);
+        assert_eq!(code, 2, "{args:?}\n{stderr}");
+        assert!(
+            stderr.starts_with("lỗi: ") || stderr.contains("Cách dùng:"),
+            "{stderr}"
+        );
+        for english in [
+            "error:",
+            "Usage:",
+            "For more information",
+            "unexpected",
+            "found",
+        ] {
+            assert!(!stderr.contains(english), "{english:?} in\n{stderr}");
+        }
+        assert_clean_stderr(&stderr);
+    }
+    let (code, stdout, _) = vanban(&[os("--help")]);
+    assert_eq!(code, 0);
+    assert!(
+        stdout.contains("Cách dùng:") && stdout.contains("In hướng dẫn"),
+        "{stdout}"
+    );
+    assert!(!stdout.contains("Print help") && !stdout.contains("Options:"));
+}
+
+#[test]
+fn output_equal_to_an_input_is_refused() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let data = tmp.path().join("ke-hoach.yaml");
+    std::fs::copy(repo("data/ke-hoach-2025.yaml"), &data).expect("copy");
+    let before = std::fs::read(&data).expect("read");
+    let (code, _, stderr) = vanban(&[
+        "plan".as_ref(),
+        data.as_os_str(),
+        "-o".as_ref(),
+        data.as_os_str(),
+    ]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(stderr.contains("trùng với tệp đầu vào"), "{stderr}");
+    assert_eq!(
+        std::fs::read(&data).expect("read"),
+        before,
+        "input untouched"
+    );
+    assert_eq!(
+        std::fs::read_dir(tmp.path()).expect("dir").count(),
+        1,
+        "no temp file"
+    );
+}
+
+#[test]
+fn an_output_that_cannot_be_written_is_a_clear_error() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let file = tmp.path().join("some_file.txt");
+    std::fs::write(&file, b"x").expect("write");
+    let data = repo("data/ke-hoach-2025.yaml");
+    // Tests run as root: a folder's permissions do not stop root, a regular file in the path does.
+    for out in [file.join("out.docx"), tmp.path().to_path_buf()] {
+        let (code, _, stderr) = vanban(&[
+            "-q".as_ref(),
+            "plan".as_ref(),
+            data.as_os_str(),
+            "-o".as_ref(),
+            out.as_os_str(),
+        ]);
+        assert_eq!(code, 2, "{}: {stderr}", out.display());
+        assert!(stderr.starts_with("lỗi: không ghi được"), "{stderr}");
+        assert_clean_stderr(&stderr);
+    }
+    assert_eq!(std::fs::read(&file).expect("read"), b"x");
+    assert_eq!(
+        std::fs::read_dir(tmp.path()).expect("dir").count(),
+        1,
+        "no temp file"
+    );
+}

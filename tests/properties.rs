@@ -43,14 +43,13 @@ fn base() -> Value {
     serde_yaml::from_str(&text).expect("parses")
 }
 
-/// The value as the reader sees it: NFC, characters XML forbids removed, whitespace collapsed.
+/// The value as the reader sees it: characters XML forbids removed, NFC, whitespace collapsed.
 fn as_seen(s: &str) -> String {
-    let nfc: String = s.nfc().collect();
-    let kept: String = nfc
+    let kept: String = s
         .chars()
         .filter(|c| !vanban::model::format::is_xml_forbidden(*c))
         .collect();
-    squash(&kept)
+    squash(&kept.nfc().collect::<String>())
 }
 
 /// Put `value` in `field`; returns the text the reader must see (None: the field then is empty).

@@ -5,6 +5,7 @@
 //! ([`ExitStatus`]).
 
 mod plan;
+pub(crate) mod usage;
 mod validate;
 
 use std::path::PathBuf;

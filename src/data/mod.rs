@@ -62,7 +62,13 @@ pub fn io_vi(e: &std::io::Error) -> String {
         IsADirectory => "đây là thư mục, không phải tệp".into(),
         ReadOnlyFilesystem => "ổ đĩa chỉ cho phép đọc".into(),
         StorageFull => "ổ đĩa đã đầy".into(),
-        _ => e.to_string(),
+        NotADirectory => "một phần của đường dẫn là tệp, không phải thư mục".into(),
+        ResourceBusy | ExecutableFileBusy => {
+            "tệp đang bị chương trình khác mở (ví dụ Word); hãy đóng tệp rồi chạy lại".into()
+        }
+        InvalidFilename => "tên tệp không hợp lệ".into(),
+        FileTooLarge => "tệp quá lớn".into(),
+        _ => format!("lỗi hệ thống ({e})"),
     }
 }
 

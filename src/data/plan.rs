@@ -64,7 +64,7 @@ fn drop_blank_items(raw: &mut RawPlan) {
     // A footnote is one paragraph in Markdown (a blank line would end the definition and
     // move the rest into the body): a blank line inside its text becomes a line break.
     for (_, text) in &mut raw.chu_thich.0 {
-        if text.contains("\n\n") || text.contains("\r\n\r\n") {
+        if text.lines().any(|l| l.trim().is_empty()) {
             let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
             *text = lines.join("\n");
         }

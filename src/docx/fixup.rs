@@ -1642,8 +1642,11 @@ mod tests {
         assert_eq!(out.matches("<w:footnoteRef/>").count(), 1);
         assert!(out.contains(concat!(
             r#"<w:footnote w:id="1"><w:p><w:pPr><w:pStyle w:val="FootnoteText"/></w:pPr>"#,
-            r#"<w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:footnoteRef/></w:r>"#,
-            r#"<w:r><w:t xml:space="preserve"> </w:t></w:r><w:r><w:t>Note</w:t></w:r>"#
+            r#"<w:r><w:rPr><w:rStyle w:val="FootnoteReference"/>"#,
+            r#"<w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman" w:eastAsia="Times New Roman" w:cs="Times New Roman"/>"#,
+            r#"</w:rPr><w:footnoteRef/></w:r>"#,
+            r#"<w:r><w:rPr><w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman" w:eastAsia="Times New Roman" w:cs="Times New Roman"/></w:rPr>"#,
+            r#"<w:t xml:space="preserve"> </w:t></w:r><w:r><w:t>Note</w:t></w:r>"#
         )));
         assert!(out.find("separator").unwrap() < out.find(r#"w:id="1""#).unwrap());
     }

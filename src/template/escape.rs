@@ -59,6 +59,15 @@ fn render(s: &str, in_cell: bool, keep: &dyn Fn(&str, usize) -> Option<usize>) -
     } else {
         s
     };
+    // Values are NFC already, unless written with YAML escapes (`"e\u0301"`).
+    let composed: String;
+    let s = if unicode_normalization::is_nfc(s) {
+        s
+    } else {
+        use unicode_normalization::UnicodeNormalization;
+        composed = s.nfc().collect();
+        composed.as_str()
+    };
     let mut out = String::with_capacity(s.len() + 8);
     for (pi, para) in paragraphs(s).iter().enumerate() {
         if pi > 0 {
