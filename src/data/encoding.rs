@@ -4,7 +4,10 @@
 //! line as it should read) so the user can convert the file with Unikey's converter.
 
 /// The legacy encodings we recognise, with their names as Unikey's converter shows them.
-const ENCODINGS: [(&str, fn(&[u8]) -> String); 3] = [
+/// Decodes bytes in one legacy encoding.
+type Decoder = fn(&[u8]) -> String;
+
+const ENCODINGS: [(&str, Decoder); 3] = [
     ("TCVN3 (ABC)", decode_tcvn3),
     ("VNI Windows", decode_vni),
     ("Windows-1258", decode_cp1258),
@@ -77,7 +80,7 @@ fn score(text: &str) -> (i64, i64) {
     // Non-ASCII characters outside words (`§`, `·`, `¹` …) are rare in Vietnamese text.
     bad += text
         .chars()
-        .filter(|c| !c.is_ascii() && !(c.is_alphabetic() || is_mark(*c)) && !is_common_punct(*c))
+        .filter(|c| !(c.is_ascii() || c.is_alphabetic() || is_mark(*c) || is_common_punct(*c)))
         .count() as i64;
     (good, bad)
 }
@@ -146,13 +149,10 @@ fn is_viet_letter(c: char) -> bool {
     }
     let marks: Vec<char> = d.collect();
     let (mods, tones): (Vec<char>, Vec<char>) = marks.iter().partition(|m| !is_tone(**m));
-    let mod_ok = match (base.to_ascii_lowercase(), mods.as_slice()) {
-        (_, []) => true,
-        ('a' | 'e' | 'o', ['\u{302}']) => true,
-        ('a', ['\u{306}']) => true,
-        ('o' | 'u', ['\u{31b}']) => true,
-        _ => false,
-    };
+    let mod_ok = matches!(
+        (base.to_ascii_lowercase(), mods.as_slice()),
+        (_, []) | ('a' | 'e' | 'o', ['\u{302}']) | ('a', ['\u{306}']) | ('o' | 'u', ['\u{31b}'])
+    );
     mod_ok && tones.len() <= 1
 }
 
