@@ -91,7 +91,7 @@ fn place(plan: &mut Value, field: Field, value: &str) -> String {
     }
 }
 
-fn check(field: Field, value: &str) -> Result<(), TestCaseError> {
+fn check(field: Field, value: &str) -> Result<Option<Vec<u8>>, TestCaseError> {
     let value = match field {
         // Rich text: `*` makes emphasis and `[^x]` a footnote, by design.
         Field::Footnote => value.replace(['*', '^'], ""),
@@ -119,7 +119,7 @@ fn check(field: Field, value: &str) -> Result<(), TestCaseError> {
                 expected.is_empty() || matches!(field, Field::Footnote | Field::Recipient),
                 "{field:?} {value:?} refused: {d}"
             );
-            return Ok(());
+            return Ok(None);
         }
         Err(e) => return Err(TestCaseError::fail(format!("internal error: {e:?}"))),
     };
@@ -131,7 +131,7 @@ fn check(field: Field, value: &str) -> Result<(), TestCaseError> {
         seen.contains(&expected),
         "{field:?}: {value:?} should be seen as {expected:?}"
     );
-    Ok(())
+    Ok(Some(docx))
 }
 
 fn cases() -> u32 {
@@ -163,7 +163,7 @@ proptest! {
 /// Values that once broke other generators, in every field.
 #[test]
 fn known_hard_values_in_every_field() {
-    for value in [
+    for (i, value) in [
         "A & B",
         "< 2% >= 100%",
         "1. a *b* _c_ `d` | e \\ f [^1]",
@@ -173,9 +173,15 @@ fn known_hard_values_in_every_field() {
         "a\u{b}b\u{0}c\u{1f}d",
         "- Sở Tư pháp;",
         "\"trích\" 'dẫn'",
-    ] {
+    ]
+    .into_iter()
+    .enumerate()
+    {
         for field in FIELDS {
-            check(field, value).unwrap_or_else(|e| panic!("{field:?} {value:?}: {e}"));
+            let docx = check(field, value).unwrap_or_else(|e| panic!("{field:?} {value:?}: {e}"));
+            if let Some(docx) = docx {
+                dump_docx(&format!("known-{i}-{field:?}"), &docx);
+            }
         }
     }
 }

@@ -422,6 +422,14 @@ mod tests {
     }
 
     #[test]
+    fn empty_or_nested_footnotes_are_rejected() {
+        let e = parse("a[^x]\n\n[^x]: \n", "t").unwrap_err();
+        assert!(e.0[0].message.contains("không có nội dung"), "{e}");
+        let e = parse("a[^x]\n\n[^x]: b[^x]\n", "t").unwrap_err();
+        assert!(e.0[0].message.contains("lồng"), "{e}");
+    }
+
+    #[test]
     fn code_is_rejected() {
         assert!(parse("    code", "t").is_err());
     }
