@@ -442,6 +442,8 @@ fn h09_footnotes_are_complete() {
     notes.insert(s("1"), real);
     p["chu_thich"] = Value::Mapping(notes);
     p["muc_dich"][0] = s("Nhằm tăng cường sự lãnh đạo[^nq].");
+    // A second reference to the same note: its number again, not a second (duplicate) footnote.
+    p["muc_dich"][1] = s("Đẩy mạnh công tác tuyên truyền[^nq].");
     let docx = render("h09", &p, None);
     let doc = part(&docx, "word/document.xml");
     let notes = part(&docx, "word/footnotes.xml");
@@ -452,11 +454,13 @@ fn h09_footnotes_are_complete() {
         .find(r#"<w:footnoteReference w:id="2"/>"#)
         .expect("ref 2");
     assert!(i1 < i2, "numbered in order of first reference");
+    assert_eq!(doc.matches("<w:footnoteReference").count(), 2);
     assert_eq!(
         doc.matches(r#"<w:rStyle w:val="FootnoteReference"/>"#)
             .count(),
-        2
+        3
     );
+    assert!(seen(&docx).body_has("Đẩy mạnh công tác tuyên truyền2."));
     assert!(notes.contains(r#"w:type="separator" w:id="-1""#));
     assert!(notes.contains(r#"w:type="continuationSeparator" w:id="0""#));
     assert_eq!(

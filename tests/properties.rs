@@ -185,3 +185,69 @@ fn known_hard_values_in_every_field() {
         }
     }
 }
+
+/// Inputs the fuzzers found (`tests/cases/fuzz/`): `markup-*.md` go through the markup stage
+/// and the writer (the `markup` target), `data-*.yaml` through the whole pipeline (`data_load`).
+/// Each must give a valid package or a clean error.
+#[test]
+fn fuzz_regressions() {
+    use vanban::model::{
+        Document, DocumentKind, Frame, IssueDate, ReferenceNumber, RightHeader, Signature,
+    };
+    let frame = Frame {
+        kind: DocumentKind::Plan,
+        parent_agency: Vec::new(),
+        issuing_agency: vec!["ỦY BAN NHÂN DÂN".into()],
+        right_header: RightHeader::National,
+        reference: ReferenceNumber {
+            number: Some(1),
+            symbol: "KH-UBND".into(),
+        },
+        place: "Nguyễn Trãi".into(),
+        date: IssueDate::YearOnly(2025),
+        subject: vec!["Thử".into()],
+        addressees: Vec::new(),
+        recipients: vec!["Lưu: VT".into()],
+        signature: Signature {
+            authority: vec!["CHỦ TỊCH".into()],
+            signer_name: "A".into(),
+        },
+        property_title: "Kế hoạch".into(),
+    };
+    let templates = Templates::load(None).expect("templates").value;
+    let mut n = 0;
+    for entry in std::fs::read_dir(repo("tests/cases/fuzz")).expect("dir") {
+        let path = entry.expect("entry").path();
+        let name = path
+            .file_name()
+            .expect("name")
+            .to_string_lossy()
+            .to_string();
+        let bytes = std::fs::read(&path).expect("read");
+        if name.starts_with("markup-") {
+            let text = String::from_utf8_lossy(&bytes);
+            if let Ok(m) = vanban::markup::parse(&text, "fuzz") {
+                let doc = Document {
+                    frame: frame.clone(),
+                    body: m.body,
+                    notes: m.notes,
+                    appendices: Vec::new(),
+                };
+                let docx = vanban::docx::write(&doc)
+                    .unwrap_or_else(|e| panic!("{name}: internal error {e}"));
+                assert_all_parts_parse(&docx);
+                dump_docx(&format!("fuzz-{name}"), &docx);
+            }
+        } else if name.starts_with("data-") {
+            if let Ok(p) = vanban::data::load_plan(&path) {
+                match vanban::render_plan(&p.value, &templates) {
+                    Ok(docx) => assert_all_parts_parse(&docx),
+                    Err(vanban::Error::Input(_)) => {}
+                    Err(e) => panic!("{name}: internal error {e}"),
+                }
+            }
+        }
+        n += 1;
+    }
+    assert!(n > 0);
+}

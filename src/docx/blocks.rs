@@ -43,14 +43,27 @@ pub(crate) fn data_table_style() -> Style {
 }
 
 /// Footnotes of the document, handed out to the runs that reference them.
+///
+/// Each note becomes one Word footnote at its first reference; a later reference to the same
+/// note (the same `[^label]` used twice) is its number as a superscript mark, since a Word
+/// footnote has exactly one reference (two would duplicate its id and corrupt the package).
 pub(crate) struct Notes<'a> {
     notes: &'a [Note],
+    emitted: std::cell::RefCell<std::collections::BTreeSet<u32>>,
 }
 
 impl<'a> Notes<'a> {
     /// Wrap the document's notes.
     pub(crate) fn new(notes: &'a [Note]) -> Self {
-        Notes { notes }
+        Notes {
+            notes,
+            emitted: Default::default(),
+        }
+    }
+
+    /// Whether note `n` gets its footnote here (its first reference).
+    fn first_reference(&self, n: u32) -> bool {
+        self.emitted.borrow_mut().insert(n)
     }
 
     /// The docx-rs footnote number `n` (1-based), with an explicit id (deterministic output).
@@ -113,9 +126,15 @@ pub(crate) fn inlines(
                     .fonts(fonts())
                     .add_break(BreakType::TextWrapping),
             ),
-            Inline::NoteRef(n) => {
+            Inline::NoteRef(n) if notes.first_reference(*n) => {
                 para.add_run(Run::new().add_footnote_reference(notes.footnote(*n)))
             }
+            Inline::NoteRef(n) => para.add_run(
+                Run::new()
+                    .style("FootnoteReference")
+                    .fonts(fonts())
+                    .add_text(n.to_string()),
+            ),
         };
     }
     para
