@@ -5,7 +5,9 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use vanban::model::{Document, DocumentKind, Frame, IssueDate, ReferenceNumber, RightHeader, Signature};
+use vanban::model::{
+    Document, DocumentKind, Frame, IssueDate, ReferenceNumber, RightHeader, Signature,
+};
 
 fn frame() -> Frame {
     Frame {
@@ -13,13 +15,19 @@ fn frame() -> Frame {
         parent_agency: Vec::new(),
         issuing_agency: vec!["ỦY BAN NHÂN DÂN".into()],
         right_header: RightHeader::National,
-        reference: ReferenceNumber { number: Some(1), symbol: "KH-UBND".into() },
+        reference: ReferenceNumber {
+            number: Some(1),
+            symbol: "KH-UBND".into(),
+        },
         place: "Nguyễn Trãi".into(),
         date: IssueDate::YearOnly(2025),
         subject: vec!["Thử".into()],
         addressees: Vec::new(),
         recipients: vec!["Lưu: VT".into()],
-        signature: Signature { authority: vec!["CHỦ TỊCH".into()], signer_name: "A".into() },
+        signature: Signature {
+            authority: vec!["CHỦ TỊCH".into()],
+            signer_name: "A".into(),
+        },
         property_title: "Kế hoạch".into(),
     }
 }
@@ -31,7 +39,12 @@ fuzz_target!(|data: &[u8]| {
     let Ok(m) = vanban::markup::parse(text, "fuzz") else {
         return;
     };
-    let doc = Document { frame: frame(), body: m.body, notes: m.notes, appendices: Vec::new() };
+    let doc = Document {
+        frame: frame(),
+        body: m.body,
+        notes: m.notes,
+        appendices: Vec::new(),
+    };
     if let Err(e) = vanban::docx::write(&doc) {
         panic!("accepted markup gave an invalid package: {e}");
     }
