@@ -41,7 +41,8 @@ pub const PLAN_TEMPLATE: &str = "ke-hoach";
 /// Stages 2–3 for a plan: fill the template with the plan's data and parse the Markdown.
 pub fn plan_document(plan: &Plan, templates: &Templates) -> Result<Document, Diagnostics> {
     let md = templates.render(PLAN_TEMPLATE, &plan.raw)?;
-    let markup = markup::parse(&md, PLAN_TEMPLATE)?;
+    let markup =
+        markup::parse(&md, PLAN_TEMPLATE).map_err(|d| templates.relocate(PLAN_TEMPLATE, d))?;
     Ok(Document {
         frame: plan.frame.clone(),
         body: markup.body,

@@ -11,8 +11,7 @@ fn main() -> ExitCode {
         Ok(c) => c,
         Err(e) => {
             // Help and version go to stdout with code 0; usage errors exit with 2.
-            let _ = e.print();
-            return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
+            return ExitCode::from(cli::usage::report(&e));
         }
     };
     ExitCode::from(cli::run(cli) as u8)

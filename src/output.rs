@@ -36,6 +36,15 @@ pub fn write_atomic(path: &Path, bytes: &[u8], inputs: &[PathBuf]) -> Result<(),
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
         _ => PathBuf::from("."),
     };
+    if let Some(file) = dir.ancestors().find(|a| a.is_file()) {
+        return Err(Error::Io {
+            path: path.to_path_buf(),
+            message: format!(
+                "không ghi được: `{}` là một tệp, không phải thư mục",
+                file.display()
+            ),
+        });
+    }
     let io = |e: std::io::Error, p: &Path| Error::Io {
         path: p.to_path_buf(),
         message: format!("không ghi được tệp ({})", io_vi(&e)),

@@ -2,9 +2,16 @@
 //!
 //! Golden files are regenerated with `UPDATE_GOLDEN=1 cargo test` (see `support::golden`).
 
-#![allow(unreachable_pub, missing_docs)]
+// Tests may time themselves (scale cases); the clock never reaches a document.
+#![allow(unreachable_pub, missing_docs, clippy::disallowed_methods)]
 
 mod support;
 
 mod consolidate;
 mod plan;
+
+mod diagnostics;
+
+mod cases;
+
+mod properties;

@@ -11,7 +11,9 @@ fn plan_docx() -> Vec<u8> {
     let plan = load_plan(&repo("data/ke-hoach-2025.yaml"))
         .expect("plan is valid")
         .value;
-    vanban::render_plan(&plan, &templates).expect("plan renders")
+    let docx = vanban::render_plan(&plan, &templates).expect("plan renders");
+    dump_docx("ke-hoach-2025", &docx);
+    docx
 }
 
 #[test]

@@ -8,6 +8,7 @@ mod build;
 mod consolidate;
 mod plan;
 mod report;
+pub(crate) mod usage;
 mod validate;
 
 use std::path::PathBuf;

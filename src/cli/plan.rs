@@ -43,6 +43,7 @@ pub(crate) fn run(a: &PlanArgs, r: &Reporter) -> Result<ExitStatus, Error> {
     )?;
     r.diagnostics(&templates.warnings);
     r.step(&format!("đọc dữ liệu {}", a.data.display()));
+    vanban::data::ensure_file(&a.data)?;
     let plan = load_plan(&a.data)?;
     r.diagnostics(&plan.warnings);
     r.step("dựng văn bản");

@@ -26,7 +26,13 @@ pub(crate) fn run(a: &ValidateArgs, r: &Reporter) -> Result<ExitStatus, Error> {
     let templates = Templates::load(a.templates.templates.as_deref())?;
     r.diagnostics(&templates.warnings);
     let mut failed = 0usize;
+    let mut unreadable = 0usize;
     for f in &a.files {
+        if let Err(e) = vanban::data::ensure_file(f) {
+            r.error(&e);
+            unreadable += 1;
+            continue;
+        }
         let outcome: Result<Diagnostics, Diagnostics> = load_plan(f).and_then(|p| {
             // Also fill the template and parse the result: template errors show up here too.
             vanban::plan_document(&p.value, &templates.value).map(|_| p.warnings)
@@ -43,7 +49,9 @@ pub(crate) fn run(a: &ValidateArgs, r: &Reporter) -> Result<ExitStatus, Error> {
             }
         }
     }
-    Ok(if failed > 0 {
+    Ok(if unreadable > 0 {
+        ExitStatus::UsageOrIo
+    } else if failed > 0 {
         ExitStatus::InvalidInput
     } else {
         ExitStatus::Ok

@@ -101,9 +101,28 @@ pub fn reference(
     }
 }
 
-/// Parse a date written `2025-04-02`, `02/04/2025` or `2/4/2025`; `None` if it is not one.
+/// Parse a date written `2025-04-02`, `02/04/2025` or `2/4/2025`; an error message if it is not one.
+///
+/// An ISO 8601 date-time (`2025-03-09T07:30:00+07:00`, or without offset) is accepted too, and
+/// its **date as written** is taken: time zones are never converted, so the result does not
+/// depend on the machine's `TZ` (H12).
 pub fn parse_date(s: &str) -> Result<NaiveDate, String> {
     let s = s.trim();
+    if let Some((day, time)) = s.split_once(['T', 't', ' ']) {
+        if day.len() == 10 && day.as_bytes()[4] == b'-' {
+            let with_offset = chrono::DateTime::parse_from_rfc3339(s).is_ok();
+            let naive = chrono::NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M:%S%.f").is_ok()
+                || chrono::NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M:%S%.f").is_ok()
+                || chrono::NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M").is_ok();
+            let date = parse_date(day)?;
+            if with_offset || naive {
+                return Ok(date);
+            }
+            return Err(format!(
+                "`{s}`: giờ `{time}` không hợp lệ (dạng đúng: `2025-03-09T07:30:00+07:00`)"
+            ));
+        }
+    }
     let parts: Vec<&str> = if s.contains('-') {
         s.split('-').collect()
     } else {
@@ -156,7 +175,13 @@ pub fn recipients(
         out.push(f.to_string());
     }
     for l in &lines.0 {
-        let t = l.trim().trim_start_matches(['-', '–', '+']).trim();
+        // One list marker typed by the user (`- `, `– `, `+ `) is dropped; a value that merely
+        // starts with a dash (`---`, `-5%`) is kept as written.
+        let t = l.trim();
+        let t = match t.strip_prefix(['-', '–', '+']) {
+            Some(rest) if rest.starts_with(char::is_whitespace) => rest.trim(),
+            _ => t,
+        };
         let t = t.trim_end_matches([';', '.', ',']).trim();
         if !t.is_empty() && first != Some(t) {
             out.push(t.to_string());
@@ -223,5 +248,15 @@ mod tests {
             .contains("không có thật"));
         assert!(parse_date("2025.01.05").is_err());
         assert!(parse_date("01-05-2025").is_err());
+    }
+
+    #[test]
+    fn iso_datetime_keeps_the_written_date() {
+        let d = NaiveDate::from_ymd_opt(2025, 3, 9).ok_or(String::new());
+        assert_eq!(parse_date("2025-03-09T07:30:00+07:00"), d);
+        assert_eq!(parse_date("2025-03-09T23:30:00-05:00"), d);
+        assert_eq!(parse_date("2025-03-09T07:30:00"), d);
+        assert!(parse_date("2025-03-09T25:30:00+07:00").is_err());
+        assert!(parse_date("2025-02-30T07:30:00+07:00").is_err());
     }
 }

@@ -39,6 +39,23 @@ pub fn read_source(path: &Path) -> Result<crate::diag::Warned<Source>, Diagnosti
     source::clean(path, &bytes)
 }
 
+/// Check that `path` is a readable file before loading it: a missing file or a folder is an
+/// I/O error (exit code 2), not a data error.
+pub fn ensure_file(path: &Path) -> Result<(), crate::Error> {
+    let io = |message: String| crate::Error::Io {
+        path: path.to_path_buf(),
+        message,
+    };
+    match std::fs::metadata(path) {
+        Ok(m) if m.is_dir() => Err(io(
+            "không đọc được tệp dữ liệu: đây là thư mục, không phải tệp (hãy chỉ định một tệp .yaml)"
+                .into(),
+        )),
+        Ok(_) => Ok(()),
+        Err(e) => Err(io(format!("không đọc được tệp dữ liệu ({})", io_vi(&e)))),
+    }
+}
+
 /// Vietnamese text for common I/O errors.
 pub fn io_vi(e: &std::io::Error) -> String {
     use std::io::ErrorKind::*;
@@ -49,7 +66,13 @@ pub fn io_vi(e: &std::io::Error) -> String {
         IsADirectory => "đây là thư mục, không phải tệp".into(),
         ReadOnlyFilesystem => "ổ đĩa chỉ cho phép đọc".into(),
         StorageFull => "ổ đĩa đã đầy".into(),
-        _ => e.to_string(),
+        NotADirectory => "một phần của đường dẫn là tệp, không phải thư mục".into(),
+        ResourceBusy | ExecutableFileBusy => {
+            "tệp đang bị chương trình khác mở (ví dụ Word); hãy đóng tệp rồi chạy lại".into()
+        }
+        InvalidFilename => "tên tệp không hợp lệ".into(),
+        FileTooLarge => "tệp quá lớn".into(),
+        _ => format!("lỗi hệ thống ({e})"),
     }
 }
 

@@ -49,6 +49,34 @@ pub fn load_plan(path: &Path) -> Result<Warned<Plan>, Diagnostics> {
     }
 }
 
+/// Optional values left empty are treated as absent (H08): blank items of the paragraph lists
+/// and an empty `noi_dung` leave no empty paragraph and no dangling `- ` or `:`.
+fn drop_blank_items(raw: &mut RawPlan) {
+    let keep = |v: &mut Vec<String>| v.retain(|t| !t.trim().is_empty());
+    keep(&mut raw.muc_dich);
+    for g in &mut raw.nhiem_vu {
+        keep(&mut g.viec);
+    }
+    for o in &mut raw.muc_tieu {
+        o.noi_dung
+            .retain(|item| !item.van_ban.trim().is_empty() || !item.chi_tieu.is_empty());
+    }
+    // A footnote is one paragraph in Markdown (a blank line would end the definition and
+    // move the rest into the body): a blank line inside its text becomes a line break.
+    for (_, text) in &mut raw.chu_thich.0 {
+        if text.lines().any(|l| l.trim().is_empty()) {
+            let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
+            *text = lines.join("\n");
+        }
+    }
+    for a in &mut raw.to_chuc_thuc_hien {
+        keep(&mut a.nhiem_vu);
+        if a.noi_dung.as_deref().is_some_and(|t| t.trim().is_empty()) {
+            a.noi_dung = None;
+        }
+    }
+}
+
 /// The rich-text fields of a plan (Markdown emphasis and `[^label]` allowed), with their paths.
 pub fn rich_fields(p: &RawPlan) -> Vec<(String, &str)> {
     let mut v: Vec<(String, &str)> = Vec::new();
@@ -131,7 +159,14 @@ pub fn check_rich_text(c: &mut Checker<'_>, fields: &[(String, &str)], notes: &[
             );
         }
     }
-    for (label, _) in notes {
+    for (label, text) in notes {
+        if text.trim().is_empty() {
+            c.error(
+                &format!("chu_thich.{label}"),
+                format!("chú thích `{label}` không có nội dung"),
+                format!("ghi nội dung chú thích sau `{label}:`, hoặc xóa chú thích này và chỗ `[^{label}]`"),
+            );
+        }
         if !used.contains(label) {
             c.warn(
                 &format!("chu_thich.{label}"),
@@ -154,8 +189,33 @@ pub fn check_rich_text(c: &mut Checker<'_>, fields: &[(String, &str)], notes: &[
 }
 
 /// Validate a raw plan into a [`Plan`], recording every problem in `c`.
-pub fn validate_plan(c: &mut Checker<'_>, raw: RawPlan) -> Plan {
+pub fn validate_plan(c: &mut Checker<'_>, mut raw: RawPlan) -> Plan {
     let kind = DocumentKind::Plan;
+    drop_blank_items(&mut raw);
+    c.require("yeu_cau", &raw.yeu_cau, "nội dung yêu cầu");
+    c.require("thoi_gian", &raw.thoi_gian, "thời gian thực hiện");
+    c.require("kinh_phi", &raw.kinh_phi, "kinh phí thực hiện");
+    for (i, o) in raw.muc_tieu.iter().enumerate() {
+        c.require(
+            &format!("muc_tieu[{i}].tieu_de"),
+            &o.tieu_de,
+            "tiêu đề mục tiêu",
+        );
+    }
+    for (i, g) in raw.nhiem_vu.iter().enumerate() {
+        c.require(
+            &format!("nhiem_vu[{i}].tieu_de"),
+            &g.tieu_de,
+            "tiêu đề nhóm nhiệm vụ",
+        );
+    }
+    for (i, a) in raw.to_chuc_thuc_hien.iter().enumerate() {
+        c.require(
+            &format!("to_chuc_thuc_hien[{i}].don_vi"),
+            &a.don_vi,
+            "tên đơn vị",
+        );
+    }
     let (parent_agency, issuing_agency, right_header) = frame::agency(c, &raw.co_quan, "co_quan");
     let reference = frame::reference(c, &raw.so_ky_hieu, kind, "so_ky_hieu");
     c.require("dia_danh", &raw.dia_danh, "địa danh");

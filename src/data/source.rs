@@ -55,18 +55,26 @@ pub fn clean(path: &Path, bytes: &[u8]) -> Result<Warned<Source>, Diagnostics> {
             .chars()
             .count()
                 + 1;
-            let guess = crate::data::encoding::guess_legacy(bytes);
-            let message = match guess {
-                Some(enc) => format!("tệp không phải UTF-8; có vẻ được gõ bằng bảng mã {enc}"),
+            let guess = crate::data::encoding::guess_with_sample(bytes);
+            let message = match &guess {
+                Some((enc, sample)) if !sample.is_empty() => format!(
+                    "tệp không phải UTF-8; có vẻ được gõ bằng bảng mã {enc} (đọc theo bảng mã này: «{sample}»)"
+                ),
+                Some((enc, _)) => format!("tệp không phải UTF-8; có vẻ được gõ bằng bảng mã {enc}"),
                 None => "tệp không phải văn bản UTF-8".to_string(),
             };
-            return Err(Diagnostic::error(Location::new(path, line, column), message)
-                .with_hint(
+            let source = match &guess {
+                Some((enc, _)) => enc.to_string(),
+                None => "TCVN3, VNI Windows hoặc Windows-1258".to_string(),
+            };
+            return Err(
+                Diagnostic::error(Location::new(path, line, column), message)
+                    .with_hint(format!(
                     "mở tệp bằng Unikey → Công cụ chuyển mã (Ctrl+Shift+F6), chọn bảng mã nguồn \
-                     (TCVN3, VNI Windows hoặc Windows-1258) và bảng mã đích Unicode, rồi lưu lại \
-                     dưới dạng UTF-8",
-                )
-                .into());
+                     {source} và bảng mã đích Unicode, rồi lưu lại dưới dạng UTF-8"
+                ))
+                    .into(),
+            );
         }
     };
     if bytes.contains(&0) {
@@ -104,7 +112,7 @@ pub fn clean(path: &Path, bytes: &[u8]) -> Result<Warned<Source>, Diagnostics> {
     let text: String = if unicode_normalization::is_nfc(&text) {
         text
     } else {
-        text.nfc().collect()
+        nfc_keeping_escapes(&text)
     };
     Ok(Warned::new(
         Source {
@@ -115,9 +123,31 @@ pub fn clean(path: &Path, bytes: &[u8]) -> Result<Warned<Source>, Diagnostics> {
     ))
 }
 
+/// NFC, except that the letter of a backslash escape (`\r`, `\n`, `\u`, …) never composes
+/// with a combining mark after it: `"\r\u{301}"` stays a valid YAML escape instead of becoming
+/// `\ŕ`. The mark then stays decomposed, as it has no letter to compose with.
+fn nfc_keeping_escapes(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chunk_start = 0;
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i + 1 < bytes.len() {
+        if bytes[i] == b'\\' && bytes[i + 1].is_ascii() {
+            out.extend(text[chunk_start..i].nfc());
+            out.push_str(&text[i..i + 2]);
+            i += 2;
+            chunk_start = i;
+        } else {
+            i += 1;
+        }
+    }
+    out.extend(text[chunk_start..].nfc());
+    out
+}
+
 /// Whether XML 1.0 forbids `ch` in a document (§2.2 Char), tab/LF/CR excepted.
 pub fn is_xml_forbidden(ch: char) -> bool {
-    matches!(ch, '\u{0}'..='\u{8}' | '\u{B}' | '\u{C}' | '\u{E}'..='\u{1F}' | '\u{FFFE}' | '\u{FFFF}')
+    crate::model::format::is_xml_forbidden(ch)
 }
 
 #[cfg(test)]
@@ -138,6 +168,12 @@ mod tests {
     fn nfd_becomes_nfc() {
         let s = clean_str("Vie\u{323}\u{302}t".as_bytes()).unwrap();
         assert_eq!(s.value.text, "Việt");
+    }
+
+    #[test]
+    fn nfc_never_breaks_an_escape() {
+        let s = clean_str("a: \"\\r\u{301}\"\nb: Vie\u{323}\u{302}t\n".as_bytes()).unwrap();
+        assert_eq!(s.value.text, "a: \"\\r\u{301}\"\nb: Việt\n");
     }
 
     #[test]

@@ -160,7 +160,9 @@ fn scan(source: &Source) -> Result<Locator, Diagnostics> {
                 loc.places.entry(here).or_insert((line, col));
             }
             Event::Scalar(..) => {
-                loc.places.entry(here).or_insert((line, col));
+                // A scalar value is located where the value starts, not at its key, so that
+                // `ngay_ban_hanh: 31/02/2025` points at `31/02/2025`.
+                loc.places.insert(here, (line, col));
             }
             _ => continue,
         }
@@ -194,25 +196,38 @@ fn translate_syntax(info: &str, text: &str, line: usize) -> (String, String) {
     let line_text = text.lines().nth(line.saturating_sub(1)).unwrap_or("");
     if line_text.starts_with('\t') || info.contains("tab") {
         return (
-            format!("dùng ký tự Tab để thụt lề ({info})"),
+            "dùng ký tự Tab để thụt lề".to_string(),
             "YAML chỉ cho phép thụt lề bằng dấu cách; thay Tab bằng 2 dấu cách".into(),
         );
     }
     if info.contains("quoted scalar") || info.contains("unexpected end of stream") {
         return (
-            format!("chuỗi trong ngoặc kép chưa được đóng ({info})"),
+            "chuỗi trong ngoặc kép chưa được đóng".to_string(),
             "thêm dấu ngoặc kép đóng `\"` ở cuối giá trị".into(),
         );
     }
     if info.contains("mapping values are not allowed") || info.contains("did not find expected") {
         return (
-            format!("thụt lề hoặc dấu `:` không đúng chỗ ({info})"),
+            "thụt lề hoặc dấu `:` không đúng chỗ".to_string(),
             "các khóa cùng cấp phải thẳng cột; nếu giá trị có dấu `: ` hãy đặt nó trong ngoặc kép"
                 .into(),
         );
     }
+    if info.contains("flow sequence") || info.contains("flow mapping") {
+        return (
+            "ngoặc `[` hoặc `{` chưa được đóng đúng chỗ".to_string(),
+            "kiểm tra các cặp `[` `]` và `{` `}`; giá trị có dấu `,` `[` `]` hãy đặt trong ngoặc kép"
+                .into(),
+        );
+    }
+    if info.contains("anchor") || info.contains("alias") {
+        return (
+            "bí danh YAML (`&neo` / `*bi_danh`) không hợp lệ".to_string(),
+            "viết giá trị trực tiếp thay vì dùng `&neo` / `*bi_danh`".into(),
+        );
+    }
     (
-        info.to_string(),
+        format!("không đọc được cấu trúc tại đây (chi tiết: {info})"),
         "kiểm tra thụt lề (chỉ dùng dấu cách) và dấu ngoặc kép tại vị trí này".into(),
     )
 }
@@ -225,7 +240,11 @@ pub fn parse<T: DeserializeOwned>(
     source: &Source,
     known_fields: &[&str],
 ) -> Result<(T, Locator), Diagnostics> {
-    if source.text.trim().is_empty() {
+    let no_data = source.text.lines().all(|l| {
+        let l = l.trim();
+        l.is_empty() || l.starts_with('#') || l == "---" || l == "..."
+    });
+    if no_data {
         return Err(
             Diagnostic::error(Location::file(&source.path), "tệp rỗng: không có dữ liệu")
                 .with_hint("tệp cần các trường của văn bản; xem ví dụ trong thư mục data/")
@@ -244,8 +263,27 @@ pub fn parse<T: DeserializeOwned>(
                 Some(l) => Location::new(&source.path, l.line(), l.column()),
                 None => locator.locate(source, &path),
             };
-            let (message, hint) = translate_serde(&inner.to_string(), known_fields);
-            let mut d = Diagnostic::error(location, message).with_field(path);
+            let raw = inner.to_string();
+            // yaml_serde prefixes the message with the path (`dia_danh: invalid type: …`).
+            let raw = match raw.split_once(": ") {
+                Some((prefix, rest))
+                    if !prefix.is_empty() && !prefix.contains(' ') && path.starts_with(prefix) =>
+                {
+                    rest
+                }
+                _ => &raw,
+            };
+            let (message, hint) = translate_serde(raw, known_fields);
+            // A missing field's path is the field itself, not the mapping that lacks it.
+            let field = match raw
+                .strip_prefix("missing field `")
+                .and_then(|r| r.split('`').next())
+            {
+                Some(name) if path.is_empty() => name.to_string(),
+                Some(name) => format!("{path}.{name}"),
+                None => path,
+            };
+            let mut d = Diagnostic::error(location, message).with_field(field);
             if let Some(h) = hint {
                 d = d.with_hint(h);
             }
@@ -328,18 +366,50 @@ fn translate_serde(raw: &str, known_fields: &[&str]) -> (String, Option<String>)
             .unwrap_or_else(|| format!("các giá trị hợp lệ: {}", expected.join(", ")));
         return (format!("giá trị không hợp lệ: `{name}`"), Some(hint));
     }
+    if let Some(rest) = msg.strip_prefix("invalid value: ") {
+        let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, "?"));
+        return (
+            format!(
+                "giá trị không hợp lệ: có {}, cần {}",
+                vi_kind(found),
+                vi_kind(expected)
+            ),
+            Some("xem định dạng của trường này trong README (mục Định dạng YAML)".into()),
+        );
+    }
     if msg.contains("recursion limit exceeded") {
         return (
             "dữ liệu lồng nhau quá sâu".into(),
             Some("kiểm tra thụt lề".into()),
         );
     }
-    // Messages from our own `try_from` conversions are already Vietnamese.
-    (msg.to_string(), None)
+    (
+        format!("dữ liệu không đúng định dạng ({msg})"),
+        Some("xem định dạng của trường này trong README (mục Định dạng YAML)".into()),
+    )
 }
 
 fn vi_kind(s: &str) -> String {
+    vi_kind_raw(s).trim().to_string()
+}
+
+fn vi_kind_raw(s: &str) -> String {
     let s = s.trim();
+    if matches!(s, "f64" | "f32") {
+        return "số".into();
+    }
+    let s = s
+        .strip_prefix("a ")
+        .or_else(|| s.strip_prefix("an "))
+        .unwrap_or(s);
+    match s {
+        "string or a number" => return "chuỗi hoặc số".into(),
+        "string or a sequence of strings" => {
+            return "chuỗi hoặc danh sách chuỗi (các dòng bắt đầu bằng `- `)".into()
+        }
+        "map of label: text" => return "bảng `nhãn: nội dung`".into(),
+        _ => {}
+    }
     if s.starts_with("string") {
         format!("chuỗi {}", s.trim_start_matches("string").trim())
     } else if s.starts_with("integer") || s == "i64" || s == "u32" || s == "u64" || s == "i32" {

@@ -43,28 +43,50 @@ pub(crate) fn data_table_style() -> Style {
 }
 
 /// Footnotes of the document, handed out to the runs that reference them.
+///
+/// Each note becomes one Word footnote at its first reference; a later reference to the same
+/// note (the same `[^label]` used twice) is its number as a superscript mark, since a Word
+/// footnote has exactly one reference (two would duplicate its id and corrupt the package).
 pub(crate) struct Notes<'a> {
     notes: &'a [Note],
+    emitted: std::cell::RefCell<std::collections::BTreeSet<u32>>,
 }
 
 impl<'a> Notes<'a> {
     /// Wrap the document's notes.
     pub(crate) fn new(notes: &'a [Note]) -> Self {
-        Notes { notes }
+        Notes {
+            notes,
+            emitted: Default::default(),
+        }
+    }
+
+    /// Whether note `n` gets its footnote here (its first reference).
+    fn first_reference(&self, n: u32) -> bool {
+        self.emitted.borrow_mut().insert(n)
     }
 
     /// The docx-rs footnote number `n` (1-based), with an explicit id (deterministic output).
+    ///
+    /// A note mark inside a note is dropped (Word has no nested footnotes, and following it
+    /// would recurse), and a note is never empty: docx-rs prints Debug output to stderr for an
+    /// empty footnote, so an empty paragraph is added (the markup stage rejects empty notes first).
     fn footnote(&self, n: u32) -> Footnote {
-        let content = self
+        let mut content: Vec<Paragraph> = self
             .notes
-            .get(n as usize - 1)
+            .get((n as usize).wrapping_sub(1))
             .map(|note| {
                 note.paragraphs
                     .iter()
                     .map(|inl| {
+                        let flat: Vec<Inline> = inl
+                            .iter()
+                            .filter(|i| !matches!(i, Inline::NoteRef(_)))
+                            .cloned()
+                            .collect();
                         inlines(
                             Paragraph::new().style("FootnoteText"),
-                            inl,
+                            &flat,
                             p::FOOTNOTE_SIZE,
                             false,
                             self,
@@ -73,6 +95,9 @@ impl<'a> Notes<'a> {
                     .collect()
             })
             .unwrap_or_default();
+        if content.is_empty() {
+            content.push(Paragraph::new().style("FootnoteText"));
+        }
         Footnote {
             id: n as usize,
             content,
@@ -101,9 +126,15 @@ pub(crate) fn inlines(
                     .fonts(fonts())
                     .add_break(BreakType::TextWrapping),
             ),
-            Inline::NoteRef(n) => {
+            Inline::NoteRef(n) if notes.first_reference(*n) => {
                 para.add_run(Run::new().add_footnote_reference(notes.footnote(*n)))
             }
+            Inline::NoteRef(n) => para.add_run(
+                Run::new()
+                    .style("FootnoteReference")
+                    .fonts(fonts())
+                    .add_text(n.to_string()),
+            ),
         };
     }
     para

@@ -273,10 +273,12 @@ fn parse(part: &str, data: &[u8]) -> Result<Element, FixError> {
     root.ok_or_else(|| xml_err(part, "no root element"))
 }
 
-/// Escapes character data: `&`, `<`, `>`.
+/// Escapes character data: `&`, `<`, `>`; characters XML 1.0 forbids are dropped (the data
+/// stage already removed them with a warning; this keeps every part well-formed whatever the source).
 fn escape_text(s: &str, out: &mut String) {
     for c in s.chars() {
         match c {
+            c if crate::model::format::is_xml_forbidden(c) => {}
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
@@ -285,10 +287,12 @@ fn escape_text(s: &str, out: &mut String) {
     }
 }
 
-/// Escapes an attribute value (double-quoted): also `"` and whitespace that would be normalised.
+/// Escapes an attribute value (double-quoted): also `"` and whitespace that would be normalised;
+/// characters XML 1.0 forbids are dropped.
 fn escape_attr(s: &str, out: &mut String) {
     for c in s.chars() {
         match c {
+            c if crate::model::format::is_xml_forbidden(c) => {}
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
@@ -973,17 +977,28 @@ fn fix_footnotes(root: &mut Element) {
             p.children.first(),
             Some(Node::Element(c)) if c.name == "w:pPr"
         ));
+        // Both runs name Times New Roman on all four font slots, like every other run (H13).
+        let fonts = || {
+            Element::new("w:rFonts")
+                .with_attr("w:ascii", super::profile::FONT)
+                .with_attr("w:hAnsi", super::profile::FONT)
+                .with_attr("w:eastAsia", super::profile::FONT)
+                .with_attr("w:cs", super::profile::FONT)
+        };
         let mark = Element::new("w:r")
             .with_child(
                 Element::new("w:rPr")
-                    .with_child(Element::new("w:rStyle").with_attr("w:val", "FootnoteReference")),
+                    .with_child(Element::new("w:rStyle").with_attr("w:val", "FootnoteReference"))
+                    .with_child(fonts()),
             )
             .with_child(Element::new("w:footnoteRef"));
-        let space = Element::new("w:r").with_child(
-            Element::new("w:t")
-                .with_attr("xml:space", "preserve")
-                .with_text(" "),
-        );
+        let space = Element::new("w:r")
+            .with_child(Element::new("w:rPr").with_child(fonts()))
+            .with_child(
+                Element::new("w:t")
+                    .with_attr("xml:space", "preserve")
+                    .with_text(" "),
+            );
         p.children.insert(at, Node::Element(space));
         p.children.insert(at, Node::Element(mark));
     }
@@ -1647,8 +1662,11 @@ mod tests {
         assert_eq!(out.matches("<w:footnoteRef/>").count(), 1);
         assert!(out.contains(concat!(
             r#"<w:footnote w:id="1"><w:p><w:pPr><w:pStyle w:val="FootnoteText"/></w:pPr>"#,
-            r#"<w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:footnoteRef/></w:r>"#,
-            r#"<w:r><w:t xml:space="preserve"> </w:t></w:r><w:r><w:t>Note</w:t></w:r>"#
+            r#"<w:r><w:rPr><w:rStyle w:val="FootnoteReference"/>"#,
+            r#"<w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman" w:eastAsia="Times New Roman" w:cs="Times New Roman"/>"#,
+            r#"</w:rPr><w:footnoteRef/></w:r>"#,
+            r#"<w:r><w:rPr><w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman" w:eastAsia="Times New Roman" w:cs="Times New Roman"/></w:rPr>"#,
+            r#"<w:t xml:space="preserve"> </w:t></w:r><w:r><w:t>Note</w:t></w:r>"#
         )));
         assert!(out.find("separator").unwrap() < out.find(r#"w:id="1""#).unwrap());
     }

@@ -27,6 +27,7 @@ use docx_rs::{
     Section, Style, StyleType, VertAlignType,
 };
 
+use crate::model::format;
 use crate::model::units::Pt;
 use crate::model::Document;
 use profile as p;
@@ -55,9 +56,29 @@ pub(crate) fn fonts() -> RunFonts {
 }
 
 /// A run of `text` at `size`, with emphasis.
+///
+/// A line break or tab inside a frame value (e.g. a list item of `noi_nhan` typed over two
+/// lines) is shown as a space: body line breaks are [`crate::model::Inline::Break`]s.
+/// Characters XML forbids are dropped, and the text is NFC.
 pub(crate) fn run(text: &str, size: Pt, bold: bool, italic: bool) -> Run {
+    let plain = |c: char| !matches!(c, '\n' | '\r' | '\t') && !format::is_xml_forbidden(c);
+    let text: std::borrow::Cow<'_, str> = if text.chars().all(plain) {
+        text.into()
+    } else {
+        text.chars()
+            .filter(|c| !format::is_xml_forbidden(*c))
+            .map(|c| if plain(c) { c } else { ' ' })
+            .collect::<String>()
+            .into()
+    };
+    let text: std::borrow::Cow<'_, str> = if unicode_normalization::is_nfc(&text) {
+        text
+    } else {
+        use unicode_normalization::UnicodeNormalization;
+        text.nfc().collect::<String>().into()
+    };
     let mut r = Run::new()
-        .add_text(text)
+        .add_text(&*text)
         .size(size.half_points())
         .fonts(fonts());
     if bold {

@@ -129,6 +129,9 @@ impl Builder {
                         .push(format!("mã HTML `{}` không được hỗ trợ", h.trim()));
                 }
             }
+            Event::FootnoteReference(label) if self.in_note.is_some() => self.errors.push(format!(
+                "chú thích `[^{label}]` nằm trong một chú thích khác (Word không có chú thích lồng nhau)"
+            )),
             Event::FootnoteReference(label) => {
                 if self.role.is_none() && self.table.is_none() {
                     self.start_para(Role::Body);
@@ -293,6 +296,15 @@ fn finish_table(t: TableState) -> Table {
     }
 }
 
+/// Whether a paragraph has no visible content (no text other than whitespace, no note mark).
+fn is_blank(p: &[Inline]) -> bool {
+    p.iter().all(|i| match i {
+        Inline::Text { text, .. } => text.trim().is_empty(),
+        Inline::Break => true,
+        Inline::NoteRef(_) => false,
+    })
+}
+
 /// Parse the Markdown `text` (produced by template `origin`) into blocks and footnotes.
 pub fn parse(text: &str, origin: &str) -> Result<Markup, Diagnostics> {
     let mut opts = Options::empty();
@@ -321,9 +333,30 @@ pub fn parse(text: &str, origin: &str) -> Result<Markup, Diagnostics> {
         return Err(d);
     }
     let mut notes = Vec::new();
+    let mut empty = Diagnostics::new();
     for label in &b.note_order {
-        let paragraphs = b.note_defs.remove(label).unwrap_or_default();
+        let mut paragraphs = b.note_defs.remove(label).unwrap_or_default();
+        paragraphs.retain(|p| !is_blank(p));
+        if paragraphs.is_empty() {
+            // docx-rs prints Debug output for an empty footnote, and Word shows a bare number.
+            empty.push(
+                Diagnostic::error(
+                    Location {
+                        file: Some(origin.into()),
+                        line: 0,
+                        column: 0,
+                    },
+                    format!("chú thích `[^{label}]` được dùng nhưng không có nội dung"),
+                )
+                .with_hint(format!(
+                    "ghi nội dung cho chú thích `{label}` (trong mục `chu_thich` của dữ liệu hoặc dòng `[^{label}]: …` của mẫu)"
+                )),
+            );
+        }
         notes.push(Note { paragraphs });
+    }
+    if !empty.is_empty() {
+        return Err(empty);
     }
     Ok(Markup {
         body: b.body,
@@ -386,6 +419,14 @@ mod tests {
     fn br_is_a_line_break() {
         let m = parse("a<br>b", "t").unwrap();
         assert_eq!(texts(&m), vec!["a\nb"]);
+    }
+
+    #[test]
+    fn empty_or_nested_footnotes_are_rejected() {
+        let e = parse("a[^x]\n\n[^x]: \n", "t").unwrap_err();
+        assert!(e.0[0].message.contains("không có nội dung"), "{e}");
+        let e = parse("a[^x]\n\n[^x]: b[^x]\n", "t").unwrap_err();
+        assert!(e.0[0].message.contains("lồng"), "{e}");
     }
 
     #[test]

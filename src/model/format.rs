@@ -93,6 +93,12 @@ pub fn roman(n: u32) -> Option<String> {
     Some(out)
 }
 
+/// Whether XML 1.0 forbids `ch` in a document (§2.2 Char): C0 controls other than tab, LF and
+/// CR, and U+FFFE/U+FFFF. Such characters never reach a package part.
+pub fn is_xml_forbidden(ch: char) -> bool {
+    matches!(ch, '\u{0}'..='\u{8}' | '\u{B}' | '\u{C}' | '\u{E}'..='\u{1F}' | '\u{FFFE}' | '\u{FFFF}')
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

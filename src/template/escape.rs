@@ -47,6 +47,27 @@ fn paragraphs(s: &str) -> Vec<Vec<String>> {
 }
 
 fn render(s: &str, in_cell: bool, keep: &dyn Fn(&str, usize) -> Option<usize>) -> String {
+    // Characters XML forbids (written in YAML as escapes such as `"\v"`) never reach the
+    // document; removing them first keeps them from acting as whitespace.
+    let cleaned: String;
+    let s = if s.chars().any(crate::model::format::is_xml_forbidden) {
+        cleaned = s
+            .chars()
+            .filter(|c| !crate::model::format::is_xml_forbidden(*c))
+            .collect();
+        cleaned.as_str()
+    } else {
+        s
+    };
+    // Values are NFC already, unless written with YAML escapes (`"e\u0301"`).
+    let composed: String;
+    let s = if unicode_normalization::is_nfc(s) {
+        s
+    } else {
+        use unicode_normalization::UnicodeNormalization;
+        composed = s.nfc().collect();
+        composed.as_str()
+    };
     let mut out = String::with_capacity(s.len() + 8);
     for (pi, para) in paragraphs(s).iter().enumerate() {
         if pi > 0 {
@@ -134,6 +155,7 @@ mod tests {
         assert_eq!(escape_markdown("a\n\nb"), "a\n\nb");
         assert_eq!(escape_cell("a\n\nb"), "a<br>b");
         assert_eq!(escape_markdown("a  \nb"), "a<br>b");
+        assert_eq!(escape_markdown("a\u{b}b\u{0}"), "ab");
     }
 
     #[test]

@@ -40,6 +40,8 @@ pub struct Templates {
     registry: Handlebars<'static>,
     /// Where each template came from, for messages: name → path.
     origins: Vec<(String, PathBuf)>,
+    /// The (cleaned) text of each template: name → text, to locate markup problems.
+    texts: Vec<(String, String)>,
 }
 
 impl std::fmt::Debug for Templates {
@@ -72,6 +74,7 @@ impl Templates {
         let mut t = Templates {
             registry: reg,
             origins: Vec::new(),
+            texts: Vec::new(),
         };
         let mut diags = Diagnostics::new();
         let mut texts: Vec<(String, PathBuf, String)> = BUILTIN
@@ -118,6 +121,7 @@ impl Templates {
             if let Err(e) = t.registry.register_template_string(&name, &text) {
                 diags.push(template_error(&path, &text, &e));
             }
+            t.texts.push((name.clone(), text));
             t.origins.push((name, path));
         }
         if diags.has_errors() {
@@ -133,6 +137,37 @@ impl Templates {
             .find(|(n, _)| n == name)
             .map(|(_, p)| p.clone())
             .unwrap_or_else(|| PathBuf::from(name))
+    }
+
+    /// Point diagnostics of the markup stage at template `name`: its file, and the line and
+    /// column of the first snippet quoted in the message (`…`) when the template contains it.
+    /// Markup problems always come from the template: values are escaped and cannot make any.
+    pub fn relocate(&self, name: &str, diags: Diagnostics) -> Diagnostics {
+        let path = self.origin(name);
+        let text = self
+            .texts
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, t)| t.as_str())
+            .unwrap_or("");
+        let located = diags
+            .0
+            .into_iter()
+            .map(|mut d| {
+                d.location.file = Some(path.clone());
+                let snippet = d.message.split('`').nth(1).filter(|s| !s.trim().is_empty());
+                if let Some(at) = snippet.and_then(|s| text.find(s.trim())) {
+                    d.location.line = text[..at].matches('\n').count() + 1;
+                    d.location.column = text[..at]
+                        .rsplit('\n')
+                        .next()
+                        .map_or(0, |l| l.chars().count())
+                        + 1;
+                }
+                d
+            })
+            .collect();
+        Diagnostics(located)
     }
 
     /// Render template `name` with `context` into Markdown.
@@ -177,28 +212,34 @@ impl Templates {
     }
 }
 
-/// Find the block helper opened but never closed: (name, line) of the innermost unmatched opener.
-fn unclosed_block(text: &str) -> Option<(String, usize)> {
-    let mut stack: Vec<(String, usize)> = Vec::new();
+/// Find the block helper opened but never closed: (name, line, column) of the innermost
+/// unmatched opener.
+fn unclosed_block(text: &str) -> Option<(String, usize, usize)> {
+    let mut stack: Vec<(String, usize, usize)> = Vec::new();
     let mut rest = text;
     let mut offset = 0;
     while let Some(i) = rest.find("{{") {
         let tag_start = offset + i;
         let after = rest[i + 2..].trim_start_matches(['~', '{']);
         let line = text[..tag_start].matches('\n').count() + 1;
+        let column = text[..tag_start]
+            .rsplit('\n')
+            .next()
+            .map_or(0, |l| l.chars().count())
+            + 1;
         if let Some(name) = after.strip_prefix('#') {
             let name: String = name
                 .trim_start_matches(['>', '*'])
                 .chars()
                 .take_while(|c| !c.is_whitespace() && *c != '}' && *c != '~')
                 .collect();
-            stack.push((name, line));
+            stack.push((name, line, column));
         } else if let Some(name) = after.strip_prefix('/') {
             let name: String = name
                 .chars()
                 .take_while(|c| !c.is_whitespace() && *c != '}' && *c != '~')
                 .collect();
-            if let Some(pos) = stack.iter().rposition(|(n, _)| *n == name) {
+            if let Some(pos) = stack.iter().rposition(|(n, _, _)| *n == name) {
                 stack.truncate(pos);
             }
         }
@@ -212,16 +253,19 @@ fn unclosed_block(text: &str) -> Option<(String, usize)> {
 fn template_error(path: &Path, text: &str, e: &TemplateError) -> Diagnostic {
     let (line, column) = e.pos().unwrap_or((0, 0));
     let name = e.name().cloned().unwrap_or_default();
-    if let Some((block, open_line)) = unclosed_block(text) {
+    if let Some((block, open_line, open_column)) = unclosed_block(text) {
         return Diagnostic::error(
-            Location::new(path, open_line, 0),
+            Location::new(path, open_line, open_column),
             format!("khối `{{{{#{block}}}}}` mở ở dòng {open_line} của mẫu `{name}` nhưng không được đóng"),
         )
         .with_hint(format!("thêm `{{{{/{block}}}}}` ở cuối khối"));
     }
     Diagnostic::error(
         Location::new(path, line, column),
-        format!("mẫu `{name}` sai cú pháp handlebars: {}", e.reason()),
+        format!(
+            "mẫu `{name}` sai cú pháp handlebars tại đây (chi tiết: {})",
+            e.reason()
+        ),
     )
     .with_hint("kiểm tra các cặp `{{` `}}` và `{{#…}}` / `{{/…}}`")
 }
@@ -233,7 +277,7 @@ mod tests {
     #[test]
     fn finds_the_unclosed_block_and_its_line() {
         let t = "a\n{{#each x}}\n{{#if y}}b{{/if}}\n";
-        assert_eq!(unclosed_block(t), Some(("each".into(), 2)));
+        assert_eq!(unclosed_block(t), Some(("each".into(), 2, 1)));
         assert_eq!(unclosed_block("{{#if a}}{{/if}}"), None);
     }
 }

@@ -207,3 +207,23 @@ pub fn shared(p: &str) -> Option<PathBuf> {
     let path = root().join("..").join("shared").join(p);
     Path::new(&path).exists().then_some(path)
 }
+
+/// Save a generated package as `target/test-docx/<name>.docx`, so that CI can run the OOXML
+/// validator on every document the test suite makes (`.ci/run`). Returns the path.
+pub fn dump_docx(name: &str, docx: &[u8]) -> PathBuf {
+    let dir = root().join("target").join("test-docx");
+    std::fs::create_dir_all(&dir).expect("create target/test-docx");
+    let safe: String = name
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    let path = dir.join(format!("{safe}.docx"));
+    std::fs::write(&path, docx).expect("write test docx");
+    path
+}

@@ -1,0 +1,43 @@
+//! Fuzz target `data_load`: bytes → source::clean → yaml::parse::<RawPlan> → validate_plan, and
+//! for a plan without errors the rest of the pipeline (template, markup, docx).
+//!
+//! Properties: no panic, no hang; a plan that validates renders to a package that passes the
+//! pre-write check (an `Error::Docx` would be a bug in vanban).
+#![no_main]
+
+use std::path::Path;
+use std::sync::OnceLock;
+
+use libfuzzer_sys::fuzz_target;
+use vanban::data::plan::validate_plan;
+use vanban::data::raw::{RawPlan, PLAN_FIELDS};
+use vanban::data::{source, yaml, Checker};
+use vanban::template::Templates;
+
+fn templates() -> &'static Templates {
+    static T: OnceLock<Templates> = OnceLock::new();
+    T.get_or_init(|| Templates::load(None).expect("built-in templates").value)
+}
+
+fuzz_target!(|data: &[u8]| {
+    let path = Path::new("fuzz.yaml");
+    let Ok(src) = source::clean(path, data) else {
+        return;
+    };
+    let Ok((raw, locator)) = yaml::parse::<RawPlan>(&src.value, PLAN_FIELDS) else {
+        return;
+    };
+    let mut c = Checker::new(&src.value, &locator);
+    let plan = validate_plan(&mut c, raw);
+    if c.diags.has_errors() {
+        for d in c.diags.errors() {
+            assert!(!d.message.is_empty());
+        }
+        return;
+    }
+    match vanban::render_plan(&plan, templates()) {
+        Ok(bytes) => assert!(bytes.starts_with(b"PK")),
+        Err(vanban::Error::Input(d)) => assert!(d.has_errors()),
+        Err(e) => panic!("internal error on a valid plan: {e}"),
+    }
+});
