@@ -708,3 +708,30 @@ fn many_units_keep_every_item_in_a_compact_layout() {
     let (x, y) = counted(table);
     assert!(all.contains(&format!("đạt {x}/{y} chỉ tiêu")));
 }
+
+/// Golden documents (issue #3): one unit report and the consolidated report, compared on
+/// normalised `word/document.xml` (regenerate with `UPDATE_GOLDEN=1 cargo test`).
+#[test]
+fn unit_and_consolidated_reports_match_golden() {
+    use crate::support::{golden, normalise_xml, part};
+    let plan = plan();
+    let r = load_unit_report(&root().join("data/bao-cao/tram-y-te.yaml"), &plan)
+        .unwrap()
+        .value;
+    let doc = vanban::report::unit::unit_document(&plan, &r, &templates()).unwrap();
+    let unit = vanban::docx::write(&doc).unwrap();
+    golden(
+        "bao-cao-tram-y-te/document.xml",
+        &normalise_xml(&part(&unit, "word/document.xml")),
+    );
+    let env = envelope();
+    let reports = samples(&plan);
+    let c: Consolidated = consolidate(&plan, &env, &reports, &[]);
+    let doc =
+        vanban::report::consolidated::consolidated_document(&plan, &env, &c, &templates()).unwrap();
+    let all = vanban::docx::write(&doc).unwrap();
+    golden(
+        "bao-cao-tong-hop-2025/document.xml",
+        &normalise_xml(&part(&all, "word/document.xml")),
+    );
+}
