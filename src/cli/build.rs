@@ -44,13 +44,16 @@ pub(crate) struct BuildArgs {
 
 /// What kind of data file a YAML text is, judged by its top-level keys.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Kind {
+pub(crate) enum Kind {
+    /// Kế hoạch: has `muc_tieu` and `nhiem_vu`.
     Plan,
+    /// Thông tin báo cáo tổng hợp: has `don_vi_phai_bao_cao`.
     Envelope,
+    /// Anything else (a unit report, in `data/bao-cao/`).
     Other,
 }
 
-fn sniff(text: &str) -> Kind {
+pub(crate) fn sniff(text: &str) -> Kind {
     let has = |key: &str| {
         text.lines()
             .any(|l| l.starts_with(key) && l[key.len()..].starts_with(':'))

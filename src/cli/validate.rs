@@ -1,11 +1,18 @@
 //! `vanban validate` (`kiem-tra`): check data files and templates without writing anything.
+//!
+//! Each file is recognised by its content: a plan (`muc_tieu` + `nhiem_vu`), a consolidation
+//! envelope (`don_vi_phai_bao_cao`), otherwise a unit report, checked against the plan given with
+//! `--plan`, or a plan among the files given, or the plan found in the report's data folder.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use clap::Args;
 
+use super::build::{find_plan, sniff, Kind};
 use super::{Reporter, TemplateArgs};
-use vanban::data::load_plan;
+use vanban::data::envelope::load_envelope;
+use vanban::data::report::load_unit_report;
+use vanban::data::{load_plan, Plan};
 use vanban::diag::{Diagnostics, ExitStatus};
 use vanban::template::Templates;
 use vanban::Error;
@@ -13,12 +20,54 @@ use vanban::Error;
 /// Tham số của lệnh `validate`.
 #[derive(Debug, Args)]
 pub(crate) struct ValidateArgs {
-    /// Các tệp dữ liệu cần kiểm tra.
+    /// Các tệp dữ liệu cần kiểm tra (kế hoạch, báo cáo đơn vị, thông tin tổng hợp).
     #[arg(value_name = "TỆP", required = true)]
     pub files: Vec<PathBuf>,
+    /// Tệp kế hoạch để đối chiếu mã chỉ tiêu của báo cáo đơn vị (mặc định: tìm trong thư mục dữ liệu).
+    #[arg(long, value_name = "KẾ_HOẠCH")]
+    pub plan: Option<PathBuf>,
     /// Mẫu thay thế (cũng được kiểm tra).
     #[command(flatten)]
     pub templates: TemplateArgs,
+}
+
+/// The plan a unit report `file` is checked against.
+fn plan_for(a: &ValidateArgs, file: &Path) -> Result<PathBuf, Diagnostics> {
+    if let Some(p) = &a.plan {
+        return Ok(p.clone());
+    }
+    if let Some(p) = a
+        .files
+        .iter()
+        .find(|f| std::fs::read_to_string(f).is_ok_and(|t| sniff(&t) == Kind::Plan))
+    {
+        return Ok(p.clone());
+    }
+    // data/bao-cao/x.yaml → data/; then ./data.
+    let folder = file
+        .parent()
+        .and_then(Path::parent)
+        .filter(|d| !d.as_os_str().is_empty())
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|| PathBuf::from("data"));
+    find_plan(&folder).or_else(|e| find_plan(Path::new("data")).map_err(|_| e))
+}
+
+fn check(a: &ValidateArgs, f: &Path, templates: &Templates) -> Result<Diagnostics, Diagnostics> {
+    let text = String::from_utf8_lossy(&std::fs::read(f).unwrap_or_default()).to_string();
+    match sniff(&text) {
+        Kind::Plan => load_plan(f).and_then(|p| {
+            // Also fill the template and parse the result: template errors show up here too.
+            vanban::plan_document(&p.value, templates).map(|_| p.warnings)
+        }),
+        Kind::Envelope => load_envelope(f).map(|e| e.warnings),
+        Kind::Other => {
+            let plan: Plan = load_plan(&plan_for(a, f)?)?.value;
+            load_unit_report(f, &plan).and_then(|r| {
+                vanban::report::unit::unit_document(&plan, &r.value, templates).map(|_| r.warnings)
+            })
+        }
+    }
 }
 
 /// Run `validate`: every file is checked, every problem printed; exit 1 if any has an error.
@@ -33,11 +82,7 @@ pub(crate) fn run(a: &ValidateArgs, r: &Reporter) -> Result<ExitStatus, Error> {
             unreadable += 1;
             continue;
         }
-        let outcome: Result<Diagnostics, Diagnostics> = load_plan(f).and_then(|p| {
-            // Also fill the template and parse the result: template errors show up here too.
-            vanban::plan_document(&p.value, &templates.value).map(|_| p.warnings)
-        });
-        match outcome {
+        match check(a, f, &templates.value) {
             Ok(w) => {
                 r.diagnostics(&w);
                 r.done(&format!("{}: hợp lệ", f.display()));
