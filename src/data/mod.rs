@@ -76,6 +76,36 @@ pub fn io_vi(e: &std::io::Error) -> String {
     }
 }
 
+/// Read `path`, parse it into the raw type `R` (top-level keys `fields`, for "did you mean"
+/// hints) and validate it into `T` with `validate`; every problem is returned, warnings with the value.
+pub fn load_with<R, T>(
+    path: &Path,
+    fields: &[&str],
+    validate: impl FnOnce(&mut Checker<'_>, R) -> T,
+) -> Result<crate::diag::Warned<T>, Diagnostics>
+where
+    R: serde::de::DeserializeOwned,
+{
+    let src = read_source(path)?;
+    let mut diags = src.warnings;
+    let source = src.value;
+    let (raw, locator) = match yaml::parse::<R>(&source, fields) {
+        Ok(x) => x,
+        Err(e) => {
+            diags.extend(e);
+            return Err(diags);
+        }
+    };
+    let mut c = Checker::new(&source, &locator);
+    let value = validate(&mut c, raw);
+    diags.extend(c.diags);
+    if diags.has_errors() {
+        Err(diags)
+    } else {
+        Ok(crate::diag::Warned::new(value, diags))
+    }
+}
+
 /// Collects diagnostics for one source file, locating field paths with its [`Locator`].
 pub struct Checker<'a> {
     /// The file being checked.

@@ -5,7 +5,7 @@ use std::path::Path;
 
 use crate::data::indicator::{default_factor, Indicator, Measure};
 use crate::data::raw::{RawPlan, PLAN_FIELDS};
-use crate::data::{frame, lint, read_source, yaml, Checker};
+use crate::data::{frame, lint, Checker};
 use crate::diag::{Diagnostics, Warned};
 use crate::model::{DocumentKind, Frame};
 
@@ -29,24 +29,7 @@ impl Plan {
 
 /// Read, parse and validate a plan file.
 pub fn load_plan(path: &Path) -> Result<Warned<Plan>, Diagnostics> {
-    let src = read_source(path)?;
-    let mut diags = src.warnings;
-    let source = src.value;
-    let (raw, locator) = match yaml::parse::<RawPlan>(&source, PLAN_FIELDS) {
-        Ok(x) => x,
-        Err(e) => {
-            diags.extend(e);
-            return Err(diags);
-        }
-    };
-    let mut c = Checker::new(&source, &locator);
-    let plan = validate_plan(&mut c, raw);
-    diags.extend(c.diags);
-    if diags.has_errors() {
-        Err(diags)
-    } else {
-        Ok(Warned::new(plan, diags))
-    }
+    crate::data::load_with(path, PLAN_FIELDS, validate_plan)
 }
 
 /// Optional values left empty are treated as absent (H08): blank items of the paragraph lists
