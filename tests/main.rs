@@ -15,3 +15,5 @@ mod diagnostics;
 mod cases;
 
 mod properties;
+
+mod cases_reports;
