@@ -11,6 +11,7 @@ mod consolidate;
 mod plan;
 
 mod diagnostics;
+mod diagnostics_reports;
 
 mod cases;
 
