@@ -698,3 +698,142 @@ fn h14_reports_decomposed_unicode() {
     assert!(u.line("Số liệu: 52/50\nGhi chú Việt"));
     assert!(c.has("- Trạm Y tế Việt: Khó khăn Việt."), "{}", c.all());
 }
+
+// ---------------------------------------------------------------------------------------------
+// Property: any string in a unit report's text fields
+// ---------------------------------------------------------------------------------------------
+
+mod property {
+    use super::*;
+    use proptest::prelude::*;
+    use unicode_normalization::UnicodeNormalization;
+
+    #[derive(Debug, Clone, Copy)]
+    enum Field {
+        UnitName,
+        Note,
+        Narrative,
+        Addressee,
+    }
+
+    /// What the reader sees of a value: XML-forbidden characters dropped, NFC, whitespace
+    /// collapsed.
+    fn as_seen(s: &str) -> String {
+        let kept: String = s
+            .chars()
+            .filter(|c| !vanban::model::format::is_xml_forbidden(*c))
+            .collect();
+        squash(&kept.nfc().collect::<String>())
+    }
+
+    /// Both documents for `value` in `field`, or a clean error.
+    fn check(field: Field, value: &str) -> Result<(), TestCaseError> {
+        let v = s(value);
+        let d = Data::new(
+            |u| match field {
+                Field::UnitName => u["don_vi"]["ten"] = v.clone(),
+                Field::Note => u["so_lieu"][0]["ghi_chu"] = v.clone(),
+                Field::Narrative => u["kho_khan"] = Value::Sequence(vec![v.clone()]),
+                Field::Addressee => u["kinh_gui"] = Value::Sequence(vec![v.clone()]),
+            },
+            |e| {
+                // A listed unit is named as the envelope lists it: the same value there.
+                if let Field::UnitName = field {
+                    for u in e["don_vi_phai_bao_cao"].as_sequence_mut().expect("units") {
+                        if u["ma"] == s("tram-y-te") {
+                            u["ten"] = v.clone();
+                        }
+                    }
+                }
+            },
+        );
+        let data = d.data();
+        let plan = vanban::data::load_plan(&data.join("ke-hoach-2025.yaml"))
+            .expect("plan")
+            .value;
+        let path = data.join("bao-cao/tram-y-te.yaml");
+        let loaded = vanban::data::load_envelope(&data.join("tong-hop-2025.yaml"))
+            .and_then(|e| vanban::data::load_unit_report(&path, &plan).map(|r| (e.value, r.value)));
+        let (env, report) = match loaded {
+            Ok(x) => x,
+            Err(d) => {
+                // A clean error: located in the data file, with a message and a hint.
+                prop_assert!(d.has_errors());
+                for e in d.errors() {
+                    prop_assert!(!e.message.is_empty() && e.hint.is_some(), "{e}");
+                    prop_assert!(e.location.file.is_some(), "{e}");
+                }
+                return Ok(());
+            }
+        };
+        let t = Templates::load(None).expect("templates").value;
+        let unit = vanban::report::unit::unit_document(&plan, &report, &t)
+            .map_err(|e| TestCaseError::fail(format!("unit report: {e}")))?;
+        let unit = vanban::docx::write(&unit)
+            .map_err(|e| TestCaseError::fail(format!("internal error: {e:?}")))?;
+        let c =
+            vanban::consolidate::collect::collect(&data.join("bao-cao"), &plan).expect("folder");
+        prop_assert!(c.rejected.is_empty());
+        let cons = vanban::consolidate::consolidate(&plan, &env, &c.reports, &[]);
+        let all = vanban::report::consolidated::consolidated_document(&plan, &env, &cons, &t)
+            .map_err(|e| TestCaseError::fail(format!("consolidated report: {e}")))?;
+        let all = vanban::docx::write(&all)
+            .map_err(|e| TestCaseError::fail(format!("internal error: {e:?}")))?;
+        let expected = as_seen(value);
+        let expected = expected.trim_end_matches(['.', ';', ' ']);
+        for (doc, bytes) in [("bao-cao", &unit), ("tong-hop", &all)] {
+            assert_all_parts_parse(bytes);
+            if expected.is_empty() {
+                continue;
+            }
+            // Kính gửi and the narrative reach the unit's own report only; the name and the
+            // note reach both (the consolidated report shows the name, not the note).
+            let reaches = match field {
+                Field::UnitName | Field::Narrative => true,
+                Field::Note | Field::Addressee => doc == "bao-cao",
+            };
+            if reaches {
+                let seen = squash(&visible_text(&part(bytes, "word/document.xml")).join(" "));
+                prop_assert!(
+                    seen.contains(expected),
+                    "{doc} {field:?}: {value:?} should be seen as {expected:?}"
+                );
+            }
+        }
+        Ok(())
+    }
+
+    fn cases() -> u32 {
+        std::env::var("PROPTEST_CASES")
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(64)
+    }
+
+    fn nasty() -> impl Strategy<Value = String> {
+        prop_oneof![
+            any::<String>(),
+            "[&<>\"'*_#>\\-\\[\\]^`|\\\\!.:;(){} \n\t\r\u{b}\u{0}0-9a-zĐđàáạệữỳ\u{301}\u{323}]{0,40}",
+            "(1\\. |- |# |> |    |\t)?[a-zàệ&<>*_ ]{1,20}(\n[a-z ]{0,10}){0,3}",
+        ]
+    }
+
+    #[test]
+    fn known_values() {
+        for v in ["ABC", "\u{c3c}", "a\u{301}"] {
+            check(Field::UnitName, v).unwrap_or_else(|e| panic!("{v:?}: {e}"));
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: cases(), failure_persistence: None, ..ProptestConfig::default() })]
+
+        #[test]
+        fn any_string_in_unit_report_text_fields(
+            field in proptest::sample::select(vec![Field::UnitName, Field::Note, Field::Narrative, Field::Addressee]),
+            value in nasty(),
+        ) {
+            check(field, &value)?;
+        }
+    }
+}
