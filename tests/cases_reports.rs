@@ -209,7 +209,7 @@ fn assert_unit_everywhere(seen: &Seen, v: &str, block: &str, note: &str) {
         "chủ quản, ban hành, tiêu đề phải (upper case) {upper:?}:\n{all}"
     );
     assert!(seen.line(v), "trích yếu / signer {v:?}:\n{all}");
-    assert!(seen.has(&format!("Kính gửi:")), "Kính gửi");
+    assert!(seen.has("Kính gửi:"), "Kính gửi");
     assert!(
         seen.has(&format!("- {v};")),
         "Kính gửi / Nơi nhận {v:?}:\n{all}"
@@ -836,4 +836,53 @@ mod property {
             check(field, &value)?;
         }
     }
+}
+
+// ---------------------------------------------------------------------------------------------
+// build: nothing lost
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn build_output_under_a_regular_file_is_a_clear_error() {
+    let d = Data::new(|_| {}, |_| {});
+    let file = d.dir.path().join("tep-thuong");
+    std::fs::write(&file, b"x").expect("write");
+    let out = file.join("output");
+    let o = vanban_in(
+        d.dir.path(),
+        &["build", "-o", out.to_str().expect("utf-8 path")],
+        "UTC",
+    );
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("lỗi: không ghi được"), "{stderr}");
+    crate::diagnostics::assert_clean_stderr(&stderr);
+    assert_eq!(std::fs::read(&file).expect("read"), b"x");
+}
+
+#[test]
+fn build_into_the_data_folder_leaves_every_input_unchanged() {
+    let d = Data::new(|_| {}, |_| {});
+    // The output folder is the data folder: the plan's document would be `data/ke-hoach-2025.docx`
+    // (not an input), but a unit report named like an input file must never be overwritten.
+    let before = snapshot_dir(&d.data());
+    let o = vanban_in(
+        d.dir.path(),
+        &["-q", "build", "-o", "data/bao-cao/.."],
+        "UTC",
+    );
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    crate::diagnostics::assert_clean_stderr(&stderr);
+    for (p, bytes) in &before {
+        assert_eq!(
+            &std::fs::read(p).expect("read"),
+            bytes,
+            "{} changed",
+            p.display()
+        );
+    }
+}
+
+fn snapshot_dir(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
+    crate::diagnostics::snapshot(dir)
 }

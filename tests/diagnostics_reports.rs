@@ -17,7 +17,7 @@ use std::process::Command;
 
 use crate::diagnostics::{assert_clean_stderr, expectations, matches, snapshot, Expected};
 use crate::support::*;
-use vanban::diag::{Diagnostic, Diagnostics};
+use vanban::diag::Diagnostics;
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum Kind {
@@ -339,17 +339,4 @@ fn every_report_fixture_through_the_binary() {
         );
     }
     assert!(before == snapshot(&inputs), "inputs unchanged");
-}
-
-/// Diagnostics of `d` about the file named `name`.
-#[allow(dead_code)]
-fn about<'a>(d: &'a Diagnostics, name: &str) -> Vec<&'a Diagnostic> {
-    d.0.iter()
-        .filter(|x| {
-            x.location
-                .file
-                .as_ref()
-                .is_some_and(|p| p.file_name().is_some_and(|n| n.to_string_lossy() == name))
-        })
-        .collect()
 }
