@@ -26,14 +26,14 @@ use vanban::template::Templates;
 
 /// One expected diagnostic.
 #[derive(Debug)]
-struct Expected {
-    severity: Severity,
-    file: Option<String>,
-    line: usize,
-    column: usize,
-    field: Option<String>,
-    message: String,
-    hint: Option<String>,
+pub(crate) struct Expected {
+    pub(crate) severity: Severity,
+    pub(crate) file: Option<String>,
+    pub(crate) line: usize,
+    pub(crate) column: usize,
+    pub(crate) field: Option<String>,
+    pub(crate) message: String,
+    pub(crate) hint: Option<String>,
 }
 
 /// A fixture: data file, optional template folder, expectations.
@@ -46,7 +46,7 @@ struct Fixture {
     exit: i32,
 }
 
-fn parse_expectation(severity: Severity, rest: &str) -> Expected {
+pub(crate) fn parse_expectation(severity: Severity, rest: &str) -> Expected {
     let (loc, rest) = rest.split_once(' ').unwrap_or((rest, ""));
     let parts: Vec<&str> = loc.rsplitn(3, ':').collect();
     let (column, line, file) = match parts.as_slice() {
@@ -84,7 +84,24 @@ fn load_fixture(path: &Path) -> Fixture {
         (path.to_path_buf(), None)
     };
     let bytes = std::fs::read(&data).expect("fixture readable");
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+    let (expected, exit) = expectations(&bytes);
+    Fixture {
+        name: path
+            .file_name()
+            .expect("name")
+            .to_string_lossy()
+            .trim_end_matches(".yaml")
+            .to_string(),
+        data,
+        templates,
+        expected,
+        exit: exit.unwrap_or_else(|| panic!("{}: no `# Exit:` line", path.display())),
+    }
+}
+
+/// The expectations in the leading comment lines of a fixture: diagnostics and the exit code.
+pub(crate) fn expectations(bytes: &[u8]) -> (Vec<Expected>, Option<i32>) {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let mut expected: Vec<Expected> = Vec::new();
     let mut exit = None;
     for line in bytes.split(|&b| b == b'\n') {
@@ -102,18 +119,7 @@ fn load_fixture(path: &Path) -> Fixture {
             exit = Some(rest.trim().parse().expect("exit code"));
         }
     }
-    Fixture {
-        name: path
-            .file_name()
-            .expect("name")
-            .to_string_lossy()
-            .trim_end_matches(".yaml")
-            .to_string(),
-        data,
-        templates,
-        expected,
-        exit: exit.unwrap_or_else(|| panic!("{}: no `# Exit:` line", path.display())),
-    }
+    (expected, exit)
 }
 
 fn fixtures() -> Vec<Fixture> {
@@ -165,7 +171,7 @@ fn run_library(f: &Fixture) -> (Diagnostics, Option<Vec<u8>>) {
     }
 }
 
-fn matches(e: &Expected, d: &Diagnostic) -> bool {
+pub(crate) fn matches(e: &Expected, d: &Diagnostic) -> bool {
     d.severity == e.severity
         && d.location.line == e.line
         && d.location.column == e.column
@@ -221,7 +227,7 @@ fn every_fixture_gives_its_expected_diagnostics() {
 }
 
 /// The bytes of every file under `dir`, sorted by path.
-fn snapshot(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
+pub(crate) fn snapshot(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
     let mut out = Vec::new();
     let mut stack = vec![dir.to_path_buf()];
     while let Some(d) = stack.pop() {

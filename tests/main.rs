@@ -11,7 +11,10 @@ mod consolidate;
 mod plan;
 
 mod diagnostics;
+mod diagnostics_reports;
 
 mod cases;
 
 mod properties;
+
+mod cases_reports;

@@ -168,7 +168,7 @@ pub fn validate_envelope(c: &mut Checker<'_>, raw: RawEnvelope) -> Envelope {
         }
         expected.push(Unit {
             id,
-            name: u.ten.trim().to_string(),
+            name: crate::model::format::one_line(&u.ten),
         });
     }
     let frame = Frame {

@@ -403,7 +403,8 @@ pub fn validate_unit_report(c: &mut Checker<'_>, raw: RawUnitReport, plan: &Plan
     UnitReport {
         unit: Unit {
             id,
-            name: raw.don_vi.ten.trim().to_string(),
+            // A name stands inside sentences and cells: always one line.
+            name: crate::model::format::one_line(&raw.don_vi.ten),
         },
         path: c.source.path.clone(),
         frame,

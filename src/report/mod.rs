@@ -17,7 +17,7 @@ use crate::consolidate::{IndicatorResult, Summary};
 use crate::data::indicator::{Evaluation, Measure};
 use crate::data::report::{Activity, FigureValue};
 use crate::data::Plan;
-use crate::model::format::{date_long, number};
+use crate::model::format::{date_long, number, plain_lines};
 use crate::model::{Align, Block, Cell, Column, Inline, IssueDate, Table};
 
 /// Name of the built-in unit report template (`templates/bao-cao.md.hbs`).
@@ -183,22 +183,21 @@ pub fn totals_text(r: &IndicatorResult) -> Option<String> {
     }
 }
 
-/// A cell of lines separated by line breaks.
+/// A cell of plain-text lines separated by line breaks. Cells are built from plain text, never
+/// from Markdown; a value's own line breaks become line breaks too ([`plain_lines`]).
 pub fn cell_lines(lines: &[String]) -> Cell {
     let mut inlines = Vec::new();
-    for (i, l) in lines.iter().enumerate() {
-        if i > 0 {
+    for l in lines.iter().flat_map(|l| plain_lines(l)) {
+        if !inlines.is_empty() {
             inlines.push(Inline::Break);
         }
-        inlines.push(Inline::plain(l.clone()));
+        inlines.push(Inline::plain(l));
     }
     Cell { inlines }
 }
 
 fn cell(s: impl Into<String>) -> Cell {
-    Cell {
-        inlines: vec![Inline::plain(s)],
-    }
+    cell_lines(&[s.into()])
 }
 
 /// Bảng chỉ tiêu — `STT | Chỉ tiêu | Đơn vị tính | Kế hoạch | Kết quả | Đánh giá | <notes>`, one
