@@ -56,6 +56,18 @@ pub fn write_atomic(path: &Path, bytes: &[u8], inputs: &[PathBuf]) -> Result<(),
         .tempfile_in(&dir)
         .map_err(|e| io(e, &dir))?;
     tmp.write_all(bytes).map_err(|e| io(e, path))?;
+    // A temporary file is created private (0600); the document is for colleagues too: give it
+    // the existing file's permissions, or the usual rw-r--r-- for a new one.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(path)
+            .map(|m| m.permissions().mode() & 0o777)
+            .unwrap_or(0o644);
+        tmp.as_file()
+            .set_permissions(std::fs::Permissions::from_mode(mode))
+            .map_err(|e| io(e, path))?;
+    }
     tmp.as_file().sync_all().map_err(|e| io(e, path))?;
     tmp.persist(path).map_err(|e| io(e.error, path))?;
     Ok(())
@@ -64,6 +76,17 @@ pub fn write_atomic(path: &Path, bytes: &[u8], inputs: &[PathBuf]) -> Result<(),
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[cfg(unix)]
+    #[test]
+    fn new_files_are_readable_by_others() {
+        use std::os::unix::fs::PermissionsExt;
+        let d = tempfile::tempdir().unwrap();
+        let out = d.path().join("c.docx");
+        write_atomic(&out, b"x", &[]).unwrap();
+        let mode = std::fs::metadata(&out).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o644);
+    }
 
     #[test]
     fn refuses_to_overwrite_an_input() {

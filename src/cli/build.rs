@@ -182,10 +182,14 @@ impl Tally {
 
 /// Run `build`.
 pub(crate) fn run(a: &BuildArgs, r: &Reporter) -> Result<ExitStatus, Error> {
+    if let Some(dir) = &a.templates.templates {
+        vanban::data::ensure_dir(dir, "thư mục mẫu")?;
+    }
     let templates = Templates::load(a.templates.templates.as_deref())?;
     r.diagnostics(&templates.warnings);
     let templates = templates.value;
     let mut t = Tally::default();
+    vanban::data::ensure_dir(&a.data, "thư mục dữ liệu")?;
 
     // 1. The plan: without it nothing else can be evaluated.
     let plan_path = match &a.plan {

@@ -143,6 +143,9 @@ pub(crate) fn outcome_line(c: &Consolidated) -> String {
 
 /// Run `consolidate`.
 pub(crate) fn run(a: &ConsolidateArgs, r: &Reporter) -> Result<ExitStatus, Error> {
+    if let Some(dir) = &a.templates.templates {
+        vanban::data::ensure_dir(dir, "thư mục mẫu")?;
+    }
     let templates = Templates::load_only(
         a.templates.templates.as_deref(),
         Some(&[vanban::report::CONSOLIDATED_TEMPLATE]),

@@ -66,7 +66,7 @@ pub(crate) enum Command {
 /// Chọn thư mục mẫu.
 #[derive(Debug, Args, Clone)]
 pub(crate) struct TemplateArgs {
-    /// Thư mục chứa các mẫu *.md.hbs thay cho mẫu có sẵn (ví dụ: `ke-hoach.md.hbs`).
+    /// Thư mục chứa các mẫu *.md.hbs thay cho mẫu có sẵn cùng tên (`ke-hoach.md.hbs`, `bao-cao.md.hbs`, `tong-hop.md.hbs`).
     #[arg(long, value_name = "THƯ_MỤC")]
     pub templates: Option<PathBuf>,
 }

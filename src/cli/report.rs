@@ -42,6 +42,9 @@ pub(crate) fn default_output(data: &Path) -> PathBuf {
 /// Run `report`.
 pub(crate) fn run(a: &ReportArgs, r: &Reporter) -> Result<ExitStatus, Error> {
     r.step("đọc mẫu");
+    if let Some(dir) = &a.templates.templates {
+        vanban::data::ensure_dir(dir, "thư mục mẫu")?;
+    }
     let templates = Templates::load_only(
         a.templates.templates.as_deref(),
         Some(&[vanban::report::UNIT_TEMPLATE]),

@@ -72,6 +72,9 @@ fn check(a: &ValidateArgs, f: &Path, templates: &Templates) -> Result<Diagnostic
 
 /// Run `validate`: every file is checked, every problem printed; exit 1 if any has an error.
 pub(crate) fn run(a: &ValidateArgs, r: &Reporter) -> Result<ExitStatus, Error> {
+    if let Some(dir) = &a.templates.templates {
+        vanban::data::ensure_dir(dir, "thư mục mẫu")?;
+    }
     let templates = Templates::load(a.templates.templates.as_deref())?;
     r.diagnostics(&templates.warnings);
     let mut failed = 0usize;

@@ -192,7 +192,7 @@ pub fn recipients(
         _ => c.error(
             field,
             "dòng cuối của Nơi nhận phải là `Lưu: VT, …`",
-            "thêm dòng `- Lưu: VT, <đơn vị soạn thảo>` (NĐ 30/2020, Phụ lục I, mục II.9.b)",
+            "thêm dòng cuối `- \"Lưu: VT, <đơn vị soạn thảo>\"` (trong ngoặc kép, vì có dấu `:`) (NĐ 30/2020, Phụ lục I, mục II.9.b)",
         ),
     }
     out

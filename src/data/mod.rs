@@ -56,6 +56,23 @@ pub fn ensure_file(path: &Path) -> Result<(), crate::Error> {
     }
 }
 
+/// Check that `path` is an existing folder (`what` names it in the message): a missing data or
+/// template folder is an I/O problem (exit 2), not a data error.
+pub fn ensure_dir(path: &Path, what: &str) -> Result<(), crate::Error> {
+    let io = |message: String| crate::Error::Io {
+        path: path.to_path_buf(),
+        message,
+    };
+    match std::fs::metadata(path) {
+        Ok(m) if m.is_dir() => Ok(()),
+        Ok(_) => Err(io(format!("{what} phải là một thư mục, không phải tệp"))),
+        Err(e) => Err(io(format!(
+            "không mở được {what} ({}); hãy chạy lệnh trong thư mục có `data/` hoặc chỉ định đúng đường dẫn",
+            io_vi(&e)
+        ))),
+    }
+}
+
 /// Vietnamese text for common I/O errors.
 pub fn io_vi(e: &std::io::Error) -> String {
     use std::io::ErrorKind::*;

@@ -245,7 +245,11 @@ pub fn load_unit_report(path: &Path, plan: &Plan) -> Result<Warned<UnitReport>, 
     let src = read_source(path)?;
     let mut diags = src.warnings;
     let source = src.value;
-    if let Ok(raw) = serde_yaml::from_str::<RawUnitReport>(&source.text) {
+    let fast = yaml::ambiguous_numbers(&source.text).is_empty();
+    if let Some(raw) = fast
+        .then(|| serde_yaml::from_str::<RawUnitReport>(&source.text).ok())
+        .flatten()
+    {
         let unlocated = yaml::Locator::default();
         let mut c = Checker::new(&source, &unlocated);
         let report = validate_unit_report(&mut c, raw, plan);
@@ -324,10 +328,14 @@ pub fn validate_unit_report(c: &mut Checker<'_>, raw: RawUnitReport, plan: &Plan
             .file_stem()
             .map(|s| s.to_string_lossy().to_string());
         if let Some(stem) = stem.filter(|s| s != &id) {
+            // A warning, not an error: a copy of a unit's file under another name must still
+            // reach the "two files for one unit" check of the consolidation.
             c.warn(
                 "don_vi.ma",
                 format!("mã đơn vị `{id}` khác tên tệp `{stem}`"),
-                format!("đặt tên tệp là `{id}.yaml` để dễ tìm khi tệp bị lỗi"),
+                format!(
+                    "tên tệp phải là mã đơn vị: sửa thành `ma: {stem}`, hoặc đổi tên tệp thành `{id}.yaml`"
+                ),
             );
         }
     }

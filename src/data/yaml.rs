@@ -232,6 +232,62 @@ fn translate_syntax(info: &str, text: &str, line: usize) -> (String, String) {
     )
 }
 
+/// Plain numbers written with `.` between groups of three digits, like `1.240`: YAML reads them
+/// as decimals (1,24), while a Vietnamese reader means 1240. Both readings are plausible, so each is
+/// an error asking the user to write the number unambiguously. Returns (line, column, text).
+pub fn ambiguous_numbers(text: &str) -> Vec<(usize, usize, String)> {
+    let mut out = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        let body = line.trim_start();
+        let body = body.strip_prefix("- ").unwrap_or(body);
+        let value = match body.find(": ") {
+            Some(j) => &body[j + 2..],
+            None if line.trim_start().starts_with("- ") => body,
+            None => continue,
+        };
+        let value = value.split(" #").next().unwrap_or("").trim();
+        let mut groups = value.split('.');
+        let head_ok = groups
+            .next()
+            .is_some_and(|h| (1..=3).contains(&h.len()) && h.bytes().all(|b| b.is_ascii_digit()));
+        let rest: Vec<&str> = groups.collect();
+        let rest_ok = !rest.is_empty()
+            && rest
+                .iter()
+                .all(|g| g.len() == 3 && g.bytes().all(|b| b.is_ascii_digit()));
+        if head_ok && rest_ok {
+            let col = line[..line.len() - line.trim_start().len()].chars().count()
+                + line
+                    .trim_start()
+                    .find(value)
+                    .map_or(0, |k| line.trim_start()[..k].chars().count())
+                + 1;
+            out.push((i + 1, col, value.to_string()));
+        }
+    }
+    out
+}
+
+fn ambiguous_number_errors(source: &Source) -> Diagnostics {
+    let mut d = Diagnostics::new();
+    for (line, col, v) in ambiguous_numbers(&source.text) {
+        let digits = v.replace('.', "");
+        d.push(
+            Diagnostic::error(
+                Location::new(&source.path, line, col),
+                format!(
+                    "số `{v}` viết có dấu chấm: YAML hiểu là {} (số thập phân), không phải {digits}",
+                    v.replacen('.', ",", 1)
+                ),
+            )
+            .with_hint(format!(
+                "nếu là {digits}, viết liền không dấu chấm: `{digits}`; nếu là số thập phân, viết dấu chấm thập phân với ít hơn 3 chữ số lẻ, ví dụ `1.5`"
+            )),
+        );
+    }
+    d
+}
+
 /// Parse `source` into the raw type `T` (which should use `deny_unknown_fields`).
 ///
 /// Returns the value and a [`Locator`] for later validation messages, or every syntax problem
@@ -252,6 +308,10 @@ pub fn parse<T: DeserializeOwned>(
         );
     }
     let locator = scan(source)?;
+    let ambiguous = ambiguous_number_errors(source);
+    if !ambiguous.is_empty() {
+        return Err(ambiguous);
+    }
     let de = serde_yaml::Deserializer::from_str(&source.text);
     match serde_path_to_error::deserialize::<_, T>(de) {
         Ok(v) => Ok((v, locator)),
@@ -436,7 +496,12 @@ fn vi_kind_raw(s: &str) -> String {
 pub fn did_you_mean<'a>(name: &str, known: &[&'a str]) -> Option<&'a str> {
     known
         .iter()
-        .map(|k| (strsim::jaro_winkler(name, k), *k))
+        .map(|k| {
+            (
+                strsim::jaro_winkler(&name.to_lowercase(), &k.to_lowercase()),
+                *k,
+            )
+        })
         .filter(|(score, _)| *score > 0.8)
         .max_by(|a, b| a.0.total_cmp(&b.0))
         .map(|(_, k)| k)
@@ -462,6 +527,19 @@ mod tests {
             path: PathBuf::from("t.yaml"),
             text: t.into(),
         }
+    }
+
+    #[test]
+    fn thousands_with_dots_are_ambiguous() {
+        let found =
+            ambiguous_numbers("a: 1.240\nb: 1.5\n- 12.000.000 # x\nc: \"1.240\"\nd: 1.2345\n");
+        assert_eq!(
+            found,
+            vec![
+                (1, 4, "1.240".to_string()),
+                (3, 3, "12.000.000".to_string())
+            ]
+        );
     }
 
     #[test]

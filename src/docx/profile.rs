@@ -87,9 +87,9 @@ pub const HEADER_RIGHT_WIDTH: Mm = Mm(104.0);
 /// Header table indent into the left margin, so that the wider table stays centred (Mẫu 1.4: −199 twips).
 pub const HEADER_TABLE_INDENT: Mm = Mm(-1.3);
 /// Closing table (Nơi nhận | chữ ký): left column width (Mẫu 1.4 ≈ 32/68; wider for long recipients).
-pub const CLOSING_LEFT_WIDTH: Mm = Mm(85.0);
+pub const CLOSING_LEFT_WIDTH: Mm = Mm(72.0);
 /// Closing table: right column width (the rest of the text width).
-pub const CLOSING_RIGHT_WIDTH: Mm = Mm(80.0);
+pub const CLOSING_RIGHT_WIDTH: Mm = Mm(93.0);
 /// Default table cell margin left/right (OOXML default 108 twips = 1.9 mm).
 pub const CELL_MARGIN: Mm = Mm(1.9);
 /// Empty lines left for signature and seal (practice: 3–4 lines; nd30-layout §4.7).

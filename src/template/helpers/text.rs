@@ -10,10 +10,17 @@ use handlebars::{
 use crate::template::escape::{escape_cell, escape_rich};
 
 fn param_text(h: &Helper<'_>, name: &'static str) -> Result<String, RenderErrorReason> {
-    let v = h
+    let p = h
         .param(0)
-        .ok_or(RenderErrorReason::ParamNotFoundForIndex(name, 0))?
-        .value();
+        .ok_or(RenderErrorReason::ParamNotFoundForIndex(name, 0))?;
+    // Strict mode covers `{{x}}` but not a helper's parameter: a misspelt field passed to a
+    // helper must be an error too, never a silent blank.
+    if p.is_value_missing() {
+        return Err(RenderErrorReason::MissingVariable(
+            p.relative_path().cloned(),
+        ));
+    }
+    let v = p.value();
     Ok(match v {
         serde_json::Value::String(s) => s.clone(),
         serde_json::Value::Null => String::new(),
