@@ -32,6 +32,15 @@ pub fn write_atomic(path: &Path, bytes: &[u8], inputs: &[PathBuf]) -> Result<(),
             message: "không ghi được: đường dẫn kết quả là một thư mục".into(),
         });
     }
+    if !path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("docx"))
+    {
+        return Err(Error::Io {
+            path: path.to_path_buf(),
+            message: "tệp kết quả phải có đuôi .docx (Word mới mở đúng)".into(),
+        });
+    }
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
         _ => PathBuf::from("."),
@@ -91,7 +100,7 @@ mod tests {
     #[test]
     fn refuses_to_overwrite_an_input() {
         let d = tempfile::tempdir().unwrap();
-        let input = d.path().join("a.yaml");
+        let input = d.path().join("a.docx");
         std::fs::write(&input, "x").unwrap();
         assert!(write_atomic(&input, b"y", std::slice::from_ref(&input)).is_err());
         assert_eq!(std::fs::read(&input).unwrap(), b"x");

@@ -54,6 +54,14 @@ fn plan_for(a: &ValidateArgs, file: &Path) -> Result<PathBuf, Diagnostics> {
 }
 
 fn check(a: &ValidateArgs, f: &Path, templates: &Templates) -> Result<Diagnostics, Diagnostics> {
+    // A template file: load its folder as a template override (syntax, unclosed blocks).
+    if f.to_string_lossy().ends_with(".hbs") {
+        let dir = f
+            .parent()
+            .filter(|d| !d.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        return Templates::load(Some(dir)).map(|t| t.warnings);
+    }
     let text = String::from_utf8_lossy(&std::fs::read(f).unwrap_or_default()).to_string();
     match sniff(&text) {
         Kind::Plan => load_plan(f).and_then(|p| {

@@ -98,10 +98,23 @@ impl Templates {
                     .with_hint("--templates cần một thư mục chứa các tệp *.md.hbs"),
                 )
             })?;
-            let mut files: Vec<PathBuf> = entries
-                .filter_map(|e| e.ok().map(|e| e.path()))
-                .filter(|p| p.to_string_lossy().ends_with(".md.hbs"))
-                .collect();
+            let mut all: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+            all.sort();
+            let (mut files, others): (Vec<PathBuf>, Vec<PathBuf>) = all
+                .into_iter()
+                .partition(|p| p.to_string_lossy().ends_with(".md.hbs"));
+            for p in others
+                .iter()
+                .filter(|p| p.to_string_lossy().ends_with(".hbs"))
+            {
+                diags.push(
+                    Diagnostic::warning(
+                        Location::file(p),
+                        "tệp mẫu bị bỏ qua: tên tệp mẫu phải kết thúc bằng `.md.hbs`",
+                    )
+                    .with_hint("đổi tên, ví dụ `ke-hoach.hbs` → `ke-hoach.md.hbs`"),
+                );
+            }
             files.sort();
             for path in files {
                 let name = path
