@@ -316,4 +316,8 @@ pub(crate) fn appendix_heading(a: &Appendix, out: &mut Vec<Child>) {
         (w as f64 * p::SHORT_RULE_FRACTION) as i32,
         width,
     ))));
+    // Space between the short rule and the table, so the two lines do not look doubled.
+    out.push(Child::Paragraph(Box::new(
+        Paragraph::new().line_spacing(spacing(Pt(0.0), p::SINGLE_LINE_240THS)),
+    )));
 }
