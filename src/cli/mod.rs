@@ -111,7 +111,7 @@ impl Reporter {
             Error::Input(d) => {
                 self.diagnostics(d);
                 let n = d.errors().count();
-                eprintln!("Không tạo tệp nào: có {n} lỗi trong dữ liệu hoặc mẫu.");
+                eprintln!("Văn bản này không được tạo: có {n} lỗi trong dữ liệu hoặc mẫu.");
             }
             Error::Io { .. } => eprintln!("lỗi: {e}"),
             Error::Docx(_) => {
