@@ -173,6 +173,8 @@ fn known_hard_values_in_every_field() {
         "a\u{b}b\u{0}c\u{1f}d",
         "- Sở Tư pháp;",
         "\"trích\" 'dẫn'",
+        // Found by proptest: a control character after a dash is not the marker's space.
+        "-\u{b}\u{301}",
     ]
     .into_iter()
     .enumerate()

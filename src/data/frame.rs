@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 
 use crate::data::raw::{Lines, RawAgency, RawSignature};
 use crate::data::Checker;
-use crate::model::{DocumentKind, IssueDate, ReferenceNumber, RightHeader, Signature};
+use crate::model::{DocumentKind, Frame, IssueDate, ReferenceNumber, RightHeader, Signature};
 
 /// Quyền hạn ký — the prefixes NĐ 30 Phụ lục I, II.7 allows before a title.
 pub const AUTHORITY_PREFIXES: &[&str] = &["TM.", "KT.", "Q.", "TL.", "TUQ."];
@@ -12,6 +12,69 @@ pub const AUTHORITY_PREFIXES: &[&str] = &["TM.", "KT.", "Q.", "TL.", "TUQ."];
 /// Upper-case Vietnamese text (`Ủy ban` → `ỦY BAN`).
 pub fn upper(s: &str) -> String {
     s.to_uppercase()
+}
+
+/// The first half of a frame, checked in reading order: agency, số/ký hiệu, địa danh, date.
+#[derive(Debug, Clone)]
+pub struct Head {
+    kind: DocumentKind,
+    parent_agency: Vec<String>,
+    issuing_agency: Vec<String>,
+    right_header: RightHeader,
+    reference: ReferenceNumber,
+    place: String,
+    date: IssueDate,
+}
+
+/// Check the header fields shared by every document type (`co_quan`, `so_ky_hieu`, `dia_danh`,
+/// `ngay_ban_hanh`).
+pub fn head(
+    c: &mut Checker<'_>,
+    kind: DocumentKind,
+    agency_raw: &RawAgency,
+    so_ky_hieu: &str,
+    dia_danh: &str,
+    ngay_ban_hanh: &str,
+) -> Head {
+    let (parent_agency, issuing_agency, right_header) = agency(c, agency_raw, "co_quan");
+    let reference = reference(c, so_ky_hieu, kind, "so_ky_hieu");
+    c.require("dia_danh", dia_danh, "địa danh");
+    let date = issue_date(c, ngay_ban_hanh, "ngay_ban_hanh");
+    Head {
+        kind,
+        parent_agency,
+        issuing_agency,
+        right_header,
+        reference,
+        place: dia_danh.trim().to_string(),
+        date,
+    }
+}
+
+impl Head {
+    /// Complete the frame with the title, Kính gửi, Nơi nhận and signature.
+    pub fn into_frame(
+        self,
+        subject: &Lines,
+        addressees: Vec<String>,
+        recipients: Vec<String>,
+        signature: Signature,
+    ) -> Frame {
+        Frame {
+            kind: self.kind,
+            parent_agency: self.parent_agency,
+            issuing_agency: self.issuing_agency,
+            right_header: self.right_header,
+            reference: self.reference,
+            place: self.place,
+            date: self.date,
+            subject: subject.0.clone(),
+            addressees,
+            recipients,
+            signature,
+            property_title: format!("{} {}", self.kind.name(), subject.0.join(" ")),
+        }
+    }
 }
 
 /// Check the agency block and return (parent lines, issuing lines, right header).
@@ -177,6 +240,12 @@ pub fn recipients(
     for l in &lines.0 {
         // One list marker typed by the user (`- `, `– `, `+ `) is dropped; a value that merely
         // starts with a dash (`---`, `-5%`) is kept as written.
+        // Characters XML forbids (e.g. U+000B written as a YAML escape) never reach the
+        // document, so they must not count as the space after a list marker either.
+        let l: String = l
+            .chars()
+            .filter(|ch| !crate::data::source::is_xml_forbidden(*ch))
+            .collect();
         let t = l.trim();
         let t = match t.strip_prefix(['-', '–', '+']) {
             Some(rest) if rest.starts_with(char::is_whitespace) => rest.trim(),

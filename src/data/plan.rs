@@ -199,10 +199,14 @@ pub fn validate_plan(c: &mut Checker<'_>, mut raw: RawPlan) -> Plan {
             "tên đơn vị",
         );
     }
-    let (parent_agency, issuing_agency, right_header) = frame::agency(c, &raw.co_quan, "co_quan");
-    let reference = frame::reference(c, &raw.so_ky_hieu, kind, "so_ky_hieu");
-    c.require("dia_danh", &raw.dia_danh, "địa danh");
-    let date = frame::issue_date(c, &raw.ngay_ban_hanh.0, "ngay_ban_hanh");
+    let head = frame::head(
+        c,
+        kind,
+        &raw.co_quan,
+        &raw.so_ky_hieu,
+        &raw.dia_danh,
+        &raw.ngay_ban_hanh.0,
+    );
     if raw.trich_yeu.0.is_empty() {
         c.error(
             "trich_yeu",
@@ -275,20 +279,7 @@ pub fn validate_plan(c: &mut Checker<'_>, mut raw: RawPlan) -> Plan {
     let fields = rich_fields(&raw);
     check_rich_text(c, &fields, &raw.chu_thich.0);
 
-    let frame = Frame {
-        kind,
-        parent_agency,
-        issuing_agency,
-        right_header,
-        reference,
-        place: raw.dia_danh.trim().to_string(),
-        date,
-        subject: raw.trich_yeu.0.clone(),
-        addressees: Vec::new(),
-        recipients,
-        signature,
-        property_title: format!("{} {}", kind.name(), raw.trich_yeu.0.join(" ")),
-    };
+    let frame = head.into_frame(&raw.trich_yeu, Vec::new(), recipients, signature);
     Plan {
         frame,
         raw,

@@ -339,10 +339,14 @@ pub fn validate_unit_report(c: &mut Checker<'_>, raw: RawUnitReport, plan: &Plan
             );
         }
     }
-    let (parent_agency, issuing_agency, right_header) = frame::agency(c, &raw.co_quan, "co_quan");
-    let reference = frame::reference(c, &raw.so_ky_hieu, kind, "so_ky_hieu");
-    c.require("dia_danh", &raw.dia_danh, "địa danh");
-    let date = frame::issue_date(c, &raw.ngay_ban_hanh.0, "ngay_ban_hanh");
+    let head = frame::head(
+        c,
+        kind,
+        &raw.co_quan,
+        &raw.so_ky_hieu,
+        &raw.dia_danh,
+        &raw.ngay_ban_hanh.0,
+    );
     let submitted = match frame::parse_date(&raw.ngay_nop.0) {
         Ok(d) => d,
         Err(msg) => {
@@ -394,20 +398,7 @@ pub fn validate_unit_report(c: &mut Checker<'_>, raw: RawUnitReport, plan: &Plan
     }
     let figures = validate_figures(c, &raw.so_lieu, plan);
 
-    let frame = Frame {
-        kind,
-        parent_agency,
-        issuing_agency,
-        right_header,
-        reference,
-        place: raw.dia_danh.trim().to_string(),
-        date,
-        subject: raw.trich_yeu.0.clone(),
-        addressees,
-        recipients,
-        signature,
-        property_title: format!("{} {}", kind.name(), raw.trich_yeu.0.join(" ")),
-    };
+    let frame = head.into_frame(&raw.trich_yeu, addressees, recipients, signature);
     UnitReport {
         unit: Unit {
             id,
