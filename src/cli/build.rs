@@ -268,7 +268,7 @@ fn consolidated(
     r: &Reporter,
     plan: &vanban::data::Plan,
     plan_path: &Path,
-    c: Collected,
+    mut c: Collected,
     templates: &Templates,
     t: &mut Tally,
 ) {
@@ -285,6 +285,14 @@ fn consolidated(
         Err(d) => return t.fail(r, what, &Error::Input(d)),
     };
     r.diagnostics(&envelope.warnings);
+    let expected: Vec<&str> = envelope
+        .value
+        .expected
+        .iter()
+        .map(|u| u.id.as_str())
+        .collect();
+    // Printed here: the other rejected files were reported when the unit reports were written.
+    r.diagnostics(&c.reject_mistyped_ids(&expected));
     if !c.rejected.is_empty() && !a.allow_partial {
         return t.fail(
             r,

@@ -171,7 +171,15 @@ pub(crate) fn run(a: &ConsolidateArgs, r: &Reporter) -> Result<ExitStatus, Error
     let envelope = load_envelope(&envelope_path)?;
     r.diagnostics(&envelope.warnings);
     r.step(&format!("đọc các báo cáo trong {}", a.dir.display()));
-    let collected = collect(&a.dir, &plan.value)?;
+    let mut collected = collect(&a.dir, &plan.value)?;
+    let expected: Vec<&str> = envelope
+        .value
+        .expected
+        .iter()
+        .map(|u| u.id.as_str())
+        .collect();
+    // Reported with the other rejected files below.
+    let _ = collected.reject_mistyped_ids(&expected);
     if !collected.rejected.is_empty() && !a.allow_partial {
         r.diagnostics(&collected.warnings);
         return Err(partial_refused(&a.dir, &collected, true));

@@ -44,6 +44,44 @@ impl Collected {
         d
     }
 
+    /// Reject a report whose unit id is not among `expected` while its file name is (and no other
+    /// report has that id): almost surely a typo in `don_vi.ma`, which would otherwise make the
+    /// consolidated report call the same unit both missing and unexpected.
+    /// Returns the errors it added.
+    pub fn reject_mistyped_ids(&mut self, expected: &[&str]) -> Diagnostics {
+        let mut added = Diagnostics::new();
+        let ids: Vec<String> = self.reports.iter().map(|r| r.unit.id.clone()).collect();
+        let mut kept = Vec::with_capacity(self.reports.len());
+        for r in std::mem::take(&mut self.reports) {
+            let file = stem(&r.path);
+            if !expected.contains(&r.unit.id.as_str())
+                && expected.contains(&file.as_str())
+                && !ids.contains(&file)
+            {
+                let d = Diagnostic::error(
+                    Location::file(&r.path),
+                    format!(
+                        "mã đơn vị `{}` không có trong danh sách phải báo cáo, còn tên tệp `{file}` thì có",
+                        r.unit.id
+                    ),
+                )
+                .with_field("don_vi.ma")
+                .with_hint(format!("có phải gõ nhầm? sửa thành `ma: {file}`"));
+                added.push(d.clone());
+                self.rejected.push(Rejected {
+                    path: r.path.clone(),
+                    unit_id: file,
+                    diagnostics: d.into(),
+                });
+            } else {
+                kept.push(r);
+            }
+        }
+        self.reports = kept;
+        self.rejected.sort_by(|a, b| a.path.cmp(&b.path));
+        added
+    }
+
     /// The unit ids of the rejected files.
     pub fn rejected_ids(&self) -> Vec<String> {
         self.rejected.iter().map(|r| r.unit_id.clone()).collect()

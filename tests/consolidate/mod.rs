@@ -735,3 +735,40 @@ fn unit_and_consolidated_reports_match_golden() {
         &normalise_xml(&part(&all, "word/document.xml")),
     );
 }
+
+/// User trial: a typo in `don_vi.ma` (`tram-yte` in `tram-y-te.yaml`) used to make the
+/// consolidated report call the health station both missing and unexpected; it is now an error.
+#[test]
+fn mistyped_unit_id_is_rejected_before_consolidation() {
+    let d = data_copy();
+    let file = d.path().join("data/bao-cao/tram-y-te.yaml");
+    let text = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(
+        &file,
+        text.replacen("ma: \"tram-y-te\"", "ma: \"tram-yte\"", 1),
+    )
+    .unwrap();
+    let plan = plan();
+    let mut c = collect(&d.path().join("data/bao-cao"), &plan).unwrap();
+    assert!(
+        c.rejected.is_empty(),
+        "alone, the file is a valid unit report"
+    );
+    let env = envelope();
+    let expected: Vec<&str> = env.expected.iter().map(|u| u.id.as_str()).collect();
+    let added = c.reject_mistyped_ids(&expected);
+    assert_eq!(added.errors().count(), 1);
+    let e = added.errors().next().unwrap();
+    assert!(e.message.contains("`tram-yte`"), "{e}");
+    assert_eq!(e.field.as_deref(), Some("don_vi.ma"));
+    assert!(e.hint.as_deref().unwrap().contains("ma: tram-y-te"));
+    assert_eq!(c.rejected_ids(), vec!["tram-y-te".to_string()]);
+    // Through the binary: exit 1, no consolidated report.
+    let out = Command::new(env!("CARGO_BIN_EXE_vanban"))
+        .current_dir(d.path())
+        .args(["-q", "build"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(!d.path().join("output/bao-cao-tong-hop-2025.docx").exists());
+}
