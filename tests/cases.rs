@@ -595,23 +595,6 @@ fn h12_dates_and_time_zones() {
 // H13–H15: fonts, NFC, scale
 // ---------------------------------------------------------------------------------------------
 
-/// The `w:rPr` of every run that holds text in `xml`.
-fn text_run_properties(xml: &str) -> Vec<String> {
-    xml.split("<w:r>")
-        .skip(1)
-        .filter_map(|r| {
-            let run = r.split("</w:r>").next()?;
-            run.contains("<w:t").then(|| {
-                run.split("<w:rPr>")
-                    .nth(1)
-                    .and_then(|p| p.split("</w:rPr>").next())
-                    .unwrap_or("")
-                    .to_string()
-            })
-        })
-        .collect()
-}
-
 #[test]
 fn h13_font_slots_and_language() {
     let mut p = base();

@@ -339,23 +339,6 @@ fn h03_reports_markdown_punctuation() {
     }
 }
 
-/// The runs of `xml` whose text contains `needle`: their `w:rPr`.
-fn run_props_of(xml: &str, needle: &str) -> Vec<String> {
-    xml.split("<w:r>")
-        .skip(1)
-        .filter_map(|r| {
-            let run = r.split("</w:r>").next()?;
-            run.contains(needle).then(|| {
-                run.split("<w:rPr>")
-                    .nth(1)
-                    .and_then(|p| p.split("</w:rPr>").next())
-                    .unwrap_or("")
-                    .to_string()
-            })
-        })
-        .collect()
-}
-
 #[test]
 fn h03_reports_no_emphasis_from_data() {
     let v = "x *nghiêng* y _gạch_ z";
@@ -372,7 +355,7 @@ fn h03_reports_no_emphasis_from_data() {
     assert!(u.line(&format!("Số liệu: 52/50\n{v}")), "cell");
     assert!(c.has(&format!(": {v}.")));
     for seen in [&u, &c] {
-        for rpr in run_props_of(seen.doc(), "nghiêng") {
+        for rpr in run_properties_of(seen.doc(), "nghiêng") {
             assert!(!rpr.contains("<w:i/>"), "italic from data: {rpr}");
         }
     }
@@ -616,23 +599,6 @@ fn h11_reports_same_input_same_bytes() {
     assert!(outs[0].1 == outs[0].2, "consolidate = build");
 }
 
-/// The `w:rPr` of every run that holds text in `xml`.
-fn text_run_properties(xml: &str) -> Vec<String> {
-    xml.split("<w:r>")
-        .skip(1)
-        .filter_map(|r| {
-            let run = r.split("</w:r>").next()?;
-            run.contains("<w:t").then(|| {
-                run.split("<w:rPr>")
-                    .nth(1)
-                    .and_then(|p| p.split("</w:rPr>").next())
-                    .unwrap_or("")
-                    .to_string()
-            })
-        })
-        .collect()
-}
-
 #[test]
 fn h13_reports_font_slots_and_language() {
     let v = "Nghị quyết & Kế hoạch";
@@ -803,13 +769,6 @@ mod property {
         Ok(())
     }
 
-    fn cases() -> u32 {
-        std::env::var("PROPTEST_CASES")
-            .ok()
-            .and_then(|v| v.parse().ok())
-            .unwrap_or(64)
-    }
-
     fn nasty() -> impl Strategy<Value = String> {
         prop_oneof![
             any::<String>(),
@@ -826,7 +785,7 @@ mod property {
     }
 
     proptest! {
-        #![proptest_config(ProptestConfig { cases: cases(), failure_persistence: None, ..ProptestConfig::default() })]
+        #![proptest_config(ProptestConfig { cases: proptest_cases(), failure_persistence: None, ..ProptestConfig::default() })]
 
         #[test]
         fn any_string_in_unit_report_text_fields(

@@ -134,13 +134,6 @@ fn check(field: Field, value: &str) -> Result<Option<Vec<u8>>, TestCaseError> {
     Ok(Some(docx))
 }
 
-fn cases() -> u32 {
-    std::env::var("PROPTEST_CASES")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(64)
-}
-
 /// Strings that stress the pipeline: any Unicode (control characters included), and text made
 /// of Markdown punctuation, XML specials, newlines and Vietnamese letters.
 fn nasty() -> impl Strategy<Value = String> {
@@ -152,7 +145,7 @@ fn nasty() -> impl Strategy<Value = String> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: cases(), failure_persistence: None, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: proptest_cases(), failure_persistence: None, ..ProptestConfig::default() })]
 
     #[test]
     fn any_string_in_any_field(field in proptest::sample::select(FIELDS.to_vec()), value in nasty()) {

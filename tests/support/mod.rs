@@ -227,3 +227,33 @@ pub fn dump_docx(name: &str, docx: &[u8]) -> PathBuf {
     std::fs::write(&path, docx).expect("write test docx");
     path
 }
+
+/// The `w:rPr` of every run of `xml` whose content contains `needle`.
+pub fn run_properties_of(xml: &str, needle: &str) -> Vec<String> {
+    xml.split("<w:r>")
+        .skip(1)
+        .filter_map(|r| {
+            let run = r.split("</w:r>").next()?;
+            run.contains(needle).then(|| {
+                run.split("<w:rPr>")
+                    .nth(1)
+                    .and_then(|p| p.split("</w:rPr>").next())
+                    .unwrap_or("")
+                    .to_string()
+            })
+        })
+        .collect()
+}
+
+/// The `w:rPr` of every run that holds text in `xml`.
+pub fn text_run_properties(xml: &str) -> Vec<String> {
+    run_properties_of(xml, "<w:t")
+}
+
+/// Cases per property test: `PROPTEST_CASES`, default 64 (CI-sized).
+pub fn proptest_cases() -> u32 {
+    std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(64)
+}
