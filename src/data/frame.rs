@@ -244,7 +244,7 @@ pub fn recipients(
         // document, so they must not count as the space after a list marker either.
         let l: String = l
             .chars()
-            .filter(|ch| !crate::data::source::is_xml_forbidden(*ch))
+            .filter(|ch| !crate::model::format::is_xml_forbidden(*ch))
             .collect();
         let t = l.trim();
         let t = match t.strip_prefix(['-', '–', '+']) {

@@ -88,7 +88,7 @@ pub fn clean(path: &Path, bytes: &[u8]) -> Result<Warned<Source>, Diagnostics> {
     let mut text = String::with_capacity(raw.len());
     let (mut line, mut column) = (1usize, 1usize);
     for ch in raw.chars() {
-        if is_xml_forbidden(ch) {
+        if crate::model::format::is_xml_forbidden(ch) {
             warnings.push(
                 Diagnostic::warning(
                     Location::new(path, line, column),
@@ -143,11 +143,6 @@ fn nfc_keeping_escapes(text: &str) -> String {
     }
     out.extend(text[chunk_start..].nfc());
     out
-}
-
-/// Whether XML 1.0 forbids `ch` in a document (§2.2 Char), tab/LF/CR excepted.
-pub fn is_xml_forbidden(ch: char) -> bool {
-    crate::model::format::is_xml_forbidden(ch)
 }
 
 #[cfg(test)]
