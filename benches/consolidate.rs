@@ -35,7 +35,7 @@ fn consolidate_dir(dir: &Path, templates: &Templates) -> usize {
     drop(col);
     let doc =
         vanban::report::consolidated::consolidated_document(&plan, &env, &c, templates).unwrap();
-    vanban::docx::write(&doc).unwrap().len()
+    vanban::write_docx(&doc).unwrap().len()
 }
 
 fn benches(cr: &mut Criterion) {

@@ -12,8 +12,10 @@
 //! 3. **markup** ([`markup`]): Markdown → [`model::Document`] body blocks and footnotes. The
 //!    administrative frame ([`model::Frame`]) is built in code from the typed fields, never by the
 //!    template.
-//! 4. **docx** ([`docx`]): document model + layout profile ([`docx::profile`]) → .docx bytes,
-//!    post-processed in one place to be valid OOXML and deterministic.
+//! 4. **layout** ([`layout`]): document model → laid-out pages ([`model::page::Pages`]): the
+//!    frame as tables, paragraphs and rules, every number from the profile.
+//! 5. **docx** ([`docx`]): pages → .docx bytes, WordprocessingML written directly in schema
+//!    order, static parts from assets, a self-check before zipping.
 //!
 //! [`output`] writes the bytes atomically (temporary file, then rename).
 
@@ -22,6 +24,7 @@ pub mod data;
 pub mod diag;
 pub mod docx;
 pub mod error;
+pub mod layout;
 pub mod markup;
 pub mod model;
 pub mod output;
@@ -51,8 +54,13 @@ pub fn plan_document(plan: &Plan, templates: &Templates) -> Result<Document, Dia
     })
 }
 
-/// Stages 2–4 for a plan: the bytes of its .docx.
+/// Stages 2–5 for a plan: the bytes of its .docx.
 pub fn render_plan(plan: &Plan, templates: &Templates) -> Result<Vec<u8>, Error> {
     let doc = plan_document(plan, templates)?;
-    Ok(docx::write(&doc)?)
+    Ok(write_docx(&doc)?)
+}
+
+/// Stages 4–5 for any document: lay it out and write the .docx bytes.
+pub fn write_docx(doc: &Document) -> Result<Vec<u8>, docx::DocxError> {
+    docx::write(&layout::lay_out(doc))
 }

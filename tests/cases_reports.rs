@@ -96,11 +96,11 @@ impl Data {
             .expect("tram-y-te");
         let doc = vanban::report::unit::unit_document(&plan, unit, &t)
             .unwrap_or_else(|e| panic!("{name}: {e}"));
-        let u = vanban::docx::write(&doc).unwrap_or_else(|e| panic!("{name}: {e:?}"));
+        let u = vanban::write_docx(&doc).unwrap_or_else(|e| panic!("{name}: {e:?}"));
         let cons = vanban::consolidate::consolidate(&plan, &env, &c.reports, &[]);
         let doc = vanban::report::consolidated::consolidated_document(&plan, &env, &cons, &t)
             .unwrap_or_else(|e| panic!("{name}: {e}"));
-        let all = vanban::docx::write(&doc).unwrap_or_else(|e| panic!("{name}: {e:?}"));
+        let all = vanban::write_docx(&doc).unwrap_or_else(|e| panic!("{name}: {e:?}"));
         for (kind, bytes) in [("bao-cao", &u), ("tong-hop", &all)] {
             assert_all_parts_parse(bytes);
             dump_docx(&format!("reports-{name}-{kind}"), bytes);
@@ -399,7 +399,7 @@ fn h04_reports_line_breaks() {
     for seen in [&u, &c] {
         let doc = seen.doc();
         assert!(!doc.contains("\\n") && !doc.contains("Dòng một\n") && !doc.contains("Ô một\n"));
-        assert!(doc.contains("<w:br "), "breaks are w:br");
+        assert!(doc.contains("<w:br/>"), "breaks are w:br");
         assert!(
             !seen.body.iter().any(|l| l.ends_with('\n')),
             "trailing newline adds nothing"
@@ -735,7 +735,7 @@ mod property {
         let t = Templates::load(None).expect("templates").value;
         let unit = vanban::report::unit::unit_document(&plan, &report, &t)
             .map_err(|e| TestCaseError::fail(format!("unit report: {e}")))?;
-        let unit = vanban::docx::write(&unit)
+        let unit = vanban::write_docx(&unit)
             .map_err(|e| TestCaseError::fail(format!("internal error: {e:?}")))?;
         let c =
             vanban::consolidate::collect::collect(&data.join("bao-cao"), &plan).expect("folder");
@@ -743,7 +743,7 @@ mod property {
         let cons = vanban::consolidate::consolidate(&plan, &env, &c.reports, &[]);
         let all = vanban::report::consolidated::consolidated_document(&plan, &env, &cons, &t)
             .map_err(|e| TestCaseError::fail(format!("consolidated report: {e}")))?;
-        let all = vanban::docx::write(&all)
+        let all = vanban::write_docx(&all)
             .map_err(|e| TestCaseError::fail(format!("internal error: {e:?}")))?;
         let expected = as_seen(value);
         let expected = expected.trim_end_matches(['.', ';', ' ']);

@@ -228,7 +228,7 @@ fn fuzz_regressions() {
                     notes: m.notes,
                     appendices: Vec::new(),
                 };
-                let docx = vanban::docx::write(&doc)
+                let docx = vanban::write_docx(&doc)
                     .unwrap_or_else(|e| panic!("{name}: internal error {e}"));
                 assert_all_parts_parse(&docx);
                 dump_docx(&format!("fuzz-{name}"), &docx);

@@ -45,7 +45,7 @@ fuzz_target!(|data: &[u8]| {
         notes: m.notes,
         appendices: Vec::new(),
     };
-    if let Err(e) = vanban::docx::write(&doc) {
+    if let Err(e) = vanban::write_docx(&doc) {
         panic!("accepted markup gave an invalid package: {e}");
     }
 });

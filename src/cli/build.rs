@@ -231,7 +231,7 @@ pub(crate) fn run(a: &BuildArgs, r: &Reporter) -> Result<ExitStatus, Error> {
                 .join(format!("{}.docx", rep.unit.id));
             let bytes = vanban::report::unit::unit_document(&plan, rep, &templates)
                 .map_err(Error::Input)
-                .and_then(|d| Ok(vanban::docx::write(&d)?));
+                .and_then(|d| Ok(vanban::write_docx(&d)?));
             t.write(
                 r,
                 &format!("báo cáo {}", rep.unit.name),

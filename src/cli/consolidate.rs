@@ -111,7 +111,7 @@ pub(crate) fn render(
     let doc = vanban::report::consolidated::consolidated_document(plan, envelope, &c, templates)?;
     let outcome = outcome_line(&c);
     drop(c);
-    Ok((vanban::docx::write(&doc)?, outcome))
+    Ok((vanban::write_docx(&doc)?, outcome))
 }
 
 /// One line about the outcome: headline, missing and late units.

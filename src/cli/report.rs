@@ -57,7 +57,7 @@ pub(crate) fn run(a: &ReportArgs, r: &Reporter) -> Result<ExitStatus, Error> {
     r.diagnostics(&report.warnings);
     r.step("dựng văn bản");
     let doc = vanban::report::unit::unit_document(&plan.value, &report.value, &templates.value)?;
-    let bytes = vanban::docx::write(&doc)?;
+    let bytes = vanban::write_docx(&doc)?;
     let out = a.output.clone().unwrap_or_else(|| default_output(&a.data));
     write_atomic(&out, &bytes, &[a.data.clone(), a.plan.clone()])?;
     r.done(&format!("Đã ghi {}", out.display()));

@@ -1,4 +1,8 @@
-//! The finished OPC package: its parts, a pre-write integrity check and a deterministic zip writer.
+//! The OPC package: a fixed part list, the self-check before writing, a deterministic zip.
+//!
+//! Every document has the same parts and relationships (static assets stored unzipped in
+//! `src/docx/assets/`, with `{NAME}` placeholders for the values that vary); only
+//! `word/document.xml`, `word/footnotes.xml` and `docProps/core.xml` are written per document.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::{Cursor, Write};
@@ -6,6 +10,104 @@ use std::io::{Cursor, Write};
 use quick_xml::encoding::Decoder;
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::{Reader, XmlVersion};
+
+/// Relationship id of the page-number header (`word/header1.xml`).
+pub(crate) const HEADER_PAGE_RID: &str = "rId6";
+/// Relationship id of the empty first-page header (`word/header2.xml`).
+pub(crate) const HEADER_EMPTY_RID: &str = "rId7";
+
+/// The static parts, stored unzipped in the repository.
+mod assets {
+    pub(super) const CONTENT_TYPES: &str = include_str!("assets/content-types.xml");
+    pub(super) const PACKAGE_RELS: &str = include_str!("assets/package.rels");
+    pub(super) const DOCUMENT_RELS: &str = include_str!("assets/document.xml.rels");
+    pub(super) const APP: &str = include_str!("assets/app.xml");
+    pub(super) const CORE: &str = include_str!("assets/core.xml");
+    pub(super) const STYLES: &str = include_str!("assets/styles.xml");
+    pub(super) const SETTINGS: &str = include_str!("assets/settings.xml");
+    pub(super) const FONT_TABLE: &str = include_str!("assets/fontTable.xml");
+    pub(super) const THEME: &str = include_str!("assets/theme1.xml");
+    pub(super) const FOOTNOTES: &str = include_str!("assets/footnotes.xml");
+    pub(super) const HEADER_PAGE: &str = include_str!("assets/header-page-number.xml");
+    pub(super) const HEADER_EMPTY: &str = include_str!("assets/header-empty.xml");
+}
+
+/// Fill `{NAME}` placeholders of an asset; values are escaped for XML.
+fn fill(asset: &str, values: &[(&str, &str)]) -> Vec<u8> {
+    let mut out = asset.to_string();
+    for (k, v) in values {
+        let mut escaped = String::with_capacity(v.len());
+        super::xml::escape_into(&mut escaped, v, true);
+        out = out.replace(&format!("{{{k}}}"), &escaped);
+    }
+    out.into_bytes()
+}
+
+/// The complete package of `pages`, in the order the parts are zipped.
+pub(crate) fn assemble(pages: &crate::model::page::Pages) -> Package {
+    let d = &pages.defaults;
+    let size = d.size.half_points().to_string();
+    let note_size = d.footnote_size.half_points().to_string();
+    let page_size = d.page_number_size.half_points().to_string();
+    let props = &pages.properties;
+    let part = |path: &str, data: Vec<u8>| Part {
+        path: path.to_string(),
+        data,
+    };
+    Package {
+        parts: vec![
+            part(CONTENT_TYPES, assets::CONTENT_TYPES.into()),
+            part("_rels/.rels", assets::PACKAGE_RELS.into()),
+            part(
+                "docProps/core.xml",
+                fill(
+                    assets::CORE,
+                    &[
+                        ("TITLE", &props.title),
+                        ("CREATOR", &props.creator),
+                        ("LANG", &props.language),
+                    ],
+                ),
+            ),
+            part("docProps/app.xml", assets::APP.into()),
+            part(
+                "word/document.xml",
+                super::document::document(pages).into_bytes(),
+            ),
+            part("word/_rels/document.xml.rels", assets::DOCUMENT_RELS.into()),
+            part(
+                "word/styles.xml",
+                fill(
+                    assets::STYLES,
+                    &[
+                        ("FONT", &d.font),
+                        ("SIZE", &size),
+                        ("NOTE_SIZE", &note_size),
+                        ("LANG", &d.language),
+                    ],
+                ),
+            ),
+            part(
+                "word/settings.xml",
+                fill(assets::SETTINGS, &[("LANG", &d.language)]),
+            ),
+            part("word/fontTable.xml", assets::FONT_TABLE.into()),
+            part("word/theme/theme1.xml", assets::THEME.into()),
+            part(
+                "word/footnotes.xml",
+                super::document::footnotes(pages, assets::FOOTNOTES).into_bytes(),
+            ),
+            part(
+                "word/header1.xml",
+                fill(
+                    assets::HEADER_PAGE,
+                    &[("FONT", &d.font), ("PAGE_SIZE", &page_size)],
+                ),
+            ),
+            part("word/header2.xml", assets::HEADER_EMPTY.into()),
+        ],
+    }
+}
 
 /// Parts at least this large (bytes) are compressed in the zip.
 pub(crate) const DEFLATE_FROM: usize = 16 * 1024;
@@ -99,6 +201,8 @@ struct Scan {
     bookmark_ids: Vec<String>,
     /// `id` of each `wp:docPr`.
     doc_pr_ids: Vec<String>,
+    /// `w14:paraId` of each paragraph.
+    para_ids: Vec<String>,
     /// Values of `r:id`, `r:embed` and `r:link` attributes.
     rel_refs: Vec<String>,
 }
@@ -221,6 +325,9 @@ fn collect(
         "docPr" => out.doc_pr_ids.push(owned("id")),
         _ => {}
     }
+    if let Some(id) = attr(attrs, "w14:paraId") {
+        out.para_ids.push(id.to_string());
+    }
     for (k, v) in attrs {
         if matches!(k.as_str(), "r:id" | "r:embed" | "r:link") {
             out.rel_refs.push(v.clone());
@@ -247,8 +354,8 @@ impl Package {
     /// Integrity check before writing: every XML part parses; every internal relationship target
     /// exists and every `r:id` used in a part is one of its relationships; every part has a
     /// content type (Default by extension or Override) and no Override names a missing part;
-    /// footnote ids are unique and every `w:footnoteReference` id is defined; bookmark `w:id`s
-    /// and `wp:docPr` ids are unique. Returns every problem found.
+    /// footnote ids are unique and every `w:footnoteReference` id is defined; bookmark `w:id`s,
+    /// `wp:docPr` ids and `w14:paraId`s are unique across the package (H24). Returns every problem found.
     pub(crate) fn check(&self) -> Result<(), Vec<String>> {
         let mut problems = Vec::new();
         let mut names: BTreeSet<String> = BTreeSet::new();
@@ -350,7 +457,9 @@ impl Package {
         let mut refs = Vec::new();
         let mut bookmarks = Vec::new();
         let mut doc_prs = Vec::new();
+        let mut para_ids = Vec::new();
         for (path, s) in &scans {
+            para_ids.extend(s.para_ids.iter().map(|v| (path.to_string(), v.clone())));
             notes.extend(s.footnote_ids.iter().map(|v| (path.to_string(), v.clone())));
             refs.extend(
                 s.footnote_refs
@@ -363,6 +472,7 @@ impl Package {
         duplicates(&notes, "footnote id", &mut problems);
         duplicates(&bookmarks, "bookmark id", &mut problems);
         duplicates(&doc_prs, "wp:docPr id", &mut problems);
+        duplicates(&para_ids, "w14:paraId", &mut problems);
         for (path, id) in &refs {
             if !notes.iter().any(|(_, n)| n == id) {
                 problems.push(format!("{path}: footnote reference {id} has no footnote"));

@@ -6,6 +6,7 @@
 
 pub mod admin;
 pub mod format;
+pub mod page;
 pub mod units;
 
 pub use admin::{DocumentKind, Frame, IssueDate, ReferenceNumber, RightHeader, Signature};

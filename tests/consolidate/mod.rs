@@ -478,7 +478,7 @@ fn unit_report_document_text() {
         .unwrap()
         .value;
     let doc = vanban::report::unit::unit_document(&plan, &r, &templates()).unwrap();
-    let bytes = vanban::docx::write(&doc).unwrap();
+    let bytes = vanban::write_docx(&doc).unwrap();
     let t = doc_text(&bytes);
     let all = t.paragraphs.join("\n");
     assert!(all.contains("BÁO CÁO"));
@@ -551,7 +551,7 @@ fn consolidated_document_text() {
         vanban::report::consolidated::consolidated_document(&plan, &env, &c, &templates()).unwrap();
     assert_eq!(doc.appendices.len(), 1);
     assert!(doc.appendices[0].landscape);
-    let bytes = vanban::docx::write(&doc).unwrap();
+    let bytes = vanban::write_docx(&doc).unwrap();
     let t = doc_text(&bytes);
     let all = t.paragraphs.join("\n");
     let table = indicator_table(&t);
@@ -685,7 +685,7 @@ fn many_units_keep_every_item_in_a_compact_layout() {
     let c = consolidate(&plan, &env, &reports, &[]);
     let doc =
         vanban::report::consolidated::consolidated_document(&plan, &env, &c, &templates()).unwrap();
-    let t = doc_text(&vanban::docx::write(&doc).unwrap());
+    let t = doc_text(&vanban::write_docx(&doc).unwrap());
     let all = t.paragraphs.join("\n");
     assert!(
         all.contains("- Kết quả: Duy trì khám thai định kỳ"),
@@ -719,7 +719,7 @@ fn unit_and_consolidated_reports_match_golden() {
         .unwrap()
         .value;
     let doc = vanban::report::unit::unit_document(&plan, &r, &templates()).unwrap();
-    let unit = vanban::docx::write(&doc).unwrap();
+    let unit = vanban::write_docx(&doc).unwrap();
     golden(
         "bao-cao-tram-y-te/document.xml",
         &normalise_xml(&part(&unit, "word/document.xml")),
@@ -729,7 +729,7 @@ fn unit_and_consolidated_reports_match_golden() {
     let c: Consolidated = consolidate(&plan, &env, &reports, &[]);
     let doc =
         vanban::report::consolidated::consolidated_document(&plan, &env, &c, &templates()).unwrap();
-    let all = vanban::docx::write(&doc).unwrap();
+    let all = vanban::write_docx(&doc).unwrap();
     golden(
         "bao-cao-tong-hop-2025/document.xml",
         &normalise_xml(&part(&all, "word/document.xml")),

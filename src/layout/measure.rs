@@ -4,7 +4,7 @@
 //! (Quốc hiệu 13 pt bold = 5424 twips, Tiêu ngữ 14 pt bold = 3415 twips): the estimate is within
 //! 2 % for those lines, well inside the ±10 % tolerance of the checker (§14 H3/H4).
 
-use crate::model::units::Pt;
+use crate::model::units::{Pt, Twips};
 
 fn em(ch: char, bold: bool) -> f64 {
     let base = if ch == ' ' {
@@ -26,9 +26,9 @@ fn em(ch: char, bold: bool) -> f64 {
 }
 
 /// Estimated width of `text` at `size`, in twips.
-pub(crate) fn text_width_twips(text: &str, size: Pt, bold: bool) -> i32 {
+pub(crate) fn text_width_twips(text: &str, size: Pt, bold: bool) -> Twips {
     let ems: f64 = text.chars().map(|c| em(c, bold)).sum();
-    (ems * size.0 * 20.0).round() as i32
+    Twips((ems * size.0 * 20.0).round() as i32)
 }
 
 #[cfg(test)]
@@ -37,11 +37,11 @@ mod tests {
 
     #[test]
     fn calibrated_against_measured_widths() {
-        let q = text_width_twips(crate::model::admin::NATIONAL_TITLE, Pt(13.0), true);
+        let q = text_width_twips(crate::model::admin::NATIONAL_TITLE, Pt(13.0), true).0;
         assert!((q - 5424).abs() < 5424 / 50, "{q}");
-        let m = text_width_twips(crate::model::admin::MOTTO, Pt(14.0), true);
+        let m = text_width_twips(crate::model::admin::MOTTO, Pt(14.0), true).0;
         assert!((m - 3415).abs() < 3415 / 50, "{m}");
-        let a = text_width_twips("ỦY BAN NHÂN DÂN", Pt(13.0), true);
+        let a = text_width_twips("ỦY BAN NHÂN DÂN", Pt(13.0), true).0;
         assert!((a - 2448).abs() < 2448 / 50, "{a}");
     }
 }

@@ -1,0 +1,235 @@
+//! Body blocks → laid-out paragraphs and tables: roles, footnotes, data tables.
+
+use std::collections::BTreeSet;
+
+use super::profile as p;
+use crate::model::page::{self, Flow, Justify, LineSpacing, Para, ParaFormat, RunFormat, Span};
+use crate::model::units::{Pt, Twips};
+use crate::model::{Align, Block, Inline, Note, Role};
+
+/// Footnotes of the document, handed out to the runs that reference them.
+///
+/// Each note becomes one Word footnote at its first reference; a later reference to the same
+/// note (the same `[^label]` used twice) is its number as a superscript mark, since a Word
+/// footnote has exactly one reference.
+pub(crate) struct Notes {
+    referenced: BTreeSet<u32>,
+}
+
+impl Notes {
+    /// No note referenced yet.
+    pub(crate) fn new() -> Self {
+        Notes {
+            referenced: BTreeSet::new(),
+        }
+    }
+}
+
+/// The laid-out footnote bodies: `notes[i]` is footnote `i + 1`; its first paragraph opens with
+/// the note's number mark and a space. A note mark inside a note is dropped (Word has no nested
+/// footnotes).
+pub(crate) fn footnotes(notes: &[Note]) -> Vec<Vec<Para>> {
+    notes
+        .iter()
+        .map(|note| {
+            let mut paras: Vec<Para> = note
+                .paragraphs
+                .iter()
+                .map(|inl| {
+                    let mut para = Para {
+                        format: ParaFormat {
+                            footnote: true,
+                            ..ParaFormat::default()
+                        },
+                        spans: Vec::with_capacity(inl.len() + 2),
+                    };
+                    let flat: Vec<Inline> = inl
+                        .iter()
+                        .filter(|i| !matches!(i, Inline::NoteRef(_)))
+                        .cloned()
+                        .collect();
+                    spans(&mut para.spans, &flat, p::FOOTNOTE_SIZE, false, None);
+                    para
+                })
+                .collect();
+            if paras.is_empty() {
+                paras.push(Para {
+                    format: ParaFormat {
+                        footnote: true,
+                        ..ParaFormat::default()
+                    },
+                    spans: Vec::new(),
+                });
+            }
+            let first = &mut paras[0].spans;
+            first.insert(0, Span::NoteMark);
+            first.insert(1, Span::Text(" ".into(), RunFormat::size(p::FOOTNOTE_SIZE)));
+            paras
+        })
+        .collect()
+}
+
+/// Append `items` as spans of `size`; `bold` forces bold. With `notes`, note marks become
+/// footnote references (the first) or superscript numbers (later ones); without, they are dropped.
+pub(crate) fn spans(
+    out: &mut Vec<Span>,
+    items: &[Inline],
+    size: Pt,
+    bold: bool,
+    mut notes: Option<&mut Notes>,
+) {
+    for item in items {
+        match item {
+            Inline::Text {
+                text,
+                bold: b,
+                italic,
+            } => out.push(Span::Text(
+                text.clone(),
+                RunFormat {
+                    bold: bold || *b,
+                    italic: *italic,
+                    size,
+                },
+            )),
+            Inline::Break => out.push(Span::Break(RunFormat::size(size))),
+            Inline::NoteRef(n) => {
+                if let Some(notes) = notes.as_deref_mut() {
+                    if notes.referenced.insert(*n) {
+                        out.push(Span::NoteRef(*n));
+                    } else {
+                        out.push(Span::NoteNumber(*n, RunFormat::size(size)));
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Lay out one body block into `out`; `width` is the text width (for tables).
+pub(crate) fn block(b: &Block, width: Twips, notes: &mut Notes, out: &mut Vec<Flow>) {
+    match b {
+        Block::Paragraph(para) => {
+            let mut format = ParaFormat {
+                space_before: p::PARAGRAPH_SPACING.twips(),
+                line: LineSpacing::Auto(p::LINE_SPACING_240THS),
+                ..ParaFormat::default()
+            };
+            let (bold, italic_all) = match para.role {
+                Role::Body => {
+                    format.align = Justify::Both;
+                    format.indent_first = p::FIRST_LINE_INDENT.twips();
+                    (false, false)
+                }
+                Role::Heading(level) => {
+                    format.align = Justify::Both;
+                    format.indent_first = p::FIRST_LINE_INDENT.twips();
+                    format.keep_next = true;
+                    (true, level >= 3)
+                }
+                Role::Centered => {
+                    format.align = Justify::Center;
+                    (false, false)
+                }
+                Role::Plain => (false, false),
+                Role::Right => {
+                    format.align = Justify::Right;
+                    (false, false)
+                }
+            };
+            let mut out_para = Para {
+                format,
+                spans: Vec::with_capacity(para.inlines.len()),
+            };
+            spans(
+                &mut out_para.spans,
+                &para.inlines,
+                p::BODY_SIZE,
+                bold,
+                Some(notes),
+            );
+            if italic_all {
+                for s in &mut out_para.spans {
+                    if let Span::Text(_, f) = s {
+                        f.italic = true;
+                    }
+                }
+            }
+            out.push(Flow::Para(out_para));
+        }
+        Block::Table(t) => {
+            let total: u32 = t
+                .columns
+                .iter()
+                .map(|c| c.weight.max(1))
+                .sum::<u32>()
+                .max(1);
+            let widths: Vec<Twips> = t
+                .columns
+                .iter()
+                .map(|c| Twips((width.0 as i64 * c.weight.max(1) as i64 / total as i64) as i32))
+                .collect();
+            let cell = |c: &crate::model::Cell, align: Align, header: bool, notes: &mut Notes| {
+                let align = if header {
+                    Justify::Center
+                } else {
+                    match align {
+                        Align::Left => Justify::Left,
+                        Align::Center => Justify::Center,
+                        Align::Right => Justify::Right,
+                    }
+                };
+                let mut para = Para {
+                    format: ParaFormat {
+                        align,
+                        space_before: p::TABLE_CELL_SPACING.twips(),
+                        space_after: p::TABLE_CELL_SPACING.twips(),
+                        ..ParaFormat::default()
+                    },
+                    spans: Vec::with_capacity(c.inlines.len()),
+                };
+                spans(
+                    &mut para.spans,
+                    &c.inlines,
+                    p::TABLE_SIZE,
+                    header,
+                    Some(notes),
+                );
+                page::Cell {
+                    v_center: true,
+                    paras: vec![para],
+                }
+            };
+            let mut rows = Vec::with_capacity(t.rows.len() + 1);
+            rows.push(page::Row {
+                header: true,
+                cant_split: true,
+                cells: t
+                    .header
+                    .iter()
+                    .zip(&t.columns)
+                    .map(|(c, col)| cell(c, col.align, true, notes))
+                    .collect(),
+            });
+            for r in &t.rows {
+                rows.push(page::Row {
+                    header: false,
+                    cant_split: true,
+                    cells: r
+                        .iter()
+                        .zip(&t.columns)
+                        .map(|(c, col)| cell(c, col.align, false, notes))
+                        .collect(),
+                });
+            }
+            out.push(Flow::Table(page::Table {
+                columns: widths,
+                indent: Twips(0),
+                borders: true,
+                rows,
+            }));
+            // A small gap after the table so the next paragraph does not touch it.
+            out.push(Flow::Para(Para::default()));
+        }
+    }
+}

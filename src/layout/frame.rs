@@ -1,0 +1,313 @@
+//! The administrative frame laid out as tables and paragraphs: header table, title block,
+//! Kính gửi, closing table, appendix heading (NĐ 30/2020/NĐ-CP, Phụ lục I, II).
+
+use chrono::Datelike;
+
+use super::measure::text_width_twips;
+use super::profile as p;
+use crate::model::admin::{MOTTO, NATIONAL_TITLE};
+use crate::model::format::{day_text, month_text};
+use crate::model::page::{
+    Cell, Flow, Justify, LineSpacing, Para, ParaFormat, Row, Rule, RunFormat, Span, Table,
+};
+use crate::model::units::{Mm, Pt, Twips};
+use crate::model::{Appendix, Frame, IssueDate, RightHeader};
+
+/// A run of `text` at `size`.
+fn text(text: &str, size: Pt, bold: bool, italic: bool) -> Span {
+    Span::Text(text.to_string(), RunFormat { bold, italic, size })
+}
+
+/// A centred single-spaced paragraph (header lines: NĐ 30 Phụ lục I, II.1 "cách dòng đơn").
+fn centred(spans: Vec<Span>) -> Para {
+    Para {
+        format: ParaFormat {
+            align: Justify::Center,
+            ..ParaFormat::default()
+        },
+        spans,
+    }
+}
+
+/// A paragraph with `before` points above it.
+fn spaced(mut para: Para, before: Pt) -> Para {
+    para.format.space_before = before.twips();
+    para
+}
+
+/// A solid line of `length` centred in a box `box_width` wide: an empty paragraph with a bottom
+/// border, narrowed by equal left and right indents.
+fn rule(length: Twips, box_width: Twips) -> Para {
+    let side = Twips(((box_width.0 - length.0) / 2).max(0));
+    Para {
+        format: ParaFormat {
+            align: Justify::Center,
+            indent_left: side,
+            indent_right: side,
+            line: LineSpacing::Exact(p::RULE_LINE_HEIGHT.twips()),
+            bottom_rule: Some(Rule {
+                eighths: p::RULE_EIGHTHS,
+            }),
+            ..ParaFormat::default()
+        },
+        spans: Vec::new(),
+    }
+}
+
+fn cell_content_width(cell: Mm) -> Twips {
+    cell.twips() - p::CELL_MARGIN.twips() - p::CELL_MARGIN.twips()
+}
+
+fn cell(paras: Vec<Para>) -> Cell {
+    Cell {
+        v_center: false,
+        paras,
+    }
+}
+
+fn borderless(columns: &[Mm], indent: Twips, rows: Vec<Row>) -> Flow {
+    Flow::Table(Table {
+        columns: columns.iter().map(|c| c.twips()).collect(),
+        indent,
+        borders: false,
+        rows,
+    })
+}
+
+/// The place-and-date line (ô 4): `Nguyễn Trãi, ngày 05 tháng 3 năm 2025`; blanks in a draft.
+pub(crate) fn place_date(f: &Frame) -> String {
+    let blank = "\u{a0}".repeat(6);
+    match f.date {
+        IssueDate::Full(d) => format!(
+            "{}, ngày {} tháng {} năm {}",
+            f.place,
+            day_text(d.day()),
+            month_text(d.month()),
+            d.year()
+        ),
+        IssueDate::YearOnly(y) => format!("{}, ngày{blank}tháng{blank}năm {y}", f.place),
+    }
+}
+
+/// The borderless two-column header table.
+pub(crate) fn header_table(f: &Frame, out: &mut Vec<Flow>) {
+    let left_w = cell_content_width(p::HEADER_LEFT_WIDTH);
+    let right_w = cell_content_width(p::HEADER_RIGHT_WIDTH);
+    // Left column: chủ quản (not bold), cơ quan ban hành (bold), short rule.
+    let mut left = Vec::new();
+    for l in &f.parent_agency {
+        left.push(centred(vec![text(l, p::AGENCY_SIZE, false, false)]));
+    }
+    for l in &f.issuing_agency {
+        left.push(centred(vec![text(l, p::AGENCY_SIZE, true, false)]));
+    }
+    let longest = f
+        .issuing_agency
+        .iter()
+        .map(|l| text_width_twips(l, p::AGENCY_SIZE, true))
+        .max()
+        .unwrap_or(Twips(0));
+    left.push(rule(longest.scale(p::SHORT_RULE_FRACTION), left_w));
+    // Right column: Quốc hiệu, Tiêu ngữ, rule as long as the Tiêu ngữ.
+    let mut right = Vec::new();
+    match &f.right_header {
+        RightHeader::National => {
+            right.push(centred(vec![text(
+                NATIONAL_TITLE,
+                p::NATIONAL_TITLE_SIZE,
+                true,
+                false,
+            )]));
+            right.push(centred(vec![text(MOTTO, p::MOTTO_SIZE, true, false)]));
+            right.push(rule(text_width_twips(MOTTO, p::MOTTO_SIZE, true), right_w));
+        }
+        RightHeader::Custom(title) => {
+            right.push(centred(vec![text(
+                title,
+                p::NATIONAL_TITLE_SIZE,
+                true,
+                false,
+            )]));
+            right.push(rule(
+                text_width_twips(title, p::NATIONAL_TITLE_SIZE, true),
+                right_w,
+            ));
+        }
+    }
+    // Row 2: số, ký hiệu (13 pt) | place and date (14 pt italic), 6 pt above.
+    let number = spaced(
+        centred(vec![text(
+            &format!("Số: {}", f.reference.text()),
+            p::NUMBER_SIZE,
+            false,
+            false,
+        )]),
+        p::HEADER_SECOND_ROW_SPACING,
+    );
+    let date = spaced(
+        centred(vec![text(&place_date(f), p::PLACE_DATE_SIZE, false, true)]),
+        p::HEADER_SECOND_ROW_SPACING,
+    );
+    let rows = vec![
+        Row {
+            header: false,
+            cant_split: false,
+            cells: vec![cell(left), cell(right)],
+        },
+        Row {
+            header: false,
+            cant_split: false,
+            cells: vec![cell(vec![number]), cell(vec![date])],
+        },
+    ];
+    out.push(borderless(
+        &[p::HEADER_LEFT_WIDTH, p::HEADER_RIGHT_WIDTH],
+        p::HEADER_TABLE_INDENT.twips(),
+        rows,
+    ));
+}
+
+/// Tên loại, trích yếu and the short rule under it (NĐ 30 Phụ lục I, II.5.a).
+pub(crate) fn title_block(f: &Frame, out: &mut Vec<Flow>) {
+    let mut kind = spaced(
+        centred(vec![text(f.kind.title(), p::KIND_SIZE, true, false)]),
+        p::TITLE_SPACING,
+    );
+    kind.format.keep_next = true;
+    out.push(Flow::Para(kind));
+    for line in &f.subject {
+        let mut para = centred(vec![text(line, p::SUBJECT_SIZE, true, false)]);
+        para.format.keep_next = true;
+        out.push(Flow::Para(para));
+    }
+    let longest = f
+        .subject
+        .iter()
+        .map(|l| text_width_twips(l, p::SUBJECT_SIZE, true))
+        .max()
+        .unwrap_or(Twips(0));
+    out.push(Flow::Para(rule(
+        longest.scale(p::SHORT_RULE_FRACTION),
+        p::text_width().twips(),
+    )));
+}
+
+/// `Kính gửi:` (NĐ 30 Phụ lục I, II.9.a): one addressee on the same line; several, each on its
+/// own line starting with `-`, ending with `;` and the last with `.`, the dashes aligned under
+/// the colon.
+pub(crate) fn addressees(f: &Frame, out: &mut Vec<Flow>) {
+    if f.addressees.is_empty() {
+        return;
+    }
+    let size = p::ADDRESSEE_SIZE;
+    let label = "Kính gửi:";
+    if let [one] = f.addressees.as_slice() {
+        let line = format!("{label} {}.", one.trim_end_matches('.'));
+        out.push(Flow::Para(spaced(
+            centred(vec![text(&line, size, false, false)]),
+            p::ADDRESSEE_SPACING,
+        )));
+        return;
+    }
+    let label_w = text_width_twips(label, size, false) + Pt(4.0).twips();
+    let hang = p::ADDRESSEE_INDENT.twips() + label_w;
+    let n = f.addressees.len();
+    for (i, a) in f.addressees.iter().enumerate() {
+        let end = if i + 1 == n { "." } else { ";" };
+        let line = format!("- {}{end}", a.trim_end_matches(['.', ';']));
+        let mut para = Para {
+            format: ParaFormat {
+                indent_left: hang,
+                ..ParaFormat::default()
+            },
+            spans: Vec::new(),
+        };
+        if i == 0 {
+            para.format.space_before = p::ADDRESSEE_SPACING.twips();
+            para.format.indent_first = -label_w;
+            para.format.tabs = vec![hang];
+            para.spans.push(text(label, size, false, false));
+            para.spans.push(Span::Tab(RunFormat::size(size)));
+        }
+        para.spans.push(text(&line, size, false, false));
+        out.push(Flow::Para(para));
+    }
+}
+
+/// The closing table — `Nơi nhận:` and recipients left, signature right, first lines level
+/// (NĐ 30 Phụ lục I, II.7 and II.9.b).
+pub(crate) fn closing(f: &Frame, out: &mut Vec<Flow>) {
+    let left_para = |span: Span| Para {
+        format: ParaFormat::default(),
+        spans: vec![span],
+    };
+    let mut left = vec![left_para(text(
+        "Nơi nhận:",
+        p::RECIPIENTS_LABEL_SIZE,
+        true,
+        true,
+    ))];
+    let n = f.recipients.len();
+    for (i, r) in f.recipients.iter().enumerate() {
+        let end = if i + 1 == n { "." } else { ";" };
+        left.push(left_para(text(
+            &format!("- {r}{end}"),
+            p::RECIPIENT_SIZE,
+            false,
+            false,
+        )));
+    }
+    let mut right = Vec::new();
+    for l in &f.signature.authority {
+        right.push(centred(vec![text(l, p::SIGNATURE_SIZE, true, false)]));
+    }
+    for _ in 0..p::SIGNATURE_SPACE_LINES {
+        right.push(centred(vec![text("", p::SIGNATURE_SIZE, false, false)]));
+    }
+    right.push(centred(vec![text(
+        &f.signature.signer_name,
+        p::SIGNATURE_SIZE,
+        true,
+        false,
+    )]));
+    // A 12 pt gap between the body and the closing table.
+    let mut gap = left_para(text("", p::CLOSING_GAP, false, false));
+    gap.format.keep_next = true;
+    out.push(Flow::Para(gap));
+    out.push(borderless(
+        &[p::CLOSING_LEFT_WIDTH, p::CLOSING_RIGHT_WIDTH],
+        Twips(0),
+        vec![Row {
+            header: false,
+            cant_split: true,
+            cells: vec![cell(left), cell(right)],
+        }],
+    ));
+}
+
+/// The appendix heading — `Phụ lục` (14 pt bold), title (bold, upper case), `(Kèm theo …)`
+/// (italic) and a short rule (NĐ 30 Phụ lục I, III.1; Mẫu 2.1).
+pub(crate) fn appendix_heading(a: &Appendix, width: Twips, out: &mut Vec<Flow>) {
+    out.push(Flow::Para(centred(vec![text(
+        &a.label,
+        p::APPENDIX_LABEL_SIZE,
+        true,
+        false,
+    )])));
+    out.push(Flow::Para(centred(vec![text(
+        &a.title.to_uppercase(),
+        p::BODY_SIZE,
+        true,
+        false,
+    )])));
+    out.push(Flow::Para(centred(vec![text(
+        &a.attached_to,
+        p::BODY_SIZE,
+        false,
+        true,
+    )])));
+    let w = text_width_twips(&a.attached_to, p::BODY_SIZE, false);
+    out.push(Flow::Para(rule(w.scale(p::SHORT_RULE_FRACTION), width)));
+    // Space between the short rule and the table, so the two lines do not look doubled.
+    out.push(Flow::Para(Para::default()));
+}
