@@ -212,18 +212,42 @@ fn local(name: &str) -> &str {
     name.rsplit_once(':').map_or(name, |(_, l)| l)
 }
 
-/// Attributes of a start tag as `(name, unescaped value)`.
-fn attributes(e: &BytesStart<'_>, decoder: Decoder) -> Result<Vec<(String, String)>, String> {
+/// Attributes of a start tag as `(name, unescaped value)`; with `only_refs`, just the
+/// attributes the check follows on any element (`r:id`, `r:embed`, `r:link`, `w14:paraId`).
+fn attributes(
+    e: &BytesStart<'_>,
+    decoder: Decoder,
+    only_refs: bool,
+) -> Result<Vec<(String, String)>, String> {
     let mut out = Vec::new();
     for a in e.attributes() {
         let a = a.map_err(|err| err.to_string())?;
-        let key = String::from_utf8(a.key.as_ref().to_vec()).map_err(|err| err.to_string())?;
+        let key = a.key.as_ref();
+        if only_refs && !matches!(key, b"r:id" | b"r:embed" | b"r:link" | b"w14:paraId") {
+            continue;
+        }
+        let key = String::from_utf8(key.to_vec()).map_err(|err| err.to_string())?;
         let value = a
             .decoded_and_normalized_value(XmlVersion::Implicit1_0, decoder)
             .map_err(|err| err.to_string())?;
         out.push((key, value.into_owned()));
     }
     Ok(out)
+}
+
+/// Whether the check reads all attributes of an element with this qualified name.
+fn interesting(name: &[u8]) -> bool {
+    let local = name.rsplit(|b| *b == b':').next().unwrap_or(name);
+    matches!(
+        local,
+        b"Relationship"
+            | b"Default"
+            | b"Override"
+            | b"footnote"
+            | b"footnoteReference"
+            | b"bookmarkStart"
+            | b"docPr"
+    )
 }
 
 /// Value of attribute `key`.
@@ -238,7 +262,9 @@ fn attr<'a>(attrs: &'a [(String, String)], key: &str) -> Option<&'a str> {
 fn scan(data: &[u8]) -> Result<Scan, String> {
     let mut reader = Reader::from_reader(data);
     let mut out = Scan::default();
-    let mut stack: Vec<String> = Vec::new();
+    // Depth and root name suffice: the reader itself checks that end tags match.
+    let mut depth = 0usize;
+    let mut root = String::new();
     let mut roots = 0usize;
     loop {
         let event = reader
@@ -246,25 +272,29 @@ fn scan(data: &[u8]) -> Result<Scan, String> {
             .map_err(|e| format!("at byte {}: {e}", reader.buffer_position()))?;
         match event {
             Event::Start(ref e) | Event::Empty(ref e) => {
-                let name =
-                    String::from_utf8(e.name().as_ref().to_vec()).map_err(|err| err.to_string())?;
-                if stack.is_empty() {
-                    roots += 1;
+                let raw = e.name();
+                let all = interesting(raw.as_ref()) || depth == 0;
+                let attrs = attributes(e, reader.decoder(), !all)?;
+                if all || !attrs.is_empty() {
+                    let name = std::str::from_utf8(raw.as_ref()).map_err(|err| err.to_string())?;
+                    if depth == 0 {
+                        roots += 1;
+                        root = name.to_string();
+                    }
+                    collect(&mut out, name, depth, &root, &attrs);
                 }
-                let attrs = attributes(e, reader.decoder())?;
-                collect(&mut out, &name, stack.len(), stack.first(), &attrs);
                 if matches!(event, Event::Start(_)) {
-                    stack.push(name);
+                    depth += 1;
                 }
             }
             Event::End(_) => {
-                stack.pop().ok_or("unexpected end tag")?;
+                depth = depth.checked_sub(1).ok_or("unexpected end tag")?;
             }
-            Event::Text(ref t) if stack.is_empty() && !t.iter().all(u8::is_ascii_whitespace) => {
+            Event::Text(ref t) if depth == 0 && !t.iter().all(u8::is_ascii_whitespace) => {
                 return Err("text outside the root element".into());
             }
             Event::GeneralRef(ref r) => {
-                if stack.is_empty() {
+                if depth == 0 {
                     return Err("entity reference outside the root element".into());
                 }
                 if r.is_char_ref() {
@@ -283,8 +313,8 @@ fn scan(data: &[u8]) -> Result<Scan, String> {
             _ => {}
         }
     }
-    if !stack.is_empty() {
-        return Err(format!("unclosed element <{}>", stack.join("/")));
+    if depth != 0 {
+        return Err(format!("unclosed element <{root}>"));
     }
     if roots != 1 {
         return Err(format!("{roots} root elements"));
@@ -293,13 +323,7 @@ fn scan(data: &[u8]) -> Result<Scan, String> {
 }
 
 /// Records the facts carried by one element.
-fn collect(
-    out: &mut Scan,
-    name: &str,
-    depth: usize,
-    root: Option<&String>,
-    attrs: &[(String, String)],
-) {
+fn collect(out: &mut Scan, name: &str, depth: usize, root: &str, attrs: &[(String, String)]) {
     let owned = |k: &str| attr(attrs, k).unwrap_or_default().to_string();
     match name {
         "Relationship" => out.rels.push((
@@ -317,7 +341,7 @@ fn collect(
         _ => {}
     }
     match local(name) {
-        "footnote" if depth == 1 && root.is_some_and(|r| local(r) == "footnotes") => {
+        "footnote" if depth == 1 && local(root) == "footnotes" => {
             out.footnote_ids.push(owned("w:id"));
         }
         "footnoteReference" => out.footnote_refs.push(owned("w:id")),
@@ -488,7 +512,7 @@ impl Package {
 
     /// Zips the parts deterministically: parts in their order, every entry dated 1980-01-01 00:00
     /// (`zip::DateTime::default()`), fixed permissions, no extra fields. Parts of
-    /// [`DEFLATE_FROM`] bytes or more are Deflated at level 6; smaller ones are Stored, since
+    /// [`DEFLATE_FROM`] bytes or more are Deflated at level 1 (fastest; the parts are repetitive XML); smaller ones are Stored, since
     /// setting up a compressor costs more than it saves on a few hundred bytes.
     pub(crate) fn to_bytes(&self) -> Result<Vec<u8>, std::io::Error> {
         let stored = zip::write::SimpleFileOptions::default()
@@ -498,7 +522,7 @@ impl Package {
             .large_file(false);
         let deflated = stored
             .compression_method(zip::CompressionMethod::Deflated)
-            .compression_level(Some(6));
+            .compression_level(Some(1));
         let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
         for p in &self.parts {
             let options = if p.data.len() >= DEFLATE_FROM {
