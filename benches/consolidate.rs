@@ -19,8 +19,9 @@ use vanban::consolidate::consolidate;
 use vanban::data::{load_envelope, load_plan};
 use vanban::template::Templates;
 
+/// The sample plan, from the test fixtures (never the user's `data/` folder).
 fn plan_path() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data/ke-hoach-2025.yaml")
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/ke-hoach-2025.yaml")
 }
 
 /// Read N unit files, consolidate, lay out, write the .docx bytes (what `vanban consolidate` does

@@ -1,10 +1,10 @@
 //! The fifteen public failure cases of `../shared/cases/README.md` (H01–H15), one test each.
 //!
-//! Each builds a plan from `data/ke-hoach-2025.yaml` with the value put in every kind of place a
-//! plan has: the agency lines of the header table (`co_quan`), the trích yếu (title, and the
-//! document title in `docProps/core.xml`), the place, body paragraphs (plain `{{x}}` and rich
-//! `{{dinh_dang x}}`), a Markdown table cell (a custom template with `{{o x}}`), footnote text,
-//! Nơi nhận and the signature. A plan has no Kính gửi and no value in the page header (only the
+//! Each builds a plan from the fixture `tests/fixtures/ke-hoach-2025.yaml` with the value put in
+//! every kind of place a plan has: the agency lines of the header table (`co_quan`), the trích yếu
+//! (title, and the document title in `docProps/core.xml`), the place, body paragraphs (plain
+//! `{{x}}` and rich `{{dinh_dang x}}`), a Markdown table cell (a custom template with `{{o x}}`),
+//! footnote text, Nơi nhận and the signature. A plan has no Kính gửi and no value in the page header (only the
 //! page number). Assertions are on the produced package: visible text and raw XML.
 
 use std::path::{Path, PathBuf};
@@ -19,9 +19,9 @@ use vanban::template::{Templates, BUILTIN};
 // Helpers
 // ---------------------------------------------------------------------------------------------
 
-/// The real plan as a YAML value.
+/// The sample plan (fixture) as a YAML value.
 fn base() -> Value {
-    let text = std::fs::read_to_string(repo("data/ke-hoach-2025.yaml")).expect("plan");
+    let text = std::fs::read_to_string(fixture("ke-hoach-2025.yaml")).expect("plan");
     serde_yaml::from_str(&text).expect("plan parses")
 }
 
@@ -551,13 +551,13 @@ fn run_with_tz(data: &Path, out: &Path, tz: &str) -> Vec<u8> {
 fn h11_same_input_same_bytes() {
     let tmp = tempfile::tempdir().expect("tempdir");
     let a = run_with_tz(
-        &repo("data/ke-hoach-2025.yaml"),
+        &fixture("ke-hoach-2025.yaml"),
         &tmp.path().join("a.docx"),
         "UTC",
     );
     std::thread::sleep(std::time::Duration::from_millis(1100));
     let b = run_with_tz(
-        &repo("data/ke-hoach-2025.yaml"),
+        &fixture("ke-hoach-2025.yaml"),
         &tmp.path().join("b.docx"),
         "Asia/Ho_Chi_Minh",
     );
@@ -572,7 +572,7 @@ fn h12_dates_and_time_zones() {
         ("2025-03-09T07:30:00+07:00", "ngày 09 tháng 3 năm 2025"),
         ("2025-03-09T23:30:00-05:00", "ngày 09 tháng 3 năm 2025"),
     ] {
-        let text = std::fs::read_to_string(repo("data/ke-hoach-2025.yaml"))
+        let text = std::fs::read_to_string(fixture("ke-hoach-2025.yaml"))
             .expect("plan")
             .replace("so_ky_hieu: \"/KH-UBND\"", "so_ky_hieu: \"62/KH-UBND\"")
             .replace("ngay_ban_hanh: 2025", &format!("ngay_ban_hanh: {date}"));

@@ -202,6 +202,36 @@ pub fn repo(p: &str) -> PathBuf {
     root().join(p)
 }
 
+/// Path of a test fixture: `tests/fixtures/<p>`, e.g. `fixture("ke-hoach-2025.yaml")` or
+/// `fixture("bao-cao")`. The fixtures are copies of the sample files of `data/`, laid out the
+/// same way; tests never read `data/`, which is the user's folder (editing it must not break
+/// `cargo test`).
+pub fn fixture(p: &str) -> PathBuf {
+    root().join("tests/fixtures").join(p)
+}
+
+/// A temporary folder holding a copy of the fixtures as `data/…` (`data/ke-hoach-2025.yaml`,
+/// `data/tong-hop-2025.yaml`, `data/bao-cao/*.yaml`): for tests that change files, and for tests
+/// that run the binary with its default paths (`vanban build` reads `./data`) in that folder.
+pub fn fixture_workspace() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("tempdir");
+    copy_fixtures(&dir.path().join("data"));
+    dir
+}
+
+/// Copy the fixture files (the plan, the envelope and `bao-cao/*.yaml`) into the folder `to`.
+pub fn copy_fixtures(to: &Path) {
+    std::fs::create_dir_all(to.join("bao-cao")).expect("mkdir");
+    for f in ["ke-hoach-2025.yaml", "tong-hop-2025.yaml"] {
+        std::fs::copy(fixture(f), to.join(f)).expect("copy fixture");
+    }
+    for e in std::fs::read_dir(fixture("bao-cao")).expect("tests/fixtures/bao-cao") {
+        let p = e.expect("entry").path();
+        std::fs::copy(&p, to.join("bao-cao").join(p.file_name().expect("name")))
+            .expect("copy fixture");
+    }
+}
+
 /// The shared seed folder (`../shared` next to the repository).
 pub fn shared(p: &str) -> Option<PathBuf> {
     let path = root().join("..").join("shared").join(p);
