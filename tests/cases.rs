@@ -659,14 +659,14 @@ fn h14_decomposed_unicode_becomes_composed() {
 }
 
 /// 700 footnotes and a 14,000-row table (700 units × 20 indicators) through a custom template:
-/// it finishes, in time that grows linearly (checked against a tenth of the size), and the
-/// package is valid.
+/// it finishes and the package is valid (a tenth of the size too). How the time grows with the
+/// size is measured by the benchmark (`benches/consolidate.rs`, group `scale`), not here.
 #[test]
 fn h15_scale() {
     const TEMPLATE: &str = "{{#each mo_dau}}\n{{dinh_dang this}}\n\n{{/each}}\n| Đơn vị | Chỉ tiêu |\n|---|---|\n{{#each to_chuc_thuc_hien}}{{#each nhiem_vu}}| {{o ../don_vi}} | {{o this}} |\n{{/each}}{{/each}}\n\n{{#each chu_thich}}\n[^{{@key}}]: {{dinh_dang this}}\n{{/each}}\n";
     let dir = tempfile::tempdir().expect("tempdir");
     std::fs::write(dir.path().join("ke-hoach.md.hbs"), TEMPLATE).expect("template");
-    let build = |units: usize, notes: usize| -> (Vec<u8>, std::time::Duration) {
+    let build = |units: usize, notes: usize| -> Vec<u8> {
         let mut p = base();
         let mut defs = Mapping::new();
         let mut paras = Vec::new();
@@ -692,12 +692,10 @@ fn h15_scale() {
             })
             .collect();
         p["to_chuc_thuc_hien"] = Value::Sequence(rows);
-        let started = std::time::Instant::now();
-        let docx = render(&format!("h15-{units}"), &p, Some(dir.path()));
-        (docx, started.elapsed())
+        render(&format!("h15-{units}"), &p, Some(dir.path()))
     };
-    let (small, t_small) = build(70, 70);
-    let (big, t_big) = build(700, 700);
+    let small = build(70, 70);
+    let big = build(700, 700);
     let doc = part(&big, "word/document.xml");
     // 14,000 rows + the table's header row + the frame's header table (2) and closing table (1).
     assert_eq!(doc.matches("<w:tr>").count(), 14_004);
@@ -706,12 +704,6 @@ fn h15_scale() {
     assert_eq!(
         part(&small, "word/document.xml").matches("<w:tr>").count(),
         1_404
-    );
-    // Linear, not quadratic: ten times the input may take at most ~25 times as long
-    // (quadratic would be ~100 times).
-    assert!(
-        t_big < t_small * 25 + std::time::Duration::from_secs(2),
-        "small {t_small:?}, big {t_big:?}"
     );
 }
 

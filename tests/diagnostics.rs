@@ -362,7 +362,8 @@ fn a_truly_empty_file_is_a_clear_error() {
 }
 
 /// A 1 MB single value is fine (no crash, no hang); a file over the 10 MiB limit is refused
-/// with a clear message before parsing.
+/// with a clear message before parsing. The time the 1 MB value takes is measured by the
+/// benchmark (`benches/consolidate.rs`, group `scale`), not here.
 #[test]
 fn very_long_values_are_bounded() {
     let tmp = tempfile::tempdir().expect("tempdir");
@@ -377,15 +378,9 @@ fn very_long_values_are_bounded() {
         ),
     )
     .expect("write");
-    let started = std::time::Instant::now();
     let plan = vanban::data::load_plan(&data).expect("a long value is valid");
     let templates = Templates::load(None).expect("templates").value;
     let docx = vanban::render_plan(&plan.value, &templates).expect("renders");
-    assert!(
-        started.elapsed().as_secs() < 60,
-        "took {:?}",
-        started.elapsed()
-    );
     assert_all_parts_parse(&docx);
 
     let huge = tmp.path().join("qua-lon.yaml");
