@@ -19,8 +19,9 @@ use vanban::template::Templates;
 // Helpers
 // ---------------------------------------------------------------------------------------------
 
+/// A fixture file (`tests/fixtures/<p>`) as a YAML value.
 fn load(p: &str) -> Value {
-    let text = std::fs::read_to_string(repo(p)).expect("sample");
+    let text = std::fs::read_to_string(fixture(p)).expect("fixture");
     serde_yaml::from_str(&text).expect("sample parses")
 }
 
@@ -32,8 +33,9 @@ fn list(items: &[&str]) -> Value {
     Value::Sequence(items.iter().map(|t| s(t)).collect())
 }
 
-/// A data folder: the plan, the envelope and the eight sample unit reports, with `edit` applied
-/// to the `tram-y-te` report, `edit_envelope` to the envelope.
+/// A data folder (a copy of `tests/fixtures/` as `data/` in a temporary folder): the plan, the
+/// envelope and the eight sample unit reports, with `edit_unit` applied to the `tram-y-te`
+/// report, `edit_envelope` to the envelope.
 pub(crate) struct Data {
     pub dir: tempfile::TempDir,
 }
@@ -43,27 +45,16 @@ impl Data {
         edit_unit: impl FnOnce(&mut Value),
         edit_envelope: impl FnOnce(&mut Value),
     ) -> Data {
-        let dir = tempfile::tempdir().expect("tempdir");
+        let dir = fixture_workspace();
         let data = dir.path().join("data");
-        std::fs::create_dir_all(data.join("bao-cao")).expect("mkdir");
-        std::fs::copy(
-            repo("data/ke-hoach-2025.yaml"),
-            data.join("ke-hoach-2025.yaml"),
-        )
-        .expect("plan");
-        let mut env = load("data/tong-hop-2025.yaml");
+        let mut env = load("tong-hop-2025.yaml");
         edit_envelope(&mut env);
         std::fs::write(
             data.join("tong-hop-2025.yaml"),
             serde_yaml::to_string(&env).expect("yaml"),
         )
         .expect("envelope");
-        for e in std::fs::read_dir(repo("data/bao-cao")).expect("samples") {
-            let p = e.expect("entry").path();
-            std::fs::copy(&p, data.join("bao-cao").join(p.file_name().expect("name")))
-                .expect("copy");
-        }
-        let mut unit = load("data/bao-cao/tram-y-te.yaml");
+        let mut unit = load("bao-cao/tram-y-te.yaml");
         edit_unit(&mut unit);
         std::fs::write(
             data.join("bao-cao/tram-y-te.yaml"),

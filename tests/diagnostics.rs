@@ -323,7 +323,7 @@ fn a_folder_instead_of_a_file_is_a_clear_error() {
     let out = tmp.path().join("out.docx");
     let o = Command::new(env!("CARGO_BIN_EXE_vanban"))
         .arg("plan")
-        .arg(repo("data"))
+        .arg(fixture("bao-cao"))
         .arg("-o")
         .arg(&out)
         .output()
@@ -362,11 +362,12 @@ fn a_truly_empty_file_is_a_clear_error() {
 }
 
 /// A 1 MB single value is fine (no crash, no hang); a file over the 10 MiB limit is refused
-/// with a clear message before parsing.
+/// with a clear message before parsing. The time the 1 MB value takes is measured by the
+/// benchmark (`benches/consolidate.rs`, group `scale`), not here.
 #[test]
 fn very_long_values_are_bounded() {
     let tmp = tempfile::tempdir().expect("tempdir");
-    let base = std::fs::read_to_string(repo("data/ke-hoach-2025.yaml")).expect("plan");
+    let base = std::fs::read_to_string(fixture("ke-hoach-2025.yaml")).expect("plan");
     let long = "Rất dài ".repeat(1 << 17); // ~1 MB
     let data = tmp.path().join("dai.yaml");
     std::fs::write(
@@ -377,15 +378,9 @@ fn very_long_values_are_bounded() {
         ),
     )
     .expect("write");
-    let started = std::time::Instant::now();
     let plan = vanban::data::load_plan(&data).expect("a long value is valid");
     let templates = Templates::load(None).expect("templates").value;
     let docx = vanban::render_plan(&plan.value, &templates).expect("renders");
-    assert!(
-        started.elapsed().as_secs() < 60,
-        "took {:?}",
-        started.elapsed()
-    );
     assert_all_parts_parse(&docx);
 
     let huge = tmp.path().join("qua-lon.yaml");
@@ -447,7 +442,7 @@ fn usage_errors_are_vietnamese_and_exit_2() {
 fn output_equal_to_an_input_is_refused() {
     let tmp = tempfile::tempdir().expect("tempdir");
     let data = tmp.path().join("ke-hoach.yaml");
-    std::fs::copy(repo("data/ke-hoach-2025.yaml"), &data).expect("copy");
+    std::fs::copy(fixture("ke-hoach-2025.yaml"), &data).expect("copy");
     let before = std::fs::read(&data).expect("read");
     let (code, _, stderr) = vanban(&[
         "plan".as_ref(),
@@ -474,7 +469,7 @@ fn an_output_that_cannot_be_written_is_a_clear_error() {
     let tmp = tempfile::tempdir().expect("tempdir");
     let file = tmp.path().join("some_file.txt");
     std::fs::write(&file, b"x").expect("write");
-    let data = repo("data/ke-hoach-2025.yaml");
+    let data = fixture("ke-hoach-2025.yaml");
     // Tests run as root: a folder's permissions do not stop root, a regular file in the path does.
     for out in [file.join("out.docx"), tmp.path().to_path_buf()] {
         let (code, _, stderr) = vanban(&[

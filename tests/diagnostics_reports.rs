@@ -2,7 +2,7 @@
 //! `tests/cases/invalid-reports/`, in the format of `tests/cases/invalid/` (expected diagnostics
 //! in the leading comments, see `diagnostics.rs`).
 //!
-//! - `report-*.yaml` is a unit report, checked against `data/ke-hoach-2025.yaml`;
+//! - `report-*.yaml` is a unit report, checked against `tests/fixtures/ke-hoach-2025.yaml`;
 //! - `envelope-*.yaml` is a consolidation envelope;
 //! - `folder-*/` is a report folder `folder-*/bao-cao/` with its expectations in
 //!   `folder-*/expected.txt` (`FILE:0:0` names the file a whole-file error is about).
@@ -68,7 +68,7 @@ fn fixtures() -> Vec<Fixture> {
 }
 
 fn plan() -> vanban::data::Plan {
-    vanban::data::load_plan(&repo("data/ke-hoach-2025.yaml"))
+    vanban::data::load_plan(&fixture("ke-hoach-2025.yaml"))
         .expect("plan")
         .value
 }
@@ -188,18 +188,18 @@ fn data_folder(f: &Fixture, root: &Path) -> PathBuf {
     let reports = data.join("bao-cao");
     std::fs::create_dir_all(&reports).expect("mkdir");
     std::fs::copy(
-        repo("data/ke-hoach-2025.yaml"),
+        fixture("ke-hoach-2025.yaml"),
         data.join("ke-hoach-2025.yaml"),
     )
     .expect("plan");
     let envelope = match f.kind {
         Kind::Envelope => f.input.clone(),
-        _ => repo("data/tong-hop-2025.yaml"),
+        _ => fixture("tong-hop-2025.yaml"),
     };
     std::fs::copy(envelope, data.join("tong-hop-2025.yaml")).expect("envelope");
     let from = match f.kind {
         Kind::Folder => f.input.clone(),
-        _ => repo("data/bao-cao"),
+        _ => fixture("bao-cao"),
     };
     for e in std::fs::read_dir(from).expect("reports") {
         let p = e.expect("entry").path();
@@ -215,8 +215,8 @@ fn data_folder(f: &Fixture, root: &Path) -> PathBuf {
 fn every_report_fixture_through_the_binary() {
     let inputs = repo("tests/cases/invalid-reports");
     let before = snapshot(&inputs);
-    let plan = repo("data/ke-hoach-2025.yaml");
-    let envelope = repo("data/tong-hop-2025.yaml");
+    let plan = fixture("ke-hoach-2025.yaml");
+    let envelope = fixture("tong-hop-2025.yaml");
     for f in fixtures() {
         let tmp = tempfile::tempdir().expect("tempdir");
         let out = tmp.path().join("ket-qua.docx");
@@ -248,7 +248,7 @@ fn every_report_fixture_through_the_binary() {
         }
         let (folder, env) = match f.kind {
             Kind::Folder => (f.input.clone(), envelope.clone()),
-            Kind::Envelope => (repo("data/bao-cao"), f.input.clone()),
+            Kind::Envelope => (fixture("bao-cao"), f.input.clone()),
             Kind::Report => (
                 f.input.parent().expect("dir").to_path_buf(),
                 envelope.clone(),

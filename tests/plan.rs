@@ -1,4 +1,5 @@
-//! The real 2025 plan (issue #2): golden XML, seed coverage, determinism, validity.
+//! The 2025 plan (issue #2; the fixture `tests/fixtures/ke-hoach-2025.yaml`, a copy of the sample
+//! in `data/`): golden XML, seed coverage, determinism, validity.
 
 use crate::support::{self, *};
 use vanban::data::load_plan;
@@ -8,7 +9,7 @@ fn plan_docx() -> Vec<u8> {
     let templates = Templates::load(None)
         .expect("built-in templates load")
         .value;
-    let plan = load_plan(&repo("data/ke-hoach-2025.yaml"))
+    let plan = load_plan(&fixture("ke-hoach-2025.yaml"))
         .expect("plan is valid")
         .value;
     let docx = vanban::render_plan(&plan, &templates).expect("plan renders");

@@ -138,3 +138,18 @@ pub(crate) fn run(cli: Cli) -> ExitStatus {
         Err(e) => reporter.error(&e),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use clap::CommandFactory;
+
+    use super::Cli;
+
+    /// clap's own consistency checks on the whole command line (every subcommand, argument,
+    /// alias, conflict and help template). Without this test clap runs them only in debug builds
+    /// and only for the subcommand being parsed.
+    #[test]
+    fn command_line_definition_is_consistent() {
+        Cli::command().debug_assert();
+    }
+}

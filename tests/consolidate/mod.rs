@@ -11,24 +11,18 @@ use vanban::data::report::{FigureValue, Unit, UnitReport};
 use vanban::data::{load_envelope, load_plan, load_unit_report, Envelope, Plan};
 use vanban::template::Templates;
 
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
+use crate::support::{fixture, fixture_workspace};
 
 fn plan() -> Plan {
-    load_plan(&root().join("data/ke-hoach-2025.yaml"))
-        .unwrap()
-        .value
+    load_plan(&fixture("ke-hoach-2025.yaml")).unwrap().value
 }
 
 fn envelope() -> Envelope {
-    load_envelope(&root().join("data/tong-hop-2025.yaml"))
-        .unwrap()
-        .value
+    load_envelope(&fixture("tong-hop-2025.yaml")).unwrap().value
 }
 
 fn sample_files() -> Vec<PathBuf> {
-    report_files(&root().join("data/bao-cao")).unwrap()
+    report_files(&fixture("bao-cao")).unwrap()
 }
 
 fn samples(plan: &Plan) -> Vec<UnitReport> {
@@ -38,18 +32,10 @@ fn samples(plan: &Plan) -> Vec<UnitReport> {
         .collect()
 }
 
-/// A copy of `data/` in a temporary folder, for tests that change files.
+/// A copy of the fixtures as `data/` in a temporary folder, for tests that change files or run
+/// `vanban build` with its default paths.
 fn data_copy() -> tempfile::TempDir {
-    let d = tempfile::tempdir().unwrap();
-    let to = d.path().join("data");
-    std::fs::create_dir_all(to.join("bao-cao")).unwrap();
-    for f in ["ke-hoach-2025.yaml", "tong-hop-2025.yaml"] {
-        std::fs::copy(root().join("data").join(f), to.join(f)).unwrap();
-    }
-    for f in sample_files() {
-        std::fs::copy(&f, to.join("bao-cao").join(f.file_name().unwrap())).unwrap();
-    }
-    d
+    fixture_workspace()
 }
 
 /// Deterministic permutations of `0..n` (a small LCG; no randomness in tests).
@@ -474,7 +460,7 @@ fn templates() -> Templates {
 #[test]
 fn unit_report_document_text() {
     let plan = plan();
-    let r = load_unit_report(&root().join("data/bao-cao/tram-y-te.yaml"), &plan)
+    let r = load_unit_report(&fixture("bao-cao/tram-y-te.yaml"), &plan)
         .unwrap()
         .value;
     let doc = vanban::report::unit::unit_document(&plan, &r, &templates()).unwrap();
@@ -715,7 +701,7 @@ fn many_units_keep_every_item_in_a_compact_layout() {
 fn unit_and_consolidated_reports_match_golden() {
     use crate::support::{golden, normalise_xml, part};
     let plan = plan();
-    let r = load_unit_report(&root().join("data/bao-cao/tram-y-te.yaml"), &plan)
+    let r = load_unit_report(&fixture("bao-cao/tram-y-te.yaml"), &plan)
         .unwrap()
         .value;
     let doc = vanban::report::unit::unit_document(&plan, &r, &templates()).unwrap();

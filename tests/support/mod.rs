@@ -108,6 +108,7 @@ pub fn normalise_xml(xml: &str) -> String {
 }
 
 /// Compare `actual` with the golden file `tests/golden/<name>`; with `UPDATE_GOLDEN=1` rewrite it.
+/// A mismatch panics with the whole unified diff (golden → actual).
 pub fn golden(name: &str, actual: &str) {
     let path = root().join("tests/golden").join(name);
     if std::env::var_os("UPDATE_GOLDEN").is_some() {
@@ -122,19 +123,40 @@ pub fn golden(name: &str, actual: &str) {
         )
     });
     if expected != actual {
-        let diff_line = expected
-            .lines()
-            .zip(actual.lines())
-            .position(|(a, b)| a != b)
-            .unwrap_or(expected.lines().count().min(actual.lines().count()));
-        panic!(
-            "golden {} differs at line {}:\n  expected: {:?}\n  actual:   {:?}\nIf the change is intended, run UPDATE_GOLDEN=1 cargo test and review the diff.",
-            path.display(),
-            diff_line + 1,
-            expected.lines().nth(diff_line),
-            actual.lines().nth(diff_line)
-        );
+        panic!("{}", golden_mismatch(&path, &expected, actual));
     }
+}
+
+/// The message of a golden mismatch: the whole unified diff from the golden file's text to the
+/// actual output, with headers naming the golden file, and how to accept the change.
+fn golden_mismatch(path: &Path, expected: &str, actual: &str) -> String {
+    let golden = format!("{} (golden)", path.display());
+    let output = format!("{} (actual output)", path.display());
+    let diff = similar::TextDiff::from_lines(expected, actual)
+        .unified_diff()
+        .header(&golden, &output)
+        .to_string();
+    format!(
+        "golden {} differs from the output:\n{diff}\nIf the change is intended, run UPDATE_GOLDEN=1 cargo test and review the diff.",
+        path.display()
+    )
+}
+
+#[test]
+fn golden_mismatch_shows_the_whole_diff() {
+    let path = root().join("tests/golden/x/document.xml");
+    let expected = "a\nb\nc\nd\ne\nf\ng\nh\ni\nj\nk\n";
+    let actual = "a\nB\nc\nd\ne\nf\ng\nh\ni\nj\nK\nl\n";
+    let m = golden_mismatch(&path, expected, actual);
+    let shown = path.display().to_string();
+    assert!(m.contains(&format!("--- {shown} (golden)\n")), "{m}");
+    assert!(m.contains(&format!("+++ {shown} (actual output)\n")), "{m}");
+    // Both changes, far apart (two hunks), not only the first one.
+    for line in ["-b\n", "+B\n", "-k\n", "+K\n", "+l\n"] {
+        assert!(m.contains(line), "{line:?} in\n{m}");
+    }
+    assert_eq!(m.matches("@@ -").count(), 2, "{m}");
+    assert!(m.contains("UPDATE_GOLDEN=1 cargo test"), "{m}");
 }
 
 /// The visible text of a WordprocessingML part: one line per paragraph (`w:t` text joined,
@@ -200,6 +222,36 @@ pub fn squash(s: &str) -> String {
 /// Path of a file in the repository.
 pub fn repo(p: &str) -> PathBuf {
     root().join(p)
+}
+
+/// Path of a test fixture: `tests/fixtures/<p>`, e.g. `fixture("ke-hoach-2025.yaml")` or
+/// `fixture("bao-cao")`. The fixtures are copies of the sample files of `data/`, laid out the
+/// same way; tests never read `data/`, which is the user's folder (editing it must not break
+/// `cargo test`).
+pub fn fixture(p: &str) -> PathBuf {
+    root().join("tests/fixtures").join(p)
+}
+
+/// A temporary folder holding a copy of the fixtures as `data/…` (`data/ke-hoach-2025.yaml`,
+/// `data/tong-hop-2025.yaml`, `data/bao-cao/*.yaml`): for tests that change files, and for tests
+/// that run the binary with its default paths (`vanban build` reads `./data`) in that folder.
+pub fn fixture_workspace() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("tempdir");
+    copy_fixtures(&dir.path().join("data"));
+    dir
+}
+
+/// Copy the fixture files (the plan, the envelope and `bao-cao/*.yaml`) into the folder `to`.
+pub fn copy_fixtures(to: &Path) {
+    std::fs::create_dir_all(to.join("bao-cao")).expect("mkdir");
+    for f in ["ke-hoach-2025.yaml", "tong-hop-2025.yaml"] {
+        std::fs::copy(fixture(f), to.join(f)).expect("copy fixture");
+    }
+    for e in std::fs::read_dir(fixture("bao-cao")).expect("tests/fixtures/bao-cao") {
+        let p = e.expect("entry").path();
+        std::fs::copy(&p, to.join("bao-cao").join(p.file_name().expect("name")))
+            .expect("copy fixture");
+    }
 }
 
 /// The shared seed folder (`../shared` next to the repository).
