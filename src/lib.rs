@@ -31,21 +31,69 @@ pub mod output;
 pub mod report;
 pub mod template;
 
+pub use consolidate::collect::Collected;
+pub use consolidate::Consolidated;
+pub use data::{ensure_dir, ensure_file, io_vi, Envelope, Plan, UnitReport};
+pub use diag::{Diagnostic, Diagnostics, ExitStatus, Warned};
+pub use docx::DocxError;
 pub use error::Error;
+pub use output::write_atomic;
+pub use template::Templates;
 
-use data::Plan;
-use diag::Diagnostics;
+use std::path::Path;
+
+use model::page::Pages;
 use model::Document;
-use template::Templates;
 
 /// Name of the built-in plan template (`templates/ke-hoach.md.hbs`).
 pub const PLAN_TEMPLATE: &str = "ke-hoach";
+/// Name of the built-in unit report template (`templates/bao-cao.md.hbs`).
+pub const UNIT_TEMPLATE: &str = report::UNIT_TEMPLATE;
+/// Name of the built-in consolidated report template (`templates/tong-hop.md.hbs`).
+pub const CONSOLIDATED_TEMPLATE: &str = report::CONSOLIDATED_TEMPLATE;
 
-/// Stages 2–3 for a plan: fill the template with the plan's data and parse the Markdown.
+// ---------------------------------------------------------------------------------------------
+// Loading: files → validated records, with every problem located.
+// ---------------------------------------------------------------------------------------------
+
+/// Load the templates: the built-in ones named in `only` (all when `None`), replaced by the
+/// `*.md.hbs` files of `dir` when given. Syntax errors are located (file:line).
+pub fn load_templates(
+    dir: Option<&Path>,
+    only: Option<&[&str]>,
+) -> Result<Warned<Templates>, Diagnostics> {
+    Templates::load_only(dir, only)
+}
+
+/// Load and validate a plan (kế hoạch) file.
+pub fn load_plan(path: &Path) -> Result<Warned<Plan>, Diagnostics> {
+    data::load_plan(path)
+}
+
+/// Load and validate a unit report (báo cáo đơn vị) file against the plan's indicators.
+pub fn load_unit_report(path: &Path, plan: &Plan) -> Result<Warned<UnitReport>, Diagnostics> {
+    data::load_unit_report(path, plan)
+}
+
+/// Load and validate the consolidation envelope (thông tin báo cáo tổng hợp).
+pub fn load_envelope(path: &Path) -> Result<Warned<Envelope>, Diagnostics> {
+    data::load_envelope(path)
+}
+
+/// Read every unit report of `dir` (`*.yaml`, file-name order) against `plan`. A bad file never
+/// hides the others: it is kept in [`Collected::rejected`] with its diagnostics. Fails only when
+/// the folder cannot be read or holds no report.
+pub fn collect_unit_reports(dir: &Path, plan: &Plan) -> Result<Collected, Diagnostics> {
+    consolidate::collect::collect(dir, plan)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rendering: validated records → document model → .docx bytes.
+// ---------------------------------------------------------------------------------------------
+
+/// The document model of a plan: its template filled and parsed, the frame from its fields.
 pub fn plan_document(plan: &Plan, templates: &Templates) -> Result<Document, Diagnostics> {
-    let md = templates.render(PLAN_TEMPLATE, &plan.raw)?;
-    let markup =
-        markup::parse(&md, PLAN_TEMPLATE).map_err(|d| templates.relocate(PLAN_TEMPLATE, d))?;
+    let markup = templates.render_markup(PLAN_TEMPLATE, &plan.raw)?;
     Ok(Document {
         frame: plan.frame.clone(),
         body: markup.body,
@@ -54,13 +102,89 @@ pub fn plan_document(plan: &Plan, templates: &Templates) -> Result<Document, Dia
     })
 }
 
-/// Stages 2–5 for a plan: the bytes of its .docx.
+/// The .docx bytes of a plan.
 pub fn render_plan(plan: &Plan, templates: &Templates) -> Result<Vec<u8>, Error> {
-    let doc = plan_document(plan, templates)?;
-    Ok(write_docx(&doc)?)
+    Ok(write_docx(&plan_document(plan, templates)?)?)
 }
 
-/// Stages 4–5 for any document: lay it out and write the .docx bytes.
-pub fn write_docx(doc: &Document) -> Result<Vec<u8>, docx::DocxError> {
+/// The document model of one unit's report (báo cáo đơn vị), with its indicator table.
+pub fn unit_report_document(
+    plan: &Plan,
+    report: &UnitReport,
+    templates: &Templates,
+) -> Result<Document, Diagnostics> {
+    report::unit::unit_document(plan, report, templates)
+}
+
+/// The .docx bytes of one unit's report.
+pub fn render_unit_report(
+    plan: &Plan,
+    report: &UnitReport,
+    templates: &Templates,
+) -> Result<Vec<u8>, Error> {
+    Ok(write_docx(&unit_report_document(plan, report, templates)?)?)
+}
+
+/// Consolidate the collected unit reports (báo cáo tổng hợp): the pure arithmetic, no document.
+/// The units of [`Collected::rejected`] count as not reported.
+pub fn consolidate(plan: &Plan, envelope: &Envelope, collected: &Collected) -> Consolidated {
+    consolidate::consolidate(
+        plan,
+        envelope,
+        &collected.reports,
+        &collected.rejected_ids(),
+    )
+}
+
+/// The document model of the consolidated report, with its indicator appendix.
+pub fn consolidated_document(
+    plan: &Plan,
+    envelope: &Envelope,
+    consolidated: &Consolidated,
+    templates: &Templates,
+) -> Result<Document, Diagnostics> {
+    report::consolidated::consolidated_document(plan, envelope, consolidated, templates)
+}
+
+/// A finished consolidated report.
+#[derive(Debug, Clone)]
+pub struct Consolidation {
+    /// The .docx bytes.
+    pub docx: Vec<u8>,
+    /// One line about the outcome (units reported, indicators met, missing and late units),
+    /// in Vietnamese, e.g. `8 đơn vị báo cáo; đạt 14/19 chỉ tiêu; trễ hạn: …`.
+    pub outcome: String,
+}
+
+/// Consolidate and write the consolidated report: the .docx bytes and the outcome line.
+///
+/// Takes the collected reports by value and frees each stage's input as soon as the next stage
+/// has what it needs: with thousands of units the reports, then the consolidation, are the
+/// largest things in memory. To refuse a consolidation with bad files first, see
+/// [`Collected::refuse_partial`].
+pub fn render_consolidated(
+    plan: &Plan,
+    envelope: &Envelope,
+    collected: Collected,
+    templates: &Templates,
+) -> Result<Consolidation, Error> {
+    let c = consolidate(plan, envelope, &collected);
+    drop(collected);
+    let doc = consolidated_document(plan, envelope, &c, templates)?;
+    let outcome = c.outcome_line();
+    drop(c);
+    Ok(Consolidation {
+        docx: write_docx(&doc)?,
+        outcome,
+    })
+}
+
+/// Lay out any document model and write its .docx bytes.
+pub fn write_docx(doc: &Document) -> Result<Vec<u8>, DocxError> {
     docx::write(&layout::lay_out(doc))
+}
+
+/// Write laid-out pages (the writer alone, without the decree's layout) as .docx bytes.
+pub fn write_pages(pages: &Pages) -> Result<Vec<u8>, DocxError> {
+    docx::write(pages)
 }

@@ -12,12 +12,13 @@ use std::path::{Path, PathBuf};
 use clap::Args;
 
 use super::{Reporter, TemplateArgs};
-use vanban::consolidate::collect::{collect, Collected};
-use vanban::data::{io_vi, load_envelope, load_plan};
-use vanban::diag::{Diagnostic, Diagnostics, ExitStatus, Location};
-use vanban::output::write_atomic;
-use vanban::template::Templates;
+use vanban::diag::{Diagnostic, Location};
+use vanban::io_vi;
+use vanban::write_atomic;
 use vanban::Error;
+use vanban::Templates;
+use vanban::{load_envelope, load_plan, Collected};
+use vanban::{Diagnostics, ExitStatus};
 
 /// Tham số của lệnh `build`.
 #[derive(Debug, Args)]
@@ -183,13 +184,13 @@ impl Tally {
 /// Run `build`.
 pub(crate) fn run(a: &BuildArgs, r: &Reporter) -> Result<ExitStatus, Error> {
     if let Some(dir) = &a.templates.templates {
-        vanban::data::ensure_dir(dir, "thư mục mẫu")?;
+        vanban::ensure_dir(dir, "thư mục mẫu")?;
     }
-    let templates = Templates::load(a.templates.templates.as_deref())?;
+    let templates = vanban::load_templates(a.templates.templates.as_deref(), None)?;
     r.diagnostics(&templates.warnings);
     let templates = templates.value;
     let mut t = Tally::default();
-    vanban::data::ensure_dir(&a.data, "thư mục dữ liệu")?;
+    vanban::ensure_dir(&a.data, "thư mục dữ liệu")?;
 
     // 1. The plan: without it nothing else can be evaluated.
     let plan_path = match &a.plan {
@@ -211,7 +212,7 @@ pub(crate) fn run(a: &BuildArgs, r: &Reporter) -> Result<ExitStatus, Error> {
 
     // 2. Every unit report.
     let reports_dir = a.data.join("bao-cao");
-    let collected = match collect(&reports_dir, &plan) {
+    let collected = match vanban::collect_unit_reports(&reports_dir, &plan) {
         Ok(c) => Some(c),
         Err(d) => {
             t.fail(r, "báo cáo đơn vị", &Error::Input(d));
@@ -229,9 +230,7 @@ pub(crate) fn run(a: &BuildArgs, r: &Reporter) -> Result<ExitStatus, Error> {
                 .output
                 .join("bao-cao")
                 .join(format!("{}.docx", rep.unit.id));
-            let bytes = vanban::report::unit::unit_document(&plan, rep, &templates)
-                .map_err(Error::Input)
-                .and_then(|d| Ok(vanban::write_docx(&d)?));
+            let bytes = vanban::render_unit_report(&plan, rep, &templates);
             t.write(
                 r,
                 &format!("báo cáo {}", rep.unit.name),
@@ -266,7 +265,7 @@ pub(crate) fn run(a: &BuildArgs, r: &Reporter) -> Result<ExitStatus, Error> {
 fn consolidated(
     a: &BuildArgs,
     r: &Reporter,
-    plan: &vanban::data::Plan,
+    plan: &vanban::Plan,
     plan_path: &Path,
     mut c: Collected,
     templates: &Templates,
@@ -293,24 +292,22 @@ fn consolidated(
         .collect();
     // Printed here: the other rejected files were reported when the unit reports were written.
     r.diagnostics(&c.reject_mistyped_ids(&expected));
-    if !c.rejected.is_empty() && !a.allow_partial {
-        return t.fail(
-            r,
-            what,
-            &super::consolidate::partial_refused(&a.data.join("bao-cao"), &c, false),
-        );
+    if !a.allow_partial {
+        if let Err(d) = c.refuse_partial(&a.data.join("bao-cao"), false) {
+            return t.fail(r, what, &Error::Input(d));
+        }
     }
     let out = super::consolidate::default_output(&a.output, &envelope_path);
-    match super::consolidate::render(plan, &envelope.value, c, templates) {
-        Ok((bytes, outcome)) => {
+    match vanban::render_consolidated(plan, &envelope.value, c, templates) {
+        Ok(done) => {
             t.write(
                 r,
                 what,
                 &out,
-                Ok(bytes),
+                Ok(done.docx),
                 &[plan_path.to_path_buf(), envelope_path.clone()],
             );
-            r.done(&format!("  {}", outcome));
+            r.done(&format!("  {}", done.outcome));
         }
         Err(e) => t.fail(r, what, &e),
     }

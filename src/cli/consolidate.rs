@@ -5,13 +5,8 @@ use std::path::{Path, PathBuf};
 use clap::Args;
 
 use super::{Reporter, TemplateArgs};
-use vanban::consolidate::collect::{collect, Collected};
-use vanban::consolidate::{consolidate, Consolidated};
-use vanban::data::{load_envelope, load_plan, Envelope, Plan};
-use vanban::diag::{Diagnostic, Diagnostics, ExitStatus, Location};
-use vanban::output::write_atomic;
-use vanban::template::Templates;
-use vanban::Error;
+use vanban::write_atomic;
+use vanban::{Collected, Error, ExitStatus};
 
 /// Tham số của lệnh `consolidate`.
 #[derive(Debug, Args)]
@@ -60,99 +55,18 @@ pub(crate) fn report_collected(c: &Collected, r: &Reporter) {
     }
 }
 
-/// The error when bad files stop the consolidation: every error of every bad file (when
-/// `details`), then a summary naming the files.
-pub(crate) fn partial_refused(dir: &Path, c: &Collected, details: bool) -> Error {
-    let files: Vec<String> = c
-        .rejected
-        .iter()
-        .map(|x| x.path.display().to_string())
-        .collect();
-    let mut d = if details {
-        c.errors()
-    } else {
-        Diagnostics::new()
-    };
-    d.push(
-        Diagnostic::error(
-            Location::file(dir),
-            format!(
-                "không lập báo cáo tổng hợp: {} tệp báo cáo có lỗi ({})",
-                c.rejected.len(),
-                files.join(", ")
-            ),
-        )
-        .with_hint(
-            "sửa các lỗi ở trên, hoặc thêm `--allow-partial` để tổng hợp phần còn lại \
-             (các đơn vị có tệp lỗi được tính là chưa báo cáo)",
-        ),
-    );
-    Error::Input(d)
-}
-
-/// Consolidate and lay out: the .docx bytes and the outcome line ([`outcome_line`]).
-///
-/// Takes the collected reports by value and frees each stage's input as soon as the next stage
-/// has what it needs: with thousands of units the reports, then the consolidation, are the
-/// largest things in memory.
-pub(crate) fn render(
-    plan: &Plan,
-    envelope: &Envelope,
-    collected: Collected,
-    templates: &Templates,
-) -> Result<(Vec<u8>, String), Error> {
-    let c = consolidate(
-        plan,
-        envelope,
-        &collected.reports,
-        &collected.rejected_ids(),
-    );
-    drop(collected);
-    let doc = vanban::report::consolidated::consolidated_document(plan, envelope, &c, templates)?;
-    let outcome = outcome_line(&c);
-    drop(c);
-    Ok((vanban::write_docx(&doc)?, outcome))
-}
-
-/// One line about the outcome: headline, missing and late units.
-pub(crate) fn outcome_line(c: &Consolidated) -> String {
-    use vanban::consolidate::Status;
-    let names = |pred: fn(&Status) -> bool| -> Vec<String> {
-        c.units
-            .iter()
-            .filter(|u| pred(&u.status))
-            .map(|u| u.unit.name.clone())
-            .collect()
-    };
-    let mut s = format!(
-        "{} đơn vị báo cáo; đạt {}/{} chỉ tiêu",
-        c.reported(),
-        c.summary.achieved(),
-        c.summary.evaluated()
-    );
-    let missing = names(|s| matches!(s, Status::Missing | Status::Invalid));
-    if !missing.is_empty() {
-        s.push_str(&format!("; chưa báo cáo: {}", missing.join(", ")));
-    }
-    let late = names(|s| matches!(s, Status::Late(_)));
-    if !late.is_empty() {
-        s.push_str(&format!("; trễ hạn: {}", late.join(", ")));
-    }
-    s
-}
-
 /// Run `consolidate`.
 pub(crate) fn run(a: &ConsolidateArgs, r: &Reporter) -> Result<ExitStatus, Error> {
     if let Some(dir) = &a.templates.templates {
-        vanban::data::ensure_dir(dir, "thư mục mẫu")?;
+        vanban::ensure_dir(dir, "thư mục mẫu")?;
     }
-    let templates = Templates::load_only(
+    let templates = vanban::load_templates(
         a.templates.templates.as_deref(),
-        Some(&[vanban::report::CONSOLIDATED_TEMPLATE]),
+        Some(&[vanban::CONSOLIDATED_TEMPLATE]),
     )?;
     r.diagnostics(&templates.warnings);
     r.step(&format!("đọc kế hoạch {}", a.plan.display()));
-    let plan = load_plan(&a.plan)?;
+    let plan = vanban::load_plan(&a.plan)?;
     let envelope_path = match &a.envelope {
         Some(p) => p.clone(),
         None => {
@@ -168,10 +82,10 @@ pub(crate) fn run(a: &ConsolidateArgs, r: &Reporter) -> Result<ExitStatus, Error
         "đọc thông tin báo cáo tổng hợp {}",
         envelope_path.display()
     ));
-    let envelope = load_envelope(&envelope_path)?;
+    let envelope = vanban::load_envelope(&envelope_path)?;
     r.diagnostics(&envelope.warnings);
     r.step(&format!("đọc các báo cáo trong {}", a.dir.display()));
-    let mut collected = collect(&a.dir, &plan.value)?;
+    let mut collected = vanban::collect_unit_reports(&a.dir, &plan.value)?;
     let expected: Vec<&str> = envelope
         .value
         .expected
@@ -180,18 +94,21 @@ pub(crate) fn run(a: &ConsolidateArgs, r: &Reporter) -> Result<ExitStatus, Error
         .collect();
     // Reported with the other rejected files below.
     let _ = collected.reject_mistyped_ids(&expected);
-    if !collected.rejected.is_empty() && !a.allow_partial {
-        r.diagnostics(&collected.warnings);
-        return Err(partial_refused(&a.dir, &collected, true));
+    if !a.allow_partial {
+        if let Err(d) = collected.refuse_partial(&a.dir, true) {
+            r.diagnostics(&collected.warnings);
+            return Err(Error::Input(d));
+        }
     }
     report_collected(&collected, r);
-    let (bytes, outcome) = render(&plan.value, &envelope.value, collected, &templates.value)?;
+    let done =
+        vanban::render_consolidated(&plan.value, &envelope.value, collected, &templates.value)?;
     let out = a
         .output
         .clone()
         .unwrap_or_else(|| default_output(Path::new("output"), &envelope_path));
-    write_atomic(&out, &bytes, &[a.plan.clone(), envelope_path.clone()])?;
-    r.done(&format!("Đã ghi {} ({})", out.display(), outcome));
+    write_atomic(&out, &done.docx, &[a.plan.clone(), envelope_path.clone()])?;
+    r.done(&format!("Đã ghi {} ({})", out.display(), done.outcome));
     // With --allow-partial the bad files were reported above and count as not reported.
     Ok(ExitStatus::Ok)
 }

@@ -5,11 +5,8 @@ use std::path::{Path, PathBuf};
 use clap::Args;
 
 use super::{Reporter, TemplateArgs};
-use vanban::data::load_plan;
-use vanban::diag::ExitStatus;
-use vanban::output::write_atomic;
-use vanban::template::Templates;
-use vanban::Error;
+use vanban::write_atomic;
+use vanban::{Error, ExitStatus};
 
 /// Tham số của lệnh `plan`.
 #[derive(Debug, Args)]
@@ -38,16 +35,16 @@ pub(crate) fn default_output(data: &Path) -> PathBuf {
 pub(crate) fn run(a: &PlanArgs, r: &Reporter) -> Result<ExitStatus, Error> {
     r.step("đọc mẫu");
     if let Some(dir) = &a.templates.templates {
-        vanban::data::ensure_dir(dir, "thư mục mẫu")?;
+        vanban::ensure_dir(dir, "thư mục mẫu")?;
     }
-    let templates = Templates::load_only(
+    let templates = vanban::load_templates(
         a.templates.templates.as_deref(),
         Some(&[vanban::PLAN_TEMPLATE]),
     )?;
     r.diagnostics(&templates.warnings);
     r.step(&format!("đọc dữ liệu {}", a.data.display()));
-    vanban::data::ensure_file(&a.data)?;
-    let plan = load_plan(&a.data)?;
+    vanban::ensure_file(&a.data)?;
+    let plan = vanban::load_plan(&a.data)?;
     r.diagnostics(&plan.warnings);
     r.step("dựng văn bản");
     let bytes = vanban::render_plan(&plan.value, &templates.value)?;

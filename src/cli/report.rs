@@ -5,11 +5,8 @@ use std::path::{Path, PathBuf};
 use clap::Args;
 
 use super::{Reporter, TemplateArgs};
-use vanban::data::{load_plan, load_unit_report};
-use vanban::diag::ExitStatus;
-use vanban::output::write_atomic;
-use vanban::template::Templates;
-use vanban::Error;
+use vanban::write_atomic;
+use vanban::{Error, ExitStatus};
 
 /// Tham số của lệnh `report`.
 #[derive(Debug, Args)]
@@ -43,21 +40,20 @@ pub(crate) fn default_output(data: &Path) -> PathBuf {
 pub(crate) fn run(a: &ReportArgs, r: &Reporter) -> Result<ExitStatus, Error> {
     r.step("đọc mẫu");
     if let Some(dir) = &a.templates.templates {
-        vanban::data::ensure_dir(dir, "thư mục mẫu")?;
+        vanban::ensure_dir(dir, "thư mục mẫu")?;
     }
-    let templates = Templates::load_only(
+    let templates = vanban::load_templates(
         a.templates.templates.as_deref(),
-        Some(&[vanban::report::UNIT_TEMPLATE]),
+        Some(&[vanban::UNIT_TEMPLATE]),
     )?;
     r.diagnostics(&templates.warnings);
     r.step(&format!("đọc kế hoạch {}", a.plan.display()));
-    let plan = load_plan(&a.plan)?;
+    let plan = vanban::load_plan(&a.plan)?;
     r.step(&format!("đọc báo cáo {}", a.data.display()));
-    let report = load_unit_report(&a.data, &plan.value)?;
+    let report = vanban::load_unit_report(&a.data, &plan.value)?;
     r.diagnostics(&report.warnings);
     r.step("dựng văn bản");
-    let doc = vanban::report::unit::unit_document(&plan.value, &report.value, &templates.value)?;
-    let bytes = vanban::write_docx(&doc)?;
+    let bytes = vanban::render_unit_report(&plan.value, &report.value, &templates.value)?;
     let out = a.output.clone().unwrap_or_else(|| default_output(&a.data));
     write_atomic(&out, &bytes, &[a.data.clone(), a.plan.clone()])?;
     r.done(&format!("Đã ghi {}", out.display()));

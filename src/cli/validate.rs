@@ -10,12 +10,8 @@ use clap::Args;
 
 use super::build::{find_plan, sniff, Kind};
 use super::{Reporter, TemplateArgs};
-use vanban::data::envelope::load_envelope;
-use vanban::data::report::load_unit_report;
-use vanban::data::{load_plan, Plan};
-use vanban::diag::{Diagnostics, ExitStatus};
-use vanban::template::Templates;
-use vanban::Error;
+use vanban::{load_envelope, load_plan, load_unit_report};
+use vanban::{Diagnostics, Error, ExitStatus, Plan, Templates};
 
 /// Tham số của lệnh `validate`.
 #[derive(Debug, Args)]
@@ -60,7 +56,7 @@ fn check(a: &ValidateArgs, f: &Path, templates: &Templates) -> Result<Diagnostic
             .parent()
             .filter(|d| !d.as_os_str().is_empty())
             .unwrap_or(Path::new("."));
-        return Templates::load(Some(dir)).map(|t| t.warnings);
+        return vanban::load_templates(Some(dir), None).map(|t| t.warnings);
     }
     let text = String::from_utf8_lossy(&std::fs::read(f).unwrap_or_default()).to_string();
     match sniff(&text) {
@@ -72,7 +68,7 @@ fn check(a: &ValidateArgs, f: &Path, templates: &Templates) -> Result<Diagnostic
         Kind::Other => {
             let plan: Plan = load_plan(&plan_for(a, f)?)?.value;
             load_unit_report(f, &plan).and_then(|r| {
-                vanban::report::unit::unit_document(&plan, &r.value, templates).map(|_| r.warnings)
+                vanban::unit_report_document(&plan, &r.value, templates).map(|_| r.warnings)
             })
         }
     }
@@ -81,14 +77,14 @@ fn check(a: &ValidateArgs, f: &Path, templates: &Templates) -> Result<Diagnostic
 /// Run `validate`: every file is checked, every problem printed; exit 1 if any has an error.
 pub(crate) fn run(a: &ValidateArgs, r: &Reporter) -> Result<ExitStatus, Error> {
     if let Some(dir) = &a.templates.templates {
-        vanban::data::ensure_dir(dir, "thư mục mẫu")?;
+        vanban::ensure_dir(dir, "thư mục mẫu")?;
     }
-    let templates = Templates::load(a.templates.templates.as_deref())?;
+    let templates = vanban::load_templates(a.templates.templates.as_deref(), None)?;
     r.diagnostics(&templates.warnings);
     let mut failed = 0usize;
     let mut unreadable = 0usize;
     for f in &a.files {
-        if let Err(e) = vanban::data::ensure_file(f) {
+        if let Err(e) = vanban::ensure_file(f) {
             r.error(&e);
             unreadable += 1;
             continue;

@@ -82,6 +82,40 @@ impl Collected {
         added
     }
 
+    /// Refuse to consolidate when a report file is bad (the default without `--allow-partial`):
+    /// every error of every bad file (when `details`), then one error naming the files. `dir` is
+    /// the report folder the summary points at.
+    pub fn refuse_partial(&self, dir: &Path, details: bool) -> Result<(), Diagnostics> {
+        if self.rejected.is_empty() {
+            return Ok(());
+        }
+        let files: Vec<String> = self
+            .rejected
+            .iter()
+            .map(|x| x.path.display().to_string())
+            .collect();
+        let mut d = if details {
+            self.errors()
+        } else {
+            Diagnostics::new()
+        };
+        d.push(
+            Diagnostic::error(
+                Location::file(dir),
+                format!(
+                    "không lập báo cáo tổng hợp: {} tệp báo cáo có lỗi ({})",
+                    self.rejected.len(),
+                    files.join(", ")
+                ),
+            )
+            .with_hint(
+                "sửa các lỗi ở trên, hoặc thêm `--allow-partial` để tổng hợp phần còn lại \
+                 (các đơn vị có tệp lỗi được tính là chưa báo cáo)",
+            ),
+        );
+        Err(d)
+    }
+
     /// The unit ids of the rejected files.
     pub fn rejected_ids(&self) -> Vec<String> {
         self.rejected.iter().map(|r| r.unit_id.clone()).collect()

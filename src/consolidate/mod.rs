@@ -278,6 +278,33 @@ impl Consolidated {
         self.units_where(|s| matches!(s, Status::OnTime(_) | Status::Late(_)))
             .len()
     }
+
+    /// One line about the outcome, in Vietnamese: units reported, indicators met, missing and
+    /// late units (`8 đơn vị báo cáo; đạt 14/19 chỉ tiêu; trễ hạn: …`).
+    pub fn outcome_line(&self) -> String {
+        let names = |pred: fn(&Status) -> bool| -> Vec<String> {
+            self.units
+                .iter()
+                .filter(|u| pred(&u.status))
+                .map(|u| u.unit.name.clone())
+                .collect()
+        };
+        let mut s = format!(
+            "{} đơn vị báo cáo; đạt {}/{} chỉ tiêu",
+            self.reported(),
+            self.summary.achieved(),
+            self.summary.evaluated()
+        );
+        let missing = names(|s| matches!(s, Status::Missing | Status::Invalid));
+        if !missing.is_empty() {
+            s.push_str(&format!("; chưa báo cáo: {}", missing.join(", ")));
+        }
+        let late = names(|s| matches!(s, Status::Late(_)));
+        if !late.is_empty() {
+            s.push_str(&format!("; trễ hạn: {}", late.join(", ")));
+        }
+        s
+    }
 }
 
 /// Consolidate `reports` against `plan` with the envelope's expected units and deadline.

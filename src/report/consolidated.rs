@@ -364,8 +364,7 @@ pub fn consolidated_document(
     templates: &Templates,
 ) -> Result<Document, Diagnostics> {
     let ctx = consolidated_context(plan, envelope, c);
-    let md = templates.render(CONSOLIDATED_TEMPLATE, &ctx)?;
-    let markup = crate::markup::parse(&md, CONSOLIDATED_TEMPLATE)?;
+    let markup = templates.render_markup(CONSOLIDATED_TEMPLATE, &ctx)?;
     let mut body = markup.body;
     // The table lives in the appendix; a marker the template may have written is dropped.
     body.retain(|b| super::paragraph_text(b).is_none_or(|t| t.trim() != super::TABLE_MARKER));

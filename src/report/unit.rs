@@ -152,8 +152,7 @@ pub fn unit_document(
 ) -> Result<Document, Diagnostics> {
     let results = unit_results(plan, report);
     let ctx = unit_context(plan, report, &results);
-    let md = templates.render(UNIT_TEMPLATE, &ctx)?;
-    let markup = crate::markup::parse(&md, UNIT_TEMPLATE)?;
+    let markup = templates.render_markup(UNIT_TEMPLATE, &ctx)?;
     let mut body = markup.body;
     place_table(&mut body, unit_table(&results));
     Ok(Document {

@@ -190,6 +190,18 @@ impl Templates {
             .map_err(|e| Diagnostics::from(self.render_error(name, &e)))
     }
 
+    /// Fill template `name` and parse the Markdown it wrote: the body blocks and footnotes.
+    /// Template and markup errors are located in the template file (file:line), for every
+    /// document the same way.
+    pub fn render_markup<T: Serialize>(
+        &self,
+        name: &str,
+        context: &T,
+    ) -> Result<crate::markup::Markup, Diagnostics> {
+        let md = self.render(name, context)?;
+        crate::markup::parse(&md, name).map_err(|d| self.relocate(name, d))
+    }
+
     fn render_error(&self, name: &str, e: &RenderError) -> Diagnostic {
         let tpl = e.template_name.clone().unwrap_or_else(|| name.to_string());
         let loc = Location {
