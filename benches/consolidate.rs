@@ -112,7 +112,7 @@ fn consolidate_dir(dir: &Path, templates: &Templates) -> usize {
     let c = consolidate(&plan, &env, &col.reports, &col.rejected_ids());
     drop(col);
     let doc =
-        vanban::report::consolidated::consolidated_document(&plan, &env, &c, templates).unwrap();
+        vanban::compose::consolidated::consolidated_document(&plan, &env, &c, templates).unwrap();
     vanban::write_docx(&doc).unwrap().len()
 }
 

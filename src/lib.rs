@@ -19,6 +19,7 @@
 //!
 //! [`output`] writes the bytes atomically (temporary file, then rename).
 
+pub mod compose;
 pub mod consolidate;
 pub mod data;
 pub mod diag;
@@ -28,7 +29,6 @@ pub mod layout;
 pub mod markup;
 pub mod model;
 pub mod output;
-pub mod report;
 pub mod template;
 
 pub use consolidate::collect::Collected;
@@ -46,11 +46,11 @@ use model::page::Pages;
 use model::Document;
 
 /// Name of the built-in plan template (`templates/ke-hoach.md.hbs`).
-pub const PLAN_TEMPLATE: &str = "ke-hoach";
+pub const PLAN_TEMPLATE: &str = compose::PLAN_TEMPLATE;
 /// Name of the built-in unit report template (`templates/bao-cao.md.hbs`).
-pub const UNIT_TEMPLATE: &str = report::UNIT_TEMPLATE;
+pub const UNIT_TEMPLATE: &str = compose::UNIT_TEMPLATE;
 /// Name of the built-in consolidated report template (`templates/tong-hop.md.hbs`).
-pub const CONSOLIDATED_TEMPLATE: &str = report::CONSOLIDATED_TEMPLATE;
+pub const CONSOLIDATED_TEMPLATE: &str = compose::CONSOLIDATED_TEMPLATE;
 
 // ---------------------------------------------------------------------------------------------
 // Loading: files → validated records, with every problem located.
@@ -93,13 +93,7 @@ pub fn collect_unit_reports(dir: &Path, plan: &Plan) -> Result<Collected, Diagno
 
 /// The document model of a plan: its template filled and parsed, the frame from its fields.
 pub fn plan_document(plan: &Plan, templates: &Templates) -> Result<Document, Diagnostics> {
-    let markup = templates.render_markup(PLAN_TEMPLATE, &plan.raw)?;
-    Ok(Document {
-        frame: plan.frame.clone(),
-        body: markup.body,
-        notes: markup.notes,
-        appendices: Vec::new(),
-    })
+    compose::plan::plan_document(plan, templates)
 }
 
 /// The .docx bytes of a plan.
@@ -113,7 +107,7 @@ pub fn unit_report_document(
     report: &UnitReport,
     templates: &Templates,
 ) -> Result<Document, Diagnostics> {
-    report::unit::unit_document(plan, report, templates)
+    compose::unit::unit_document(plan, report, templates)
 }
 
 /// The .docx bytes of one unit's report.
@@ -143,7 +137,7 @@ pub fn consolidated_document(
     consolidated: &Consolidated,
     templates: &Templates,
 ) -> Result<Document, Diagnostics> {
-    report::consolidated::consolidated_document(plan, envelope, consolidated, templates)
+    compose::consolidated::consolidated_document(plan, envelope, consolidated, templates)
 }
 
 /// A finished consolidated report.

@@ -85,11 +85,11 @@ impl Data {
             .iter()
             .find(|r| r.unit.id == "tram-y-te")
             .expect("tram-y-te");
-        let doc = vanban::report::unit::unit_document(&plan, unit, &t)
+        let doc = vanban::compose::unit::unit_document(&plan, unit, &t)
             .unwrap_or_else(|e| panic!("{name}: {e}"));
         let u = vanban::write_docx(&doc).unwrap_or_else(|e| panic!("{name}: {e:?}"));
         let cons = vanban::consolidate::consolidate(&plan, &env, &c.reports, &[]);
-        let doc = vanban::report::consolidated::consolidated_document(&plan, &env, &cons, &t)
+        let doc = vanban::compose::consolidated::consolidated_document(&plan, &env, &cons, &t)
             .unwrap_or_else(|e| panic!("{name}: {e}"));
         let all = vanban::write_docx(&doc).unwrap_or_else(|e| panic!("{name}: {e:?}"));
         for (kind, bytes) in [("bao-cao", &u), ("tong-hop", &all)] {
@@ -724,7 +724,7 @@ mod property {
             }
         };
         let t = Templates::load(None).expect("templates").value;
-        let unit = vanban::report::unit::unit_document(&plan, &report, &t)
+        let unit = vanban::compose::unit::unit_document(&plan, &report, &t)
             .map_err(|e| TestCaseError::fail(format!("unit report: {e}")))?;
         let unit = vanban::write_docx(&unit)
             .map_err(|e| TestCaseError::fail(format!("internal error: {e:?}")))?;
@@ -732,7 +732,7 @@ mod property {
             vanban::consolidate::collect::collect(&data.join("bao-cao"), &plan).expect("folder");
         prop_assert!(c.rejected.is_empty());
         let cons = vanban::consolidate::consolidate(&plan, &env, &c.reports, &[]);
-        let all = vanban::report::consolidated::consolidated_document(&plan, &env, &cons, &t)
+        let all = vanban::compose::consolidated::consolidated_document(&plan, &env, &cons, &t)
             .map_err(|e| TestCaseError::fail(format!("consolidated report: {e}")))?;
         let all = vanban::write_docx(&all)
             .map_err(|e| TestCaseError::fail(format!("internal error: {e:?}")))?;

@@ -83,7 +83,7 @@ fn run_library(f: &Fixture) -> Diagnostics {
                 let t = vanban::template::Templates::load(None)
                     .expect("templates")
                     .value;
-                if let Err(d) = vanban::report::unit::unit_document(&plan(), &w.value, &t) {
+                if let Err(d) = vanban::compose::unit::unit_document(&plan(), &w.value, &t) {
                     all.extend(d);
                 }
             }

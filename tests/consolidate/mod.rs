@@ -463,7 +463,7 @@ fn unit_report_document_text() {
     let r = load_unit_report(&fixture("bao-cao/tram-y-te.yaml"), &plan)
         .unwrap()
         .value;
-    let doc = vanban::report::unit::unit_document(&plan, &r, &templates()).unwrap();
+    let doc = vanban::compose::unit::unit_document(&plan, &r, &templates()).unwrap();
     let bytes = vanban::write_docx(&doc).unwrap();
     let t = doc_text(&bytes);
     let all = t.paragraphs.join("\n");
@@ -533,8 +533,8 @@ fn consolidated_document_text() {
     let env = envelope();
     let reports = samples(&plan);
     let c: Consolidated = consolidate(&plan, &env, &reports, &[]);
-    let doc =
-        vanban::report::consolidated::consolidated_document(&plan, &env, &c, &templates()).unwrap();
+    let doc = vanban::compose::consolidated::consolidated_document(&plan, &env, &c, &templates())
+        .unwrap();
     assert_eq!(doc.appendices.len(), 1);
     assert!(doc.appendices[0].landscape);
     let bytes = vanban::write_docx(&doc).unwrap();
@@ -669,8 +669,8 @@ fn many_units_keep_every_item_in_a_compact_layout() {
         reports.push(r);
     }
     let c = consolidate(&plan, &env, &reports, &[]);
-    let doc =
-        vanban::report::consolidated::consolidated_document(&plan, &env, &c, &templates()).unwrap();
+    let doc = vanban::compose::consolidated::consolidated_document(&plan, &env, &c, &templates())
+        .unwrap();
     let t = doc_text(&vanban::write_docx(&doc).unwrap());
     let all = t.paragraphs.join("\n");
     assert!(
@@ -704,7 +704,7 @@ fn unit_and_consolidated_reports_match_golden() {
     let r = load_unit_report(&fixture("bao-cao/tram-y-te.yaml"), &plan)
         .unwrap()
         .value;
-    let doc = vanban::report::unit::unit_document(&plan, &r, &templates()).unwrap();
+    let doc = vanban::compose::unit::unit_document(&plan, &r, &templates()).unwrap();
     let unit = vanban::write_docx(&doc).unwrap();
     golden(
         "bao-cao-tram-y-te/document.xml",
@@ -713,8 +713,8 @@ fn unit_and_consolidated_reports_match_golden() {
     let env = envelope();
     let reports = samples(&plan);
     let c: Consolidated = consolidate(&plan, &env, &reports, &[]);
-    let doc =
-        vanban::report::consolidated::consolidated_document(&plan, &env, &c, &templates()).unwrap();
+    let doc = vanban::compose::consolidated::consolidated_document(&plan, &env, &c, &templates())
+        .unwrap();
     let all = vanban::write_docx(&doc).unwrap();
     golden(
         "bao-cao-tong-hop-2025/document.xml",

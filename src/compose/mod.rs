@@ -1,7 +1,10 @@
-//! Báo cáo — the documents made from unit reports: each unit's own BÁO CÁO ([`unit`]) and the
-//! consolidated BÁO CÁO with its indicator appendix ([`consolidated`]).
+//! Soạn văn bản — stages 2–3 per document kind: validated record → template context →
+//! template → Markdown → [`crate::model::Document`]. One file per kind: the plan ([`plan`]),
+//! each unit's own BÁO CÁO ([`unit`]) and the consolidated BÁO CÁO with its indicator appendix
+//! ([`consolidated`]). Template and markup errors are located in the template file the same way
+//! for all ([`crate::template::Templates::render_markup`]).
 //!
-//! Both go through the usual stages 2–3 (template → Markdown → blocks). The indicator table is
+//! In the reports the indicator table is
 //! **built in code** as a [`model::Table`](crate::model::Table), never as a Markdown pipe table:
 //! the template places it by writing `{{bang_chi_tieu}}` alone in a paragraph. That value is the
 //! marker text [`TABLE_MARKER`]; after the Markdown is parsed, the paragraph whose whole text is
@@ -9,6 +12,7 @@
 //! marker gets the table at the end of the body, so the figures are never lost.
 
 pub mod consolidated;
+pub mod plan;
 pub mod unit;
 
 use serde::Serialize;
@@ -20,6 +24,8 @@ use crate::data::Plan;
 use crate::model::format::{date_long, number, plain_lines};
 use crate::model::{Align, Block, Cell, Column, Inline, IssueDate, Table};
 
+/// Name of the built-in plan template (`templates/ke-hoach.md.hbs`).
+pub const PLAN_TEMPLATE: &str = "ke-hoach";
 /// Name of the built-in unit report template (`templates/bao-cao.md.hbs`).
 pub const UNIT_TEMPLATE: &str = "bao-cao";
 /// Name of the built-in consolidated report template (`templates/tong-hop.md.hbs`).
