@@ -21,9 +21,9 @@ use serde_yaml::{Mapping, Value};
 #[allow(dead_code)]
 mod gen_units;
 
-use vanban::consolidate::collect::collect;
-use vanban::consolidate::consolidate;
 use vanban::data::{load_envelope, load_plan};
+use vanban::internals::consolidate::collect::collect;
+use vanban::internals::consolidate::consolidate;
 use vanban::template::Templates;
 
 /// The sample plan, from the test fixtures (never the user's `data/` folder).
@@ -111,8 +111,7 @@ fn consolidate_dir(dir: &Path, templates: &Templates) -> usize {
     let col = collect(&dir.join("bao-cao"), &plan).unwrap();
     let c = consolidate(&plan, &env, &col.reports, &col.rejected_ids());
     drop(col);
-    let doc =
-        vanban::compose::consolidated::consolidated_document(&plan, &env, &c, templates).unwrap();
+    let doc = vanban::consolidated_document(&plan, &env, &c, templates).unwrap();
     vanban::write_docx(&doc).unwrap().len()
 }
 

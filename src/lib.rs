@@ -19,16 +19,16 @@
 //!
 //! [`output`] writes the bytes atomically (temporary file, then rename).
 
-pub mod compose;
-pub mod consolidate;
+pub(crate) mod compose;
+pub(crate) mod consolidate;
 pub mod data;
 pub mod diag;
-pub mod docx;
+pub(crate) mod docx;
 pub mod error;
-pub mod layout;
-pub mod markup;
+pub(crate) mod layout;
+pub(crate) mod markup;
 pub mod model;
-pub mod output;
+pub(crate) mod output;
 pub mod template;
 
 pub use consolidate::collect::Collected;
@@ -181,4 +181,24 @@ pub fn write_docx(doc: &Document) -> Result<Vec<u8>, DocxError> {
 /// Write laid-out pages (the writer alone, without the decree's layout) as .docx bytes.
 pub fn write_pages(pages: &Pages) -> Result<Vec<u8>, DocxError> {
     docx::write(pages)
+}
+
+/// Internals for the integration tests, benchmarks and fuzz targets; not a stable API.
+#[doc(hidden)]
+pub mod internals {
+    /// Consolidation arithmetic (per-indicator aggregation, unit results) and folder reading.
+    pub mod consolidate {
+        pub use crate::consolidate::{
+            aggregate, consolidate, unit_results, Consolidated, IndicatorResult, Source, Status,
+            Summary, UnitStatus,
+        };
+        /// Reading a folder of unit reports.
+        pub mod collect {
+            pub use crate::consolidate::collect::{collect, collect_files, report_files, Rejected};
+        }
+    }
+    /// The Markdown stage.
+    pub mod markup {
+        pub use crate::markup::{parse, Markup};
+    }
 }

@@ -78,18 +78,19 @@ impl Data {
             .unwrap_or_else(|e| panic!("{name}: {e}"))
             .value;
         let t = Templates::load(None).expect("templates").value;
-        let c = vanban::consolidate::collect::collect(&d.join("bao-cao"), &plan).expect("folder");
+        let c = vanban::internals::consolidate::collect::collect(&d.join("bao-cao"), &plan)
+            .expect("folder");
         assert!(c.rejected.is_empty(), "{name}: {}", c.errors());
         let unit = c
             .reports
             .iter()
             .find(|r| r.unit.id == "tram-y-te")
             .expect("tram-y-te");
-        let doc = vanban::compose::unit::unit_document(&plan, unit, &t)
-            .unwrap_or_else(|e| panic!("{name}: {e}"));
+        let doc =
+            vanban::unit_report_document(&plan, unit, &t).unwrap_or_else(|e| panic!("{name}: {e}"));
         let u = vanban::write_docx(&doc).unwrap_or_else(|e| panic!("{name}: {e:?}"));
-        let cons = vanban::consolidate::consolidate(&plan, &env, &c.reports, &[]);
-        let doc = vanban::compose::consolidated::consolidated_document(&plan, &env, &cons, &t)
+        let cons = vanban::internals::consolidate::consolidate(&plan, &env, &c.reports, &[]);
+        let doc = vanban::consolidated_document(&plan, &env, &cons, &t)
             .unwrap_or_else(|e| panic!("{name}: {e}"));
         let all = vanban::write_docx(&doc).unwrap_or_else(|e| panic!("{name}: {e:?}"));
         for (kind, bytes) in [("bao-cao", &u), ("tong-hop", &all)] {
@@ -724,15 +725,15 @@ mod property {
             }
         };
         let t = Templates::load(None).expect("templates").value;
-        let unit = vanban::compose::unit::unit_document(&plan, &report, &t)
+        let unit = vanban::unit_report_document(&plan, &report, &t)
             .map_err(|e| TestCaseError::fail(format!("unit report: {e}")))?;
         let unit = vanban::write_docx(&unit)
             .map_err(|e| TestCaseError::fail(format!("internal error: {e:?}")))?;
-        let c =
-            vanban::consolidate::collect::collect(&data.join("bao-cao"), &plan).expect("folder");
+        let c = vanban::internals::consolidate::collect::collect(&data.join("bao-cao"), &plan)
+            .expect("folder");
         prop_assert!(c.rejected.is_empty());
-        let cons = vanban::consolidate::consolidate(&plan, &env, &c.reports, &[]);
-        let all = vanban::compose::consolidated::consolidated_document(&plan, &env, &cons, &t)
+        let cons = vanban::internals::consolidate::consolidate(&plan, &env, &c.reports, &[]);
+        let all = vanban::consolidated_document(&plan, &env, &cons, &t)
             .map_err(|e| TestCaseError::fail(format!("consolidated report: {e}")))?;
         let all = vanban::write_docx(&all)
             .map_err(|e| TestCaseError::fail(format!("internal error: {e:?}")))?;

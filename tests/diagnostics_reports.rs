@@ -83,7 +83,7 @@ fn run_library(f: &Fixture) -> Diagnostics {
                 let t = vanban::template::Templates::load(None)
                     .expect("templates")
                     .value;
-                if let Err(d) = vanban::compose::unit::unit_document(&plan(), &w.value, &t) {
+                if let Err(d) = vanban::unit_report_document(&plan(), &w.value, &t) {
                     all.extend(d);
                 }
             }
@@ -93,7 +93,7 @@ fn run_library(f: &Fixture) -> Diagnostics {
             Ok(w) => all.extend(w.warnings),
             Err(d) => all.extend(d),
         },
-        Kind::Folder => match vanban::consolidate::collect::collect(&f.input, &plan()) {
+        Kind::Folder => match vanban::internals::consolidate::collect::collect(&f.input, &plan()) {
             Ok(c) => {
                 all.extend(c.warnings.clone());
                 all.extend(c.errors());

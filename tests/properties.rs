@@ -221,7 +221,7 @@ fn fuzz_regressions() {
         let bytes = std::fs::read(&path).expect("read");
         if name.starts_with("markup-") {
             let text = String::from_utf8_lossy(&bytes);
-            if let Ok(m) = vanban::markup::parse(&text, "fuzz") {
+            if let Ok(m) = vanban::internals::markup::parse(&text, "fuzz") {
                 let doc = Document {
                     frame: frame.clone(),
                     body: m.body,

@@ -36,7 +36,7 @@ fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else {
         return;
     };
-    let Ok(m) = vanban::markup::parse(text, "fuzz") else {
+    let Ok(m) = vanban::internals::markup::parse(text, "fuzz") else {
         return;
     };
     let doc = Document {

@@ -24,13 +24,13 @@ use crate::model::{Appendix, Block, Document, Table};
 use crate::template::Templates;
 
 /// Most reporting units for which each narrative item gets its own paragraph (`chi_tiet`).
-pub const ITEMISED_UNITS_LIMIT: usize = 50;
+pub(crate) const ITEMISED_UNITS_LIMIT: usize = 50;
 /// Most units listed one per line in a Ghi chú cell; more are joined on one line.
-pub const PROVENANCE_LINES_LIMIT: usize = 15;
+pub(crate) const PROVENANCE_LINES_LIMIT: usize = 15;
 
 /// A narrative item and the unit it comes from.
 #[derive(Debug, Clone, Serialize)]
-pub struct ItemContext {
+pub(crate) struct ItemContext {
     /// Tên đơn vị.
     pub don_vi: String,
     /// Nội dung, without its final `.` or `;` (the template punctuates).
@@ -39,7 +39,7 @@ pub struct ItemContext {
 
 /// One objective's compiled narrative.
 #[derive(Debug, Clone, Serialize)]
-pub struct ObjectiveContext {
+pub(crate) struct ObjectiveContext {
     /// Điểm — `a`, `b`, …
     pub diem: String,
     /// Tiêu đề — the plan's objective title.
@@ -58,7 +58,7 @@ pub struct ObjectiveContext {
 
 /// Tình hình báo cáo — counts and names.
 #[derive(Debug, Clone, Serialize)]
-pub struct StatusContext {
+pub(crate) struct StatusContext {
     /// Số đơn vị phải báo cáo.
     pub phai_bao_cao: usize,
     /// Số đơn vị có báo cáo được tổng hợp (đúng hạn + trễ hạn, kể cả đơn vị ngoài danh sách).
@@ -79,7 +79,7 @@ pub struct StatusContext {
 
 /// The template context of the consolidated report (`templates/tong-hop.md.hbs`).
 #[derive(Debug, Clone, Serialize)]
-pub struct ConsolidatedContext {
+pub(crate) struct ConsolidatedContext {
     /// Trích dẫn kế hoạch.
     pub ke_hoach: String,
     /// Tên cơ quan tổng hợp, as in running text.
@@ -119,7 +119,7 @@ pub struct ConsolidatedContext {
 }
 
 /// Label of the indicator appendix (one appendix: no number, NĐ 30 Phụ lục I, III.1).
-pub const APPENDIX_LABEL: &str = "Phụ lục";
+pub(crate) const APPENDIX_LABEL: &str = "Phụ lục";
 
 fn item(unit: &str, text: &str) -> ItemContext {
     ItemContext {
@@ -156,7 +156,7 @@ fn joined_activities(v: &[(String, crate::data::report::Activity)]) -> String {
 }
 
 /// The template context of the consolidated report.
-pub fn consolidated_context(
+pub(crate) fn consolidated_context(
     plan: &Plan,
     envelope: &Envelope,
     c: &Consolidated,
@@ -333,12 +333,12 @@ fn provenance(r: &IndicatorResult) -> Vec<String> {
 }
 
 /// The consolidated indicator table with provenance.
-pub fn consolidated_table(c: &Consolidated) -> Table {
+pub(crate) fn consolidated_table(c: &Consolidated) -> Table {
     indicator_table(&c.indicators, "Đơn vị báo cáo / Ghi chú", provenance, true)
 }
 
 /// The `(Kèm theo Báo cáo số … ngày … của …)` line of the appendix (NĐ 30 Phụ lục I, III.1).
-pub fn attached_to(envelope: &Envelope) -> String {
+pub(crate) fn attached_to(envelope: &Envelope) -> String {
     let f = &envelope.frame;
     let date = match f.date {
         crate::model::IssueDate::Full(_) => cited_date(f.date),
@@ -357,7 +357,7 @@ pub fn attached_to(envelope: &Envelope) -> String {
 
 /// Stages 2–3 for the consolidated report: fill the template, parse it, and add the indicator
 /// appendix (landscape, its own section).
-pub fn consolidated_document(
+pub(crate) fn consolidated_document(
     plan: &Plan,
     envelope: &Envelope,
     c: &Consolidated,

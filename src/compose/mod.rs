@@ -11,9 +11,9 @@
 //! the marker is replaced by the table ([`place_table`]). A template that does not write the
 //! marker gets the table at the end of the body, so the figures are never lost.
 
-pub mod consolidated;
-pub mod plan;
-pub mod unit;
+pub(crate) mod consolidated;
+pub(crate) mod plan;
+pub(crate) mod unit;
 
 use serde::Serialize;
 
@@ -25,15 +25,15 @@ use crate::model::format::{date_long, number, plain_lines};
 use crate::model::{Align, Block, Cell, Column, Inline, IssueDate, Table};
 
 /// Name of the built-in plan template (`templates/ke-hoach.md.hbs`).
-pub const PLAN_TEMPLATE: &str = "ke-hoach";
+pub(crate) const PLAN_TEMPLATE: &str = "ke-hoach";
 /// Name of the built-in unit report template (`templates/bao-cao.md.hbs`).
-pub const UNIT_TEMPLATE: &str = "bao-cao";
+pub(crate) const UNIT_TEMPLATE: &str = "bao-cao";
 /// Name of the built-in consolidated report template (`templates/tong-hop.md.hbs`).
-pub const CONSOLIDATED_TEMPLATE: &str = "tong-hop";
+pub(crate) const CONSOLIDATED_TEMPLATE: &str = "tong-hop";
 
 /// The text a template writes (as `{{bang_chi_tieu}}`, alone in a paragraph) where the indicator
 /// table goes.
-pub const TABLE_MARKER: &str = "⟦bảng chỉ tiêu⟧";
+pub(crate) const TABLE_MARKER: &str = "⟦bảng chỉ tiêu⟧";
 
 /// The plain text of a paragraph block, if it is one.
 fn paragraph_text(b: &Block) -> Option<String> {
@@ -53,7 +53,7 @@ fn paragraph_text(b: &Block) -> Option<String> {
 
 /// Replace the marker paragraph of `body` by `table` (every occurrence); append the table when
 /// the template wrote no marker.
-pub fn place_table(body: &mut Vec<Block>, table: Table) {
+pub(crate) fn place_table(body: &mut Vec<Block>, table: Table) {
     let mut placed = false;
     for b in body.iter_mut() {
         if paragraph_text(b).is_some_and(|t| t.trim() == TABLE_MARKER) {
@@ -80,7 +80,7 @@ fn capitalize(s: &str) -> String {
 /// An upper-case agency name as written in running text: `[ỦY BAN NHÂN DÂN, PHƯỜNG NGUYỄN TRÃI]`
 /// → `Ủy ban nhân dân phường Nguyễn Trãi` (first line: sentence case; later lines: the first word
 /// lower case, the place name capitalised).
-pub fn agency_in_text(lines: &[String]) -> String {
+pub(crate) fn agency_in_text(lines: &[String]) -> String {
     let mut out: Vec<String> = Vec::new();
     for (i, line) in lines.iter().enumerate() {
         for (j, w) in line.split_whitespace().enumerate() {
@@ -100,7 +100,7 @@ pub fn agency_in_text(lines: &[String]) -> String {
 }
 
 /// Lower-case the first letter (for a trích yếu quoted after `về`).
-pub fn lower_first(s: &str) -> String {
+pub(crate) fn lower_first(s: &str) -> String {
     let mut ch = s.chars();
     match ch.next() {
         Some(f) => f.to_lowercase().chain(ch).collect(),
@@ -109,7 +109,7 @@ pub fn lower_first(s: &str) -> String {
 }
 
 /// The date as cited in running text: `ngày 02 tháng 4 năm 2025`, or `năm 2025` in a draft.
-pub fn cited_date(d: IssueDate) -> String {
+pub(crate) fn cited_date(d: IssueDate) -> String {
     match d {
         IssueDate::Full(d) => date_long(d),
         IssueDate::YearOnly(y) => format!("năm {y}"),
@@ -118,7 +118,7 @@ pub fn cited_date(d: IssueDate) -> String {
 
 /// How the plan is cited: `Kế hoạch số 62/KH-UBND ngày 02 tháng 4 năm 2025 của Ủy ban nhân dân
 /// phường Nguyễn Trãi về triển khai …`; a draft plan without number: `Kế hoạch năm 2025 của …`.
-pub fn plan_citation(plan: &Plan) -> String {
+pub(crate) fn plan_citation(plan: &Plan) -> String {
     let f = &plan.frame;
     let number = match f.reference.number {
         Some(_) => format!(" số {}", f.reference.text()),
@@ -142,7 +142,7 @@ fn unit_text(r: &IndicatorResult) -> String {
 }
 
 /// Kế hoạch as printed: `40`, `1,5`, or `Thực hiện` for a qualitative indicator.
-pub fn target_text(r: &IndicatorResult) -> String {
+pub(crate) fn target_text(r: &IndicatorResult) -> String {
     match (r.indicator.measure, r.indicator.target) {
         (Measure::Qualitative, _) => "Thực hiện".into(),
         (_, Some(t)) => number(t, 2),
@@ -151,7 +151,7 @@ pub fn target_text(r: &IndicatorResult) -> String {
 }
 
 /// Kết quả as printed: `89,2`, `Hoàn thành` / `Chưa hoàn thành`, or `—` when there is none.
-pub fn result_text(r: &IndicatorResult) -> String {
+pub(crate) fn result_text(r: &IndicatorResult) -> String {
     match (r.value, r.done) {
         (Some(v), _) => number(v, crate::consolidate::RESULT_DECIMALS as usize),
         (None, Some(true)) => "Hoàn thành".into(),
@@ -161,7 +161,7 @@ pub fn result_text(r: &IndicatorResult) -> String {
 }
 
 /// A unit's raw figure as printed: `45/50`, `14`, `hoàn thành`.
-pub fn figure_text(v: &FigureValue) -> String {
+pub(crate) fn figure_text(v: &FigureValue) -> String {
     match v {
         FigureValue::Ratio {
             numerator,
@@ -174,7 +174,7 @@ pub fn figure_text(v: &FigureValue) -> String {
 }
 
 /// The totals behind a result: `Tổng: 446/500`, `Tổng: 14`; nothing for a qualitative indicator.
-pub fn totals_text(r: &IndicatorResult) -> Option<String> {
+pub(crate) fn totals_text(r: &IndicatorResult) -> Option<String> {
     if r.sources.is_empty() {
         return None;
     }
@@ -191,7 +191,7 @@ pub fn totals_text(r: &IndicatorResult) -> Option<String> {
 
 /// A cell of plain-text lines separated by line breaks. Cells are built from plain text, never
 /// from Markdown; a value's own line breaks become line breaks too ([`plain_lines`]).
-pub fn cell_lines(lines: &[String]) -> Cell {
+pub(crate) fn cell_lines(lines: &[String]) -> Cell {
     let mut inlines = Vec::new();
     for l in lines.iter().flat_map(|l| plain_lines(l)) {
         if !inlines.is_empty() {
@@ -209,7 +209,7 @@ fn cell(s: impl Into<String>) -> Cell {
 /// Bảng chỉ tiêu — `STT | Chỉ tiêu | Đơn vị tính | Kế hoạch | Kết quả | Đánh giá | <notes>`, one
 /// row per result; numbers right-aligned. `notes_title` names the last column and `notes` gives
 /// its lines for each row.
-pub fn indicator_table(
+pub(crate) fn indicator_table(
     results: &[IndicatorResult],
     notes_title: &str,
     notes: impl Fn(&IndicatorResult) -> Vec<String>,
@@ -280,7 +280,7 @@ pub fn indicator_table(
 }
 
 /// A value with its unit: `89,2%`, `2‰` (no space before % and ‰), `1,5 lần`.
-pub fn with_unit(value: &str, unit: &str) -> String {
+pub(crate) fn with_unit(value: &str, unit: &str) -> String {
     let unit = unit.trim();
     if unit.is_empty() {
         value.to_string()
@@ -293,7 +293,7 @@ pub fn with_unit(value: &str, unit: &str) -> String {
 
 /// Counts of the evaluations, for templates (`{{chi_tieu.dat}}/{{chi_tieu.danh_gia}}`).
 #[derive(Debug, Clone, Serialize)]
-pub struct SummaryContext {
+pub(crate) struct SummaryContext {
     /// Số chỉ tiêu trong bảng.
     pub so_chi_tieu: usize,
     /// X: Đạt + Vượt.
@@ -318,7 +318,7 @@ pub struct SummaryContext {
 
 impl SummaryContext {
     /// Build from the summary; `lead` opens the sentence (e.g. `Đơn vị báo cáo số liệu 12 chỉ tiêu;`).
-    pub fn new(s: Summary, results: &[IndicatorResult], lead: &str) -> SummaryContext {
+    pub(crate) fn new(s: Summary, results: &[IndicatorResult], lead: &str) -> SummaryContext {
         let mut parts = Vec::new();
         if s.exceeded > 0 {
             parts.push(format!("{} chỉ tiêu vượt", s.exceeded));
@@ -385,7 +385,7 @@ impl SummaryContext {
 }
 
 /// An activity with its counts: `Truyền thông …: 6 buổi, 320 lượt người tham dự, 2 tin bài`.
-pub fn activity_text(a: &Activity) -> String {
+pub(crate) fn activity_text(a: &Activity) -> String {
     let counts = counts_text(a.sessions, a.attendance, a.articles);
     if counts.is_empty() {
         a.name.trim_end_matches(['.', ';']).to_string()
@@ -395,7 +395,7 @@ pub fn activity_text(a: &Activity) -> String {
 }
 
 /// `6 buổi, 320 lượt người tham dự, 2 tin bài` (zero counts left out).
-pub fn counts_text(sessions: u64, attendance: u64, articles: u64) -> String {
+pub(crate) fn counts_text(sessions: u64, attendance: u64, articles: u64) -> String {
     let mut parts = Vec::new();
     if sessions > 0 {
         parts.push(format!("{} buổi", number(sessions as f64, 0)));
@@ -413,7 +413,7 @@ pub fn counts_text(sessions: u64, attendance: u64, articles: u64) -> String {
 }
 
 /// Vietnamese điểm letters in order: a, b, c, d, đ, e, g, h, i, k, … (NĐ 30 Phụ lục I, II.6).
-pub fn point_letter(i: usize) -> String {
+pub(crate) fn point_letter(i: usize) -> String {
     const LETTERS: &[&str] = &[
         "a", "b", "c", "d", "đ", "e", "g", "h", "i", "k", "l", "m", "n", "o", "p", "q", "r", "s",
         "t", "u", "v", "x", "y",
@@ -425,7 +425,7 @@ pub fn point_letter(i: usize) -> String {
 }
 
 /// The title of objective `n` (1-based) of the plan, without its final `:` or `.`.
-pub fn objective_title(plan: &Plan, n: usize) -> String {
+pub(crate) fn objective_title(plan: &Plan, n: usize) -> String {
     plan.raw
         .muc_tieu
         .get(n.wrapping_sub(1))

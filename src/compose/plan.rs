@@ -8,7 +8,7 @@ use crate::model::Document;
 use crate::template::Templates;
 
 /// Stages 2–3 for a plan: fill the template with the plan's data and parse the Markdown.
-pub fn plan_document(plan: &Plan, templates: &Templates) -> Result<Document, Diagnostics> {
+pub(crate) fn plan_document(plan: &Plan, templates: &Templates) -> Result<Document, Diagnostics> {
     let markup = templates.render_markup(PLAN_TEMPLATE, &plan.raw)?;
     Ok(Document {
         frame: plan.frame.clone(),

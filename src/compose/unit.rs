@@ -18,7 +18,7 @@ use crate::template::Templates;
 
 /// Kết quả theo mục tiêu — for the template.
 #[derive(Debug, Clone, Serialize)]
-pub struct ObjectiveContext {
+pub(crate) struct ObjectiveContext {
     /// Điểm — `a`, `b`, … in the order printed.
     pub diem: String,
     /// Tiêu đề — the plan's objective title, e.g. `Mục tiêu 4: Trong lĩnh vực y tế`.
@@ -29,7 +29,7 @@ pub struct ObjectiveContext {
 
 /// The template context of a unit report (`templates/bao-cao.md.hbs`).
 #[derive(Debug, Clone, Serialize)]
-pub struct UnitContext {
+pub(crate) struct UnitContext {
     /// Tên đơn vị.
     pub don_vi: String,
     /// Trích dẫn kế hoạch — `Kế hoạch số … của … về …`.
@@ -69,12 +69,16 @@ fn notes(r: &IndicatorResult) -> Vec<String> {
 }
 
 /// The unit's indicator table (`STT | Chỉ tiêu | Đơn vị tính | Kế hoạch | Kết quả | Đánh giá | Ghi chú`).
-pub fn unit_table(results: &[IndicatorResult]) -> Table {
+pub(crate) fn unit_table(results: &[IndicatorResult]) -> Table {
     indicator_table(results, "Ghi chú", notes, false)
 }
 
 /// The template context of `report`, with its indicator results.
-pub fn unit_context(plan: &Plan, report: &UnitReport, results: &[IndicatorResult]) -> UnitContext {
+pub(crate) fn unit_context(
+    plan: &Plan,
+    report: &UnitReport,
+    results: &[IndicatorResult],
+) -> UnitContext {
     let citation = plan_citation(plan);
     let mo_dau = if report.opening.is_empty() {
         vec![format!(
@@ -145,7 +149,7 @@ pub fn unit_context(plan: &Plan, report: &UnitReport, results: &[IndicatorResult
 }
 
 /// Stages 2–3 for a unit report: fill the template, parse it, place the indicator table.
-pub fn unit_document(
+pub(crate) fn unit_document(
     plan: &Plan,
     report: &UnitReport,
     templates: &Templates,

@@ -14,7 +14,7 @@
 //! Units are ordered as the envelope lists them, then units it does not list, by id. Sums run in
 //! that order, so the result does not depend on the order of the input files.
 
-pub mod collect;
+pub(crate) mod collect;
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -26,10 +26,10 @@ use crate::data::report::{Activity, FigureValue, Unit, UnitReport};
 use crate::data::Plan;
 
 /// Decimals printed (and evaluated) for a computed result.
-pub const RESULT_DECIMALS: i32 = 1;
+pub(crate) const RESULT_DECIMALS: i32 = 1;
 
 /// Round `x` to the printed precision ([`RESULT_DECIMALS`]).
-pub fn round_result(x: f64) -> f64 {
+pub(crate) fn round_result(x: f64) -> f64 {
     let f = 10f64.powi(RESULT_DECIMALS);
     (x * f).round() / f
 }

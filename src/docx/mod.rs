@@ -28,7 +28,7 @@ pub enum DocxError {
 }
 
 /// Write `pages` as a .docx package and return its bytes.
-pub fn write(pages: &Pages) -> Result<Vec<u8>, DocxError> {
+pub(crate) fn write(pages: &Pages) -> Result<Vec<u8>, DocxError> {
     let package = package::assemble(pages);
     package
         .check()

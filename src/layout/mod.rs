@@ -41,7 +41,7 @@ fn page_setup(landscape: bool, restart_numbering: bool) -> PageSetup {
 }
 
 /// Lay out `doc` on pages per the Nghị định 30 profile.
-pub fn lay_out(doc: &Document) -> Pages {
+pub(crate) fn lay_out(doc: &Document) -> Pages {
     let mut notes = body::Notes::new();
     // Phases 1–2.
     let mut main: Vec<Flow> = Vec::with_capacity(doc.body.len() + 16);

@@ -4,11 +4,13 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use vanban::consolidate::collect::{collect, collect_files, report_files};
-use vanban::consolidate::{aggregate, consolidate, unit_results, Consolidated, Source, Status};
 use vanban::data::indicator::{Direction, Evaluation, Indicator, Measure};
 use vanban::data::report::{FigureValue, Unit, UnitReport};
 use vanban::data::{load_envelope, load_plan, load_unit_report, Envelope, Plan};
+use vanban::internals::consolidate::collect::{collect, collect_files, report_files};
+use vanban::internals::consolidate::{
+    aggregate, consolidate, unit_results, Consolidated, Source, Status,
+};
 use vanban::template::Templates;
 
 use crate::support::{fixture, fixture_workspace};
@@ -463,7 +465,7 @@ fn unit_report_document_text() {
     let r = load_unit_report(&fixture("bao-cao/tram-y-te.yaml"), &plan)
         .unwrap()
         .value;
-    let doc = vanban::compose::unit::unit_document(&plan, &r, &templates()).unwrap();
+    let doc = vanban::unit_report_document(&plan, &r, &templates()).unwrap();
     let bytes = vanban::write_docx(&doc).unwrap();
     let t = doc_text(&bytes);
     let all = t.paragraphs.join("\n");
@@ -533,8 +535,7 @@ fn consolidated_document_text() {
     let env = envelope();
     let reports = samples(&plan);
     let c: Consolidated = consolidate(&plan, &env, &reports, &[]);
-    let doc = vanban::compose::consolidated::consolidated_document(&plan, &env, &c, &templates())
-        .unwrap();
+    let doc = vanban::consolidated_document(&plan, &env, &c, &templates()).unwrap();
     assert_eq!(doc.appendices.len(), 1);
     assert!(doc.appendices[0].landscape);
     let bytes = vanban::write_docx(&doc).unwrap();
@@ -669,8 +670,7 @@ fn many_units_keep_every_item_in_a_compact_layout() {
         reports.push(r);
     }
     let c = consolidate(&plan, &env, &reports, &[]);
-    let doc = vanban::compose::consolidated::consolidated_document(&plan, &env, &c, &templates())
-        .unwrap();
+    let doc = vanban::consolidated_document(&plan, &env, &c, &templates()).unwrap();
     let t = doc_text(&vanban::write_docx(&doc).unwrap());
     let all = t.paragraphs.join("\n");
     assert!(
@@ -704,7 +704,7 @@ fn unit_and_consolidated_reports_match_golden() {
     let r = load_unit_report(&fixture("bao-cao/tram-y-te.yaml"), &plan)
         .unwrap()
         .value;
-    let doc = vanban::compose::unit::unit_document(&plan, &r, &templates()).unwrap();
+    let doc = vanban::unit_report_document(&plan, &r, &templates()).unwrap();
     let unit = vanban::write_docx(&doc).unwrap();
     golden(
         "bao-cao-tram-y-te/document.xml",
@@ -713,8 +713,7 @@ fn unit_and_consolidated_reports_match_golden() {
     let env = envelope();
     let reports = samples(&plan);
     let c: Consolidated = consolidate(&plan, &env, &reports, &[]);
-    let doc = vanban::compose::consolidated::consolidated_document(&plan, &env, &c, &templates())
-        .unwrap();
+    let doc = vanban::consolidated_document(&plan, &env, &c, &templates()).unwrap();
     let all = vanban::write_docx(&doc).unwrap();
     golden(
         "bao-cao-tong-hop-2025/document.xml",
