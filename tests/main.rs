@@ -15,6 +15,7 @@ mod diagnostics;
 mod diagnostics_reports;
 
 mod cases;
+mod writer;
 
 mod properties;
 

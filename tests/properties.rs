@@ -246,3 +246,83 @@ fn fuzz_regressions() {
     }
     assert!(n > 0);
 }
+
+/// A one-paragraph model holding `text` in a `Span::Text`, and after it a break, a tab and a
+/// footnote whose body holds `text` too.
+fn pages_with_text(text: &str) -> vanban::model::page::Pages {
+    use vanban::model::page::{
+        Defaults, Flow, PageSetup, Pages, Para, ParaFormat, Properties, RunFormat, Section, Span,
+    };
+    use vanban::model::units::{Pt, Twips};
+    let run = RunFormat::size(Pt(14.0));
+    let note = Para {
+        format: ParaFormat {
+            footnote: true,
+            ..ParaFormat::default()
+        },
+        spans: vec![Span::NoteMark, Span::Text(text.to_string(), run)],
+    };
+    Pages {
+        sections: vec![Section {
+            page: PageSetup {
+                width: Twips(11906),
+                height: Twips(16838),
+                landscape: false,
+                top: Twips(1134),
+                right: Twips(851),
+                bottom: Twips(1134),
+                left: Twips(1701),
+                header: Twips(567),
+                footer: Twips(567),
+                restart_numbering: false,
+                page_numbers: true,
+            },
+            blocks: vec![Flow::Para(Para {
+                format: ParaFormat::default(),
+                spans: vec![
+                    Span::Text(text.to_string(), run),
+                    Span::Break(run),
+                    Span::Tab(run),
+                    Span::NoteRef(1),
+                ],
+            })],
+        }],
+        notes: vec![vec![note]],
+        defaults: Defaults {
+            font: "Times New Roman".into(),
+            size: Pt(14.0),
+            language: "vi-VN".into(),
+            footnote_size: Pt(10.0),
+            page_number_size: Pt(13.0),
+        },
+        properties: Properties {
+            title: text.to_string(),
+            creator: text.to_string(),
+            language: "vi-VN".into(),
+        },
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: proptest_cases(), failure_persistence: None, ..ProptestConfig::default() })]
+
+    /// The writer alone: any text in a `Span::Text` (and in the document properties) gives a
+    /// package whose every part parses, and the text is seen as written, less the characters
+    /// XML forbids, with line ends and tabs as spaces.
+    #[test]
+    fn writer_takes_any_text(text in nasty()) {
+        let docx = vanban::docx::write(&pages_with_text(&text))
+            .map_err(|e| TestCaseError::fail(format!("internal error: {e}")))?;
+        assert_all_parts_parse(&docx);
+        let expected: String = text
+            .chars()
+            .filter(|c| !vanban::model::format::is_xml_forbidden(*c))
+            // visible_text shows a no-break space as a space.
+            .map(|c| if matches!(c, '\n' | '\r' | '\t' | '\u{a0}') { ' ' } else { c })
+            .collect();
+        let body = visible_text(&part(&docx, "word/document.xml"));
+        prop_assert_eq!(body, vec![format!("{expected}\n\t")]);
+        let notes = visible_text(&part(&docx, "word/footnotes.xml"));
+        prop_assert_eq!(notes.last(), Some(&expected));
+    }
+}

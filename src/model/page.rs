@@ -4,15 +4,25 @@
 //! the .docx writer ([`crate::docx`]) turns into WordprocessingML. It knows page geometry and
 //! formatting, not the decree: the administrative frame arrives here already laid out as
 //! tables, paragraphs and rules. Lengths are [`Twips`], font sizes [`Pt`].
+//!
+//! The types (de)serialise with serde, so the writer's golden tests start from a model written
+//! by hand (`tests/cases/writer/*.yaml`, pandoc `.native` style). In YAML an enum variant is a
+//! tag (`!Text ["Hà Nội", {size: 13.0}]`, `line: !Exact 320`, `align: Center`); unknown fields
+//! are errors, and fields with a natural default (all of [`ParaFormat`], `false`, empty lists,
+//! a zero indent) may be left out.
+
+use serde::{Deserialize, Serialize};
 
 use super::units::{Pt, Twips};
 
 /// A document ready to be written: its sections, footnotes, defaults and properties.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Pages {
     /// The sections, in order; each starts on a new page.
     pub sections: Vec<Section>,
     /// Footnote bodies; `notes[i]` is referenced by [`Span::NoteRef`] `i + 1`.
+    #[serde(default)]
     pub notes: Vec<Vec<Para>>,
     /// Document-wide defaults (font, size, language, footnote and page-number style).
     pub defaults: Defaults,
@@ -21,7 +31,8 @@ pub struct Pages {
 }
 
 /// Document-wide formatting defaults, written into `styles.xml` and the page headers.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Defaults {
     /// Font family on all four slots (ascii, hAnsi, eastAsia, cs).
     pub font: String,
@@ -36,7 +47,8 @@ pub struct Defaults {
 }
 
 /// Document properties shown by Word's File › Info.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Properties {
     /// Title (`dc:title`).
     pub title: String,
@@ -47,7 +59,8 @@ pub struct Properties {
 }
 
 /// A section: page setup and content.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Section {
     /// Page size, orientation, margins and numbering.
     pub page: PageSetup,
@@ -56,13 +69,15 @@ pub struct Section {
 }
 
 /// Page geometry of a section.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct PageSetup {
     /// Page width (the long side in landscape).
     pub width: Twips,
     /// Page height.
     pub height: Twips,
     /// Landscape orientation.
+    #[serde(default)]
     pub landscape: bool,
     /// Top margin.
     pub top: Twips,
@@ -77,13 +92,14 @@ pub struct PageSetup {
     /// Distance from the bottom edge to the footer.
     pub footer: Twips,
     /// Page numbers restart at 1 in this section.
+    #[serde(default)]
     pub restart_numbering: bool,
     /// Page number (a centred PAGE field) in the header of every page but the first.
     pub page_numbers: bool,
 }
 
 /// A block of a section or a table cell.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum Flow {
     /// A paragraph.
     Para(Para),
@@ -92,7 +108,8 @@ pub enum Flow {
 }
 
 /// A paragraph with explicit formatting.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
 pub struct Para {
     /// Paragraph formatting.
     pub format: ParaFormat,
@@ -101,7 +118,8 @@ pub struct Para {
 }
 
 /// Paragraph formatting (`w:pPr`).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
 pub struct ParaFormat {
     /// A footnote paragraph (style `FootnoteText`).
     pub footnote: bool,
@@ -130,14 +148,15 @@ pub struct ParaFormat {
 }
 
 /// A horizontal rule drawn as a paragraph border.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Rule {
     /// Thickness in eighths of a point (`w:sz`).
     pub eighths: u32,
 }
 
 /// Line spacing of a paragraph.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum LineSpacing {
     /// A multiple of single spacing, in 240ths (240 = single, 276 = 1.15).
     Auto(u32),
@@ -152,7 +171,7 @@ impl Default for LineSpacing {
 }
 
 /// Horizontal alignment of a paragraph.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub enum Justify {
     /// Left.
     #[default]
@@ -166,7 +185,7 @@ pub enum Justify {
 }
 
 /// Inline content of a paragraph.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum Span {
     /// Text with run formatting.
     Text(String, RunFormat),
@@ -183,11 +202,14 @@ pub enum Span {
 }
 
 /// Run formatting (`w:rPr`).
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct RunFormat {
     /// Bold.
+    #[serde(default)]
     pub bold: bool,
     /// Italic.
+    #[serde(default)]
     pub italic: bool,
     /// Font size.
     pub size: Pt,
@@ -205,11 +227,13 @@ impl RunFormat {
 }
 
 /// A table with fixed column widths.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Table {
     /// Column widths, left to right.
     pub columns: Vec<Twips>,
     /// Indent from the left margin (negative: into the margin).
+    #[serde(default)]
     pub indent: Twips,
     /// Single 0.5 pt black lines around and between cells; `false`: no lines.
     pub borders: bool,
@@ -218,21 +242,27 @@ pub struct Table {
 }
 
 /// A table row.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Row {
     /// Repeat this row at the top of every page (header row).
+    #[serde(default)]
     pub header: bool,
     /// Never break this row across pages.
+    #[serde(default)]
     pub cant_split: bool,
     /// The cells, one per column.
     pub cells: Vec<Cell>,
 }
 
 /// A table cell.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Cell {
     /// Vertical alignment: centred, else top.
+    #[serde(default)]
     pub v_center: bool,
     /// The paragraphs (at least one is written).
+    #[serde(default)]
     pub paras: Vec<Para>,
 }

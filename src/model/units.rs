@@ -4,16 +4,26 @@
 //! and borders in *eighths of a point*. Layout code speaks millimetres and points; a length
 //! keeps its unit type until the writer prints it.
 
+use serde::{Deserialize, Serialize};
+
 /// A length in millimetres.
 #[derive(Debug, Clone, Copy, PartialEq, PartialOrd)]
 pub struct Mm(pub f64);
 
 /// A length or font size in typographic points (1 pt = 1/72 inch = 20 twips).
-#[derive(Debug, Clone, Copy, PartialEq, PartialOrd)]
+///
+/// Serialised as a plain number (`13.0`).
+#[derive(Debug, Clone, Copy, PartialEq, PartialOrd, Serialize, Deserialize)]
+#[serde(transparent)]
 pub struct Pt(pub f64);
 
 /// A length in twips (1/20 pt, 1/1440 inch), the unit of most WordprocessingML lengths.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default, Hash)]
+///
+/// Serialised as a plain integer (`1134`).
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default, Hash, Serialize, Deserialize,
+)]
+#[serde(transparent)]
 pub struct Twips(pub i32);
 
 impl Mm {
