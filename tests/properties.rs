@@ -311,7 +311,7 @@ proptest! {
     /// XML forbids, with line ends and tabs as spaces.
     #[test]
     fn writer_takes_any_text(text in nasty()) {
-        let docx = vanban::docx::write(&pages_with_text(&text))
+        let docx = vanban::write_pages(&pages_with_text(&text))
             .map_err(|e| TestCaseError::fail(format!("internal error: {e}")))?;
         assert_all_parts_parse(&docx);
         let expected: String = text

@@ -41,7 +41,7 @@ fn load(path: &Path) -> Pages {
 /// The package of a case, dumped for the validator.
 fn write_case(name: &str) -> Vec<u8> {
     let pages = load(&repo("tests/cases/writer").join(format!("{name}.yaml")));
-    let docx = vanban::docx::write(&pages).unwrap_or_else(|e| panic!("{name}: {e}"));
+    let docx = vanban::write_pages(&pages).unwrap_or_else(|e| panic!("{name}: {e}"));
     dump_docx(&format!("writer-{name}"), &docx);
     docx
 }
@@ -50,7 +50,7 @@ fn write_case(name: &str) -> Vec<u8> {
 fn check_case(path: &Path) {
     let name = case_name(path);
     let pages = load(path);
-    let docx = vanban::docx::write(&pages).unwrap_or_else(|e| panic!("{name}: {e}"));
+    let docx = vanban::write_pages(&pages).unwrap_or_else(|e| panic!("{name}: {e}"));
     dump_docx(&format!("writer-{name}"), &docx);
     assert_all_parts_parse(&docx);
     golden(

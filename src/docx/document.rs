@@ -60,7 +60,14 @@ pub(crate) fn footnotes(pages: &Pages, asset: &str) -> String {
         let mut note = xml.elem("w:footnote");
         note.attr("w:id", i + 1);
         if paras.is_empty() {
-            para(&ctx, &mut note, &Para::default());
+            let empty = Para {
+                format: ParaFormat {
+                    footnote: true,
+                    ..ParaFormat::default()
+                },
+                spans: vec![Span::NoteMark],
+            };
+            para(&ctx, &mut note, &empty);
         }
         for p in paras {
             para(&ctx, &mut note, p);
@@ -118,11 +125,12 @@ fn paragraph_properties(parent: &mut Elem<'_>, f: &ParaFormat) {
     }
     if !f.footnote {
         let mut sp = ppr.elem("w:spacing");
-        sp.attr("w:before", f.space_before.0)
-            .attr("w:after", f.space_after.0);
+        // ST_TwipsMeasure: never negative.
+        sp.attr("w:before", f.space_before.0.max(0))
+            .attr("w:after", f.space_after.0.max(0));
         match f.line {
             LineSpacing::Auto(l) => sp.attr("w:line", l).attr("w:lineRule", "auto"),
-            LineSpacing::Exact(t) => sp.attr("w:line", t.0).attr("w:lineRule", "exact"),
+            LineSpacing::Exact(t) => sp.attr("w:line", t.0.max(1)).attr("w:lineRule", "exact"),
         };
     }
     if f.indent_left.0 != 0 || f.indent_right.0 != 0 || f.indent_first.0 != 0 {
@@ -220,7 +228,7 @@ fn table(ctx: &Ctx<'_>, parent: &mut Elem<'_>, t: &Table) {
     {
         let mut grid = tbl.elem("w:tblGrid");
         for w in &t.columns {
-            grid.elem("w:gridCol").attr("w:w", w.0);
+            grid.elem("w:gridCol").attr("w:w", w.0.max(0));
         }
     }
     for r in &t.rows {
@@ -231,7 +239,7 @@ fn table(ctx: &Ctx<'_>, parent: &mut Elem<'_>, t: &Table) {
 /// `w:tblPr` in schema order: tblW, jc, tblInd, tblBorders, tblLayout, tblLook.
 fn table_properties(parent: &mut Elem<'_>, t: &Table) {
     let mut pr = parent.elem("w:tblPr");
-    let total: i32 = t.columns.iter().map(|c| c.0).sum();
+    let total: i32 = t.columns.iter().map(|c| c.0.max(0)).sum();
     pr.elem("w:tblW").attr("w:w", total).attr("w:type", "dxa");
     pr.val("w:jc", "left");
     if t.indent.0 != 0 {
@@ -281,8 +289,13 @@ fn row(ctx: &Ctx<'_>, parent: &mut Elem<'_>, t: &Table, r: &Row) {
             pr.empty("w:tblHeader");
         }
     }
-    for (c, w) in r.cells.iter().zip(&t.columns) {
-        cell(ctx, &mut tr, c, w.0);
+    // One cell per grid column (a row needs at least one): missing cells are written empty.
+    let empty = Cell {
+        v_center: false,
+        paras: Vec::new(),
+    };
+    for (i, w) in t.columns.iter().enumerate() {
+        cell(ctx, &mut tr, r.cells.get(i).unwrap_or(&empty), w.0.max(0));
     }
 }
 
@@ -326,11 +339,11 @@ fn section_properties(parent: &mut Elem<'_>, s: &Section) {
     }
     pr.elem("w:pgMar")
         .attr("w:top", p.top.0)
-        .attr("w:right", p.right.0)
+        .attr("w:right", p.right.0.max(0))
         .attr("w:bottom", p.bottom.0)
-        .attr("w:left", p.left.0)
-        .attr("w:header", p.header.0)
-        .attr("w:footer", p.footer.0)
+        .attr("w:left", p.left.0.max(0))
+        .attr("w:header", p.header.0.max(0))
+        .attr("w:footer", p.footer.0.max(0))
         .attr("w:gutter", 0);
     if p.restart_numbering {
         pr.elem("w:pgNumType").attr("w:start", 1);

@@ -27,8 +27,38 @@ pub enum DocxError {
     Zip(String),
 }
 
+/// Tables the writer cannot represent: no columns, or a row with more cells than columns
+/// (cells would be lost).
+fn check_shape(pages: &Pages) -> Result<(), DocxError> {
+    use crate::model::page::Flow;
+    fn flows(blocks: &[Flow]) -> Result<(), DocxError> {
+        for b in blocks {
+            if let Flow::Table(t) = b {
+                if t.columns.is_empty() {
+                    return Err(DocxError::Check("a table without columns".into()));
+                }
+                for r in &t.rows {
+                    if r.cells.len() > t.columns.len() {
+                        return Err(DocxError::Check(format!(
+                            "a table row with {} cells for {} columns",
+                            r.cells.len(),
+                            t.columns.len()
+                        )));
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+    for s in &pages.sections {
+        flows(&s.blocks)?;
+    }
+    Ok(())
+}
+
 /// Write `pages` as a .docx package and return its bytes.
 pub(crate) fn write(pages: &Pages) -> Result<Vec<u8>, DocxError> {
+    check_shape(pages)?;
     let package = package::assemble(pages);
     package
         .check()

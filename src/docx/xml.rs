@@ -130,7 +130,7 @@ fn forbidden(c: char) -> bool {
     matches!(c, '\u{0}'..='\u{8}' | '\u{B}' | '\u{C}' | '\u{E}'..='\u{1F}' | '\u{FFFE}' | '\u{FFFF}')
 }
 
-/// Append `s` escaped; in attributes also `"` and line ends (kept as references).
+/// Append `s` escaped (`&`, `<`, `>`, and `"` in attributes); characters XML forbids are dropped.
 pub(crate) fn escape_into(out: &mut String, s: &str, attr: bool) {
     let needs = |c: char| matches!(c, '&' | '<' | '>') || (attr && c == '"') || forbidden(c);
     if !s.contains(needs) {
