@@ -206,6 +206,12 @@ impl Text {
         Text(clean_owned(s.into()))
     }
 
+    /// A text known to be clean already (a line or a trimmed part of a clean text).
+    pub(crate) fn from_clean(s: String) -> Text {
+        debug_assert!(!needs_cleaning(&s), "{s:?}");
+        Text(s)
+    }
+
     /// The text.
     pub fn as_str(&self) -> &str {
         &self.0
