@@ -41,6 +41,19 @@ pub fn read_source(path: &Path) -> Result<Source, Diagnostics> {
     source::decode(path, &bytes)
 }
 
+/// Tell what kind of data file `path` is by its top-level keys (the YAML event pass; no typing).
+/// A file that cannot be read, or whose keys could not be read before a syntax error, is
+/// [`FileKind::Unknown`], with the problems found.
+pub fn recognize(path: &Path) -> (FileKind, Diagnostics) {
+    match read_source(path) {
+        Ok(source) => {
+            let scan = yaml::scan(&source);
+            (scan.kind(), scan.diags)
+        }
+        Err(d) => (FileKind::Unknown, d),
+    }
+}
+
 /// Check that `path` is a readable file before loading it: a missing file or a folder is an
 /// I/O error (exit code 2), not a data error.
 pub fn ensure_file(path: &Path) -> Result<(), crate::Error> {
