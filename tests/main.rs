@@ -12,6 +12,7 @@ mod plan;
 
 mod diagnostics;
 mod diagnostics_reports;
+mod reading;
 
 mod cases;
 
