@@ -1,5 +1,5 @@
 //! The one event pass over a YAML file ([`scan`], saphyr-parser): syntax errors, duplicate keys,
-//! nesting and alias limits, the checks on scalars ([`super::scalar`]), where every field path
+//! nesting and alias limits, the checks on scalars (`scalar`), where every field path
 //! is ([`Locator`]) and which kind of file it is ([`FileKind`]).
 
 use std::collections::BTreeMap;

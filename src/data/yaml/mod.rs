@@ -4,7 +4,7 @@
 //! needs the text: syntax errors, duplicate keys, nesting and alias limits, the checks on plain
 //! scalars (numbers written the Vietnamese way, invisible characters), control characters, where
 //! every field path starts (the [`Locator`]) and the kind of file ([`FileKind`]); it records
-//! the events. Then serde types the recorded events into the raw structs ([`de`]: the scalar
+//! the events. Then serde types the recorded events into the raw structs (`de`: the scalar
 //! rules of `yaml_serde`, which typed the text before and which the tests compare against;
 //! `deny_unknown_fields`; text values are [`crate::model::Text`], cleaned as they are read),
 //! `serde_path_to_error` names the field of an error, and errors are translated into Vietnamese
