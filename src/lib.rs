@@ -5,8 +5,9 @@
 //!
 //! Every document goes through the same four stages; each returns a value, only the CLI does I/O:
 //!
-//! 1. **data** ([`data`]): YAML file → typed, validated, NFC-normalised record
-//!    (e.g. [`data::Plan`]). Problems are collected as located [`diag::Diagnostics`].
+//! 1. **data** ([`data`]): YAML file → typed, validated record (e.g. [`data::Plan`]); one event
+//!    pass over the YAML locates everything, and every text value is cleaned once, as it is read
+//!    ([`model::Text`]). Problems are collected as located [`diag::Diagnostics`].
 //! 2. **template** ([`template`]): record + handlebars template → Markdown body. Strict mode,
 //!    Markdown escaping of values.
 //! 3. **markup** ([`markup`]): Markdown → [`model::Document`] body blocks and footnotes. The
@@ -33,7 +34,7 @@ pub mod template;
 
 pub use consolidate::collect::Collected;
 pub use consolidate::Consolidated;
-pub use data::{ensure_dir, ensure_file, io_vi, Envelope, Plan, UnitReport};
+pub use data::{ensure_dir, ensure_file, io_vi, recognize, Envelope, FileKind, Plan, UnitReport};
 pub use diag::{Diagnostic, Diagnostics, ExitStatus, Warned};
 pub use docx::DocxError;
 pub use error::Error;

@@ -665,6 +665,7 @@ mod property {
     use super::*;
     use proptest::prelude::*;
     use unicode_normalization::UnicodeNormalization;
+    use vanban::model::text::is_replaced_control;
 
     #[derive(Debug, Clone, Copy)]
     enum Field {
@@ -674,12 +675,12 @@ mod property {
         Addressee,
     }
 
-    /// What the reader sees of a value: XML-forbidden characters dropped, NFC, whitespace
+    /// What the reader sees of a value: control characters made spaces (H26), NFC, whitespace
     /// collapsed.
     fn as_seen(s: &str) -> String {
         let kept: String = s
             .chars()
-            .filter(|c| !vanban::model::format::is_xml_forbidden(*c))
+            .map(|c| if is_replaced_control(c) { ' ' } else { c })
             .collect();
         squash(&kept.nfc().collect::<String>())
     }

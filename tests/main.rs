@@ -13,6 +13,7 @@ mod plan;
 
 mod diagnostics;
 mod diagnostics_reports;
+mod reading;
 
 mod cases;
 mod writer;

@@ -10,6 +10,7 @@ use serde_yaml::Value;
 use unicode_normalization::UnicodeNormalization;
 
 use crate::support::*;
+use vanban::model::text::is_replaced_control;
 use vanban::template::Templates;
 
 /// The text fields under test: (name, how the value is placed, how the reader sees it).
@@ -43,11 +44,12 @@ fn base() -> Value {
     serde_yaml::from_str(&text).expect("parses")
 }
 
-/// The value as the reader sees it: characters XML forbids removed, NFC, whitespace collapsed.
+/// The value as the reader sees it: control characters made spaces (words are never glued, H26),
+/// NFC, whitespace collapsed.
 fn as_seen(s: &str) -> String {
     let kept: String = s
         .chars()
-        .filter(|c| !vanban::model::format::is_xml_forbidden(*c))
+        .map(|c| if is_replaced_control(c) { ' ' } else { c })
         .collect();
     squash(&kept.nfc().collect::<String>())
 }

@@ -1,4 +1,4 @@
-//! Fuzz target `data_load`: bytes → source::clean → yaml::parse::<RawPlan> → validate_plan, and
+//! Fuzz target `data_load`: bytes → source::decode → yaml::parse::<RawPlan> → validate_plan, and
 //! for a plan without errors the rest of the pipeline (template, markup, docx).
 //!
 //! Properties: no panic, no hang; a plan that validates renders to a package that passes the
@@ -21,14 +21,14 @@ fn templates() -> &'static Templates {
 
 fuzz_target!(|data: &[u8]| {
     let path = Path::new("fuzz.yaml");
-    let Ok(src) = source::clean(path, data) else {
+    let Ok(src) = source::decode(path, data) else {
         return;
     };
-    let Ok((raw, locator)) = yaml::parse::<RawPlan>(&src.value, PLAN_FIELDS) else {
+    let Ok(parsed) = yaml::parse::<RawPlan>(&src, PLAN_FIELDS) else {
         return;
     };
-    let mut c = Checker::new(&src.value, &locator);
-    let plan = validate_plan(&mut c, raw);
+    let mut c = Checker::new(&src, &parsed.locator);
+    let plan = validate_plan(&mut c, parsed.value);
     if c.diags.has_errors() {
         for d in c.diags.errors() {
             assert!(!d.message.is_empty());

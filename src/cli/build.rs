@@ -18,6 +18,7 @@ use vanban::write_atomic;
 use vanban::Error;
 use vanban::Templates;
 use vanban::{load_envelope, load_plan, Collected};
+use vanban::{recognize, FileKind};
 use vanban::{Diagnostics, ExitStatus};
 
 /// Tham số của lệnh `build`.
@@ -43,33 +44,9 @@ pub(crate) struct BuildArgs {
     pub templates: TemplateArgs,
 }
 
-/// What kind of data file a YAML text is, judged by its top-level keys.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Kind {
-    /// Kế hoạch: has `muc_tieu` and `nhiem_vu`.
-    Plan,
-    /// Thông tin báo cáo tổng hợp: has `don_vi_phai_bao_cao`.
-    Envelope,
-    /// Anything else (a unit report, in `data/bao-cao/`).
-    Other,
-}
-
-pub(crate) fn sniff(text: &str) -> Kind {
-    let has = |key: &str| {
-        text.lines()
-            .any(|l| l.starts_with(key) && l[key.len()..].starts_with(':'))
-    };
-    if has("don_vi_phai_bao_cao") {
-        Kind::Envelope
-    } else if has("muc_tieu") && has("nhiem_vu") {
-        Kind::Plan
-    } else {
-        Kind::Other
-    }
-}
-
-/// The top-level `.yaml` files of `dir` of the given kind, sorted.
-fn find(dir: &Path, kind: Kind) -> Result<Vec<PathBuf>, Diagnostics> {
+/// The top-level `.yaml` files of `dir` of the given kind (by their top-level keys, read by the
+/// YAML event pass), sorted; and the problems of the files whose kind could not be told.
+fn find(dir: &Path, kind: FileKind) -> Result<(Vec<PathBuf>, Diagnostics), Diagnostics> {
     let entries = std::fs::read_dir(dir).map_err(|e| {
         Diagnostics::from(
             Diagnostic::error(
@@ -86,24 +63,36 @@ fn find(dir: &Path, kind: Kind) -> Result<Vec<PathBuf>, Diagnostics> {
         .filter(|p| p.is_file() && p.extension().is_some_and(|x| x == "yaml" || x == "yml"))
         .collect();
     files.sort();
-    Ok(files
-        .into_iter()
-        .filter(|p| std::fs::read_to_string(p).is_ok_and(|t| sniff(&t) == kind))
-        .collect())
+    let mut found = Vec::new();
+    let mut unreadable = Diagnostics::new();
+    for p in files {
+        match recognize(&p) {
+            (k, _) if k == kind => found.push(p),
+            (FileKind::Unknown, d) => unreadable.extend(Diagnostics(d.errors().cloned().collect())),
+            _ => {}
+        }
+    }
+    Ok((found, unreadable))
 }
 
-fn exactly_one(dir: &Path, kind: Kind, what: &str, flag: &str) -> Result<PathBuf, Diagnostics> {
-    let mut found = find(dir, kind)?;
+fn exactly_one(dir: &Path, kind: FileKind, what: &str, flag: &str) -> Result<PathBuf, Diagnostics> {
+    let (mut found, unreadable) = find(dir, kind)?;
     match found.len() {
         1 => Ok(found.remove(0)),
-        0 => Err(Diagnostic::error(
-            Location::file(dir),
-            format!("không tìm thấy tệp {what} trong thư mục"),
-        )
-        .with_hint(format!(
-            "đặt tệp {what} (.yaml) vào thư mục này, hoặc chỉ định `{flag} TỆP`"
-        ))
-        .into()),
+        0 => {
+            // A file whose keys could not be read may be the one: its own errors say why.
+            let mut d = unreadable;
+            d.push(
+                Diagnostic::error(
+                    Location::file(dir),
+                    format!("không tìm thấy tệp {what} trong thư mục"),
+                )
+                .with_hint(format!(
+                    "đặt tệp {what} (.yaml) vào thư mục này, hoặc chỉ định `{flag} TỆP`"
+                )),
+            );
+            Err(d)
+        }
         _ => Err(Diagnostic::error(
             Location::file(dir),
             format!(
@@ -125,7 +114,7 @@ fn exactly_one(dir: &Path, kind: Kind, what: &str, flag: &str) -> Result<PathBuf
 pub(crate) fn find_envelope(dir: &Path) -> Result<PathBuf, Diagnostics> {
     exactly_one(
         dir,
-        Kind::Envelope,
+        FileKind::Envelope,
         "thông tin báo cáo tổng hợp (có `don_vi_phai_bao_cao`)",
         "--envelope",
     )
@@ -135,7 +124,7 @@ pub(crate) fn find_envelope(dir: &Path) -> Result<PathBuf, Diagnostics> {
 pub(crate) fn find_plan(dir: &Path) -> Result<PathBuf, Diagnostics> {
     exactly_one(
         dir,
-        Kind::Plan,
+        FileKind::Plan,
         "kế hoạch (có `muc_tieu` và `nhiem_vu`)",
         "--plan",
     )

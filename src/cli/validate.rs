@@ -1,16 +1,17 @@
 //! `vanban validate` (`kiem-tra`): check data files and templates without writing anything.
 //!
-//! Each file is recognised by its content: a plan (`muc_tieu` + `nhiem_vu`), a consolidation
-//! envelope (`don_vi_phai_bao_cao`), otherwise a unit report, checked against the plan given with
+//! Each file is recognised by its top-level keys (the YAML event pass): a plan (`muc_tieu` +
+//! `nhiem_vu`), a consolidation envelope (`don_vi_phai_bao_cao`), otherwise a unit report, checked against the plan given with
 //! `--plan`, or a plan among the files given, or the plan found in the report's data folder.
 
 use std::path::{Path, PathBuf};
 
 use clap::Args;
 
-use super::build::{find_plan, sniff, Kind};
+use super::build::find_plan;
 use super::{Reporter, TemplateArgs};
 use vanban::{load_envelope, load_plan, load_unit_report};
+use vanban::{recognize, FileKind};
 use vanban::{Diagnostics, Error, ExitStatus, Plan, Templates};
 
 /// Tham số của lệnh `validate`.
@@ -32,11 +33,7 @@ fn plan_for(a: &ValidateArgs, file: &Path) -> Result<PathBuf, Diagnostics> {
     if let Some(p) = &a.plan {
         return Ok(p.clone());
     }
-    if let Some(p) = a
-        .files
-        .iter()
-        .find(|f| std::fs::read_to_string(f).is_ok_and(|t| sniff(&t) == Kind::Plan))
-    {
+    if let Some(p) = a.files.iter().find(|f| recognize(f).0 == FileKind::Plan) {
         return Ok(p.clone());
     }
     // data/bao-cao/x.yaml → data/; then ./data.
@@ -58,14 +55,15 @@ fn check(a: &ValidateArgs, f: &Path, templates: &Templates) -> Result<Diagnostic
             .unwrap_or(Path::new("."));
         return vanban::load_templates(Some(dir), None).map(|t| t.warnings);
     }
-    let text = String::from_utf8_lossy(&std::fs::read(f).unwrap_or_default()).to_string();
-    match sniff(&text) {
-        Kind::Plan => load_plan(f).and_then(|p| {
+    match recognize(f) {
+        (FileKind::Plan, _) => load_plan(f).and_then(|p| {
             // Also fill the template and parse the result: template errors show up here too.
             vanban::plan_document(&p.value, templates).map(|_| p.warnings)
         }),
-        Kind::Envelope => load_envelope(f).map(|e| e.warnings),
-        Kind::Other => {
+        (FileKind::Envelope, _) => load_envelope(f).map(|e| e.warnings),
+        // Keys that could not be read: the file's own problems, not a search for its plan.
+        (FileKind::Unknown, d) if d.has_errors() => Err(d),
+        (FileKind::UnitReport | FileKind::Unknown, _) => {
             let plan: Plan = load_plan(&plan_for(a, f)?)?.value;
             load_unit_report(f, &plan).and_then(|r| {
                 vanban::unit_report_document(&plan, &r.value, templates).map(|_| r.warnings)

@@ -9,9 +9,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::data::raw::{Lines, RawAgency, RawSignature, Scalar};
 use crate::data::report::{check_unit_id, RawUnit, Unit};
-use crate::data::{frame, read_source, yaml, Checker};
+use crate::data::{frame, Checker};
 use crate::diag::{Diagnostics, Warned};
-use crate::model::{DocumentKind, Frame};
+use crate::model::{DocumentKind, Frame, Text};
 
 /// Báo cáo tổng hợp — the envelope file.
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -20,9 +20,9 @@ pub struct RawEnvelope {
     /// Cơ quan — header agency block.
     pub co_quan: RawAgency,
     /// Số, ký hiệu — e.g. `120/BC-UBND`, or `/BC-UBND` for a draft.
-    pub so_ky_hieu: String,
+    pub so_ky_hieu: Text,
     /// Địa danh — place name.
-    pub dia_danh: String,
+    pub dia_danh: Text,
     /// Ngày ban hành — the date, or only the year for a draft.
     pub ngay_ban_hanh: Scalar,
     /// Kính gửi — addressees above.
@@ -38,7 +38,7 @@ pub struct RawEnvelope {
     pub mo_dau: Lines,
     /// Tên phụ lục — title of the indicator appendix.
     #[serde(default)]
-    pub tieu_de_phu_luc: Option<String>,
+    pub tieu_de_phu_luc: Option<Text>,
     /// Kết luận — closing paragraph(s), ending with `./.`.
     #[serde(default)]
     pub ket_luan: Lines,
@@ -87,24 +87,7 @@ pub const DEFAULT_APPENDIX_TITLE: &str = "KẾT QUẢ THỰC HIỆN CÁC CHỈ T
 
 /// Read, parse and validate an envelope file.
 pub fn load_envelope(path: &Path) -> Result<Warned<Envelope>, Diagnostics> {
-    let src = read_source(path)?;
-    let mut diags = src.warnings;
-    let source = src.value;
-    let (raw, locator) = match yaml::parse::<RawEnvelope>(&source, ENVELOPE_FIELDS) {
-        Ok(x) => x,
-        Err(e) => {
-            diags.extend(e);
-            return Err(diags);
-        }
-    };
-    let mut c = Checker::new(&source, &locator);
-    let env = validate_envelope(&mut c, raw);
-    diags.extend(c.diags);
-    if diags.has_errors() {
-        Err(diags)
-    } else {
-        Ok(Warned::new(env, diags))
-    }
+    crate::data::load_with(path, ENVELOPE_FIELDS, validate_envelope)
 }
 
 /// Validate a raw envelope, recording every problem in `c`.

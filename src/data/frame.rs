@@ -68,7 +68,7 @@ impl Head {
             reference: self.reference,
             place: self.place,
             date: self.date,
-            subject: subject.0.clone(),
+            subject: subject.0.iter().map(|l| l.to_string()).collect(),
             addressees,
             recipients,
             signature,
@@ -239,13 +239,8 @@ pub fn recipients(
     }
     for l in &lines.0 {
         // One list marker typed by the user (`- `, `– `, `+ `) is dropped; a value that merely
-        // starts with a dash (`---`, `-5%`) is kept as written.
-        // Characters XML forbids (e.g. U+000B written as a YAML escape) never reach the
-        // document, so they must not count as the space after a list marker either.
-        let l: String = l
-            .chars()
-            .filter(|ch| !crate::model::format::is_xml_forbidden(*ch))
-            .collect();
+        // starts with a dash (`---`, `-5%`) is kept as written. A control character after the
+        // dash was made a space when the value was read, so `-\v` is a marker too.
         let t = l.trim();
         let t = match t.strip_prefix(['-', '–', '+']) {
             Some(rest) if rest.starts_with(char::is_whitespace) => rest.trim(),

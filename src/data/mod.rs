@@ -1,8 +1,9 @@
-//! Stage 1, **data**: YAML file → typed, validated, NFC-normalised record.
+//! Stage 1, **data**: YAML file → typed, validated, cleaned record.
 //!
-//! [`source::clean`] makes clean text, [`yaml::parse`] makes raw structs ([`raw`]), and the
-//! `validate_*` functions turn raw structs into domain records, collecting every problem with its
-//! place instead of stopping at the first.
+//! [`source::decode`] reads the bytes into text, [`yaml::parse`] runs the one event pass and types
+//! the text into raw structs ([`raw`]) whose text values are cleaned as they are read
+//! ([`crate::model::Text`]), and the `validate_*` functions turn raw structs into domain records,
+//! collecting every problem with its place instead of stopping at the first.
 
 pub mod encoding;
 pub mod envelope;
@@ -23,10 +24,11 @@ pub use indicator::{Direction, Indicator, Measure};
 pub use plan::{load_plan, Plan};
 pub use report::{load_unit_report, UnitReport};
 use source::Source;
+pub use yaml::FileKind;
 use yaml::Locator;
 
-/// Read a file and clean it (see [`source::clean`]); I/O errors become diagnostics.
-pub fn read_source(path: &Path) -> Result<crate::diag::Warned<Source>, Diagnostics> {
+/// Read a file into text (see [`source::decode`]); I/O errors become diagnostics.
+pub fn read_source(path: &Path) -> Result<Source, Diagnostics> {
     let bytes = std::fs::read(path).map_err(|e| {
         Diagnostics::from(
             Diagnostic::error(
@@ -36,7 +38,20 @@ pub fn read_source(path: &Path) -> Result<crate::diag::Warned<Source>, Diagnosti
             .with_hint("kiểm tra đường dẫn và quyền đọc tệp"),
         )
     })?;
-    source::clean(path, &bytes)
+    source::decode(path, &bytes)
+}
+
+/// Tell what kind of data file `path` is by its top-level keys (the YAML event pass; no typing).
+/// A file that cannot be read, or whose keys could not be read before a syntax error, is
+/// [`FileKind::Unknown`], with the problems found.
+pub fn recognize(path: &Path) -> (FileKind, Diagnostics) {
+    match read_source(path) {
+        Ok(source) => {
+            let scan = yaml::scan(&source);
+            (scan.kind(), scan.diags)
+        }
+        Err(d) => (FileKind::Unknown, d),
+    }
 }
 
 /// Check that `path` is a readable file before loading it: a missing file or a folder is an
@@ -103,18 +118,11 @@ pub fn load_with<R, T>(
 where
     R: serde::de::DeserializeOwned,
 {
-    let src = read_source(path)?;
-    let mut diags = src.warnings;
-    let source = src.value;
-    let (raw, locator) = match yaml::parse::<R>(&source, fields) {
-        Ok(x) => x,
-        Err(e) => {
-            diags.extend(e);
-            return Err(diags);
-        }
-    };
-    let mut c = Checker::new(&source, &locator);
-    let value = validate(&mut c, raw);
+    let source = read_source(path)?;
+    let parsed = yaml::parse::<R>(&source, fields)?;
+    let mut diags = parsed.warnings;
+    let mut c = Checker::new(&source, &parsed.locator);
+    let value = validate(&mut c, parsed.value);
     diags.extend(c.diags);
     if diags.has_errors() {
         Err(diags)

@@ -7,7 +7,7 @@ use crate::data::indicator::{default_factor, Indicator, Measure};
 use crate::data::raw::{RawPlan, PLAN_FIELDS};
 use crate::data::{frame, lint, Checker};
 use crate::diag::{Diagnostics, Warned};
-use crate::model::{DocumentKind, Frame};
+use crate::model::{DocumentKind, Frame, Text};
 
 /// Kế hoạch — a validated plan.
 #[derive(Debug, Clone)]
@@ -35,7 +35,7 @@ pub fn load_plan(path: &Path) -> Result<Warned<Plan>, Diagnostics> {
 /// Optional values left empty are treated as absent (H08): blank items of the paragraph lists
 /// and an empty `noi_dung` leave no empty paragraph and no dangling `- ` or `:`.
 fn drop_blank_items(raw: &mut RawPlan) {
-    let keep = |v: &mut Vec<String>| v.retain(|t| !t.trim().is_empty());
+    let keep = |v: &mut Vec<Text>| v.retain(|t| !t.trim().is_empty());
     keep(&mut raw.muc_dich);
     for g in &mut raw.nhiem_vu {
         keep(&mut g.viec);
@@ -49,7 +49,7 @@ fn drop_blank_items(raw: &mut RawPlan) {
     for (_, text) in &mut raw.chu_thich.0 {
         if text.lines().any(|l| l.trim().is_empty()) {
             let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
-            *text = lines.join("\n");
+            *text = Text::new(lines.join("\n"));
         }
     }
     for a in &mut raw.to_chuc_thuc_hien {
@@ -120,7 +120,7 @@ pub fn footnote_refs(text: &str) -> Vec<&str> {
 }
 
 /// Check footnote references against the definitions in `chu_thich`, and lint typos.
-pub fn check_rich_text(c: &mut Checker<'_>, fields: &[(String, &str)], notes: &[(String, String)]) {
+pub fn check_rich_text(c: &mut Checker<'_>, fields: &[(String, &str)], notes: &[(Text, Text)]) {
     let defined: BTreeSet<&str> = notes.iter().map(|(k, _)| k.as_str()).collect();
     let mut used = BTreeSet::new();
     for (field, text) in fields {
@@ -150,7 +150,7 @@ pub fn check_rich_text(c: &mut Checker<'_>, fields: &[(String, &str)], notes: &[
                 format!("ghi nội dung chú thích sau `{label}:`, hoặc xóa chú thích này và chỗ `[^{label}]`"),
             );
         }
-        if !used.contains(label) {
+        if !used.contains(label.as_str()) {
             c.warn(
                 &format!("chu_thich.{label}"),
                 format!("chú thích `{label}` không được dùng ở đâu"),

@@ -1,6 +1,7 @@
 //! Raw YAML structs: a 1:1 mirror of the files, Vietnamese keys, `deny_unknown_fields`.
 //!
 //! Nothing here is validated beyond types; [`crate::data`] turns these into domain records.
+//! Every text value is a [`Text`] (codes a [`Code`]), cleaned as it is read.
 //! The same structs are serialized into the template context, so templates see the YAML keys.
 
 use std::fmt;
@@ -8,10 +9,12 @@ use std::fmt;
 use serde::de::{self, Deserializer, SeqAccess, Visitor};
 use serde::{Deserialize, Serialize};
 
+use crate::model::text::{clean, Code, Text};
+
 /// Dòng — text given either as one string (lines separated by newlines) or as a list of lines.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 #[serde(transparent)]
-pub struct Lines(pub Vec<String>);
+pub struct Lines(pub Vec<Text>);
 
 impl<'de> Deserialize<'de> for Lines {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
@@ -22,20 +25,26 @@ impl<'de> Deserialize<'de> for Lines {
                 f.write_str("a string or a sequence of strings")
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Lines, E> {
+                // Cleaned lines of a clean text are clean: no second pass over each line.
                 Ok(Lines(
-                    v.lines()
+                    clean(v)
+                        .lines()
                         .map(str::trim)
                         .filter(|l| !l.is_empty())
-                        .map(String::from)
+                        .map(|l| Text::from_clean(l.to_string()))
                         .collect(),
                 ))
             }
             fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Lines, A::Error> {
                 let mut out = Vec::new();
-                while let Some(s) = seq.next_element::<String>()? {
-                    let s = s.trim();
-                    if !s.is_empty() {
-                        out.push(s.to_string());
+                while let Some(s) = seq.next_element::<Text>()? {
+                    let t = s.trim();
+                    if t.len() == s.len() {
+                        if !t.is_empty() {
+                            out.push(s);
+                        }
+                    } else if !t.is_empty() {
+                        out.push(Text::from_clean(t.to_string()));
                     }
                 }
                 Ok(Lines(out))
@@ -48,7 +57,7 @@ impl<'de> Deserialize<'de> for Lines {
 /// A scalar that may be written as a number or a string (`ngay_ban_hanh: 2025`, `ma: 1`).
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(transparent)]
-pub struct Scalar(pub String);
+pub struct Scalar(pub Text);
 
 impl<'de> Deserialize<'de> for Scalar {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
@@ -59,16 +68,16 @@ impl<'de> Deserialize<'de> for Scalar {
                 f.write_str("a string or a number")
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Scalar, E> {
-                Ok(Scalar(v.trim().to_string()))
+                Ok(Scalar(Text::from_clean(clean(v).trim().to_string())))
             }
             fn visit_u64<E: de::Error>(self, v: u64) -> Result<Scalar, E> {
-                Ok(Scalar(v.to_string()))
+                Ok(Scalar(Text::new(v.to_string())))
             }
             fn visit_i64<E: de::Error>(self, v: i64) -> Result<Scalar, E> {
-                Ok(Scalar(v.to_string()))
+                Ok(Scalar(Text::new(v.to_string())))
             }
             fn visit_f64<E: de::Error>(self, v: f64) -> Result<Scalar, E> {
-                Ok(Scalar(v.to_string()))
+                Ok(Scalar(Text::new(v.to_string())))
             }
         }
         d.deserialize_any(V)
@@ -87,7 +96,7 @@ pub struct RawAgency {
     /// Tiêu đề bên phải — a custom right-hand header instead of Quốc hiệu + Tiêu ngữ, for a mass
     /// organisation or Party body, e.g. `ĐẢNG CỘNG SẢN VIỆT NAM`.
     #[serde(default)]
-    pub tieu_de_phai: Option<String>,
+    pub tieu_de_phai: Option<Text>,
 }
 
 /// Chữ ký — the signature block.
@@ -98,9 +107,9 @@ pub struct RawSignature {
     #[serde(default)]
     pub quyen_han: Lines,
     /// Chức vụ — the signer's own title, e.g. `PHÓ CHỦ TỊCH`.
-    pub chuc_vu: String,
+    pub chuc_vu: Text,
     /// Người ký — the signer's full name, e.g. `Trần Thị Long`.
-    pub nguoi_ky: String,
+    pub nguoi_ky: Text,
 }
 
 /// Cách tính chỉ tiêu — how an indicator's result is computed from raw figures.
@@ -132,9 +141,9 @@ pub enum RawDirection {
 #[serde(deny_unknown_fields)]
 pub struct RawIndicator {
     /// Mã chỉ tiêu — stable id used by unit reports, e.g. `MT2.CT1`.
-    pub ma: String,
+    pub ma: Code,
     /// Tên chỉ tiêu — short name for tables.
-    pub ten: String,
+    pub ten: Text,
     /// Cách tính — `ty_le`, `so_luong` or `dinh_tinh`.
     pub cach_tinh: RawMeasure,
     /// Kế hoạch — the target value (number), absent for `dinh_tinh`.
@@ -142,7 +151,7 @@ pub struct RawIndicator {
     pub ke_hoach: Option<f64>,
     /// Đơn vị tính — unit of the target: `%`, `‰`, `lần`, `tin, bài/quý`, …
     #[serde(default)]
-    pub don_vi_tinh: String,
+    pub don_vi_tinh: Text,
     /// Hướng — `toi_thieu`, `toi_da` or `bang`; absent for `dinh_tinh`.
     #[serde(default)]
     pub huong: Option<RawDirection>,
@@ -156,7 +165,7 @@ pub struct RawIndicator {
 #[serde(deny_unknown_fields)]
 pub struct RawObjectiveItem {
     /// Văn bản — the sentence as written (rich text: `*nghiêng*`, `[^1]` allowed).
-    pub van_ban: String,
+    pub van_ban: Text,
     /// Chỉ tiêu — the indicators this sentence sets.
     #[serde(default)]
     pub chi_tieu: Vec<RawIndicator>,
@@ -167,7 +176,7 @@ pub struct RawObjectiveItem {
 #[serde(deny_unknown_fields)]
 pub struct RawObjective {
     /// Tiêu đề — heading after the number, e.g. `Mục tiêu 1: Trong lĩnh vực chính trị:`.
-    pub tieu_de: String,
+    pub tieu_de: Text,
     /// Nội dung — the lines of the objective.
     pub noi_dung: Vec<RawObjectiveItem>,
 }
@@ -177,9 +186,9 @@ pub struct RawObjective {
 #[serde(deny_unknown_fields)]
 pub struct RawTaskGroup {
     /// Tiêu đề — heading after the number, e.g. `Mục tiêu 1: Trong lĩnh vực chính trị.`.
-    pub tieu_de: String,
+    pub tieu_de: Text,
     /// Việc — the tasks (rich text), one paragraph each, printed after `- `.
-    pub viec: Vec<String>,
+    pub viec: Vec<Text>,
 }
 
 /// Phân công — one party's responsibilities (section V).
@@ -187,13 +196,13 @@ pub struct RawTaskGroup {
 #[serde(deny_unknown_fields)]
 pub struct RawAssignment {
     /// Đơn vị — the party, e.g. `Công chức Văn hóa – Xã hội phụ trách LĐTĐXH phường`.
-    pub don_vi: String,
+    pub don_vi: Text,
     /// Nội dung — text following the colon on the same line (rich text).
     #[serde(default)]
-    pub noi_dung: Option<String>,
+    pub noi_dung: Option<Text>,
     /// Nhiệm vụ — tasks listed below, each printed after `- ` (rich text).
     #[serde(default)]
-    pub nhiem_vu: Vec<String>,
+    pub nhiem_vu: Vec<Text>,
 }
 
 /// Kế hoạch — a plan file (`data/ke-hoach-2025.yaml`).
@@ -203,9 +212,9 @@ pub struct RawPlan {
     /// Cơ quan — header agency block.
     pub co_quan: RawAgency,
     /// Số, ký hiệu — `62/KH-UBND`, or `/KH-UBND` for a draft without number.
-    pub so_ky_hieu: String,
+    pub so_ky_hieu: Text,
     /// Địa danh — place name, e.g. `Nguyễn Trãi`.
-    pub dia_danh: String,
+    pub dia_danh: Text,
     /// Ngày ban hành — `2025-04-02`, `02/4/2025`, or only the year `2025` for a draft.
     pub ngay_ban_hanh: Scalar,
     /// Trích yếu — subject line(s).
@@ -216,17 +225,17 @@ pub struct RawPlan {
     #[serde(default)]
     pub chu_thich: indexmap_like::OrderedMap,
     /// Mục đích — purposes (section I.1), one paragraph each after `- `.
-    pub muc_dich: Vec<String>,
+    pub muc_dich: Vec<Text>,
     /// Yêu cầu — requirements (section I.2), text after the colon.
-    pub yeu_cau: String,
+    pub yeu_cau: Text,
     /// Mục tiêu — objectives with indicators (section II).
     pub muc_tieu: Vec<RawObjective>,
     /// Nhiệm vụ, giải pháp — tasks per objective (section III).
     pub nhiem_vu: Vec<RawTaskGroup>,
     /// Thời gian thực hiện (section IV.1).
-    pub thoi_gian: String,
+    pub thoi_gian: Text,
     /// Kinh phí thực hiện (section IV.2).
-    pub kinh_phi: String,
+    pub kinh_phi: Text,
     /// Tổ chức thực hiện — responsibilities (section V).
     pub to_chuc_thuc_hien: Vec<RawAssignment>,
     /// Kết luận — closing paragraph(s) (rich text), ending with `./.`.
@@ -268,10 +277,11 @@ pub mod indexmap_like {
     use serde::{Deserialize, Serialize};
 
     use super::Scalar;
+    use crate::model::Text;
 
     /// Label → text, in file order.
     #[derive(Debug, Clone, Default, PartialEq)]
-    pub struct OrderedMap(pub Vec<(String, String)>);
+    pub struct OrderedMap(pub Vec<(Text, Text)>);
 
     impl<'de> Deserialize<'de> for OrderedMap {
         fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
@@ -283,7 +293,7 @@ pub mod indexmap_like {
                 }
                 fn visit_map<A: MapAccess<'de>>(self, mut m: A) -> Result<OrderedMap, A::Error> {
                     let mut out = Vec::new();
-                    while let Some((k, v)) = m.next_entry::<Scalar, String>()? {
+                    while let Some((k, v)) = m.next_entry::<Scalar, Text>()? {
                         out.push((k.0, v));
                     }
                     Ok(OrderedMap(out))

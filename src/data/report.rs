@@ -14,18 +14,18 @@ use serde::{Deserialize, Serialize};
 
 use crate::data::indicator::Measure;
 use crate::data::raw::{Lines, RawAgency, RawSignature, Scalar};
-use crate::data::{frame, read_source, yaml, Checker, Plan};
+use crate::data::{frame, yaml, Checker, Plan};
 use crate::diag::{Diagnostics, Warned};
-use crate::model::{DocumentKind, Frame};
+use crate::model::{Code, DocumentKind, Frame, Text};
 
 /// Đơn vị — who reports: a stable id and the display name.
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawUnit {
     /// Mã đơn vị — stable slug, the same as the file name, e.g. `tram-y-te`.
-    pub ma: String,
+    pub ma: Code,
     /// Tên đơn vị — display name in running text, e.g. `Trạm Y tế phường`.
-    pub ten: String,
+    pub ten: Text,
 }
 
 /// Kết quả theo mục tiêu — what a unit did towards one objective of the plan.
@@ -43,7 +43,7 @@ pub struct RawObjectiveResult {
 #[serde(deny_unknown_fields)]
 pub struct RawActivity {
     /// Tên hoạt động — e.g. `Truyền thông về sức khỏe sinh sản cho phụ nữ mang thai`.
-    pub ten: String,
+    pub ten: Text,
     /// Mục tiêu — the objective it serves (1-based); absent for general activities.
     #[serde(default)]
     pub muc_tieu: Option<usize>,
@@ -63,7 +63,7 @@ pub struct RawActivity {
 #[serde(deny_unknown_fields)]
 pub struct RawFigure {
     /// Mã chỉ tiêu — the plan's id, e.g. `MT1.CT2`.
-    pub ma: String,
+    pub ma: Code,
     /// Tử số — numerator of a `ty_le` indicator.
     #[serde(default)]
     pub tu_so: Option<f64>,
@@ -78,7 +78,7 @@ pub struct RawFigure {
     pub hoan_thanh: Option<bool>,
     /// Ghi chú — a note printed in the unit's table.
     #[serde(default)]
-    pub ghi_chu: Option<String>,
+    pub ghi_chu: Option<Text>,
 }
 
 /// Báo cáo đơn vị — a unit report file (`data/bao-cao/<mã đơn vị>.yaml`).
@@ -90,9 +90,9 @@ pub struct RawUnitReport {
     /// Cơ quan — header agency block; `tieu_de_phai` for a mass organisation's own header.
     pub co_quan: RawAgency,
     /// Số, ký hiệu — e.g. `15/BC-TYT`.
-    pub so_ky_hieu: String,
+    pub so_ky_hieu: Text,
     /// Địa danh — place name, e.g. `Nguyễn Trãi`.
-    pub dia_danh: String,
+    pub dia_danh: Text,
     /// Ngày ban hành — `2025-11-28` or `28/11/2025`.
     pub ngay_ban_hanh: Scalar,
     /// Ngày nộp — the date the report reached the consolidating body, for lateness.
@@ -235,43 +235,10 @@ impl UnitReport {
 }
 
 /// Read, parse and validate a unit report file against `plan`.
-///
-/// Most files are valid, and a consolidation reads thousands of them, so the first attempt
-/// deserializes without the locating pass of [`yaml::parse`] and validates with an empty
-/// [`Locator`](yaml::Locator). Only when that reports anything (a syntax or type error, a
-/// duplicate key, a warning) is the file read again the full way, so that every diagnostic has
-/// its line and column. Both paths run the same validation, so they accept the same files.
 pub fn load_unit_report(path: &Path, plan: &Plan) -> Result<Warned<UnitReport>, Diagnostics> {
-    let src = read_source(path)?;
-    let mut diags = src.warnings;
-    let source = src.value;
-    let fast = yaml::ambiguous_numbers(&source.text).is_empty();
-    if let Some(raw) = fast
-        .then(|| serde_yaml::from_str::<RawUnitReport>(&source.text).ok())
-        .flatten()
-    {
-        let unlocated = yaml::Locator::default();
-        let mut c = Checker::new(&source, &unlocated);
-        let report = validate_unit_report(&mut c, raw, plan);
-        if c.diags.is_empty() {
-            return Ok(Warned::new(report, diags));
-        }
-    }
-    let (raw, locator) = match yaml::parse::<RawUnitReport>(&source, UNIT_REPORT_FIELDS) {
-        Ok(x) => x,
-        Err(e) => {
-            diags.extend(e);
-            return Err(diags);
-        }
-    };
-    let mut c = Checker::new(&source, &locator);
-    let report = validate_unit_report(&mut c, raw, plan);
-    diags.extend(c.diags);
-    if diags.has_errors() {
-        Err(diags)
-    } else {
-        Ok(Warned::new(report, diags))
-    }
+    crate::data::load_with(path, UNIT_REPORT_FIELDS, |c, raw| {
+        validate_unit_report(c, raw, plan)
+    })
 }
 
 /// Whether `id` is a valid unit id: lower-case ASCII letters, digits and `-`.

@@ -7,9 +7,11 @@
 pub mod admin;
 pub mod format;
 pub mod page;
+pub mod text;
 pub mod units;
 
 pub use admin::{DocumentKind, Frame, IssueDate, ReferenceNumber, RightHeader, Signature};
+pub use text::{Code, Text};
 
 /// Văn bản — one complete administrative document, ready to be laid out.
 #[derive(Debug, Clone, PartialEq)]

@@ -5,6 +5,7 @@
 //! footnote, table cell or HTML. Whitespace is normalised so that it cannot create structure either:
 //! leading spaces and tabs are trimmed (no code block), runs of spaces collapse, a single newline
 //! becomes a line break `<br>`, a blank line starts a new paragraph, a trailing newline adds nothing.
+//! Values arrive clean ([`crate::model::Text`]): nothing here normalises characters.
 
 /// Escape every ASCII punctuation character of `s` with a backslash.
 fn escape_punct(s: &str, out: &mut String, keep: impl Fn(&str, usize) -> Option<usize>) {
@@ -47,27 +48,8 @@ fn paragraphs(s: &str) -> Vec<Vec<String>> {
 }
 
 fn render(s: &str, in_cell: bool, keep: &dyn Fn(&str, usize) -> Option<usize>) -> String {
-    // Characters XML forbids (written in YAML as escapes such as `"\v"`) never reach the
-    // document; removing them first keeps them from acting as whitespace.
-    let cleaned: String;
-    let s = if s.chars().any(crate::model::format::is_xml_forbidden) {
-        cleaned = s
-            .chars()
-            .filter(|c| !crate::model::format::is_xml_forbidden(*c))
-            .collect();
-        cleaned.as_str()
-    } else {
-        s
-    };
-    // Values are NFC already, unless written with YAML escapes (`"e\u0301"`).
-    let composed: String;
-    let s = if unicode_normalization::is_nfc(s) {
-        s
-    } else {
-        use unicode_normalization::UnicodeNormalization;
-        composed = s.nfc().collect();
-        composed.as_str()
-    };
+    // Values are clean already (`model::Text`: NFC, no control characters), as is every text
+    // built in code from them.
     let mut out = String::with_capacity(s.len() + 8);
     for (pi, para) in paragraphs(s).iter().enumerate() {
         if pi > 0 {
@@ -155,7 +137,7 @@ mod tests {
         assert_eq!(escape_markdown("a\n\nb"), "a\n\nb");
         assert_eq!(escape_cell("a\n\nb"), "a<br>b");
         assert_eq!(escape_markdown("a  \nb"), "a<br>b");
-        assert_eq!(escape_markdown("a\u{b}b\u{0}"), "ab");
+        assert_eq!(escape_markdown("a b\t"), "a b");
     }
 
     #[test]

@@ -13,8 +13,8 @@ use std::path::{Path, PathBuf};
 use handlebars::{Handlebars, RenderError, RenderErrorReason, TemplateError};
 use serde::Serialize;
 
-use crate::data::source;
 use crate::diag::{Diagnostic, Diagnostics, Location, Warned};
+use crate::model::text;
 
 /// A built-in template: (name, file name, text).
 pub const BUILTIN: &[(&str, &str, &str)] = &[
@@ -122,15 +122,20 @@ impl Templates {
                     .map(|n| n.to_string_lossy().trim_end_matches(".md.hbs").to_string())
                     .unwrap_or_default();
                 let src = crate::data::read_source(&path)?;
-                diags.extend(src.warnings);
+                for c in &src.controls {
+                    diags.push(c.warning(&path, String::new()));
+                }
                 texts.retain(|(n, _, _)| n != &name);
-                texts.push((name, path, src.value.text));
+                texts.push((name, path, src.text));
             }
         }
         for (name, path, text) in texts {
-            let cleaned = source::clean(&path, text.as_bytes())?;
-            diags.extend(cleaned.warnings);
-            let text = cleaned.value.text;
+            // A template is cleaned as a whole, like a value: NFC (its control characters were
+            // replaced when it was read).
+            let text = match text::clean(&text) {
+                std::borrow::Cow::Borrowed(_) => text,
+                std::borrow::Cow::Owned(c) => c,
+            };
             if let Err(e) = t.registry.register_template_string(&name, &text) {
                 diags.push(template_error(&path, &text, &e));
             }

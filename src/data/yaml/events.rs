@@ -1,0 +1,841 @@
+//! The one event pass over a YAML file ([`scan`], saphyr-parser): syntax errors, duplicate keys,
+//! nesting and alias limits, the checks on scalars (`scalar`), where every field path
+//! is ([`Locator`]) and which kind of file it is ([`FileKind`]).
+
+use std::collections::BTreeMap;
+
+use saphyr_parser::{Event, Parser, ScalarStyle, ScanError, Span, Tag};
+
+use super::de::{Ev, Placed, Resolve};
+use super::scalar::{self, Positions};
+use crate::data::source::Source;
+use crate::diag::{Diagnostic, Diagnostics, Location};
+
+/// Deepest nesting of mappings and sequences accepted (our formats need 6).
+pub const MAX_DEPTH: usize = 32;
+/// Most aliases (`*name`) accepted in one file; guards against "billion laughs" expansion.
+pub const MAX_ALIASES: usize = 64;
+
+/// Loại tệp — what a data file is, judged by its top-level keys.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileKind {
+    /// Kế hoạch: has `muc_tieu` and `nhiem_vu`.
+    Plan,
+    /// Thông tin báo cáo tổng hợp: has `don_vi_phai_bao_cao`.
+    Envelope,
+    /// Báo cáo đơn vị: has `don_vi` or `so_lieu`.
+    UnitReport,
+    /// None of these (or the keys could not be read).
+    Unknown,
+}
+
+/// The top-level keys that decide the [`FileKind`], as bits.
+const KEY_MUC_TIEU: u8 = 1;
+const KEY_NHIEM_VU: u8 = 2;
+const KEY_DON_VI_PHAI_BAO_CAO: u8 = 4;
+const KEY_DON_VI: u8 = 8;
+const KEY_SO_LIEU: u8 = 16;
+
+fn kind_bit(key: &str) -> u8 {
+    match key {
+        "muc_tieu" => KEY_MUC_TIEU,
+        "nhiem_vu" => KEY_NHIEM_VU,
+        "don_vi_phai_bao_cao" => KEY_DON_VI_PHAI_BAO_CAO,
+        "don_vi" => KEY_DON_VI,
+        "so_lieu" => KEY_SO_LIEU,
+        _ => 0,
+    }
+}
+
+fn kind_of(bits: u8) -> FileKind {
+    if bits & KEY_DON_VI_PHAI_BAO_CAO != 0 {
+        FileKind::Envelope
+    } else if bits & (KEY_MUC_TIEU | KEY_NHIEM_VU) == KEY_MUC_TIEU | KEY_NHIEM_VU {
+        FileKind::Plan
+    } else if bits & (KEY_DON_VI | KEY_SO_LIEU) != 0 {
+        FileKind::UnitReport
+    } else {
+        FileKind::Unknown
+    }
+}
+
+/// One step of a field path.
+#[derive(Debug, Clone)]
+enum Seg {
+    Root,
+    /// A key: the index of its scalar in the events.
+    Key(u32),
+    Index(u32),
+}
+
+/// A node of the file: a key's value, a sequence item or the root.
+#[derive(Debug, Clone)]
+struct Node {
+    parent: u32,
+    seg: Seg,
+    line: u32,
+    column: u32,
+    /// The line of the key, for a key's value (the value may start on a later line).
+    key_line: u32,
+}
+
+/// Where each field path is in the YAML text: `muc_tieu[1].ten` → line and column, 1-based.
+/// A container is located at its key, a scalar at its value (so that `ngay_ban_hanh: 31/02/2025`
+/// points at `31/02/2025`), a sequence item at the item.
+#[derive(Debug, Clone, Default)]
+pub struct Locator {
+    nodes: Vec<Node>,
+    /// The events of the file (typing moves the values out; the keys stay for the paths).
+    pub(super) events: Vec<Placed>,
+}
+
+impl Locator {
+    /// The location of `path` in `source`; falls back to the nearest located parent path,
+    /// then to the file itself.
+    pub fn locate(&self, source: &Source, path: &str) -> Location {
+        match self.find(path) {
+            Some(n) => Location::new(&source.path, n.line as usize, n.column as usize),
+            None => Location::file(&source.path),
+        }
+    }
+
+    /// The deepest node on `path`.
+    fn find(&self, path: &str) -> Option<&Node> {
+        let mut current = 0usize;
+        let mut node = self.nodes.first()?;
+        let mut rest = path;
+        let mut depth = 0usize;
+        while !rest.is_empty() {
+            let child = if let Some(after) = rest.strip_prefix('[') {
+                let (n, after) = after.split_once(']')?;
+                let n: u32 = n.parse().ok()?;
+                rest = after;
+                self.child(current, |s| matches!(s, Seg::Index(i) if *i == n))
+            } else {
+                let r = rest.strip_prefix('.').unwrap_or(rest);
+                // The longest key that `r` starts with, followed by the end, `.` or `[`: keys
+                // such as footnote labels may hold a `.`.
+                let mut best: Option<(usize, usize)> = None;
+                for (i, n) in self.children(current) {
+                    if let Seg::Key(k) = n.seg {
+                        let k = self.key(k);
+                        let fits = r.starts_with(k)
+                            && matches!(r.as_bytes().get(k.len()), None | Some(b'.' | b'['));
+                        if fits && best.is_none_or(|(_, len)| k.len() > len) {
+                            best = Some((i, k.len()));
+                        }
+                    }
+                }
+                match best {
+                    Some((i, len)) => {
+                        rest = &r[len..];
+                        Some(i)
+                    }
+                    None => None,
+                }
+            };
+            match child {
+                Some(i) => {
+                    current = i;
+                    node = &self.nodes[i];
+                    depth += 1;
+                }
+                // A top-level field that is not in the file: the file itself.
+                None if depth == 0 => return None,
+                None => break,
+            }
+        }
+        Some(node)
+    }
+
+    fn children(&self, parent: usize) -> impl Iterator<Item = (usize, &Node)> {
+        self.nodes
+            .iter()
+            .enumerate()
+            .skip(parent + 1)
+            .filter(move |(_, n)| n.parent as usize == parent)
+    }
+
+    fn child(&self, parent: usize, seg: impl Fn(&Seg) -> bool) -> Option<usize> {
+        self.children(parent)
+            .find(|(_, n)| seg(&n.seg))
+            .map(|(i, _)| i)
+    }
+
+    /// The field path of node `i`: `muc_tieu[1].ten`.
+    fn path(&self, i: usize) -> String {
+        let mut segs = Vec::new();
+        let mut i = i;
+        while let Some(n) = self.nodes.get(i) {
+            match &n.seg {
+                Seg::Root => break,
+                seg => segs.push(seg),
+            }
+            i = n.parent as usize;
+        }
+        let mut out = String::new();
+        for seg in segs.iter().rev() {
+            match seg {
+                Seg::Key(k) => {
+                    if !out.is_empty() {
+                        out.push('.');
+                    }
+                    out.push_str(self.key(*k));
+                }
+                Seg::Index(n) => {
+                    out.push('[');
+                    out.push_str(&n.to_string());
+                    out.push(']');
+                }
+                Seg::Root => {}
+            }
+        }
+        out
+    }
+
+    /// The text of the key scalar at event `i`.
+    fn key(&self, i: u32) -> &str {
+        match self.events.get(i as usize).map(|p| &p.ev) {
+            Some(Ev::Scalar { value, .. }) => value,
+            _ => "",
+        }
+    }
+
+    fn push(&mut self, parent: usize, seg: Seg, line: usize, column: usize) -> usize {
+        self.nodes.push(Node {
+            parent: parent as u32,
+            seg,
+            line: line as u32,
+            column: column as u32,
+            key_line: line as u32,
+        });
+        self.nodes.len() - 1
+    }
+}
+
+/// What the event pass found.
+#[derive(Debug, Clone, Default)]
+pub struct Scan {
+    /// Where each field path is.
+    pub locator: Locator,
+    /// The kind of file, from its top-level keys (those read before a syntax error, if any).
+    pub kind: Option<FileKind>,
+    /// Every problem found: errors, and warnings (control characters replaced).
+    pub diags: Diagnostics,
+}
+
+impl Scan {
+    /// The kind of file ([`FileKind::Unknown`] when it could not be told).
+    pub fn kind(&self) -> FileKind {
+        self.kind.unwrap_or(FileKind::Unknown)
+    }
+}
+
+/// An open container.
+struct Open {
+    node: usize,
+    kind: OpenKind,
+    /// Its start event in `events`.
+    ev: usize,
+    /// Whether it has an anchor (`&name`): aliases may read its events again.
+    anchored: bool,
+}
+
+enum OpenKind {
+    /// A mapping: its key whose value comes next, where its keys start in `keys`, and for a
+    /// mapping with many keys an index of them (key → node), so that finding duplicate keys
+    /// never takes quadratic time.
+    Map {
+        key: Option<usize>,
+        keys_start: usize,
+        index: Option<BTreeMap<String, usize>>,
+    },
+    /// A sequence: the index of its next item.
+    Seq { next: u32 },
+}
+
+/// Run the event pass over `source`. Never fails: every problem is in [`Scan::diags`].
+pub fn scan(source: &Source) -> Scan {
+    // About one event per 12 bytes of a data file; one node per two events.
+    let events = Vec::with_capacity(source.text.len() / 12);
+    let nodes = Vec::with_capacity(source.text.len() / 24);
+    let mut pass = Pass {
+        source,
+        locator: Locator { nodes, events },
+        stack: Vec::new(),
+        keys: Vec::new(),
+        diags: Diagnostics::new(),
+        aliases: 0,
+        documents: 0,
+        root_keys: 0,
+        positions: Positions::new(&source.text),
+        controls: 0,
+        last_end: (1, 0),
+        anchors: Vec::new(),
+        shared: 0,
+    };
+    let mut stopped = false;
+    let mut root_seen = false;
+    let mut root_empty = false;
+    for item in Parser::new_from_str(&source.text) {
+        let (event, span) = match item {
+            Ok(x) => x,
+            Err(e) => {
+                pass.syntax_error(&e);
+                stopped = true;
+                break;
+            }
+        };
+        if pass.stack.is_empty() && is_node(&event) {
+            root_seen = true;
+            root_empty = matches!(&event, Event::Scalar(v, ScalarStyle::Plain, ..) if v.is_empty());
+        }
+        if matches!(event, Event::DocumentStart(_)) {
+            pass.documents += 1;
+            if pass.documents == 2 {
+                pass.diags.push(
+                    Diagnostic::error(
+                        pass.at(span.start.line(), span.start.col() + 1),
+                        "tệp có nhiều hơn một văn bản YAML (dòng `---` thứ hai)",
+                    )
+                    .with_hint("mỗi tệp chỉ chứa dữ liệu của một văn bản; tách phần sau `---` ra tệp khác hoặc xóa dòng `---`"),
+                );
+                stopped = true;
+                break;
+            }
+        }
+        pass.last_end = (span.end.line(), span.end.col());
+        if !pass.event(event, span) {
+            stopped = true;
+            break;
+        }
+    }
+    pass.flush_controls(usize::MAX, None);
+    if !stopped && (!root_seen || root_empty) && !pass.diags.has_errors() {
+        pass.diags.push(
+            Diagnostic::error(Location::file(&source.path), "tệp rỗng: không có dữ liệu")
+                .with_hint("tệp cần các trường của văn bản; xem ví dụ trong thư mục data/"),
+        );
+    }
+    let kind = (pass.root_keys != 0 || !stopped).then(|| kind_of(pass.root_keys));
+    Scan {
+        locator: pass.locator,
+        kind,
+        diags: pass.diags,
+    }
+}
+
+/// The handle of the YAML core tags (`!!str` is `tag:yaml.org,2002:` + `str`).
+const CORE: &str = "tag:yaml.org,2002:";
+
+/// How a scalar with `style` and `tag` is typed; `Err` with the tag when it is not a core
+/// scalar tag (our files have no use for others).
+fn scalar_resolve(style: ScalarStyle, tag: Option<&Tag>) -> Result<Resolve, Tag> {
+    let Some(t) = tag else {
+        return Ok(if style == ScalarStyle::Plain {
+            Resolve::Plain
+        } else {
+            Resolve::Str
+        });
+    };
+    match (t.handle.as_str(), t.suffix.as_str()) {
+        ("!", "") | (CORE, "str") => Ok(Resolve::Str),
+        (CORE, "int") => Ok(Resolve::Int),
+        (CORE, "float") => Ok(Resolve::Float),
+        (CORE, "bool") => Ok(Resolve::Bool),
+        (CORE, "null") => Ok(Resolve::Null),
+        _ => Err(t.clone()),
+    }
+}
+
+fn is_node(e: &Event<'_>) -> bool {
+    matches!(
+        e,
+        Event::Scalar(..) | Event::MappingStart(..) | Event::SequenceStart(..) | Event::Alias(_)
+    )
+}
+
+struct Pass<'s> {
+    source: &'s Source,
+    locator: Locator,
+    stack: Vec<Open>,
+    /// The key nodes of the open mappings, innermost last (for duplicate keys).
+    keys: Vec<usize>,
+    diags: Diagnostics,
+    aliases: usize,
+    documents: usize,
+    /// [`kind_bit`]s of the root mapping's keys.
+    root_keys: u8,
+    positions: Positions<'s>,
+    /// How many of `source.controls` have been reported.
+    controls: usize,
+    /// Where the last event read ends: line, 0-based column.
+    last_end: (usize, usize),
+    /// The event each anchor id names.
+    anchors: Vec<Option<u32>>,
+    /// How many anchored containers are open (their events are shared with aliases).
+    shared: usize,
+}
+
+impl Pass<'_> {
+    fn at(&self, line: usize, column: usize) -> Location {
+        Location::new(&self.source.path, line, column)
+    }
+
+    /// Handle one event; `false` stops the pass (a limit was exceeded).
+    fn event(&mut self, event: Event<'_>, span: Span) -> bool {
+        let (line, column) = (span.start.line(), span.start.col() + 1);
+        match event {
+            Event::MappingEnd | Event::SequenceEnd => {
+                if let Some(open) = self.stack.pop() {
+                    if let OpenKind::Map { keys_start, .. } = open.kind {
+                        // A closed mapping's keys were pushed after its parent's: drop them.
+                        self.keys.truncate(keys_start);
+                    }
+                    let end = self.locator.events.len() as u32;
+                    if let Some(Placed {
+                        ev: Ev::MapStart { end: e } | Ev::SeqStart { end: e },
+                        ..
+                    }) = self.locator.events.get_mut(open.ev)
+                    {
+                        *e = end;
+                    }
+                    self.shared -= usize::from(open.anchored);
+                }
+                let ev = if matches!(event, Event::MappingEnd) {
+                    Ev::MapEnd
+                } else {
+                    Ev::SeqEnd
+                };
+                self.record(ev, line, column);
+                self.value_done();
+                true
+            }
+            Event::Scalar(value, style, anchor, tag) => {
+                let resolve = match scalar_resolve(style, tag.as_deref()) {
+                    Ok(r) => r,
+                    Err(tag) => return self.unsupported_tag(&tag, line, column),
+                };
+                self.anchor(anchor);
+                let shared = anchor != 0 || self.shared > 0;
+                let value = value.into_owned();
+                if self.expects_key() {
+                    self.key(value, resolve, style, span);
+                    return true;
+                }
+                let node = self.value_node(line, column, true);
+                self.scalar_value(&value, style, span, node);
+                let ev = Ev::Scalar {
+                    value,
+                    resolve,
+                    shared,
+                };
+                self.record(ev, line, column);
+                self.value_done();
+                true
+            }
+            Event::MappingStart(anchor, ref tag) | Event::SequenceStart(anchor, ref tag) => {
+                if self.expects_key() {
+                    self.complex_key(line, column);
+                    return false;
+                }
+                let is_map = matches!(event, Event::MappingStart(..));
+                let wanted = if is_map { "map" } else { "seq" };
+                if let Some(t) = tag.as_deref() {
+                    if !(t.handle == CORE && t.suffix == wanted) {
+                        return self.unsupported_tag(t, line, column);
+                    }
+                }
+                let node = self.value_node(line, column, false);
+                if self.stack.len() >= MAX_DEPTH {
+                    let field = self.locator.path(node);
+                    self.diags.push(
+                        Diagnostic::error(
+                            self.at(line, column),
+                            format!("dữ liệu lồng nhau quá sâu (quá {MAX_DEPTH} cấp)"),
+                        )
+                        .with_field(field)
+                        .with_hint("kiểm tra thụt lề; các tệp của vanban chỉ cần vài cấp"),
+                    );
+                    return false;
+                }
+                let (kind, ev) = if is_map {
+                    let kind = OpenKind::Map {
+                        key: None,
+                        keys_start: self.keys.len(),
+                        index: None,
+                    };
+                    (kind, Ev::MapStart { end: 0 })
+                } else {
+                    (OpenKind::Seq { next: 0 }, Ev::SeqStart { end: 0 })
+                };
+                self.anchor(anchor);
+                let anchored = anchor != 0;
+                self.shared += usize::from(anchored);
+                let ev_index = self.locator.events.len();
+                self.record(ev, line, column);
+                self.stack.push(Open {
+                    node,
+                    kind,
+                    ev: ev_index,
+                    anchored,
+                });
+                true
+            }
+            Event::Alias(id) => {
+                if self.expects_key() {
+                    self.complex_key(line, column);
+                    return false;
+                }
+                // The node it names, complete: an alias inside its own anchor's node would
+                // repeat forever.
+                let target = self
+                    .anchors
+                    .get(id)
+                    .copied()
+                    .flatten()
+                    .filter(|&t| !self.stack.iter().any(|o| o.ev == t as usize));
+                let Some(target) = target else {
+                    self.diags.push(
+                        Diagnostic::error(
+                            self.at(line, column),
+                            "bí danh YAML (`*ten`) trỏ vào chính phần chứa nó",
+                        )
+                        .with_hint("viết giá trị trực tiếp thay vì dùng `&neo` / `*bi_danh`"),
+                    );
+                    return false;
+                };
+                self.aliases += 1;
+                if self.aliases > MAX_ALIASES {
+                    self.diags.push(
+                        Diagnostic::error(
+                            self.at(line, column),
+                            format!("quá nhiều bí danh YAML (`*ten`): tối đa {MAX_ALIASES}"),
+                        )
+                        .with_hint("viết giá trị trực tiếp thay vì dùng `&neo` / `*bi_danh`"),
+                    );
+                    return false;
+                }
+                self.value_node(line, column, false);
+                self.record(Ev::Alias { target }, line, column);
+                self.value_done();
+                true
+            }
+            _ => true,
+        }
+    }
+
+    fn record(&mut self, ev: Ev, line: usize, column: usize) {
+        self.locator.events.push(Placed {
+            ev,
+            line: line as u32,
+            column: column as u32,
+        });
+    }
+
+    /// The next event recorded is the node anchor `id` names (0: no anchor).
+    fn anchor(&mut self, id: usize) {
+        if id != 0 {
+            if self.anchors.len() <= id {
+                self.anchors.resize(id + 1, None);
+            }
+            self.anchors[id] = Some(self.locator.events.len() as u32);
+        }
+    }
+
+    fn unsupported_tag(&mut self, tag: &Tag, line: usize, column: usize) -> bool {
+        let written = if tag.handle == CORE {
+            format!("!!{}", tag.suffix)
+        } else {
+            format!("{}{}", tag.handle, tag.suffix)
+        };
+        self.diags.push(
+            Diagnostic::error(
+                self.at(line, column),
+                format!("thẻ YAML `{written}` không dùng được trong tệp dữ liệu"),
+            )
+            .with_hint("xóa thẻ; muốn giá trị là chữ thì đặt nó trong ngoặc kép"),
+        );
+        false
+    }
+
+    /// Whether the next node is a mapping key.
+    fn expects_key(&self) -> bool {
+        matches!(
+            self.stack.last(),
+            Some(Open {
+                kind: OpenKind::Map { key: None, .. },
+                ..
+            })
+        )
+    }
+
+    fn complex_key(&mut self, line: usize, column: usize) {
+        self.diags.push(
+            Diagnostic::error(self.at(line, column), "khóa phải là một chuỗi đơn giản")
+                .with_hint("viết khóa dạng `ten_khoa: giá trị`"),
+        );
+    }
+
+    /// A mapping key: duplicate check, its node, scalar checks, the file kind. Its event is
+    /// shared: the locator keeps its text for the paths.
+    fn key(&mut self, key: String, resolve: Resolve, style: ScalarStyle, span: Span) {
+        let (line, column) = (span.start.line(), span.start.col() + 1);
+        let Some(open) = self.stack.last() else {
+            return;
+        };
+        let parent = open.node;
+        let first = self.duplicate_of(&key);
+        if let Some(first) = first {
+            let first_line = self.locator.nodes[first].key_line;
+            let mut field = self.locator.path(parent);
+            if !field.is_empty() {
+                field.push('.');
+            }
+            field.push_str(&key);
+            self.diags.push(
+                Diagnostic::error(self.at(line, column), format!("khóa `{key}` bị lặp lại"))
+                    .with_field(field)
+                    .with_hint(format!(
+                        "khóa này đã có ở dòng {first_line}; xóa một trong hai dòng"
+                    )),
+            );
+        }
+        if self.stack.len() == 1 {
+            self.root_keys |= kind_bit(&key);
+        }
+        let found = self.scalar_checks(&key, style, span, true);
+        let ev = self.locator.events.len() as u32;
+        self.record(
+            Ev::Scalar {
+                value: key,
+                resolve,
+                shared: true,
+            },
+            line,
+            column,
+        );
+        let node = self.locator.push(parent, Seg::Key(ev), line, column);
+        self.keys.push(node);
+        if let Some(Open {
+            kind: OpenKind::Map { key, index, .. },
+            ..
+        }) = self.stack.last_mut()
+        {
+            *key = Some(node);
+            if let Some(index) = index {
+                index
+                    .entry(self.locator.key(ev).to_string())
+                    .or_insert(node);
+            }
+        }
+        if !found.is_empty() {
+            let field = self.key_field(node);
+            self.report(found, field);
+        }
+        self.flush_controls(span.end.index(), Some((span.start.index(), node)));
+    }
+
+    /// The earlier key node equal to `key` in the innermost mapping. A mapping with
+    /// `INDEX_FROM` keys or more gets an index, built once.
+    fn duplicate_of(&mut self, key: &str) -> Option<usize> {
+        const INDEX_FROM: usize = 32;
+        let Some(Open {
+            kind: OpenKind::Map {
+                keys_start, index, ..
+            },
+            ..
+        }) = self.stack.last_mut()
+        else {
+            return None;
+        };
+        let keys = &self.keys[*keys_start..];
+        let locator = &self.locator;
+        let name = |k: usize| match locator.nodes[k].seg {
+            Seg::Key(e) => locator.key(e),
+            _ => "",
+        };
+        if index.is_none() && keys.len() >= INDEX_FROM {
+            let mut built = BTreeMap::new();
+            for &k in keys {
+                built.entry(name(k).to_string()).or_insert(k);
+            }
+            *index = Some(built);
+        }
+        match index {
+            Some(index) => index.get(key).copied(),
+            None => keys.iter().copied().find(|&k| name(k) == key),
+        }
+    }
+
+    /// The field path of a key node, without invisible characters (they are reported apart).
+    fn key_field(&self, node: usize) -> String {
+        let path = self.locator.path(node);
+        path.chars()
+            .filter(|c| crate::model::text::invisible_name(*c).is_none() && !c.is_whitespace())
+            .collect()
+    }
+
+    /// The node of the value that starts here (a key's value, a sequence item or the root).
+    /// A scalar is located at the value, a container or alias at its key.
+    fn value_node(&mut self, line: usize, column: usize, scalar: bool) -> usize {
+        match self.stack.last_mut() {
+            None => self.locator.push(0, Seg::Root, line, column),
+            Some(Open {
+                kind: OpenKind::Map { key: Some(k), .. },
+                ..
+            }) => {
+                let k = *k;
+                if scalar {
+                    let n = &mut self.locator.nodes[k];
+                    n.line = line as u32;
+                    n.column = column as u32;
+                }
+                k
+            }
+            Some(Open {
+                node,
+                kind: OpenKind::Seq { next },
+                ..
+            }) => {
+                let (parent, index) = (*node, *next);
+                self.locator.push(parent, Seg::Index(index), line, column)
+            }
+            Some(Open {
+                kind: OpenKind::Map { key: None, .. },
+                node,
+                ..
+            }) => *node,
+        }
+    }
+
+    /// A value is complete: its parent moves on.
+    fn value_done(&mut self) {
+        match self.stack.last_mut() {
+            Some(Open {
+                kind: OpenKind::Map { key, .. },
+                ..
+            }) => *key = None,
+            Some(Open {
+                kind: OpenKind::Seq { next },
+                ..
+            }) => *next += 1,
+            None => {}
+        }
+    }
+
+    fn scalar_value(&mut self, value: &str, style: ScalarStyle, span: Span, node: usize) {
+        let found = self.scalar_checks(value, style, span, false);
+        if !found.is_empty() {
+            let field = self.locator.path(node);
+            self.report(found, field);
+        }
+        self.flush_controls(span.end.index(), Some((span.start.index(), node)));
+    }
+
+    /// The problems of one scalar ([`scalar::check`]), without their field yet: the path is
+    /// only built when there is something to report.
+    fn scalar_checks(
+        &mut self,
+        value: &str,
+        style: ScalarStyle,
+        span: Span,
+        is_key: bool,
+    ) -> Vec<Diagnostic> {
+        if !scalar::needs_checks(value, style) {
+            return Vec::new();
+        }
+        scalar::check(
+            &self.source.path,
+            &mut self.positions,
+            value,
+            style,
+            span,
+            is_key,
+        )
+    }
+
+    fn report(&mut self, found: Vec<Diagnostic>, field: String) {
+        for d in found {
+            self.diags.push(d.with_field(field.clone()));
+        }
+    }
+
+    /// Warn about the raw control characters before char index `end`: with the field of
+    /// `scalar` (its start index and node) when inside it.
+    fn flush_controls(&mut self, end: usize, scalar: Option<(usize, usize)>) {
+        let controls = &self.source.controls;
+        while let Some(c) = controls.get(self.controls).filter(|c| c.index < end) {
+            let field = match scalar {
+                Some((start, node)) if c.index >= start => self.locator.path(node),
+                _ => String::new(),
+            };
+            self.diags.push(c.warning(&self.source.path, field));
+            self.controls += 1;
+        }
+    }
+
+    fn syntax_error(&mut self, e: &ScanError) {
+        let invisible = scalar::invisible_before(
+            &self.source.path,
+            &mut self.positions,
+            self.last_end,
+            e.marker().line(),
+        );
+        if invisible.is_empty() {
+            self.diags.push(syntax_error(self.source, e));
+        } else {
+            self.diags.extend(invisible);
+        }
+    }
+}
+
+fn syntax_error(source: &Source, e: &ScanError) -> Diagnostic {
+    let m = e.marker();
+    let (message, hint) = translate_syntax(e.info(), &source.text, m.line());
+    Diagnostic::error(
+        Location::new(&source.path, m.line(), m.col() + 1),
+        format!("lỗi cú pháp YAML: {message}"),
+    )
+    .with_hint(hint)
+}
+
+fn translate_syntax(info: &str, text: &str, line: usize) -> (String, String) {
+    let line_text = text.lines().nth(line.saturating_sub(1)).unwrap_or("");
+    if line_text.starts_with('\t') || info.contains("tab") {
+        return (
+            "dùng ký tự Tab để thụt lề".to_string(),
+            "YAML chỉ cho phép thụt lề bằng dấu cách; thay Tab bằng 2 dấu cách".into(),
+        );
+    }
+    if info.contains("quoted scalar") || info.contains("unexpected end of stream") {
+        return (
+            "chuỗi trong ngoặc kép chưa được đóng".to_string(),
+            "thêm dấu ngoặc kép đóng `\"` ở cuối giá trị".into(),
+        );
+    }
+    if info.contains("mapping values are not allowed") || info.contains("did not find expected") {
+        return (
+            "thụt lề hoặc dấu `:` không đúng chỗ".to_string(),
+            "các khóa cùng cấp phải thẳng cột; nếu giá trị có dấu `: ` hãy đặt nó trong ngoặc kép"
+                .into(),
+        );
+    }
+    if info.contains("flow sequence") || info.contains("flow mapping") {
+        return (
+            "ngoặc `[` hoặc `{` chưa được đóng đúng chỗ".to_string(),
+            "kiểm tra các cặp `[` `]` và `{` `}`; giá trị có dấu `,` `[` `]` hãy đặt trong ngoặc kép"
+                .into(),
+        );
+    }
+    if info.contains("anchor") || info.contains("alias") {
+        return (
+            "bí danh YAML (`&neo` / `*bi_danh`) không hợp lệ".to_string(),
+            "viết giá trị trực tiếp thay vì dùng `&neo` / `*bi_danh`".into(),
+        );
+    }
+    (
+        format!("không đọc được cấu trúc tại đây (chi tiết: {info})"),
+        "kiểm tra thụt lề (chỉ dùng dấu cách) và dấu ngoặc kép tại vị trí này".into(),
+    )
+}

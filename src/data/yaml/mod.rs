@@ -1,0 +1,403 @@
+//! YAML → raw typed structs, with every problem located (file:line:column and field path).
+//!
+//! The text is tokenised once. One event pass ([`events::scan`], saphyr-parser) owns what
+//! needs the text: syntax errors, duplicate keys, nesting and alias limits, the checks on plain
+//! scalars (numbers written the Vietnamese way, invisible characters), control characters, where
+//! every field path starts (the [`Locator`]) and the kind of file ([`FileKind`]); it records
+//! the events. Then serde types the recorded events into the raw structs (`de`: the scalar
+//! rules of `yaml_serde`, which typed the text before and which the tests compare against;
+//! `deny_unknown_fields`; text values are [`crate::model::Text`], cleaned as they are read),
+//! `serde_path_to_error` names the field of an error, and errors are translated into Vietnamese
+//! diagnostics.
+
+mod de;
+pub mod events;
+mod scalar;
+
+use serde::de::DeserializeOwned;
+
+use crate::data::source::Source;
+use crate::diag::{Diagnostic, Diagnostics, Location};
+pub use events::{scan, FileKind, Locator, Scan, MAX_ALIASES, MAX_DEPTH};
+
+/// A typed file, with what the event pass found.
+#[derive(Debug)]
+pub struct Parsed<T> {
+    /// The raw typed value.
+    pub value: T,
+    /// Where each field path is, for the validators' messages.
+    pub locator: Locator,
+    /// The kind of file, by its top-level keys.
+    pub kind: FileKind,
+    /// Warnings of the event pass (control characters replaced).
+    pub warnings: Diagnostics,
+}
+
+/// Parse `source` into the raw type `T` (which should use `deny_unknown_fields`).
+///
+/// Returns the value with the [`Locator`] for later validation messages and the event pass's
+/// warnings; or every problem the event pass found (all duplicate keys, all ambiguous numbers,
+/// …), or the first type problem from serde, with the warnings before them.
+pub fn parse<T: DeserializeOwned>(
+    source: &Source,
+    known_fields: &[&str],
+) -> Result<Parsed<T>, Diagnostics> {
+    let scan = scan(source);
+    let kind = scan.kind();
+    let Scan {
+        mut locator, diags, ..
+    } = scan;
+    if diags.has_errors() {
+        return Err(diags);
+    }
+    let mut de = de::De::new(&mut locator.events);
+    match serde_path_to_error::deserialize::<_, T>(&mut de) {
+        Ok(value) => Ok(Parsed {
+            value,
+            locator,
+            kind,
+            warnings: diags,
+        }),
+        Err(e) => {
+            let path = e.path().to_string();
+            let path = if path == "." { String::new() } else { path };
+            let inner = e.into_inner();
+            let location = match inner.location() {
+                Some((line, column)) => Location::new(&source.path, line, column),
+                None => locator.locate(source, &path),
+            };
+            let raw = inner.to_string();
+            let raw = raw.as_str();
+            let (message, hint) = translate_serde(raw, known_fields);
+            // A missing field's path is the field itself, not the mapping that lacks it.
+            let field = match raw
+                .strip_prefix("missing field `")
+                .and_then(|r| r.split('`').next())
+            {
+                Some(name) if path.is_empty() => name.to_string(),
+                Some(name) => format!("{path}.{name}"),
+                None => path,
+            };
+            let mut d = Diagnostic::error(location, message).with_field(field);
+            if let Some(h) = hint {
+                d = d.with_hint(h);
+            }
+            let mut all = diags;
+            all.push(d);
+            Err(all)
+        }
+    }
+}
+
+fn between<'a>(s: &'a str, open: &str, close: char) -> Option<&'a str> {
+    let start = s.find(open)? + open.len();
+    let end = s[start..].find(close)? + start;
+    Some(&s[start..end])
+}
+
+/// Translate a serde error message into Vietnamese, with a hint.
+fn translate_serde(msg: &str, known_fields: &[&str]) -> (String, Option<String>) {
+    if let Some(rest) = msg.strip_prefix("unknown field `") {
+        let name = rest.split('`').next().unwrap_or("");
+        let expected: Vec<&str> = msg
+            .split("expected")
+            .nth(1)
+            .map(|e| e.split('`').skip(1).step_by(2).collect())
+            .unwrap_or_default();
+        let pool: Vec<&str> = if expected.is_empty() {
+            known_fields.to_vec()
+        } else {
+            expected
+        };
+        let hint = did_you_mean(name, &pool)
+            .map(|s| format!("có phải ý bạn là `{s}`?"))
+            .or_else(|| {
+                (!pool.is_empty()).then(|| format!("các trường hợp lệ ở đây: {}", pool.join(", ")))
+            });
+        return (format!("trường không được hỗ trợ: `{name}`"), hint);
+    }
+    if let Some(rest) = msg.strip_prefix("missing field `") {
+        let name = rest.split('`').next().unwrap_or("");
+        return (
+            format!("thiếu trường bắt buộc `{name}`"),
+            Some(format!("thêm dòng `{name}: …` vào mục này")),
+        );
+    }
+    if let Some(rest) = msg.strip_prefix("duplicate field `") {
+        let name = rest.split('`').next().unwrap_or("");
+        return (
+            format!("trường `{name}` bị lặp lại"),
+            Some("xóa một trong hai dòng".into()),
+        );
+    }
+    if msg.starts_with("invalid type:") {
+        let found = between(msg, "invalid type: ", ',').unwrap_or("?");
+        let expected = msg.split("expected ").nth(1).unwrap_or("?");
+        return (
+            format!(
+                "sai kiểu dữ liệu: có {}, cần {}",
+                vi_kind(found),
+                vi_kind(expected)
+            ),
+            Some("xem định dạng của trường này trong README (mục Định dạng YAML)".into()),
+        );
+    }
+    if msg.starts_with("unknown variant `") {
+        let name = between(msg, "unknown variant `", '`').unwrap_or("");
+        let expected: Vec<&str> = msg
+            .split("expected")
+            .nth(1)
+            .map(|e| e.split('`').skip(1).step_by(2).collect())
+            .unwrap_or_default();
+        let hint = did_you_mean(name, &expected)
+            .map(|s| format!("có phải ý bạn là `{s}`?"))
+            .unwrap_or_else(|| format!("các giá trị hợp lệ: {}", expected.join(", ")));
+        return (format!("giá trị không hợp lệ: `{name}`"), Some(hint));
+    }
+    if let Some(rest) = msg.strip_prefix("invalid value: ") {
+        let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, "?"));
+        return (
+            format!(
+                "giá trị không hợp lệ: có {}, cần {}",
+                vi_kind(found),
+                vi_kind(expected)
+            ),
+            Some("xem định dạng của trường này trong README (mục Định dạng YAML)".into()),
+        );
+    }
+    if msg.contains("repetition limit exceeded") {
+        return (
+            "quá nhiều bí danh YAML (`*ten`): dữ liệu lặp lại quá nhiều lần".into(),
+            Some("viết giá trị trực tiếp thay vì dùng `&neo` / `*bi_danh`".into()),
+        );
+    }
+    if msg.contains("recursion limit exceeded") {
+        return (
+            "dữ liệu lồng nhau quá sâu".into(),
+            Some("kiểm tra thụt lề".into()),
+        );
+    }
+    (
+        format!("dữ liệu không đúng định dạng ({msg})"),
+        Some("xem định dạng của trường này trong README (mục Định dạng YAML)".into()),
+    )
+}
+
+fn vi_kind(s: &str) -> String {
+    vi_kind_raw(s).trim().to_string()
+}
+
+fn vi_kind_raw(s: &str) -> String {
+    let s = s.trim();
+    if matches!(s, "f64" | "f32") {
+        return "số".into();
+    }
+    let s = s
+        .strip_prefix("a ")
+        .or_else(|| s.strip_prefix("an "))
+        .unwrap_or(s);
+    match s {
+        "string or a number" => return "chuỗi hoặc số".into(),
+        "string or a sequence of strings" => {
+            return "chuỗi hoặc danh sách chuỗi (các dòng bắt đầu bằng `- `)".into()
+        }
+        "map of label: text" => return "bảng `nhãn: nội dung`".into(),
+        _ => {}
+    }
+    if s.starts_with("string") {
+        format!("chuỗi {}", s.trim_start_matches("string").trim())
+    } else if s.starts_with("integer") || s == "i64" || s == "u32" || s == "u64" || s == "i32" {
+        format!("số nguyên {}", s.trim_start_matches("integer").trim())
+    } else if s.starts_with("floating point") || s == "f64" {
+        format!("số {}", s.trim_start_matches("floating point").trim())
+    } else if s.starts_with("a sequence") || s == "sequence" {
+        "danh sách (các dòng bắt đầu bằng `- `)".into()
+    } else if s.starts_with("map") || s.starts_with("struct") {
+        "bảng khóa–giá trị (các dòng `khoa: giá trị`)".into()
+    } else if s.starts_with("boolean") || s == "a boolean" {
+        format!(
+            "giá trị đúng/sai {}",
+            s.trim_start_matches("boolean").trim()
+        )
+    } else if s == "unit value" || s == "null" {
+        "giá trị rỗng".into()
+    } else {
+        s.to_string()
+    }
+}
+
+/// The closest known name to `name`, if close enough to be a likely typo.
+pub fn did_you_mean<'a>(name: &str, known: &[&'a str]) -> Option<&'a str> {
+    known
+        .iter()
+        .map(|k| {
+            (
+                strsim::jaro_winkler(&name.to_lowercase(), &k.to_lowercase()),
+                *k,
+            )
+        })
+        .filter(|(score, _)| *score > 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, k)| k)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde::Deserialize;
+    use std::path::Path;
+
+    #[derive(Debug, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Doc {
+        so_ky_hieu: String,
+        #[serde(default)]
+        noi_nhan: Vec<String>,
+    }
+
+    fn src(t: &str) -> Source {
+        Source::from_text(Path::new("t.yaml"), t)
+    }
+
+    fn errors<T: DeserializeOwned + std::fmt::Debug>(t: &str) -> Diagnostics {
+        parse::<T>(&src(t), &[]).expect_err("an error")
+    }
+
+    #[test]
+    fn unknown_field_suggests_the_right_one() {
+        let e = errors::<Doc>("so_ky_hieuu: a\n");
+        let d = &e.0[0];
+        assert_eq!(d.location.line, 1);
+        assert!(
+            d.hint.as_deref().unwrap_or("").contains("so_ky_hieu"),
+            "{d}"
+        );
+    }
+
+    #[test]
+    fn duplicate_key_names_both_lines() {
+        let e = errors::<Doc>("so_ky_hieu: a\nnoi_nhan: []\nso_ky_hieu: b\n");
+        let d = &e.0[0];
+        assert_eq!(d.location.line, 3);
+        assert!(d.hint.as_deref().unwrap_or("").contains("dòng 1"), "{d}");
+    }
+
+    #[test]
+    fn duplicate_keys_in_large_mappings_and_after_block_values() {
+        let mut t = String::from("a: |\n  x\n");
+        for i in 0..100 {
+            t.push_str(&format!("k{i}: {i}\n"));
+        }
+        t.push_str("k7: again\na: b\n");
+        let e = errors::<serde_yaml::Value>(&t);
+        let found: Vec<(usize, &str)> =
+            e.0.iter()
+                .map(|d| (d.location.line, d.hint.as_deref().unwrap_or("")))
+                .collect();
+        assert_eq!(found.len(), 2, "{e}");
+        assert_eq!(found[0].0, 103);
+        assert!(found[0].1.contains("dòng 10;"), "{e}");
+        assert!(found[1].1.contains("dòng 1;"), "{e}");
+    }
+
+    #[test]
+    fn locator_finds_nested_paths() {
+        let s = src("so_ky_hieu: a\nnoi_nhan:\n  - x\n  - y\n");
+        let p = parse::<Doc>(&s, &[]).expect("valid");
+        let l = p.locator.locate(&s, "noi_nhan[1]");
+        assert_eq!((l.line, l.column), (4, 5));
+        let l = p.locator.locate(&s, "so_ky_hieu");
+        assert_eq!((l.line, l.column), (1, 13));
+        // A missing item falls back to its list; a missing top-level field to the file.
+        let l = p.locator.locate(&s, "noi_nhan[7]");
+        assert_eq!((l.line, l.column), (2, 1));
+        assert_eq!(p.locator.locate(&s, "khong_co").line, 0);
+    }
+
+    #[test]
+    fn tab_indentation_is_explained() {
+        let e = errors::<Doc>("noi_nhan:\n\t- x\n");
+        assert!(e.0[0].message.contains("Tab"), "{}", e.0[0]);
+    }
+
+    #[test]
+    fn alias_bomb_is_bounded() {
+        let mut t = String::from("a: &a [x, x]\n");
+        for i in 0..70 {
+            t.push_str(&format!("b{i}: *a\n"));
+        }
+        let e = errors::<serde_yaml::Value>(&t);
+        assert!(e.0[0].message.contains("bí danh"));
+    }
+
+    #[test]
+    fn aliases_that_repeat_too_much_are_refused() {
+        let mut t = String::from("a: &a [x, x, x, x, x, x, x, x, x, x]\n");
+        for (i, name) in ["b", "c", "d", "e", "f"].iter().enumerate() {
+            let prev = ["a", "b", "c", "d", "e"][i];
+            let items = vec![format!("*{prev}"); 10].join(", ");
+            t.push_str(&format!("{name}: &{name} [{items}]\n"));
+        }
+        let e = errors::<serde_yaml::Value>(&t);
+        assert!(e.0[0].message.contains("bí danh"), "{e}");
+        let e = errors::<serde_yaml::Value>("a: &x [1, *x]\n");
+        assert!(e.0[0].message.contains("chính phần chứa nó"), "{e}");
+        assert_eq!((e.0[0].location.line, e.0[0].location.column), (1, 11));
+    }
+
+    #[test]
+    fn only_core_tags_are_read() {
+        let p = parse::<serde_yaml::Value>(&src("a: !!str 12\nb: !!int 7\n"), &[]).expect("core");
+        assert_eq!(p.value["a"], serde_yaml::Value::String("12".into()));
+        let e = errors::<serde_yaml::Value>("a: !foo x\n");
+        assert!(e.0[0].message.contains("`!foo`"), "{e}");
+    }
+
+    #[test]
+    fn plain_numbers_with_dots_or_commas_are_located() {
+        let e = errors::<serde_yaml::Value>(
+            "a: 1.240\nb: 1.5\nc: [12.000.000, '1.240']\nd: \"1.240\"\ne: 1,5\nf: |\n  Dân số: 1.240\n",
+        );
+        let found: Vec<(usize, usize, Option<&str>)> =
+            e.0.iter()
+                .map(|d| (d.location.line, d.location.column, d.field.as_deref()))
+                .collect();
+        assert_eq!(
+            found,
+            vec![(1, 4, Some("a")), (3, 5, Some("c[0]")), (5, 4, Some("e"))]
+        );
+    }
+
+    #[test]
+    fn the_file_kind_comes_from_top_level_keys() {
+        let kind = |t: &str| scan(&src(t)).kind();
+        assert_eq!(kind("muc_tieu: []\nnhiem_vu: []\n"), FileKind::Plan);
+        assert_eq!(kind("{nhiem_vu: [], \"muc_tieu\": []}\n"), FileKind::Plan);
+        assert_eq!(
+            kind("don_vi_phai_bao_cao: []\nmuc_tieu: []\n"),
+            FileKind::Envelope
+        );
+        assert_eq!(kind("don_vi: {ma: x}\n"), FileKind::UnitReport);
+        assert_eq!(
+            kind("a:\n  muc_tieu: []\n  nhiem_vu: []\n"),
+            FileKind::Unknown
+        );
+        // Keys read before a syntax error still count.
+        assert_eq!(
+            kind("muc_tieu: []\nnhiem_vu: []\nx: \"unclosed\n"),
+            FileKind::Plan
+        );
+    }
+
+    #[test]
+    fn empty_files_and_second_documents() {
+        for t in ["", "# chỉ có chú thích\n", "---\n", "---\n...\n"] {
+            let e = errors::<serde_yaml::Value>(t);
+            assert!(e.0[0].message.contains("tệp rỗng"), "{t:?}: {e}");
+        }
+        let e = errors::<serde_yaml::Value>("a: 1\n---\nb: 2\n");
+        assert!(e.0[0].message.contains("nhiều hơn một"), "{e}");
+        assert_eq!(e.0[0].location.line, 2);
+    }
+}
