@@ -12,8 +12,8 @@
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-use vanban::data::indicator::Measure;
-use vanban::data::{load_plan, Plan};
+use vanban::internals::data::indicator::Measure;
+use vanban::{load_plan, Plan};
 
 /// A small deterministic generator (64-bit LCG).
 pub(crate) struct Lcg(u64);

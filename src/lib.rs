@@ -22,7 +22,7 @@
 
 pub(crate) mod compose;
 pub(crate) mod consolidate;
-pub mod data;
+pub(crate) mod data;
 pub mod diag;
 pub(crate) mod docx;
 pub mod error;
@@ -30,7 +30,7 @@ pub(crate) mod layout;
 pub(crate) mod markup;
 pub mod model;
 pub(crate) mod output;
-pub mod template;
+pub(crate) mod template;
 
 pub use consolidate::collect::Collected;
 pub use consolidate::Consolidated;
@@ -197,6 +197,30 @@ pub mod internals {
         pub mod collect {
             pub use crate::consolidate::collect::{collect, collect_files, report_files, Rejected};
         }
+    }
+    /// Reading data files: decoding, the YAML pass, raw structs, validation, domain types.
+    pub mod data {
+        pub use crate::data::{source, yaml, Checker};
+        /// Kế hoạch.
+        pub mod plan {
+            pub use crate::data::plan::validate_plan;
+        }
+        /// Raw YAML structs.
+        pub mod raw {
+            pub use crate::data::raw::{RawPlan, PLAN_FIELDS};
+        }
+        /// Chỉ tiêu.
+        pub mod indicator {
+            pub use crate::data::indicator::{Direction, Evaluation, Indicator, Measure};
+        }
+        /// Báo cáo đơn vị.
+        pub mod report {
+            pub use crate::data::report::{FigureValue, Unit, UnitReport};
+        }
+    }
+    /// The built-in templates.
+    pub mod template {
+        pub use crate::template::BUILTIN;
     }
     /// The Markdown stage.
     pub mod markup {

@@ -13,7 +13,8 @@ use std::process::Command;
 use serde_yaml::{Mapping, Value};
 
 use crate::support::*;
-use vanban::template::{Templates, BUILTIN};
+use vanban::internals::template::BUILTIN;
+use vanban::Templates;
 
 // ---------------------------------------------------------------------------------------------
 // Helpers
@@ -52,7 +53,7 @@ fn render(name: &str, plan: &Value, templates: Option<&Path>) -> Vec<u8> {
     let dir = tempfile::tempdir().expect("tempdir");
     let path = dir.path().join("plan.yaml");
     std::fs::write(&path, serde_yaml::to_string(plan).expect("yaml")).expect("write");
-    let plan = vanban::data::load_plan(&path).unwrap_or_else(|d| panic!("{name}: {d}"));
+    let plan = vanban::load_plan(&path).unwrap_or_else(|d| panic!("{name}: {d}"));
     let t = Templates::load(templates).unwrap_or_else(|d| panic!("{name}: {d}"));
     let docx =
         vanban::render_plan(&plan.value, &t.value).unwrap_or_else(|e| panic!("{name}: {e:?}"));

@@ -13,7 +13,7 @@ use std::process::Command;
 use serde_yaml::Value;
 
 use crate::support::*;
-use vanban::template::Templates;
+use vanban::Templates;
 
 // ---------------------------------------------------------------------------------------------
 // Helpers
@@ -71,10 +71,10 @@ impl Data {
     /// The unit report of `tram-y-te` and the consolidated report, through the library.
     pub(crate) fn render(&self, name: &str) -> (Vec<u8>, Vec<u8>) {
         let d = self.data();
-        let plan = vanban::data::load_plan(&d.join("ke-hoach-2025.yaml"))
+        let plan = vanban::load_plan(&d.join("ke-hoach-2025.yaml"))
             .unwrap_or_else(|e| panic!("{name}: {e}"))
             .value;
-        let env = vanban::data::load_envelope(&d.join("tong-hop-2025.yaml"))
+        let env = vanban::load_envelope(&d.join("tong-hop-2025.yaml"))
             .unwrap_or_else(|e| panic!("{name}: {e}"))
             .value;
         let t = Templates::load(None).expect("templates").value;
@@ -707,12 +707,12 @@ mod property {
             },
         );
         let data = d.data();
-        let plan = vanban::data::load_plan(&data.join("ke-hoach-2025.yaml"))
+        let plan = vanban::load_plan(&data.join("ke-hoach-2025.yaml"))
             .expect("plan")
             .value;
         let path = data.join("bao-cao/tram-y-te.yaml");
-        let loaded = vanban::data::load_envelope(&data.join("tong-hop-2025.yaml"))
-            .and_then(|e| vanban::data::load_unit_report(&path, &plan).map(|r| (e.value, r.value)));
+        let loaded = vanban::load_envelope(&data.join("tong-hop-2025.yaml"))
+            .and_then(|e| vanban::load_unit_report(&path, &plan).map(|r| (e.value, r.value)));
         let (env, report) = match loaded {
             Ok(x) => x,
             Err(d) => {

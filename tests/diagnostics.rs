@@ -22,7 +22,7 @@ use std::process::Command;
 
 use crate::support::*;
 use vanban::diag::{Diagnostic, Diagnostics, Severity};
-use vanban::template::Templates;
+use vanban::Templates;
 
 /// One expected diagnostic.
 #[derive(Debug)]
@@ -148,7 +148,7 @@ fn run_library(f: &Fixture) -> (Diagnostics, Option<Vec<u8>>) {
             None
         }
     };
-    let plan = match vanban::data::load_plan(&f.data) {
+    let plan = match vanban::load_plan(&f.data) {
         Ok(p) => {
             all.extend(p.warnings.clone());
             Some(p.value)
@@ -357,7 +357,7 @@ fn a_truly_empty_file_is_a_clear_error() {
     let tmp = tempfile::tempdir().expect("tempdir");
     let data = tmp.path().join("rong.yaml");
     std::fs::write(&data, b"").expect("write");
-    let e = vanban::data::load_plan(&data).expect_err("empty");
+    let e = vanban::load_plan(&data).expect_err("empty");
     assert!(e.0[0].message.contains("tệp rỗng"), "{e}");
 }
 
@@ -378,14 +378,14 @@ fn very_long_values_are_bounded() {
         ),
     )
     .expect("write");
-    let plan = vanban::data::load_plan(&data).expect("a long value is valid");
+    let plan = vanban::load_plan(&data).expect("a long value is valid");
     let templates = Templates::load(None).expect("templates").value;
     let docx = vanban::render_plan(&plan.value, &templates).expect("renders");
     assert_all_parts_parse(&docx);
 
     let huge = tmp.path().join("qua-lon.yaml");
     std::fs::write(&huge, "a: ".to_string() + &"x".repeat(11 << 20)).expect("write");
-    let e = vanban::data::load_plan(&huge).expect_err("too large");
+    let e = vanban::load_plan(&huge).expect_err("too large");
     assert!(e.0[0].message.contains("tệp quá lớn"), "{e}");
     assert!(e.0[0].hint.is_some());
 }

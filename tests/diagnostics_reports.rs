@@ -67,8 +67,8 @@ fn fixtures() -> Vec<Fixture> {
     all
 }
 
-fn plan() -> vanban::data::Plan {
-    vanban::data::load_plan(&fixture("ke-hoach-2025.yaml"))
+fn plan() -> vanban::Plan {
+    vanban::load_plan(&fixture("ke-hoach-2025.yaml"))
         .expect("plan")
         .value
 }
@@ -77,10 +77,10 @@ fn plan() -> vanban::data::Plan {
 fn run_library(f: &Fixture) -> Diagnostics {
     let mut all = Diagnostics::new();
     match f.kind {
-        Kind::Report => match vanban::data::load_unit_report(&f.input, &plan()) {
+        Kind::Report => match vanban::load_unit_report(&f.input, &plan()) {
             Ok(w) => {
                 all.extend(w.warnings);
-                let t = vanban::template::Templates::load(None)
+                let t = vanban::Templates::load(None)
                     .expect("templates")
                     .value;
                 if let Err(d) = vanban::unit_report_document(&plan(), &w.value, &t) {
@@ -89,7 +89,7 @@ fn run_library(f: &Fixture) -> Diagnostics {
             }
             Err(d) => all.extend(d),
         },
-        Kind::Envelope => match vanban::data::load_envelope(&f.input) {
+        Kind::Envelope => match vanban::load_envelope(&f.input) {
             Ok(w) => all.extend(w.warnings),
             Err(d) => all.extend(d),
         },

@@ -2,8 +2,8 @@
 //! in `data/`): golden XML, seed coverage, determinism, validity.
 
 use crate::support::{self, *};
-use vanban::data::load_plan;
-use vanban::template::Templates;
+use vanban::load_plan;
+use vanban::Templates;
 
 fn plan_docx() -> Vec<u8> {
     let templates = Templates::load(None)

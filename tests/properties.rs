@@ -11,7 +11,7 @@ use unicode_normalization::UnicodeNormalization;
 
 use crate::support::*;
 use vanban::model::text::is_replaced_control;
-use vanban::template::Templates;
+use vanban::Templates;
 
 /// The text fields under test: (name, how the value is placed, how the reader sees it).
 #[derive(Debug, Clone, Copy)]
@@ -105,7 +105,7 @@ fn check(field: Field, value: &str) -> Result<Option<Vec<u8>>, TestCaseError> {
     let path = dir.path().join("plan.yaml");
     std::fs::write(&path, serde_yaml::to_string(&plan).expect("yaml")).expect("write");
     let templates = Templates::load(None).expect("templates").value;
-    let result = vanban::data::load_plan(&path)
+    let result = vanban::load_plan(&path)
         .map_err(vanban::Error::Input)
         .and_then(|p| vanban::render_plan(&p.value, &templates));
     let docx = match result {
@@ -236,7 +236,7 @@ fn fuzz_regressions() {
                 dump_docx(&format!("fuzz-{name}"), &docx);
             }
         } else if name.starts_with("data-") {
-            if let Ok(p) = vanban::data::load_plan(&path) {
+            if let Ok(p) = vanban::load_plan(&path) {
                 match vanban::render_plan(&p.value, &templates) {
                     Ok(docx) => assert_all_parts_parse(&docx),
                     Err(vanban::Error::Input(_)) => {}

@@ -10,9 +10,9 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use crate::support::*;
-use vanban::data::{load_plan, load_unit_report, recognize, FileKind, Plan};
+use vanban::{load_plan, load_unit_report, recognize, FileKind, Plan};
 use vanban::diag::{Diagnostic, Diagnostics};
-use vanban::template::Templates;
+use vanban::Templates;
 
 /// A minimal valid plan with one ratio indicator `MT1.CT1` (%), its lines as written.
 const PLAN: &str = r#"co_quan:
@@ -99,7 +99,7 @@ fn plan_of(text: &str) -> Result<(Plan, Diagnostics), Diagnostics> {
 }
 
 /// Load the unit report `text` against [`PLAN`].
-fn report_of(text: &str) -> Result<(vanban::data::UnitReport, Diagnostics), Diagnostics> {
+fn report_of(text: &str) -> Result<(vanban::UnitReport, Diagnostics), Diagnostics> {
     let (plan, _) = plan_of(PLAN).expect("plan");
     let dir = tempfile::tempdir().expect("tempdir");
     load_unit_report(&write(dir.path(), "tram-y-te.yaml", text), &plan)

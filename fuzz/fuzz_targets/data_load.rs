@@ -9,10 +9,10 @@ use std::path::Path;
 use std::sync::OnceLock;
 
 use libfuzzer_sys::fuzz_target;
-use vanban::data::plan::validate_plan;
-use vanban::data::raw::{RawPlan, PLAN_FIELDS};
-use vanban::data::{source, yaml, Checker};
-use vanban::template::Templates;
+use vanban::internals::data::plan::validate_plan;
+use vanban::internals::data::raw::{RawPlan, PLAN_FIELDS};
+use vanban::internals::data::{source, yaml, Checker};
+use vanban::Templates;
 
 fn templates() -> &'static Templates {
     static T: OnceLock<Templates> = OnceLock::new();
