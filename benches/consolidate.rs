@@ -21,10 +21,10 @@ use serde_yaml::{Mapping, Value};
 #[allow(dead_code)]
 mod gen_units;
 
-use vanban::{load_envelope, load_plan};
 use vanban::internals::consolidate::collect::collect;
 use vanban::internals::consolidate::consolidate;
 use vanban::Templates;
+use vanban::{load_envelope, load_plan};
 
 /// The sample plan, from the test fixtures (never the user's `data/` folder).
 fn plan_path() -> PathBuf {

@@ -34,7 +34,11 @@ pub(crate) mod template;
 
 pub use consolidate::collect::Collected;
 pub use consolidate::Consolidated;
-pub use data::{ensure_dir, ensure_file, io_vi, recognize, Envelope, FileKind, Plan, UnitReport};
+pub use data::envelope::Envelope;
+pub use data::plan::Plan;
+pub use data::report::UnitReport;
+pub use data::yaml::FileKind;
+pub use data::{ensure_dir, ensure_file, io_vi, recognize};
 pub use diag::{Diagnostic, Diagnostics, ExitStatus, Warned};
 pub use docx::DocxError;
 pub use error::Error;

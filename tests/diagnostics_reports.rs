@@ -80,9 +80,7 @@ fn run_library(f: &Fixture) -> Diagnostics {
         Kind::Report => match vanban::load_unit_report(&f.input, &plan()) {
             Ok(w) => {
                 all.extend(w.warnings);
-                let t = vanban::Templates::load(None)
-                    .expect("templates")
-                    .value;
+                let t = vanban::Templates::load(None).expect("templates").value;
                 if let Err(d) = vanban::unit_report_document(&plan(), &w.value, &t) {
                     all.extend(d);
                 }

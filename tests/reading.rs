@@ -10,9 +10,9 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use crate::support::*;
-use vanban::{load_plan, load_unit_report, recognize, FileKind, Plan};
 use vanban::diag::{Diagnostic, Diagnostics};
 use vanban::Templates;
+use vanban::{load_plan, load_unit_report, recognize, FileKind, Plan};
 
 /// A minimal valid plan with one ratio indicator `MT1.CT1` (%), its lines as written.
 const PLAN: &str = r#"co_quan:

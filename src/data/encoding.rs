@@ -24,13 +24,14 @@ const ENCODINGS: [(&str, Decoder); 3] = [
 /// - **VNI Windows** writes a base letter followed by a mark byte (`ế` = `e` + 0xE1, `ạ` = `a` + 0xEF);
 /// - **Windows-1258** writes `â ê ô ă ơ ư đ` as one byte and the tone as a combining byte after it
 ///   (`ế` = 0xEA + 0xEC, `ạ` = `a` + 0xF2).
-pub fn guess_legacy(bytes: &[u8]) -> Option<&'static str> {
+#[cfg(test)]
+fn guess_legacy(bytes: &[u8]) -> Option<&'static str> {
     guess_with_sample(bytes).map(|(name, _)| name)
 }
 
-/// Like [`guess_legacy`], with the first line that has Vietnamese letters, as decoded (for the
+/// Guess the legacy encoding of `bytes`, with the first line that has Vietnamese letters, as decoded (for the
 /// message: the user recognises their own text).
-pub fn guess_with_sample(bytes: &[u8]) -> Option<(&'static str, String)> {
+pub(crate) fn guess_with_sample(bytes: &[u8]) -> Option<(&'static str, String)> {
     if bytes.iter().all(u8::is_ascii) {
         return None;
     }

@@ -16,7 +16,7 @@ use crate::model::{DocumentKind, Frame, Text};
 /// Báo cáo tổng hợp — the envelope file.
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
-pub struct RawEnvelope {
+pub(crate) struct RawEnvelope {
     /// Cơ quan — header agency block.
     pub co_quan: RawAgency,
     /// Số, ký hiệu — e.g. `120/BC-UBND`, or `/BC-UBND` for a draft.
@@ -49,7 +49,7 @@ pub struct RawEnvelope {
 }
 
 /// The top-level keys of an envelope file, for "did you mean" hints.
-pub const ENVELOPE_FIELDS: &[&str] = &[
+pub(crate) const ENVELOPE_FIELDS: &[&str] = &[
     "co_quan",
     "so_ky_hieu",
     "dia_danh",
@@ -83,15 +83,15 @@ pub struct Envelope {
 }
 
 /// Default title of the indicator appendix.
-pub const DEFAULT_APPENDIX_TITLE: &str = "KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU";
+pub(crate) const DEFAULT_APPENDIX_TITLE: &str = "KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU";
 
 /// Read, parse and validate an envelope file.
-pub fn load_envelope(path: &Path) -> Result<Warned<Envelope>, Diagnostics> {
+pub(crate) fn load_envelope(path: &Path) -> Result<Warned<Envelope>, Diagnostics> {
     crate::data::load_with(path, ENVELOPE_FIELDS, validate_envelope)
 }
 
 /// Validate a raw envelope, recording every problem in `c`.
-pub fn validate_envelope(c: &mut Checker<'_>, raw: RawEnvelope) -> Envelope {
+pub(crate) fn validate_envelope(c: &mut Checker<'_>, raw: RawEnvelope) -> Envelope {
     let kind = DocumentKind::Report;
     let head = frame::head(
         c,

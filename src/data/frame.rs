@@ -7,16 +7,16 @@ use crate::data::Checker;
 use crate::model::{DocumentKind, Frame, IssueDate, ReferenceNumber, RightHeader, Signature};
 
 /// Quyền hạn ký — the prefixes NĐ 30 Phụ lục I, II.7 allows before a title.
-pub const AUTHORITY_PREFIXES: &[&str] = &["TM.", "KT.", "Q.", "TL.", "TUQ."];
+pub(crate) const AUTHORITY_PREFIXES: &[&str] = &["TM.", "KT.", "Q.", "TL.", "TUQ."];
 
 /// Upper-case Vietnamese text (`Ủy ban` → `ỦY BAN`).
-pub fn upper(s: &str) -> String {
+pub(crate) fn upper(s: &str) -> String {
     s.to_uppercase()
 }
 
 /// The first half of a frame, checked in reading order: agency, số/ký hiệu, địa danh, date.
 #[derive(Debug, Clone)]
-pub struct Head {
+pub(crate) struct Head {
     kind: DocumentKind,
     parent_agency: Vec<String>,
     issuing_agency: Vec<String>,
@@ -28,7 +28,7 @@ pub struct Head {
 
 /// Check the header fields shared by every document type (`co_quan`, `so_ky_hieu`, `dia_danh`,
 /// `ngay_ban_hanh`).
-pub fn head(
+pub(crate) fn head(
     c: &mut Checker<'_>,
     kind: DocumentKind,
     agency_raw: &RawAgency,
@@ -53,7 +53,7 @@ pub fn head(
 
 impl Head {
     /// Complete the frame with the title, Kính gửi, Nơi nhận and signature.
-    pub fn into_frame(
+    pub(crate) fn into_frame(
         self,
         subject: &Lines,
         addressees: Vec<String>,
@@ -78,7 +78,7 @@ impl Head {
 }
 
 /// Check the agency block and return (parent lines, issuing lines, right header).
-pub fn agency(
+pub(crate) fn agency(
     c: &mut Checker<'_>,
     a: &RawAgency,
     field: &str,
@@ -106,7 +106,7 @@ pub fn agency(
 /// Rules (NĐ 30 Phụ lục I, II.3): the number is Arabic digits (printed zero-padded below 10);
 /// the ký hiệu groups are joined by `-` with no spaces; the first group is the type code
 /// (Phụ lục III: `KH` for Kế hoạch, `BC` for Báo cáo).
-pub fn reference(
+pub(crate) fn reference(
     c: &mut Checker<'_>,
     value: &str,
     kind: DocumentKind,
@@ -169,7 +169,7 @@ pub fn reference(
 /// An ISO 8601 date-time (`2025-03-09T07:30:00+07:00`, or without offset) is accepted too, and
 /// its **date as written** is taken: time zones are never converted, so the result does not
 /// depend on the machine's `TZ` (H12).
-pub fn parse_date(s: &str) -> Result<NaiveDate, String> {
+pub(crate) fn parse_date(s: &str) -> Result<NaiveDate, String> {
     let s = s.trim();
     if let Some((day, time)) = s.split_once(['T', 't', ' ']) {
         if day.len() == 10 && day.as_bytes()[4] == b'-' {
@@ -206,7 +206,7 @@ pub fn parse_date(s: &str) -> Result<NaiveDate, String> {
 }
 
 /// Parse `ngay_ban_hanh`: a full date, or only the year (draft).
-pub fn issue_date(c: &mut Checker<'_>, value: &str, field: &str) -> IssueDate {
+pub(crate) fn issue_date(c: &mut Checker<'_>, value: &str, field: &str) -> IssueDate {
     let v = value.trim();
     if v.len() == 4 && v.chars().all(|ch| ch.is_ascii_digit()) {
         if let Ok(y) = v.parse::<i32>() {
@@ -227,7 +227,7 @@ pub fn issue_date(c: &mut Checker<'_>, value: &str, field: &str) -> IssueDate {
 }
 
 /// Check recipient lines: strip a leading `- ` and final `;`/`.`; the last must be `Lưu: …`.
-pub fn recipients(
+pub(crate) fn recipients(
     c: &mut Checker<'_>,
     lines: &Lines,
     field: &str,
@@ -263,7 +263,7 @@ pub fn recipients(
 }
 
 /// Check the signature block and return it upper-cased.
-pub fn signature(c: &mut Checker<'_>, s: &RawSignature, field: &str) -> Signature {
+pub(crate) fn signature(c: &mut Checker<'_>, s: &RawSignature, field: &str) -> Signature {
     let mut authority: Vec<String> = s.quyen_han.0.iter().map(|l| upper(l)).collect();
     for (i, line) in authority.iter().enumerate() {
         let first = line.split_whitespace().next().unwrap_or("");

@@ -104,7 +104,7 @@ impl Evaluation {
 const EPSILON: f64 = 1e-9;
 
 /// Evaluate a numeric `result` against `target` in `direction`.
-pub fn evaluate(result: f64, target: f64, direction: Direction) -> Evaluation {
+pub(crate) fn evaluate(result: f64, target: f64, direction: Direction) -> Evaluation {
     let diff = result - target;
     let equal = diff.abs() <= EPSILON * target.abs().max(1.0);
     match direction {
@@ -116,7 +116,7 @@ pub fn evaluate(result: f64, target: f64, direction: Direction) -> Evaluation {
 }
 
 /// The default factor of a ratio with unit `unit`: `%` → 100, `‰` → 1000, otherwise 1.
-pub fn default_factor(unit: &str) -> f64 {
+pub(crate) fn default_factor(unit: &str) -> f64 {
     let u = unit.trim();
     if u.starts_with('%') {
         100.0

@@ -1,7 +1,7 @@
 //! Kiểm tra chính tả — warnings for likely typos in the text (the text itself is never changed).
 
 /// Known slips in administrative writing: (as typed, probably meant).
-pub const LIKELY_TYPOS: &[(&str, &str)] = &[
+pub(crate) const LIKELY_TYPOS: &[(&str, &str)] = &[
     ("Phần đầu", "Phấn đấu"),
     ("phần đầu", "phấn đấu"),
     ("Lòng ghép", "Lồng ghép"),
@@ -11,7 +11,7 @@ pub const LIKELY_TYPOS: &[(&str, &str)] = &[
 ];
 
 /// The likely typos found in `text`: (as typed, probably meant).
-pub fn typos(text: &str) -> Vec<(&'static str, &'static str)> {
+pub(crate) fn typos(text: &str) -> Vec<(&'static str, &'static str)> {
     LIKELY_TYPOS
         .iter()
         .filter(|(typed, _)| text.contains(typed))

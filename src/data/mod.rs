@@ -5,30 +5,29 @@
 //! ([`crate::model::Text`]), and the `validate_*` functions turn raw structs into domain records,
 //! collecting every problem with its place instead of stopping at the first.
 
-pub mod encoding;
-pub mod envelope;
-pub mod frame;
-pub mod indicator;
-pub mod lint;
-pub mod plan;
-pub mod raw;
-pub mod report;
+pub(crate) mod encoding;
+pub(crate) mod envelope;
+pub(crate) mod frame;
+pub(crate) mod indicator;
+pub(crate) mod lint;
+pub(crate) mod plan;
+pub(crate) mod raw;
+pub(crate) mod report;
 pub mod source;
 pub mod yaml;
 
 use std::path::Path;
 
 use crate::diag::{Diagnostic, Diagnostics, Location};
-pub use envelope::{load_envelope, Envelope};
-pub use indicator::{Direction, Indicator, Measure};
-pub use plan::{load_plan, Plan};
-pub use report::{load_unit_report, UnitReport};
+pub(crate) use envelope::load_envelope;
+pub(crate) use plan::{load_plan, Plan};
+pub(crate) use report::load_unit_report;
 use source::Source;
-pub use yaml::FileKind;
+pub(crate) use yaml::FileKind;
 use yaml::Locator;
 
 /// Read a file into text (see [`source::decode`]); I/O errors become diagnostics.
-pub fn read_source(path: &Path) -> Result<Source, Diagnostics> {
+pub(crate) fn read_source(path: &Path) -> Result<Source, Diagnostics> {
     let bytes = std::fs::read(path).map_err(|e| {
         Diagnostics::from(
             Diagnostic::error(
@@ -110,7 +109,7 @@ pub fn io_vi(e: &std::io::Error) -> String {
 
 /// Read `path`, parse it into the raw type `R` (top-level keys `fields`, for "did you mean"
 /// hints) and validate it into `T` with `validate`; every problem is returned, warnings with the value.
-pub fn load_with<R, T>(
+pub(crate) fn load_with<R, T>(
     path: &Path,
     fields: &[&str],
     validate: impl FnOnce(&mut Checker<'_>, R) -> T,

@@ -28,7 +28,7 @@ impl Plan {
 }
 
 /// Read, parse and validate a plan file.
-pub fn load_plan(path: &Path) -> Result<Warned<Plan>, Diagnostics> {
+pub(crate) fn load_plan(path: &Path) -> Result<Warned<Plan>, Diagnostics> {
     crate::data::load_with(path, PLAN_FIELDS, validate_plan)
 }
 
@@ -61,7 +61,7 @@ fn drop_blank_items(raw: &mut RawPlan) {
 }
 
 /// The rich-text fields of a plan (Markdown emphasis and `[^label]` allowed), with their paths.
-pub fn rich_fields(p: &RawPlan) -> Vec<(String, &str)> {
+pub(crate) fn rich_fields(p: &RawPlan) -> Vec<(String, &str)> {
     let mut v: Vec<(String, &str)> = Vec::new();
     for (i, l) in p.mo_dau.0.iter().enumerate() {
         v.push((format!("mo_dau[{i}]"), l));
@@ -103,7 +103,7 @@ pub fn rich_fields(p: &RawPlan) -> Vec<(String, &str)> {
 }
 
 /// The footnote labels referenced as `[^label]` in `text`.
-pub fn footnote_refs(text: &str) -> Vec<&str> {
+pub(crate) fn footnote_refs(text: &str) -> Vec<&str> {
     let mut out = Vec::new();
     let mut rest = text;
     while let Some(i) = rest.find("[^") {
@@ -120,7 +120,11 @@ pub fn footnote_refs(text: &str) -> Vec<&str> {
 }
 
 /// Check footnote references against the definitions in `chu_thich`, and lint typos.
-pub fn check_rich_text(c: &mut Checker<'_>, fields: &[(String, &str)], notes: &[(Text, Text)]) {
+pub(crate) fn check_rich_text(
+    c: &mut Checker<'_>,
+    fields: &[(String, &str)],
+    notes: &[(Text, Text)],
+) {
     let defined: BTreeSet<&str> = notes.iter().map(|(k, _)| k.as_str()).collect();
     let mut used = BTreeSet::new();
     for (field, text) in fields {

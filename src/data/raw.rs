@@ -267,7 +267,7 @@ pub const PLAN_FIELDS: &[&str] = &[
     "ky",
 ];
 
-pub mod indexmap_like {
+pub(crate) mod indexmap_like {
     //! An insertion-ordered map of footnote label → text whose keys may be numbers in YAML.
 
     use std::fmt;

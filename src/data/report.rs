@@ -21,7 +21,7 @@ use crate::model::{Code, DocumentKind, Frame, Text};
 /// Đơn vị — who reports: a stable id and the display name.
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
-pub struct RawUnit {
+pub(crate) struct RawUnit {
     /// Mã đơn vị — stable slug, the same as the file name, e.g. `tram-y-te`.
     pub ma: Code,
     /// Tên đơn vị — display name in running text, e.g. `Trạm Y tế phường`.
@@ -31,7 +31,7 @@ pub struct RawUnit {
 /// Kết quả theo mục tiêu — what a unit did towards one objective of the plan.
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
-pub struct RawObjectiveResult {
+pub(crate) struct RawObjectiveResult {
     /// Mục tiêu — the objective's number in the plan (1-based), e.g. `4`.
     pub muc_tieu: usize,
     /// Nội dung — the results, one paragraph each.
@@ -41,7 +41,7 @@ pub struct RawObjectiveResult {
 /// Hoạt động — one activity with its counts.
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
-pub struct RawActivity {
+pub(crate) struct RawActivity {
     /// Tên hoạt động — e.g. `Truyền thông về sức khỏe sinh sản cho phụ nữ mang thai`.
     pub ten: Text,
     /// Mục tiêu — the objective it serves (1-based); absent for general activities.
@@ -61,7 +61,7 @@ pub struct RawActivity {
 /// Số liệu chỉ tiêu — the raw figures of one indicator, by the plan's id.
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
-pub struct RawFigure {
+pub(crate) struct RawFigure {
     /// Mã chỉ tiêu — the plan's id, e.g. `MT1.CT2`.
     pub ma: Code,
     /// Tử số — numerator of a `ty_le` indicator.
@@ -84,7 +84,7 @@ pub struct RawFigure {
 /// Báo cáo đơn vị — a unit report file (`data/bao-cao/<mã đơn vị>.yaml`).
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
-pub struct RawUnitReport {
+pub(crate) struct RawUnitReport {
     /// Đơn vị — id and display name.
     pub don_vi: RawUnit,
     /// Cơ quan — header agency block; `tieu_de_phai` for a mass organisation's own header.
@@ -129,7 +129,7 @@ pub struct RawUnitReport {
 }
 
 /// The top-level keys of a unit report file, for "did you mean" hints.
-pub const UNIT_REPORT_FIELDS: &[&str] = &[
+pub(crate) const UNIT_REPORT_FIELDS: &[&str] = &[
     "don_vi",
     "co_quan",
     "so_ky_hieu",
@@ -235,14 +235,17 @@ impl UnitReport {
 }
 
 /// Read, parse and validate a unit report file against `plan`.
-pub fn load_unit_report(path: &Path, plan: &Plan) -> Result<Warned<UnitReport>, Diagnostics> {
+pub(crate) fn load_unit_report(
+    path: &Path,
+    plan: &Plan,
+) -> Result<Warned<UnitReport>, Diagnostics> {
     crate::data::load_with(path, UNIT_REPORT_FIELDS, |c, raw| {
         validate_unit_report(c, raw, plan)
     })
 }
 
 /// Whether `id` is a valid unit id: lower-case ASCII letters, digits and `-`.
-pub fn is_unit_id(id: &str) -> bool {
+pub(crate) fn is_unit_id(id: &str) -> bool {
     !id.is_empty()
         && id
             .chars()
@@ -283,7 +286,11 @@ fn check_objective(c: &mut Checker<'_>, n: usize, plan: &Plan, field: &str) {
 }
 
 /// Validate a raw unit report into a [`UnitReport`], recording every problem in `c`.
-pub fn validate_unit_report(c: &mut Checker<'_>, raw: RawUnitReport, plan: &Plan) -> UnitReport {
+pub(crate) fn validate_unit_report(
+    c: &mut Checker<'_>,
+    raw: RawUnitReport,
+    plan: &Plan,
+) -> UnitReport {
     let kind = DocumentKind::Report;
     let id = raw.don_vi.ma.trim().to_string();
     check_unit_id(c, &id, "don_vi.ma");

@@ -66,19 +66,19 @@ fn render(s: &str, in_cell: bool, keep: &dyn Fn(&str, usize) -> Option<usize>) -
 }
 
 /// Escape a plain value for the Markdown body: everything is literal text.
-pub fn escape_markdown(s: &str) -> String {
+pub(crate) fn escape_markdown(s: &str) -> String {
     render(s, false, &|_, _| None)
 }
 
 /// Escape a plain value for a Markdown table cell: like [`escape_markdown`], but a blank line
 /// becomes a line break too, since a cell holds one paragraph.
-pub fn escape_cell(s: &str) -> String {
+pub(crate) fn escape_cell(s: &str) -> String {
     render(s, true, &|_, _| None)
 }
 
 /// Escape a rich-text value: `*italic*`, `**bold**` and footnote references `[^label]` are kept,
 /// everything else is literal (a leading `* ` is escaped so it cannot start a list).
-pub fn escape_rich(s: &str) -> String {
+pub(crate) fn escape_rich(s: &str) -> String {
     let keep = |s: &str, i: usize| -> Option<usize> {
         let rest = &s[i..];
         if let Some(after_star) = rest.strip_prefix('*') {

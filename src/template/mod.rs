@@ -5,8 +5,8 @@
 //! (a missing field is an error naming the field and the template line) and escapes values for
 //! Markdown, not HTML ([`escape`]).
 
-pub mod escape;
-pub mod helpers;
+pub(crate) mod escape;
+pub(crate) mod helpers;
 
 use std::path::{Path, PathBuf};
 

@@ -4,14 +4,14 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use vanban::internals::data::indicator::{Direction, Evaluation, Indicator, Measure};
-use vanban::internals::data::report::{FigureValue, Unit, UnitReport};
-use vanban::{load_envelope, load_plan, load_unit_report, Envelope, Plan};
 use vanban::internals::consolidate::collect::{collect, collect_files, report_files};
 use vanban::internals::consolidate::{
     aggregate, consolidate, unit_results, Consolidated, Source, Status,
 };
+use vanban::internals::data::indicator::{Direction, Evaluation, Indicator, Measure};
+use vanban::internals::data::report::{FigureValue, Unit, UnitReport};
 use vanban::Templates;
+use vanban::{load_envelope, load_plan, load_unit_report, Envelope, Plan};
 
 use crate::support::{fixture, fixture_workspace};
 

@@ -7,10 +7,10 @@ mod text;
 use handlebars::Handlebars;
 
 /// The names of every helper, for "unknown helper" hints.
-pub const NAMES: &[&str] = &["ngay", "ngay_ngan", "so", "la_ma", "stt", "dinh_dang", "o"];
+pub(crate) const NAMES: &[&str] = &["ngay", "ngay_ngan", "so", "la_ma", "stt", "dinh_dang", "o"];
 
 /// Register every helper on `reg`.
-pub fn register_all(reg: &mut Handlebars<'_>) {
+pub(crate) fn register_all(reg: &mut Handlebars<'_>) {
     reg.register_helper("ngay", Box::new(date::ngay));
     reg.register_helper("ngay_ngan", Box::new(date::ngay_ngan));
     reg.register_helper("so", Box::new(number::so));
