@@ -215,22 +215,20 @@ fn h23_invisible_characters_from_word() {
         "{e}"
     );
 
-    // After a space, in a plain value: the exact column too.
-    let text = edit(
-        PLAN,
-        "dia_danh: \"Nguyễn Trãi\"",
-        "dia_danh: Nguyễn\u{a0}Trãi",
+    // In a number: the number would silently become text; the exact column.
+    let text = edit(PLAN, "ke_hoach: 40", "ke_hoach: 40\u{a0}");
+    let d = at(&plan_of(&text).expect_err("nbsp in a number"), 20, 25).clone();
+    assert_eq!(
+        d.field.as_deref(),
+        Some("muc_tieu[0].noi_dung[0].chi_tieu[0].ke_hoach")
     );
-    let d = at(&plan_of(&text).expect_err("nbsp in value"), 4, 17).clone();
-    assert_eq!(d.field.as_deref(), Some("dia_danh"));
     assert!(d.message.contains(name), "{d}");
-    // In quotes, a non-breaking space is the user's choice.
-    let text = edit(
-        PLAN,
-        "dia_danh: \"Nguyễn Trãi\"",
-        "dia_danh: \"Nguyễn\u{a0}Trãi\"",
-    );
-    assert!(plan_of(&text).is_ok());
+    // Inside text, with or without quotes, a non-breaking space is the user's choice.
+    for value in ["Nguyễn\u{a0}Trãi", "\"Nguyễn\u{a0}Trãi\""] {
+        let text = edit(PLAN, "\"Nguyễn Trãi\"", value);
+        let (plan, _) = plan_of(&text).unwrap_or_else(|d| panic!("{d}"));
+        assert_eq!(plan.frame.place, "Nguyễn\u{a0}Trãi");
+    }
 }
 
 /// H26: Word's manual line break U+000B in a value, raw or written as an escape, and the other

@@ -318,6 +318,11 @@ enum Typed {
     Str,
 }
 
+/// Whether a plain scalar `v` reads as text (not null, a boolean or a number).
+pub(super) fn is_text(v: &str) -> bool {
+    matches!(plain(v), Typed::Str)
+}
+
 fn plain(v: &str) -> Typed {
     if v.is_empty() || parse_null(v) {
         return Typed::Null;

@@ -2,8 +2,9 @@
 //!
 //! - **numbers written the Vietnamese way** in plain values: `1.240` (YAML reads 1,24 where a
 //!   Vietnamese reader means 1240) and the decimal comma `1,5` (YAML reads a string), H29;
-//! - **invisible characters** in plain scalars, keys included: a non-breaking space after `:`
-//!   or before a key, a zero-width space (H23); in quotes they are the user's choice and kept;
+//! - **invisible characters** (H23): a non-breaking space after `:` or before a key, a
+//!   zero-width space — in a key, or in a plain value that they turn from a number (or an
+//!   empty value, true/false) into text (`40\u{A0}`); in text they are the user's and kept;
 //! - **control characters** (H26): written as escapes in double quotes (`"\v"`), or raw in the
 //!   file (the reader replaced those by spaces and listed them): a warning naming the field,
 //!   since the value then holds a space where the control was.
@@ -107,7 +108,19 @@ pub(super) fn check(
             }
         }
         ScalarStyle::Plain => {
-            if !value.is_ascii() && value.chars().any(|c| invisible_name(c).is_some()) {
+            // In a key, an invisible character is always a mistake; in a value it is the
+            // user's text, unless it hides what the value is: `40\u{A0}` reads as text, not 40.
+            let harmful = !value.is_ascii()
+                && value.chars().any(|c| invisible_name(c).is_some())
+                && (is_key || {
+                    let visible: String = value
+                        .chars()
+                        .filter(|c| invisible_name(*c).is_none())
+                        .collect();
+                    let visible = visible.trim();
+                    !visible.is_empty() && !super::de::is_text(visible)
+                });
+            if harmful {
                 for (line, column, ch) in positions.chars(span) {
                     if let Some(name) = invisible_name(ch) {
                         out.push(invisible_error(path, line, column, &name, is_key));
@@ -182,9 +195,8 @@ fn invisible_error(
         )
     } else {
         (
-            format!("ký tự vô hình {name} trong giá trị không có ngoặc kép"),
-            "xóa ký tự này và gõ lại dấu cách thường (ký tự này thường lọt vào khi sao chép từ Word); \
-             nếu thật sự cần nó trong văn bản, đặt cả giá trị trong ngoặc kép",
+            format!("ký tự vô hình {name} làm giá trị thành chữ: YAML không đọc được đây là số (hay giá trị rỗng, đúng/sai)"),
+            "xóa ký tự này (ký tự này thường lọt vào khi sao chép từ Word)",
         )
     };
     Diagnostic::error(Location::new(path, line, column), message).with_hint(hint)
