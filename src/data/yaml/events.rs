@@ -4,9 +4,8 @@
 
 use std::collections::BTreeMap;
 
-use saphyr_parser::{Event, Parser, ScalarStyle, ScanError, Span, Tag};
+use saphyr_parser::{Event, Parser, ScalarStyle, ScanError, Span};
 
-use super::de::{Ev, Placed, Resolve};
 use super::scalar::{self, Positions};
 use crate::data::source::Source;
 use crate::diag::{Diagnostic, Diagnostics, Location};
@@ -63,8 +62,7 @@ fn kind_of(bits: u8) -> FileKind {
 #[derive(Debug, Clone)]
 enum Seg {
     Root,
-    /// A key: the index of its scalar in the events.
-    Key(u32),
+    Key(String),
     Index(u32),
 }
 
@@ -85,8 +83,6 @@ struct Node {
 #[derive(Debug, Clone, Default)]
 pub struct Locator {
     nodes: Vec<Node>,
-    /// The events of the file (typing moves the values out; the keys stay for the paths).
-    pub(super) events: Vec<Placed>,
 }
 
 impl Locator {
@@ -117,9 +113,8 @@ impl Locator {
                 // such as footnote labels may hold a `.`.
                 let mut best: Option<(usize, usize)> = None;
                 for (i, n) in self.children(current) {
-                    if let Seg::Key(k) = n.seg {
-                        let k = self.key(k);
-                        let fits = r.starts_with(k)
+                    if let Seg::Key(k) = &n.seg {
+                        let fits = r.starts_with(k.as_str())
                             && matches!(r.as_bytes().get(k.len()), None | Some(b'.' | b'['));
                         if fits && best.is_none_or(|(_, len)| k.len() > len) {
                             best = Some((i, k.len()));
@@ -180,7 +175,7 @@ impl Locator {
                     if !out.is_empty() {
                         out.push('.');
                     }
-                    out.push_str(self.key(*k));
+                    out.push_str(k);
                 }
                 Seg::Index(n) => {
                     out.push('[');
@@ -191,14 +186,6 @@ impl Locator {
             }
         }
         out
-    }
-
-    /// The text of the key scalar at event `i`.
-    fn key(&self, i: u32) -> &str {
-        match self.events.get(i as usize).map(|p| &p.ev) {
-            Some(Ev::Scalar { value, .. }) => value,
-            _ => "",
-        }
     }
 
     fn push(&mut self, parent: usize, seg: Seg, line: usize, column: usize) -> usize {
@@ -235,10 +222,6 @@ impl Scan {
 struct Open {
     node: usize,
     kind: OpenKind,
-    /// Its start event in `events`.
-    ev: usize,
-    /// Whether it has an anchor (`&name`): aliases may read its events again.
-    anchored: bool,
 }
 
 enum OpenKind {
@@ -256,12 +239,9 @@ enum OpenKind {
 
 /// Run the event pass over `source`. Never fails: every problem is in [`Scan::diags`].
 pub fn scan(source: &Source) -> Scan {
-    // About one event per 12 bytes of a data file; one node per two events.
-    let events = Vec::with_capacity(source.text.len() / 12);
-    let nodes = Vec::with_capacity(source.text.len() / 24);
     let mut pass = Pass {
         source,
-        locator: Locator { nodes, events },
+        locator: Locator::default(),
         stack: Vec::new(),
         keys: Vec::new(),
         diags: Diagnostics::new(),
@@ -271,8 +251,6 @@ pub fn scan(source: &Source) -> Scan {
         positions: Positions::new(&source.text),
         controls: 0,
         last_end: (1, 0),
-        anchors: Vec::new(),
-        shared: 0,
     };
     let mut stopped = false;
     let mut root_seen = false;
@@ -325,29 +303,6 @@ pub fn scan(source: &Source) -> Scan {
     }
 }
 
-/// The handle of the YAML core tags (`!!str` is `tag:yaml.org,2002:` + `str`).
-const CORE: &str = "tag:yaml.org,2002:";
-
-/// How a scalar with `style` and `tag` is typed; `Err` with the tag when it is not a core
-/// scalar tag (our files have no use for others).
-fn scalar_resolve(style: ScalarStyle, tag: Option<&Tag>) -> Result<Resolve, Tag> {
-    let Some(t) = tag else {
-        return Ok(if style == ScalarStyle::Plain {
-            Resolve::Plain
-        } else {
-            Resolve::Str
-        });
-    };
-    match (t.handle.as_str(), t.suffix.as_str()) {
-        ("!", "") | (CORE, "str") => Ok(Resolve::Str),
-        (CORE, "int") => Ok(Resolve::Int),
-        (CORE, "float") => Ok(Resolve::Float),
-        (CORE, "bool") => Ok(Resolve::Bool),
-        (CORE, "null") => Ok(Resolve::Null),
-        _ => Err(t.clone()),
-    }
-}
-
 fn is_node(e: &Event<'_>) -> bool {
     matches!(
         e,
@@ -371,10 +326,6 @@ struct Pass<'s> {
     controls: usize,
     /// Where the last event read ends: line, 0-based column.
     last_end: (usize, usize),
-    /// The event each anchor id names.
-    anchors: Vec<Option<u32>>,
-    /// How many anchored containers are open (their events are shared with aliases).
-    shared: usize,
 }
 
 impl Pass<'_> {
@@ -387,64 +338,31 @@ impl Pass<'_> {
         let (line, column) = (span.start.line(), span.start.col() + 1);
         match event {
             Event::MappingEnd | Event::SequenceEnd => {
-                if let Some(open) = self.stack.pop() {
-                    if let OpenKind::Map { keys_start, .. } = open.kind {
-                        // A closed mapping's keys were pushed after its parent's: drop them.
-                        self.keys.truncate(keys_start);
-                    }
-                    let end = self.locator.events.len() as u32;
-                    if let Some(Placed {
-                        ev: Ev::MapStart { end: e } | Ev::SeqStart { end: e },
-                        ..
-                    }) = self.locator.events.get_mut(open.ev)
-                    {
-                        *e = end;
-                    }
-                    self.shared -= usize::from(open.anchored);
+                if let Some(Open {
+                    kind: OpenKind::Map { keys_start, .. },
+                    ..
+                }) = self.stack.pop()
+                {
+                    // A closed mapping's keys were pushed after its parent's: drop them.
+                    self.keys.truncate(keys_start);
                 }
-                let ev = if matches!(event, Event::MappingEnd) {
-                    Ev::MapEnd
-                } else {
-                    Ev::SeqEnd
-                };
-                self.record(ev, line, column);
                 self.value_done();
                 true
             }
-            Event::Scalar(value, style, anchor, tag) => {
-                let resolve = match scalar_resolve(style, tag.as_deref()) {
-                    Ok(r) => r,
-                    Err(tag) => return self.unsupported_tag(&tag, line, column),
-                };
-                self.anchor(anchor);
-                let shared = anchor != 0 || self.shared > 0;
-                let value = value.into_owned();
+            Event::Scalar(value, style, ..) => {
                 if self.expects_key() {
-                    self.key(value, resolve, style, span);
+                    self.key(value.into_owned(), style, span);
                     return true;
                 }
                 let node = self.value_node(line, column, true);
                 self.scalar_value(&value, style, span, node);
-                let ev = Ev::Scalar {
-                    value,
-                    resolve,
-                    shared,
-                };
-                self.record(ev, line, column);
                 self.value_done();
                 true
             }
-            Event::MappingStart(anchor, ref tag) | Event::SequenceStart(anchor, ref tag) => {
+            Event::MappingStart(..) | Event::SequenceStart(..) => {
                 if self.expects_key() {
                     self.complex_key(line, column);
                     return false;
-                }
-                let is_map = matches!(event, Event::MappingStart(..));
-                let wanted = if is_map { "map" } else { "seq" };
-                if let Some(t) = tag.as_deref() {
-                    if !(t.handle == CORE && t.suffix == wanted) {
-                        return self.unsupported_tag(t, line, column);
-                    }
                 }
                 let node = self.value_node(line, column, false);
                 if self.stack.len() >= MAX_DEPTH {
@@ -459,52 +377,23 @@ impl Pass<'_> {
                     );
                     return false;
                 }
-                let (kind, ev) = if is_map {
-                    let kind = OpenKind::Map {
+                let kind = if matches!(event, Event::MappingStart(..)) {
+                    OpenKind::Map {
                         key: None,
                         keys_start: self.keys.len(),
                         index: None,
-                    };
-                    (kind, Ev::MapStart { end: 0 })
+                    }
                 } else {
-                    (OpenKind::Seq { next: 0 }, Ev::SeqStart { end: 0 })
+                    OpenKind::Seq { next: 0 }
                 };
-                self.anchor(anchor);
-                let anchored = anchor != 0;
-                self.shared += usize::from(anchored);
-                let ev_index = self.locator.events.len();
-                self.record(ev, line, column);
-                self.stack.push(Open {
-                    node,
-                    kind,
-                    ev: ev_index,
-                    anchored,
-                });
+                self.stack.push(Open { node, kind });
                 true
             }
-            Event::Alias(id) => {
+            Event::Alias(_) => {
                 if self.expects_key() {
                     self.complex_key(line, column);
                     return false;
                 }
-                // The node it names, complete: an alias inside its own anchor's node would
-                // repeat forever.
-                let target = self
-                    .anchors
-                    .get(id)
-                    .copied()
-                    .flatten()
-                    .filter(|&t| !self.stack.iter().any(|o| o.ev == t as usize));
-                let Some(target) = target else {
-                    self.diags.push(
-                        Diagnostic::error(
-                            self.at(line, column),
-                            "bí danh YAML (`*ten`) trỏ vào chính phần chứa nó",
-                        )
-                        .with_hint("viết giá trị trực tiếp thay vì dùng `&neo` / `*bi_danh`"),
-                    );
-                    return false;
-                };
                 self.aliases += 1;
                 if self.aliases > MAX_ALIASES {
                     self.diags.push(
@@ -517,46 +406,11 @@ impl Pass<'_> {
                     return false;
                 }
                 self.value_node(line, column, false);
-                self.record(Ev::Alias { target }, line, column);
                 self.value_done();
                 true
             }
             _ => true,
         }
-    }
-
-    fn record(&mut self, ev: Ev, line: usize, column: usize) {
-        self.locator.events.push(Placed {
-            ev,
-            line: line as u32,
-            column: column as u32,
-        });
-    }
-
-    /// The next event recorded is the node anchor `id` names (0: no anchor).
-    fn anchor(&mut self, id: usize) {
-        if id != 0 {
-            if self.anchors.len() <= id {
-                self.anchors.resize(id + 1, None);
-            }
-            self.anchors[id] = Some(self.locator.events.len() as u32);
-        }
-    }
-
-    fn unsupported_tag(&mut self, tag: &Tag, line: usize, column: usize) -> bool {
-        let written = if tag.handle == CORE {
-            format!("!!{}", tag.suffix)
-        } else {
-            format!("{}{}", tag.handle, tag.suffix)
-        };
-        self.diags.push(
-            Diagnostic::error(
-                self.at(line, column),
-                format!("thẻ YAML `{written}` không dùng được trong tệp dữ liệu"),
-            )
-            .with_hint("xóa thẻ; muốn giá trị là chữ thì đặt nó trong ngoặc kép"),
-        );
-        false
     }
 
     /// Whether the next node is a mapping key.
@@ -577,9 +431,8 @@ impl Pass<'_> {
         );
     }
 
-    /// A mapping key: duplicate check, its node, scalar checks, the file kind. Its event is
-    /// shared: the locator keeps its text for the paths.
-    fn key(&mut self, key: String, resolve: Resolve, style: ScalarStyle, span: Span) {
+    /// A mapping key: duplicate check, its node, scalar checks, the file kind.
+    fn key(&mut self, key: String, style: ScalarStyle, span: Span) {
         let (line, column) = (span.start.line(), span.start.col() + 1);
         let Some(open) = self.stack.last() else {
             return;
@@ -605,17 +458,7 @@ impl Pass<'_> {
             self.root_keys |= kind_bit(&key);
         }
         let found = self.scalar_checks(&key, style, span, true);
-        let ev = self.locator.events.len() as u32;
-        self.record(
-            Ev::Scalar {
-                value: key,
-                resolve,
-                shared: true,
-            },
-            line,
-            column,
-        );
-        let node = self.locator.push(parent, Seg::Key(ev), line, column);
+        let node = self.locator.push(parent, Seg::Key(key), line, column);
         self.keys.push(node);
         if let Some(Open {
             kind: OpenKind::Map { key, index, .. },
@@ -623,10 +466,8 @@ impl Pass<'_> {
         }) = self.stack.last_mut()
         {
             *key = Some(node);
-            if let Some(index) = index {
-                index
-                    .entry(self.locator.key(ev).to_string())
-                    .or_insert(node);
+            if let (Some(index), Seg::Key(k)) = (index, &self.locator.nodes[node].seg) {
+                index.entry(k.clone()).or_insert(node);
             }
         }
         if !found.is_empty() {
@@ -650,9 +491,9 @@ impl Pass<'_> {
             return None;
         };
         let keys = &self.keys[*keys_start..];
-        let locator = &self.locator;
-        let name = |k: usize| match locator.nodes[k].seg {
-            Seg::Key(e) => locator.key(e),
+        let nodes = &self.locator.nodes;
+        let name = |k: usize| match &nodes[k].seg {
+            Seg::Key(s) => s.as_str(),
             _ => "",
         };
         if index.is_none() && keys.len() >= INDEX_FROM {
@@ -696,7 +537,6 @@ impl Pass<'_> {
             Some(Open {
                 node,
                 kind: OpenKind::Seq { next },
-                ..
             }) => {
                 let (parent, index) = (*node, *next);
                 self.locator.push(parent, Seg::Index(index), line, column)
@@ -704,7 +544,6 @@ impl Pass<'_> {
             Some(Open {
                 kind: OpenKind::Map { key: None, .. },
                 node,
-                ..
             }) => *node,
         }
     }

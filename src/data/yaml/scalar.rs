@@ -118,7 +118,7 @@ pub(super) fn check(
                         .filter(|c| invisible_name(*c).is_none())
                         .collect();
                     let visible = visible.trim();
-                    !visible.is_empty() && !super::de::is_text(visible)
+                    !visible.is_empty() && !reads_as_text(visible)
                 });
             if harmful {
                 for (line, column, ch) in positions.chars(span) {
@@ -333,6 +333,15 @@ pub(super) fn number(v: &str) -> Option<(String, String)> {
         format!("`{v}` có nhiều dấu phẩy: không đọc được là số"),
         format!("viết số liền, dùng dấu chấm thập phân, ví dụ `1.5`; nếu là một danh sách, viết `[1, 2, 3]`; {quote}"),
     ))
+}
+
+/// Whether a plain scalar reads as text under yaml_serde's own rules (not null, a boolean or
+/// a number). Only asked on the rare value that holds an invisible character.
+fn reads_as_text(v: &str) -> bool {
+    matches!(
+        serde_yaml::from_str::<serde_yaml::Value>(v),
+        Ok(serde_yaml::Value::String(_)) | Err(_)
+    )
 }
 
 #[cfg(test)]
