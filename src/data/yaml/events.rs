@@ -83,12 +83,30 @@ struct Node {
 #[derive(Debug, Clone, Default)]
 pub struct Locator {
     nodes: Vec<Node>,
+    /// Set when the node tree was released to save memory: it is built again from the source
+    /// (one more event pass) the first time a location is asked for.
+    rebuilt: Option<std::cell::OnceCell<Box<Locator>>>,
 }
 
 impl Locator {
+    /// A locator whose node tree is not kept: a large file's tree (about 80 bytes a node) and
+    /// the typing's own buffers would otherwise share the peak memory. Most large files never
+    /// ask for a location; one that does pays one more event pass.
+    pub(crate) fn released() -> Self {
+        Locator {
+            nodes: Vec::new(),
+            rebuilt: Some(std::cell::OnceCell::new()),
+        }
+    }
+
     /// The location of `path` in `source`; falls back to the nearest located parent path,
     /// then to the file itself.
     pub fn locate(&self, source: &Source, path: &str) -> Location {
+        if let Some(cell) = &self.rebuilt {
+            return cell
+                .get_or_init(|| Box::new(scan(source).locator))
+                .locate(source, path);
+        }
         match self.find(path) {
             Some(n) => Location::new(&source.path, n.line as usize, n.column as usize),
             None => Location::file(&source.path),
