@@ -757,3 +757,44 @@ fn mistyped_unit_id_is_rejected_before_consolidation() {
     assert_eq!(out.status.code(), Some(1));
     assert!(!d.path().join("output/bao-cao-tong-hop-2025.docx").exists());
 }
+
+/// H24 (see ../shared/cases): every id is unique in every part of the package — paragraph ids,
+/// bookmarks, notes, drawings — for the plan, a unit report and the consolidated report.
+#[test]
+fn h24_ids_are_unique_in_every_part() {
+    let plan = plan();
+    let env = envelope();
+    let reports = samples(&plan);
+    let c: Consolidated = consolidate(&plan, &env, &reports, &[]);
+    let all =
+        vanban::write_docx(&vanban::consolidated_document(&plan, &env, &c, &templates()).unwrap())
+            .unwrap();
+    let unit = vanban::render_unit_report(&plan, &reports[0], &templates()).unwrap();
+    let kh = vanban::render_plan(&plan, &templates()).unwrap();
+    for (name, docx) in [("tong-hop", &all), ("bao-cao", &unit), ("ke-hoach", &kh)] {
+        let mut seen = std::collections::BTreeSet::new();
+        for (part, data) in crate::support::parts(docx) {
+            let xml = String::from_utf8_lossy(&data).to_string();
+            for attr in ["w14:paraId=\"", "w:id=\"", " id=\""] {
+                for chunk in xml.split(attr).skip(1) {
+                    let id = chunk.split('"').next().unwrap_or_default();
+                    // A footnote reference repeats its note's id by design; count definitions.
+                    let before = &xml[..xml.find(&format!("{attr}{id}\"")).unwrap_or(0)];
+                    let element = before.rsplit('<').next().unwrap_or_default();
+                    if element.starts_with("w:footnoteReference") {
+                        continue;
+                    }
+                    assert!(
+                        seen.insert((
+                            part.clone(),
+                            attr,
+                            id.to_string(),
+                            element.split(' ').next().unwrap_or_default().to_string()
+                        )),
+                        "{name}: {part}: duplicate {attr}{id}"
+                    );
+                }
+            }
+        }
+    }
+}
