@@ -136,7 +136,13 @@ impl Templates {
                 std::borrow::Cow::Borrowed(_) => text,
                 std::borrow::Cow::Owned(c) => c,
             };
-            if let Err(e) = t.registry.register_template_string(&name, &text) {
+            // handlebars locates every element by counting from the start of the text, so a long
+            // comment makes compiling slower: the compiled text keeps only its line ends (line
+            // numbers of errors do not change).
+            if let Err(e) = t
+                .registry
+                .register_template_string(&name, blank_comments(&text))
+            {
                 diags.push(template_error(&path, &text, &e));
             }
             t.texts.push((name.clone(), text));
@@ -300,9 +306,37 @@ fn template_error(path: &Path, text: &str, e: &TemplateError) -> Diagnostic {
     .with_hint("kiểm tra các cặp `{{` `}}` và `{{#…}}` / `{{/…}}`")
 }
 
+/// `text` with the inside of each `{{!-- … --}}` comment reduced to its line ends.
+fn blank_comments(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains("{{!--") {
+        return text.into();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(start) = rest.find("{{!--") {
+        let body = &rest[start + 5..];
+        let Some(end) = body.find("--}}") else {
+            break;
+        };
+        out.push_str(&rest[..start + 5]);
+        out.extend(body[..end].chars().filter(|c| *c == '\n'));
+        out.push_str("--}}");
+        rest = &body[end + 4..];
+    }
+    out.push_str(rest);
+    out.into()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn comments_keep_their_line_ends() {
+        let t = "a\n{{!-- x\ny {{z}} --}}\nb {{!-- q --}}";
+        assert_eq!(blank_comments(t), "a\n{{!--\n--}}\nb {{!----}}");
+        assert_eq!(blank_comments("{{!-- open"), "{{!-- open");
+    }
 
     #[test]
     fn finds_the_unclosed_block_and_its_line() {
