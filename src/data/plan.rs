@@ -154,18 +154,25 @@ pub(crate) fn check_rich_text(
                 format!("ghi nội dung chú thích sau `{label}:`, hoặc xóa chú thích này và chỗ `[^{label}]`"),
             );
         }
-        if !used.contains(label.as_str()) {
+        if let Some(inner) = footnote_refs(text).first() {
+            c.error(
+                &format!("chu_thich.{label}"),
+                format!("chú thích `{label}` chứa chỗ gọi chú thích khác `[^{inner}]`: Word không có chú thích lồng nhau"),
+                format!("bỏ `[^{inner}]` khỏi nội dung chú thích `{label}`, hoặc viết thẳng nội dung cần dẫn"),
+            );
+        }
+        let bad_label = label.is_empty()
+            || !label
+                .chars()
+                .all(|ch| ch.is_alphanumeric() || ch == '-' || ch == '_');
+        if !used.contains(label.as_str()) && !bad_label {
             c.warn(
                 &format!("chu_thich.{label}"),
                 format!("chú thích `{label}` không được dùng ở đâu"),
                 format!("thêm `[^{label}]` vào chỗ cần chú thích, hoặc xóa chú thích này"),
             );
         }
-        if label.is_empty()
-            || !label
-                .chars()
-                .all(|ch| ch.is_alphanumeric() || ch == '-' || ch == '_')
-        {
+        if bad_label {
             c.error(
                 &format!("chu_thich.{label}"),
                 format!("nhãn chú thích `{label}` không hợp lệ"),

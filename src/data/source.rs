@@ -97,6 +97,9 @@ pub fn decode(path: &Path, bytes: &[u8]) -> Result<Source, Diagnostics> {
         .with_hint("tệp dữ liệu YAML chỉ cần vài chục KB; hãy kiểm tra có chọn nhầm tệp không")
         .into());
     }
+    if let Some(utf16) = utf16_or_32(path, bytes) {
+        return utf16.map(|text| decode_text(path, text));
+    }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let text = match std::str::from_utf8(bytes) {
         Ok(s) => s,
@@ -110,6 +113,61 @@ pub fn decode(path: &Path, bytes: &[u8]) -> Result<Source, Diagnostics> {
         );
     }
     Ok(decode_text(path, text.to_string()))
+}
+
+/// A file saved as UTF-16 (Windows Notepad's "Unicode", with or without a byte-order mark) is
+/// decoded: it is Unicode, nothing is lost (H25). UTF-32 is refused with the fix. `None`: the
+/// bytes are not UTF-16 or UTF-32.
+fn utf16_or_32(path: &Path, bytes: &[u8]) -> Option<Result<String, Diagnostics>> {
+    if bytes.starts_with(b"\xFF\xFE\x00\x00") || bytes.starts_with(b"\x00\x00\xFE\xFF") {
+        return Some(Err(Diagnostic::error(
+            Location::file(path),
+            "tệp được lưu dạng UTF-32, vanban cần UTF-8",
+        )
+        .with_hint("mở tệp bằng Notepad, chọn Save As… và chọn Encoding: UTF-8")
+        .into()));
+    }
+    let (body, little) = if let Some(b) = bytes.strip_prefix(b"\xFF\xFE") {
+        (b, true)
+    } else if let Some(b) = bytes.strip_prefix(b"\xFE\xFF") {
+        (b, false)
+    } else {
+        // Without a byte-order mark: ASCII text in UTF-16 has a zero in every other byte.
+        let head = &bytes[..bytes.len().min(256) & !1];
+        let pairs = head.len() / 2;
+        let zero_at = |odd: usize| {
+            head.iter()
+                .skip(odd)
+                .step_by(2)
+                .filter(|b| **b == 0)
+                .count()
+        };
+        if pairs < 2 {
+            return None;
+        }
+        match (zero_at(0), zero_at(1)) {
+            (0, odd) if odd * 2 >= pairs => (bytes, true),
+            (even, 0) if even * 2 >= pairs => (bytes, false),
+            _ => return None,
+        }
+    };
+    let units = body.chunks_exact(2).map(|c| {
+        if little {
+            u16::from_le_bytes([c[0], c[1]])
+        } else {
+            u16::from_be_bytes([c[0], c[1]])
+        }
+    });
+    let text: Result<String, _> = char::decode_utf16(units).collect();
+    Some(match text {
+        Ok(t) if body.len() % 2 == 0 => Ok(t),
+        _ => Err(Diagnostic::error(
+            Location::file(path),
+            "tệp có vẻ được lưu dạng UTF-16 nhưng không đọc được (hỏng hoặc bị cắt)",
+        )
+        .with_hint("mở tệp bằng Notepad, chọn Save As… và chọn Encoding: UTF-8")
+        .into()),
+    })
 }
 
 /// Replace the raw control characters of `text` by spaces, recording each.
@@ -205,6 +263,32 @@ fn not_utf8(path: &Path, bytes: &[u8], valid_up_to: usize) -> Diagnostic {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn h25_utf16_files_are_read() {
+        let text = "dia_danh: Nguyễn Trãi\n";
+        let mut le = vec![0xFF, 0xFE];
+        let mut be = vec![0xFE, 0xFF];
+        let mut bare = Vec::new();
+        for u in text.encode_utf16() {
+            le.extend(u.to_le_bytes());
+            be.extend(u.to_be_bytes());
+            bare.extend(u.to_le_bytes());
+        }
+        for bytes in [le, be, bare] {
+            let s = decode(Path::new("a.yaml"), &bytes).expect("UTF-16 is read");
+            assert_eq!(s.text, text);
+        }
+        let e = decode(Path::new("a.yaml"), b"\xFF\xFE\x00\x00d\x00\x00\x00").unwrap_err();
+        assert!(e.to_string().contains("UTF-32"), "{e}");
+        // Plain UTF-8 and legacy encodings are not taken for UTF-16.
+        assert_eq!(
+            decode(Path::new("a.yaml"), "a: b\n".as_bytes())
+                .expect("utf-8")
+                .text,
+            "a: b\n"
+        );
+    }
 
     fn decode_str(b: &[u8]) -> Result<Source, Diagnostics> {
         decode(Path::new("x.yaml"), b)
