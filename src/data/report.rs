@@ -546,6 +546,19 @@ fn number(
             );
             None
         }
+        // Above 2^53 a number is no longer exact: the document would show another number than
+        // the one typed.
+        Some(x) if x > MAX_EXACT => {
+            c.error(
+                field,
+                format!("{what} của chỉ tiêu `{id}` quá lớn để ghi chính xác ({x:.0})"),
+                "kiểm tra lại số liệu: số lớn nhất ghi được là 9007199254740992",
+            );
+            None
+        }
         Some(x) => Some(x),
     }
 }
+
+/// The largest whole number an `f64` holds exactly (2^53).
+const MAX_EXACT: f64 = 9_007_199_254_740_992.0;
