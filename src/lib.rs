@@ -3,22 +3,28 @@
 //!
 //! # Pipeline
 //!
-//! Every document goes through the same four stages; each returns a value, only the CLI does I/O:
+//! Every document goes through the same five stages; each returns a value. Only input reading,
+//! template loading and the final write touch the file system.
 //!
-//! 1. **data** ([`data`]): YAML file → typed, validated record (e.g. [`data::Plan`]); one event
-//!    pass over the YAML locates everything, and every text value is cleaned once, as it is read
-//!    ([`model::Text`]). Problems are collected as located [`diag::Diagnostics`].
-//! 2. **template** ([`template`]): record + handlebars template → Markdown body. Strict mode,
-//!    Markdown escaping of values.
-//! 3. **markup** ([`markup`]): Markdown → [`model::Document`] body blocks and footnotes. The
-//!    administrative frame ([`model::Frame`]) is built in code from the typed fields, never by the
-//!    template.
-//! 4. **layout** ([`layout`]): document model → laid-out pages ([`model::page::Pages`]): the
-//!    frame as tables, paragraphs and rules, every number from the profile.
-//! 5. **docx** ([`docx`]): pages → .docx bytes, WordprocessingML written directly in schema
-//!    order, static parts from assets, a self-check before zipping.
+//! 1. **data** (`src/data`): YAML file → typed, validated record ([`Plan`], [`UnitReport`],
+//!    [`Envelope`]): one saphyr event pass locates everything and checks plain scalars, yaml_serde
+//!    types the text, every text value is cleaned once as it is read ([`model::Text`]). Problems
+//!    are collected as located [`Diagnostics`]. Entry points: [`load_plan`], [`load_unit_report`],
+//!    [`load_envelope`], [`collect_unit_reports`].
+//! 2. **template** (`src/template`): record + handlebars template → Markdown body. Strict mode,
+//!    Markdown escaping of values ([`load_templates`]).
+//! 3. **markup** (`src/markup`, called from `src/compose`, one file per document kind): Markdown →
+//!    [`model::Document`] body blocks and footnotes. The administrative frame ([`model::Frame`]) is
+//!    built in code from the typed fields, never by the template ([`plan_document`],
+//!    [`unit_report_document`], [`consolidated_document`]).
+//! 4. **layout** (`src/layout`): document model → laid-out pages ([`model::page::Pages`]): the
+//!    frame as tables, paragraphs and rules, every number from the profile (`src/layout/profile.rs`).
+//! 5. **docx** (`src/docx`): pages → .docx bytes, WordprocessingML written directly in schema
+//!    order, static parts from assets, a self-check before zipping ([`write_docx`], [`write_pages`]).
 //!
-//! [`output`] writes the bytes atomically (temporary file, then rename).
+//! [`write_atomic`] writes the bytes (temporary file, then rename). **consolidate**
+//! (`src/consolidate`) turns many unit reports into one record that goes through the same stages
+//! ([`render_consolidated`]).
 
 pub(crate) mod compose;
 pub(crate) mod consolidate;

@@ -1,6 +1,6 @@
 //! Soạn văn bản — stages 2–3 per document kind: validated record → template context →
 //! template → Markdown → [`crate::model::Document`]. One file per kind: the plan ([`plan`]),
-//! each unit's own BÁO CÁO ([`unit`]) and the consolidated BÁO CÁO with its indicator appendix
+//! each unit's own BÁO CÁO ([`unit`](mod@unit)) and the consolidated BÁO CÁO with its indicator appendix
 //! ([`consolidated`]). Template and markup errors are located in the template file the same way
 //! for all ([`crate::template::Templates::render_markup`]).
 //!

@@ -7,7 +7,7 @@
 //! values filled in ([`package`]). Before zipping, the package checks itself (every part
 //! parses, relationships and content types agree, ids are unique).
 //!
-//! Phases of [`write`]: 1. the document part; 2. the footnotes part; 3. the static parts and
+//! Phases of [`write`](fn@write): 1. the document part; 2. the footnotes part; 3. the static parts and
 //! properties; 4. the self-check; 5. the deterministic zip.
 
 mod document;

@@ -1,7 +1,7 @@
 //! The laid-out document: sections of paragraphs and tables with explicit formatting.
 //!
-//! This is what the layout stage ([`crate::layout`]) makes from a [`super::Document`] and what
-//! the .docx writer ([`crate::docx`]) turns into WordprocessingML. It knows page geometry and
+//! This is what the layout stage (`src/layout`) makes from a [`super::Document`] and what
+//! the .docx writer (`src/docx`) turns into WordprocessingML. It knows page geometry and
 //! formatting, not the decree: the administrative frame arrives here already laid out as
 //! tables, paragraphs and rules. Lengths are [`Twips`], font sizes [`Pt`].
 //!
