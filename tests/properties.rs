@@ -198,6 +198,7 @@ fn fuzz_regressions() {
         right_header: RightHeader::National,
         reference: ReferenceNumber {
             number: Some(1),
+            year: None,
             symbol: "KH-UBND".into(),
         },
         place: "Nguyễn Trãi".into(),

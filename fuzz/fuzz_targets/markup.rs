@@ -17,6 +17,7 @@ fn frame() -> Frame {
         right_header: RightHeader::National,
         reference: ReferenceNumber {
             number: Some(1),
+            year: None,
             symbol: "KH-UBND".into(),
         },
         place: "Nguyễn Trãi".into(),

@@ -101,11 +101,14 @@ pub(crate) fn agency(
     )
 }
 
-/// Parse `so_ky_hieu`: `62/KH-UBND`, or `/KH-UBND` (draft, no number).
+/// Parse `so_ky_hieu`: `62/KH-UBND`, `68/2007/QĐ-UBND` (number/year/symbol), or `/KH-UBND`
+/// (draft, no number).
 ///
 /// Rules (NĐ 30 Phụ lục I, II.3): the number is Arabic digits (printed zero-padded below 10);
 /// the ký hiệu groups are joined by `-` with no spaces; the first group is the type code
-/// (Phụ lục III: `KH` for Kế hoạch, `BC` for Báo cáo).
+/// (Phụ lục III: `KH` for Kế hoạch, `QĐ` for Quyết định; công văn has none). A code that does
+/// not match is an error for the plan and the reports (they have always been checked so), and
+/// a warning for every other kind: mass organisations and Party bodies number differently.
 pub(crate) fn reference(
     c: &mut Checker<'_>,
     value: &str,
@@ -113,14 +116,27 @@ pub(crate) fn reference(
     field: &str,
 ) -> ReferenceNumber {
     let value = value.trim();
-    let example = format!(
-        "`{}-UBND` hoặc `/{}-UBND` khi chưa có số",
-        kind.code(),
-        kind.code()
-    );
-    let (num, symbol) = match value.split_once('/') {
-        Some((n, s)) => (n.trim(), s.trim()),
-        None => ("", value),
+    let code = if kind.code().is_empty() {
+        "UBND".to_string()
+    } else {
+        format!("{}-UBND", kind.code())
+    };
+    let example = format!("`62/{code}` hoặc `/{code}` khi chưa có số");
+    let parts: Vec<&str> = value.split('/').map(str::trim).collect();
+    let (num, year, symbol) = match parts.as_slice() {
+        [s] => ("", None, *s),
+        [n, s] => (*n, None, *s),
+        [n, y, s] if y.len() == 4 && y.chars().all(|ch| ch.is_ascii_digit()) => {
+            (*n, y.parse::<i32>().ok(), *s)
+        }
+        _ => {
+            c.error(
+                field,
+                format!("số, ký hiệu không hợp lệ: `{value}`"),
+                format!("viết số/ký hiệu ({example}), hoặc số/năm/ký hiệu như `68/2007/QĐ-UBND`"),
+            );
+            ("", None, parts.last().copied().unwrap_or(""))
+        }
     };
     let number = if num.is_empty() {
         None
@@ -137,13 +153,14 @@ pub(crate) fn reference(
             }
         }
     };
+    let first = symbol.split('-').next().unwrap_or("");
     if symbol.is_empty() || symbol.contains(char::is_whitespace) {
         c.error(
             field,
             format!("ký hiệu văn bản không hợp lệ: `{symbol}`"),
             format!("ký hiệu gồm các nhóm chữ nối bằng `-`, không có dấu cách: {example}"),
         );
-    } else if symbol.split('-').next() != Some(kind.code()) {
+    } else if matches!(kind, DocumentKind::Plan | DocumentKind::Report) && first != kind.code() {
         c.error(
             field,
             format!(
@@ -157,9 +174,41 @@ pub(crate) fn reference(
                 kind.code()
             ),
         );
+    } else if !kind.code().is_empty() && first != kind.code() {
+        c.warn(
+            field,
+            format!(
+                "ký hiệu `{symbol}` không bắt đầu bằng `{}` (chữ viết tắt của {})",
+                kind.code(),
+                kind.name()
+            ),
+            format!(
+                "NĐ 30/2020, Phụ lục III: {} viết tắt là {}, ví dụ {example}; bỏ qua cảnh báo này nếu cơ quan (đoàn thể, tổ chức Đảng) đánh ký hiệu theo quy định riêng",
+                kind.name(),
+                kind.code()
+            ),
+        );
+    } else if kind.code().is_empty() {
+        if let Some(k) = crate::model::KINDS
+            .iter()
+            .find(|r| r.code == Some(first) && symbol.contains('-'))
+        {
+            c.warn(
+                field,
+                format!(
+                    "ký hiệu `{symbol}` bắt đầu bằng `{first}`, chữ viết tắt của {}",
+                    k.name
+                ),
+                format!(
+                    "ký hiệu của {} không có chữ viết tắt tên loại, ví dụ `15/UBND-VP`",
+                    kind.name().to_lowercase()
+                ),
+            );
+        }
     }
     ReferenceNumber {
         number,
+        year,
         symbol: symbol.to_string(),
     }
 }
