@@ -7,6 +7,7 @@
 mod build;
 mod consolidate;
 mod plan;
+mod render;
 mod report;
 pub(crate) mod usage;
 mod validate;
@@ -58,6 +59,9 @@ pub(crate) enum Command {
     /// Tạo tất cả văn bản: kế hoạch, báo cáo từng đơn vị và báo cáo tổng hợp (đọc ./data, ghi ./output).
     #[command(visible_alias = "tao")]
     Build(build::BuildArgs),
+    /// Tạo văn bản bất kỳ loại nào (.docx) từ tệp dữ liệu của nó (loại theo `loai:`).
+    #[command(visible_alias = "soan")]
+    Render(render::RenderArgs),
     /// Kiểm tra tệp dữ liệu (và mẫu) mà không ghi tệp nào.
     #[command(visible_alias = "kiem-tra")]
     Validate(validate::ValidateArgs),
@@ -66,7 +70,7 @@ pub(crate) enum Command {
 /// Chọn thư mục mẫu.
 #[derive(Debug, Args, Clone)]
 pub(crate) struct TemplateArgs {
-    /// Thư mục chứa các mẫu *.md.hbs thay cho mẫu có sẵn cùng tên (`ke-hoach.md.hbs`, `bao-cao.md.hbs`, `tong-hop.md.hbs`).
+    /// Thư mục chứa các mẫu *.md.hbs thay cho mẫu có sẵn cùng tên (`ke-hoach.md.hbs`, `bao-cao.md.hbs`, `tong-hop.md.hbs`, `van-ban.md.hbs`).
     #[arg(long, value_name = "THƯ_MỤC")]
     pub templates: Option<PathBuf>,
 }
@@ -132,6 +136,7 @@ pub(crate) fn run(cli: Cli) -> ExitStatus {
         Command::Report(a) => report::run(&a, &reporter),
         Command::Consolidate(a) => consolidate::run(&a, &reporter),
         Command::Build(a) => build::run(&a, &reporter),
+        Command::Render(a) => render::run(&a, &reporter),
     };
     match result {
         Ok(status) => status,

@@ -61,6 +61,8 @@ fn check(a: &ValidateArgs, f: &Path, templates: &Templates) -> Result<Diagnostic
             vanban::plan_document(&p.value, templates).map(|_| p.warnings)
         }),
         (FileKind::Envelope, _) => load_envelope(f).map(|e| e.warnings),
+        (FileKind::Document, _) => vanban::load_document(f)
+            .and_then(|d| vanban::general_document(&d.value, templates).map(|_| d.warnings)),
         // Keys that could not be read: the file's own problems, not a search for its plan.
         (FileKind::Unknown, d) if d.has_errors() => Err(d),
         (FileKind::UnitReport | FileKind::Unknown, _) => {

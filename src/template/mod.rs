@@ -33,6 +33,11 @@ pub const BUILTIN: &[(&str, &str, &str)] = &[
         "tong-hop.md.hbs",
         include_str!("../../templates/tong-hop.md.hbs"),
     ),
+    (
+        "van-ban",
+        "van-ban.md.hbs",
+        include_str!("../../templates/van-ban.md.hbs"),
+    ),
 ];
 
 /// Mẫu — the template registry: built-in templates, possibly overridden from a directory.

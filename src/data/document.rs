@@ -1,0 +1,163 @@
+//! Văn bản theo loại — a document file that says its kind with `loai:` (NĐ 30 Phụ lục III):
+//! the frame from its typed fields, the body from `noi_dung` (Markdown).
+
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+use crate::data::raw::{indexmap_like::OrderedMap, Lines, RawAgency, RawSignature, Scalar};
+use crate::data::{frame, Checker};
+use crate::diag::{Diagnostics, Warned};
+use crate::model::{DocumentKind, Frame, Layout, Text, KINDS};
+
+/// Văn bản — a document file with `loai` (`vi-du/thong-bao.yaml`).
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawDocument {
+    /// Loại văn bản — `thong_bao`, `Thông báo` or `TB`.
+    pub loai: Text,
+    /// Cơ quan — header agency block.
+    pub co_quan: RawAgency,
+    /// Số, ký hiệu — `15/TB-UBND`, `68/2007/QĐ-UBND`, or `/TB-UBND` for a draft.
+    pub so_ky_hieu: Text,
+    /// Địa danh — place name, e.g. `Nguyễn Trãi`.
+    pub dia_danh: Text,
+    /// Ngày ban hành — `2025-04-02`, `02/4/2025`, or only the year `2025` for a draft.
+    pub ngay_ban_hanh: Scalar,
+    /// Trích yếu — subject line(s).
+    #[serde(default)]
+    pub trich_yeu: Lines,
+    /// Kính gửi — addressees (tờ trình, báo cáo); optional.
+    #[serde(default)]
+    pub kinh_gui: Lines,
+    /// Nội dung — the body in Markdown (`#` headings, `**đậm**`, `*nghiêng*`, `[^nhãn]`, tables,
+    /// `->` centred paragraphs).
+    pub noi_dung: Text,
+    /// Chú thích — footnotes: label → text (rich text), referenced as `[^label]`.
+    #[serde(default)]
+    pub chu_thich: OrderedMap,
+    /// Nơi nhận — recipient lines; the last is `Lưu: VT, …`.
+    pub noi_nhan: Lines,
+    /// Chữ ký — the signature block.
+    pub ky: RawSignature,
+}
+
+/// The top-level keys of a document file, for "did you mean" hints.
+pub(crate) const DOCUMENT_FIELDS: &[&str] = &[
+    "loai",
+    "co_quan",
+    "so_ky_hieu",
+    "dia_danh",
+    "ngay_ban_hanh",
+    "trich_yeu",
+    "kinh_gui",
+    "noi_dung",
+    "chu_thich",
+    "noi_nhan",
+    "ky",
+];
+
+/// Văn bản — a validated document of a kind that has no structured data of its own.
+#[derive(Debug, Clone)]
+pub struct GeneralDocument {
+    /// The administrative frame (its kind from `loai`).
+    pub frame: Frame,
+    /// The file's content, cleaned: the template context for the body.
+    pub raw: RawDocument,
+}
+
+/// The layouts this version draws.
+pub(crate) fn supported(layout: Layout) -> bool {
+    matches!(layout, Layout::Named)
+}
+
+/// Read, parse and validate a document file.
+pub(crate) fn load_document(path: &Path) -> Result<Warned<GeneralDocument>, Diagnostics> {
+    let loaded = crate::data::load_with(path, DOCUMENT_FIELDS, validate_document)?;
+    match loaded.value {
+        Some(value) => Ok(Warned::new(value, loaded.warnings)),
+        // Unreachable: `load_with` returns `Err` whenever validation recorded an error.
+        None => Err(loaded.warnings),
+    }
+}
+
+/// The `loai:` keys of the kinds this version draws, for hints.
+pub(crate) fn supported_keys() -> String {
+    KINDS
+        .iter()
+        .filter(|k| supported(k.layout))
+        .map(|k| format!("`{}`", k.key))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Validate a document; `None` when `loai` names no kind this version can draw (an error is
+/// recorded).
+pub(crate) fn validate_document(
+    c: &mut Checker<'_>,
+    mut raw: RawDocument,
+) -> Option<GeneralDocument> {
+    let kind = match DocumentKind::parse(&raw.loai) {
+        Some(k) if supported(k.layout()) => k,
+        Some(k) => {
+            c.error(
+                "loai",
+                format!(
+                    "loại văn bản {} (Mẫu {} Phụ lục III) chưa được vanban hỗ trợ",
+                    k.name(),
+                    k.layout().number()
+                ),
+                format!("các loại đã hỗ trợ: {}", supported_keys()),
+            );
+            return None;
+        }
+        None => {
+            c.error(
+                "loai",
+                format!("không nhận ra loại văn bản `{}`", raw.loai.trim()),
+                format!(
+                    "ghi khóa (ví dụ `thong_bao`), tên loại (`Thông báo`) hoặc chữ viết tắt (`TB`); các loại đã hỗ trợ: {}",
+                    supported_keys()
+                ),
+            );
+            return None;
+        }
+    };
+    let head = frame::head(
+        c,
+        kind,
+        &raw.co_quan,
+        &raw.so_ky_hieu,
+        &raw.dia_danh,
+        &raw.ngay_ban_hanh.0,
+    );
+    if raw.trich_yeu.0.is_empty() {
+        c.error(
+            "trich_yeu",
+            "thiếu trích yếu",
+            format!(
+                "{} có tên loại thì có trích yếu, ví dụ `trich_yeu: Về việc tổ chức Ngày hội Đại đoàn kết toàn dân tộc năm 2025`",
+                kind.name()
+            ),
+        );
+    }
+    c.require("noi_dung", &raw.noi_dung, "nội dung văn bản");
+    let addressees: Vec<String> = raw
+        .kinh_gui
+        .0
+        .iter()
+        .map(|l| l.trim().to_string())
+        .collect();
+    let first = (!addressees.is_empty()).then_some("Như trên");
+    let recipients = frame::recipients(c, &raw.noi_nhan, "noi_nhan", first);
+    let signature = frame::signature(c, &raw.ky, "ky");
+    // A footnote is one Markdown paragraph: a blank line inside it becomes a line break.
+    for (_, text) in &mut raw.chu_thich.0 {
+        if text.lines().any(|l| l.trim().is_empty()) {
+            let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
+            *text = Text::new(lines.join("\n"));
+        }
+    }
+    let frame = head.into_frame(&raw.trich_yeu, addressees, recipients, signature);
+    Some(GeneralDocument { frame, raw })
+}

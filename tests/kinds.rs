@@ -1,0 +1,130 @@
+//! Loại văn bản: documents that name their kind with `loai` (Mẫu 1.4 family), the `render`
+//! command, and the kinds table.
+
+use std::path::Path;
+use std::process::Command;
+
+use crate::support::*;
+use vanban::Templates;
+
+/// Render a fixture of `tests/fixtures/kinds/`; the .docx bytes (also dumped for the audit).
+fn render_fixture(case: &str) -> Vec<u8> {
+    let path = fixture(&format!("kinds/{case}.yaml"));
+    let doc = vanban::load_document(&path).unwrap_or_else(|d| panic!("{case}: {d}"));
+    assert!(doc.warnings.is_empty(), "{case}: {}", doc.warnings);
+    let t = Templates::load(None).unwrap_or_else(|d| panic!("{d}"));
+    let docx = vanban::render_document(&doc.value, &t.value).unwrap_or_else(|e| panic!("{e:?}"));
+    assert_all_parts_parse(&docx);
+    dump_docx(&format!("kinds-{case}"), &docx);
+    docx
+}
+
+#[test]
+fn kinds_goldens() {
+    for case in ["thong-bao", "to-trinh"] {
+        let docx = render_fixture(case);
+        golden(
+            &format!("kinds/{case}/document.xml"),
+            &normalise_xml(&part(&docx, "word/document.xml")),
+        );
+    }
+}
+
+#[test]
+fn the_title_is_the_kind_and_kinh_gui_puts_nhu_tren_first() {
+    let text = visible_text(&part(&render_fixture("to-trinh"), "word/document.xml"));
+    assert!(text.iter().any(|l| l == "TỜ TRÌNH"), "{text:?}");
+    assert!(text.iter().any(|l| l.starts_with("Kính gửi:")), "{text:?}");
+    assert!(text.iter().any(|l| l.contains("Như trên;")), "{text:?}");
+    let text = visible_text(&part(&render_fixture("thong-bao"), "word/document.xml"));
+    assert!(text.iter().any(|l| l == "THÔNG BÁO"), "{text:?}");
+    assert!(!text.iter().any(|l| l.contains("Như trên")), "{text:?}");
+    assert!(!text.iter().any(|l| l.starts_with("Kính gửi")), "{text:?}");
+}
+
+/// The fixture with `edit` applied to its text, written to a temporary folder.
+fn edited(case: &str, edit: impl Fn(String) -> String) -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let text = std::fs::read_to_string(fixture(&format!("kinds/{case}.yaml"))).expect("fixture");
+    let path = dir.path().join(format!("{case}.yaml"));
+    std::fs::write(&path, edit(text)).expect("write");
+    (dir, path)
+}
+
+#[test]
+fn loai_by_name_or_code() {
+    for loai in ["Thông báo", "THONG BAO", "TB", "thong-bao"] {
+        let (_d, path) = edited("thong-bao", |t| {
+            t.replace("loai: thong_bao", &format!("loai: \"{loai}\""))
+        });
+        let doc = vanban::load_document(&path).unwrap_or_else(|d| panic!("{loai}: {d}"));
+        assert_eq!(doc.value.frame.kind, vanban::model::DocumentKind::Notice);
+    }
+}
+
+#[test]
+fn an_unknown_or_unsupported_kind_is_a_located_error() {
+    let (_d, path) = edited("thong-bao", |t| {
+        t.replace("loai: thong_bao", "loai: thong_bo")
+    });
+    let e = vanban::load_document(&path)
+        .expect_err("unknown kind")
+        .to_string();
+    assert!(e.contains("thong-bao.yaml:3:7"), "{e}");
+    assert!(e.contains("không nhận ra loại văn bản `thong_bo`"), "{e}");
+    assert!(e.contains("`to_trinh`"), "{e}");
+    let (_d, path) = edited("thong-bao", |t| {
+        t.replace("loai: thong_bao", "loai: giay_moi")
+    });
+    let e = vanban::load_document(&path)
+        .expect_err("unsupported")
+        .to_string();
+    assert!(e.contains("Giấy mời (Mẫu 1.7"), "{e}");
+}
+
+#[test]
+fn a_code_that_differs_is_a_warning_and_a_year_is_kept() {
+    let (_d, path) = edited("thong-bao", |t| t.replace("45/TB-UBND", "45/2025/HPN-TB"));
+    let doc = vanban::load_document(&path).expect("a warning only");
+    let w = doc.warnings.to_string();
+    assert!(w.contains("không bắt đầu bằng `TB`"), "{w}");
+    assert!(w.contains("thong-bao.yaml:8:13"), "{w}");
+    assert_eq!(doc.value.frame.reference.text(), "45/2025/HPN-TB");
+    let (_d, path) = edited("thong-bao", |t| t.replace("45/TB-UBND", "45/20x5/TB-UBND"));
+    let e = vanban::load_document(&path)
+        .expect_err("bad number")
+        .to_string();
+    assert!(e.contains("số, ký hiệu không hợp lệ"), "{e}");
+}
+
+fn vanban(dir: &Path, args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_vanban"))
+        .current_dir(dir)
+        .args(args)
+        .output()
+        .expect("run vanban")
+}
+
+#[test]
+fn render_one_file_or_a_glob_into_a_folder() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let kinds = dir.path().join("kinds");
+    std::fs::create_dir_all(&kinds).expect("mkdir");
+    for case in ["thong-bao", "to-trinh"] {
+        std::fs::copy(
+            fixture(&format!("kinds/{case}.yaml")),
+            kinds.join(format!("{case}.yaml")),
+        )
+        .expect("copy");
+    }
+    let o = vanban(dir.path(), &["soan", "kinds/to-trinh.yaml"]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(dir.path().join("output/to-trinh.docx").is_file());
+    let o = vanban(dir.path(), &["render", "kinds/*.yaml", "-o", "ra"]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(dir.path().join("ra/to-trinh.docx").is_file());
+    assert!(dir.path().join("ra/thong-bao.docx").is_file());
+    let o = vanban(dir.path(), &["render", "khong-co/*.yaml"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("không có tệp nào khớp"));
+}
