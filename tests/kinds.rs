@@ -128,3 +128,32 @@ fn render_one_file_or_a_glob_into_a_folder() {
     assert_eq!(o.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&o.stderr).contains("không có tệp nào khớp"));
 }
+
+#[test]
+fn build_renders_documents_with_or_without_a_plan() {
+    // A folder of documents only: no plan step.
+    let dir = tempfile::tempdir().expect("tempdir");
+    let vidu = dir.path().join("vi-du");
+    std::fs::create_dir_all(&vidu).expect("mkdir");
+    std::fs::copy(fixture("kinds/thong-bao.yaml"), vidu.join("thong-bao.yaml")).expect("copy");
+    let o = vanban(dir.path(), &["build", "--data", "vi-du", "-o", "ra"]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(dir.path().join("ra/thong-bao.docx").is_file());
+    // The usual data folder with a document added: everything as before, and the document.
+    let ws = fixture_workspace();
+    std::fs::copy(
+        fixture("kinds/to-trinh.yaml"),
+        ws.path().join("data/to-trinh.yaml"),
+    )
+    .expect("copy");
+    let o = vanban(ws.path(), &["build"]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(ws.path().join("output/ke-hoach-2025.docx").is_file());
+    assert!(ws.path().join("output/to-trinh.docx").is_file());
+    // A folder with neither a plan nor documents: the same error as before.
+    let empty = dir.path().join("trong");
+    std::fs::create_dir_all(&empty).expect("mkdir");
+    let o = vanban(dir.path(), &["build", "--data", "trong"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("không tìm thấy tệp kế hoạch"));
+}
