@@ -311,6 +311,85 @@ pub(crate) fn recipients(
     out
 }
 
+/// Chức vụ cấp phó — whether a title is a deputy's: `PHÓ …` (`PHÓ CHỦ TỊCH`, `PHÓ GIÁM ĐỐC`,
+/// `PHÓ CHÁNH VĂN PHÒNG`) or `THỨ TRƯỞNG` (a minister's deputy).
+pub(crate) fn is_deputy(title: &str) -> bool {
+    let t = upper(title.trim());
+    t.starts_with("PHÓ ") || t == "PHÓ" || t.starts_with("THỨ TRƯỞNG")
+}
+
+/// Which of the Điều 13 combinations a signature breaks: `(line index or None for the title,
+/// message, hint)`. The rules (NĐ 30 Điều 13; nd30-layout §4.7): each prefix at most once;
+/// `TM.` (a collective) first; `TL.` and `TUQ.` not together; `KT.` last of the prefixes
+/// (`TM. … / KT. …`, `TL. … / KT. …`) and then the signer is a deputy; a deputy signs only with
+/// `KT.`.
+pub(crate) fn authority_problems(
+    authority: &[String],
+    title: &str,
+) -> Vec<(Option<usize>, String, String)> {
+    let mut out = Vec::new();
+    let prefix = |l: &str| {
+        let first = l.split_whitespace().next().unwrap_or("");
+        AUTHORITY_PREFIXES.iter().copied().find(|p| *p == first)
+    };
+    let prefixes: Vec<Option<&str>> = authority.iter().map(|l| prefix(l)).collect();
+    let rule = "NĐ 30/2020, Điều 13 và Phụ lục I, mục II.7";
+    for (i, p) in prefixes.iter().enumerate() {
+        let Some(p) = p else { continue };
+        if prefixes[..i].contains(&Some(p)) {
+            out.push((
+                Some(i),
+                format!("tiền tố `{p}` xuất hiện hai lần"),
+                format!("mỗi tiền tố quyền hạn chỉ ghi một lần ({rule})"),
+            ));
+        }
+        if *p == "TM." && i > 0 {
+            out.push((
+                Some(i),
+                "`TM.` (thay mặt tập thể) phải là dòng quyền hạn đầu tiên".into(),
+                format!("ví dụ `TM. ỦY BAN NHÂN DÂN` / `KT. CHỦ TỊCH` / `PHÓ CHỦ TỊCH` ({rule})"),
+            ));
+        }
+        if *p == "KT." && prefixes[i + 1..].iter().any(Option::is_some) {
+            out.push((
+                Some(i),
+                "`KT.` (ký thay) phải là dòng quyền hạn cuối cùng, ngay trên chức vụ người ký"
+                    .into(),
+                format!(
+                    "ví dụ `TL. CHỦ TỊCH` / `KT. CHÁNH VĂN PHÒNG` / `PHÓ CHÁNH VĂN PHÒNG` ({rule})"
+                ),
+            ));
+        }
+    }
+    if prefixes.contains(&Some("TL.")) && prefixes.contains(&Some("TUQ.")) {
+        out.push((
+            None,
+            "không dùng `TL.` và `TUQ.` cùng lúc".into(),
+            format!("thừa lệnh (TL.) hoặc thừa ủy quyền (TUQ.), chỉ một ({rule})"),
+        ));
+    }
+    let kt = prefixes.contains(&Some("KT."));
+    if kt && !is_deputy(title) {
+        out.push((
+            None,
+            "ký thay (KT.) thì chức vụ người ký là cấp phó, ví dụ `PHÓ CHỦ TỊCH`, `THỨ TRƯỞNG`"
+                .into(),
+            "kiểm tra lại quyền hạn ký và chức vụ".into(),
+        ));
+    }
+    if !kt && is_deputy(title) {
+        out.push((
+            None,
+            format!(
+                "cấp phó (`{}`) ký thay cấp trưởng: cần dòng `KT. <chức vụ cấp trưởng>`",
+                upper(title.trim())
+            ),
+            format!("ví dụ `quyen_han: [TM. ỦY BAN NHÂN DÂN, KT. CHỦ TỊCH]` ({rule})"),
+        ));
+    }
+    out
+}
+
 /// Check the signature block and return it upper-cased.
 pub(crate) fn signature(c: &mut Checker<'_>, s: &RawSignature, field: &str) -> Signature {
     let mut authority: Vec<String> = s.quyen_han.0.iter().map(|l| upper(l)).collect();
@@ -326,16 +405,14 @@ pub(crate) fn signature(c: &mut Checker<'_>, s: &RawSignature, field: &str) -> S
     }
     c.require(&format!("{field}.chuc_vu"), &s.chuc_vu, "chức vụ người ký");
     c.require(&format!("{field}.nguoi_ky"), &s.nguoi_ky, "họ tên người ký");
-    authority.push(upper(s.chuc_vu.trim()));
-    if authority.iter().any(|l| l.starts_with("KT."))
-        && !s.chuc_vu.to_uppercase().starts_with("PHÓ")
-    {
-        c.warn(
-            &format!("{field}.chuc_vu"),
-            "ký thay (KT.) thì chức vụ người ký thường là cấp phó, ví dụ `PHÓ CHỦ TỊCH`",
-            "kiểm tra lại quyền hạn ký và chức vụ",
-        );
+    for (line, message, hint) in authority_problems(&authority, &s.chuc_vu) {
+        let at = match line {
+            Some(i) => format!("{field}.quyen_han[{i}]"),
+            None => format!("{field}.chuc_vu"),
+        };
+        c.warn(&at, message, hint);
     }
+    authority.push(upper(s.chuc_vu.trim()));
     Signature {
         authority,
         signer_name: s.nguoi_ky.trim().to_string(),
@@ -371,5 +448,44 @@ mod tests {
         assert_eq!(parse_date("2025-03-09T07:30:00"), d);
         assert!(parse_date("2025-03-09T25:30:00+07:00").is_err());
         assert!(parse_date("2025-02-30T07:30:00+07:00").is_err());
+    }
+
+    fn problems(lines: &[&str], title: &str) -> Vec<String> {
+        let a: Vec<String> = lines.iter().map(|l| l.to_string()).collect();
+        authority_problems(&a, title)
+            .into_iter()
+            .map(|(_, m, _)| m)
+            .collect()
+    }
+
+    #[test]
+    fn the_combinations_of_dieu_13() {
+        assert!(problems(&["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH"], "PHÓ CHỦ TỊCH").is_empty());
+        assert!(problems(&["TM. ỦY BAN NHÂN DÂN"], "CHỦ TỊCH").is_empty());
+        assert!(problems(&["KT. BỘ TRƯỞNG"], "THỨ TRƯỞNG").is_empty());
+        assert!(problems(&["KT. GIÁM ĐỐC"], "Phó Giám đốc").is_empty());
+        assert!(problems(
+            &["TL. CHỦ TỊCH", "KT. CHÁNH VĂN PHÒNG"],
+            "PHÓ CHÁNH VĂN PHÒNG"
+        )
+        .is_empty());
+        assert!(problems(&["TUQ. CHỦ TỊCH"], "CHÁNH VĂN PHÒNG").is_empty());
+        assert!(problems(&[], "Q. GIÁM ĐỐC").is_empty());
+        assert!(problems(&[], "CHỦ TỊCH").is_empty());
+        assert!(problems(&["KT. CHỦ TỊCH"], "CHỦ TỊCH")[0].contains("cấp phó"));
+        assert!(problems(&["TM. ỦY BAN NHÂN DÂN"], "PHÓ CHỦ TỊCH")[0].contains("KT."));
+        assert!(
+            problems(&["KT. CHỦ TỊCH", "TM. ỦY BAN NHÂN DÂN"], "PHÓ CHỦ TỊCH")
+                .iter()
+                .any(|m| m.contains("TM."))
+        );
+        assert!(
+            problems(&["TL. CHỦ TỊCH", "TUQ. CHỦ TỊCH"], "CHÁNH VĂN PHÒNG")
+                .iter()
+                .any(|m| m.contains("cùng lúc"))
+        );
+        assert!(problems(&["KT. CHỦ TỊCH", "KT. CHỦ TỊCH"], "PHÓ CHỦ TỊCH")
+            .iter()
+            .any(|m| m.contains("hai lần")));
     }
 }
