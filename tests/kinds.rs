@@ -21,7 +21,7 @@ fn render_fixture(case: &str) -> Vec<u8> {
 
 #[test]
 fn kinds_goldens() {
-    for case in ["thong-bao", "to-trinh"] {
+    for case in ["thong-bao", "to-trinh", "cong-van"] {
         let docx = render_fixture(case);
         golden(
             &format!("kinds/{case}/document.xml"),
@@ -156,4 +156,31 @@ fn build_renders_documents_with_or_without_a_plan() {
     let o = vanban(dir.path(), &["build", "--data", "trong"]);
     assert_eq!(o.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&o.stderr).contains("không tìm thấy tệp kế hoạch"));
+}
+
+#[test]
+fn a_cong_van_has_v_v_under_the_number_and_no_title() {
+    let xml = part(&render_fixture("cong-van"), "word/document.xml");
+    let text = visible_text(&xml);
+    let vv = text
+        .iter()
+        .position(|l| l.starts_with("V/v Triển khai Tháng hành động"))
+        .unwrap_or_else(|| panic!("{text:?}"));
+    assert!(text[vv - 1].starts_with("Số: 1250/UBND-VHXH"), "{text:?}");
+    assert!(!text.iter().any(|l| l == "CÔNG VĂN"), "{text:?}");
+    assert!(text.iter().any(|l| l.contains("Như trên;")), "{text:?}");
+    // 12 pt, upright, not bold (NĐ 30 Phụ lục I, II.5.b).
+    let runs = run_properties_of(&xml, "V/v Triển khai");
+    assert!(!runs.is_empty());
+    for rpr in runs {
+        assert!(rpr.contains(r#"<w:sz w:val="24"/>"#), "{rpr}");
+        assert!(!rpr.contains("<w:b/>") && !rpr.contains("<w:i/>"), "{rpr}");
+    }
+    // A type code in a công văn's symbol is a warning.
+    let (_d, path) = edited("cong-van", |t| t.replace("1250/UBND-VHXH", "1250/BC-UBND"));
+    let w = vanban::load_document(&path)
+        .expect("a warning only")
+        .warnings
+        .to_string();
+    assert!(w.contains("chữ viết tắt của Báo cáo"), "{w}");
 }

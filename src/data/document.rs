@@ -68,7 +68,7 @@ pub struct GeneralDocument {
 
 /// The layouts this version draws.
 pub(crate) fn supported(layout: Layout) -> bool {
-    matches!(layout, Layout::Named)
+    matches!(layout, Layout::Named | Layout::Letter)
 }
 
 /// Read, parse and validate a document file.
@@ -135,10 +135,14 @@ pub(crate) fn validate_document(
         c.error(
             "trich_yeu",
             "thiếu trích yếu",
-            format!(
-                "{} có tên loại thì có trích yếu, ví dụ `trich_yeu: Về việc tổ chức Ngày hội Đại đoàn kết toàn dân tộc năm 2025`",
-                kind.name()
-            ),
+            if kind.layout() == Layout::Letter {
+                "công văn ghi trích yếu sau `V/v`, ví dụ `trich_yeu: Triển khai Tháng hành động vì bình đẳng giới năm 2025` (vanban tự thêm `V/v`)".to_string()
+            } else {
+                format!(
+                    "{} có tên loại thì có trích yếu, ví dụ `trich_yeu: Lịch tiếp công dân quý IV năm 2025`",
+                    kind.name()
+                )
+            },
         );
     }
     c.require("noi_dung", &raw.noi_dung, "nội dung văn bản");

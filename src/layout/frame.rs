@@ -11,7 +11,7 @@ use crate::model::page::{
     Cell, Flow, Justify, LineSpacing, Para, ParaFormat, Row, Rule, RunFormat, Span, Table,
 };
 use crate::model::units::{Mm, Pt, Twips};
-use crate::model::{Appendix, Frame, IssueDate, RightHeader};
+use crate::model::{Appendix, Frame, IssueDate, Layout, RightHeader};
 
 /// A run of `text` at `size`.
 fn text(text: &str, size: Pt, bold: bool, italic: bool) -> Span {
@@ -144,6 +144,23 @@ pub(crate) fn header_table(f: &Frame, out: &mut Vec<Flow>) {
         )]),
         p::HEADER_SECOND_ROW_SPACING,
     );
+    let mut number = vec![number];
+    if f.kind.layout() == Layout::Letter {
+        // Công văn: `V/v` + trích yếu under the số (NĐ 30 Phụ lục I, II.5.b), one paragraph
+        // that wraps in the narrow column (the lines of the data are joined).
+        let subject = f.subject.join(" ");
+        if !subject.is_empty() {
+            let line = if subject.starts_with("V/v") {
+                subject
+            } else {
+                format!("V/v {subject}")
+            };
+            number.push(spaced(
+                centred(vec![text(&line, p::LETTER_SUBJECT_SIZE, false, false)]),
+                p::LETTER_SUBJECT_SPACING,
+            ));
+        }
+    }
     let date = spaced(
         centred(vec![text(&place_date(f), p::PLACE_DATE_SIZE, false, true)]),
         p::HEADER_SECOND_ROW_SPACING,
@@ -157,7 +174,7 @@ pub(crate) fn header_table(f: &Frame, out: &mut Vec<Flow>) {
         Row {
             header: false,
             cant_split: false,
-            cells: vec![cell(vec![number]), cell(vec![date])],
+            cells: vec![cell(number), cell(vec![date])],
         },
     ];
     out.push(borderless(
@@ -168,7 +185,11 @@ pub(crate) fn header_table(f: &Frame, out: &mut Vec<Flow>) {
 }
 
 /// Tên loại, trích yếu and the short rule under it (NĐ 30 Phụ lục I, II.5.a).
+/// A công văn has neither (its trích yếu is the `V/v` line of the header).
 pub(crate) fn title_block(f: &Frame, out: &mut Vec<Flow>) {
+    if f.kind.layout() == Layout::Letter {
+        return;
+    }
     let mut kind = spaced(
         centred(vec![text(f.kind.title(), p::KIND_SIZE, true, false)]),
         p::TITLE_SPACING,

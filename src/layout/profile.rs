@@ -47,6 +47,11 @@ pub(crate) const AGENCY_SIZE: Pt = Pt(13.0);
 pub(crate) const NUMBER_SIZE: Pt = Pt(13.0);
 /// Địa danh, ngày tháng năm — 14 pt italic, = Tiêu ngữ size (NĐ 30 Phụ lục I, II.4).
 pub(crate) const PLACE_DATE_SIZE: Pt = Pt(14.0);
+/// Trích yếu of a công văn, after `V/v` — 12 pt upright, centred under the số, ký hiệu
+/// (NĐ 30 Phụ lục I, II.5.b: 12–13 pt, đứng).
+pub(crate) const LETTER_SUBJECT_SIZE: Pt = Pt(12.0);
+/// Space above the `V/v` line of a công văn — 6 pt (nd30-layout §4.5, 5b).
+pub(crate) const LETTER_SUBJECT_SPACING: Pt = Pt(6.0);
 /// Tên loại — 14 pt bold, upper case (NĐ 30 Phụ lục I, II.5.a).
 pub(crate) const KIND_SIZE: Pt = Pt(14.0);
 /// Trích yếu — 14 pt bold (NĐ 30 Phụ lục I, II.5.a).
