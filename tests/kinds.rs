@@ -21,7 +21,7 @@ fn render_fixture(case: &str) -> Vec<u8> {
 
 #[test]
 fn kinds_goldens() {
-    for case in ["thong-bao", "to-trinh", "cong-van"] {
+    for case in ["thong-bao", "to-trinh", "cong-van", "quyet-dinh"] {
         let docx = render_fixture(case);
         golden(
             &format!("kinds/{case}/document.xml"),
@@ -183,4 +183,64 @@ fn a_cong_van_has_v_v_under_the_number_and_no_title() {
         .warnings
         .to_string();
     assert!(w.contains("chữ viết tắt của Báo cáo"), "{w}");
+}
+
+#[test]
+fn a_quyet_dinh_has_its_authority_grounds_order_and_articles() {
+    let xml = part(&render_fixture("quyet-dinh"), "word/document.xml");
+    let text = visible_text(&xml);
+    let at = |needle: &str| {
+        text.iter()
+            .position(|l| l.starts_with(needle))
+            .unwrap_or_else(|| panic!("{needle}: {text:?}"))
+    };
+    let (title, authority, order) = (
+        at("QUYẾT ĐỊNH"),
+        at("CHỦ TỊCH ỦY BAN NHÂN DÂN PHƯỜNG NGUYỄN TRÃI"),
+        at("QUYẾT ĐỊNH:"),
+    );
+    assert!(title < authority && authority < order, "{text:?}");
+    assert!(
+        text[authority + 1].starts_with("Căn cứ Luật Tổ chức")
+            && text[authority + 1].ends_with("2019;")
+    );
+    assert!(
+        text[order - 1] == "Theo đề nghị của công chức Văn hóa - Xã hội phường.",
+        "{text:?}"
+    );
+    assert!(at("Điều 1. Kiện toàn") > order && at("Điều 3. Chánh Văn phòng") > at("Điều 2."));
+    assert!(text.iter().any(|l| l.contains("Như Điều 3;")), "{text:?}");
+    for rpr in run_properties_of(&xml, "Căn cứ Luật Bình đẳng giới") {
+        assert!(rpr.contains("<w:i/>"), "{rpr}");
+    }
+    for rpr in run_properties_of(&xml, "Điều 2.") {
+        assert!(rpr.contains("<w:b/>"), "{rpr}");
+    }
+    // A year in the number: `68/2007/QĐ-UBND`.
+    let (_d, path) = edited("quyet-dinh", |t| {
+        t.replace("215/QĐ-UBND", "68/2007/QĐ-UBND")
+    });
+    let doc = vanban::load_document(&path).expect("valid");
+    assert!(doc.warnings.is_empty(), "{}", doc.warnings);
+    assert_eq!(doc.value.frame.reference.text(), "68/2007/QĐ-UBND");
+    // Điều belong to quyết định and nghị quyết only.
+    let (_d, path) = edited("thong-bao", |t| format!("{t}\ndieu: [\"x\"]\n"));
+    let e = vanban::load_document(&path)
+        .expect_err("dieu in a thông báo")
+        .to_string();
+    assert!(e.contains("chỉ dùng cho quyết định, nghị quyết"), "{e}");
+}
+
+#[test]
+fn a_nghi_quyet_resolves() {
+    let (_d, path) = edited("quyet-dinh", |t| {
+        t.replace("loai: quyet_dinh", "loai: NQ")
+            .replace("215/QĐ-UBND", "15/NQ-HĐND")
+    });
+    let doc = vanban::load_document(&path).expect("valid");
+    let t = Templates::load(None).unwrap_or_else(|d| panic!("{d}"));
+    let docx = vanban::render_document(&doc.value, &t.value).expect("render");
+    let text = visible_text(&part(&docx, "word/document.xml"));
+    assert!(text.iter().any(|l| l == "NGHỊ QUYẾT"), "{text:?}");
+    assert!(text.iter().any(|l| l == "QUYẾT NGHỊ:"), "{text:?}");
 }

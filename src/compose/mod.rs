@@ -33,6 +33,8 @@ pub(crate) const UNIT_TEMPLATE: &str = "bao-cao";
 pub(crate) const CONSOLIDATED_TEMPLATE: &str = "tong-hop";
 /// Name of the built-in template of every other kind (`templates/van-ban.md.hbs`).
 pub(crate) const DOCUMENT_TEMPLATE: &str = "van-ban";
+/// Name of the built-in template of quyết định and nghị quyết (`templates/quyet-dinh.md.hbs`).
+pub(crate) const DECISION_TEMPLATE: &str = "quyet-dinh";
 
 /// The text a template writes (as `{{bang_chi_tieu}}`, alone in a paragraph) where the indicator
 /// table goes.

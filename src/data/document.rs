@@ -30,8 +30,20 @@ pub struct RawDocument {
     /// Kính gửi — addressees (tờ trình, báo cáo); optional.
     #[serde(default)]
     pub kinh_gui: Lines,
+    /// Thẩm quyền ban hành — quyết định, nghị quyết: the issuing authority line, e.g.
+    /// `CHỦ TỊCH ỦY BAN NHÂN DÂN PHƯỜNG NGUYỄN TRÃI` (printed upper case, bold, centred).
+    #[serde(default)]
+    pub tham_quyen: Option<Text>,
+    /// Căn cứ — quyết định, nghị quyết: the grounds, one line each (`Căn cứ …`, `Theo đề nghị
+    /// của …`), printed italic, each ending `;` and the last `.`.
+    #[serde(default)]
+    pub can_cu: Lines,
+    /// Điều — quyết định, nghị quyết: the articles (Markdown), printed after **Điều N.**.
+    #[serde(default)]
+    pub dieu: Vec<Text>,
     /// Nội dung — the body in Markdown (`#` headings, `**đậm**`, `*nghiêng*`, `[^nhãn]`, tables,
-    /// `->` centred paragraphs).
+    /// `->` centred paragraphs); for a quyết định it follows the Điều and may be empty.
+    #[serde(default)]
     pub noi_dung: Text,
     /// Chú thích — footnotes: label → text (rich text), referenced as `[^label]`.
     #[serde(default)]
@@ -51,6 +63,9 @@ pub(crate) const DOCUMENT_FIELDS: &[&str] = &[
     "ngay_ban_hanh",
     "trich_yeu",
     "kinh_gui",
+    "tham_quyen",
+    "can_cu",
+    "dieu",
     "noi_dung",
     "chu_thich",
     "noi_nhan",
@@ -64,11 +79,18 @@ pub struct GeneralDocument {
     pub frame: Frame,
     /// The file's content, cleaned: the template context for the body.
     pub raw: RawDocument,
+    /// Thẩm quyền ban hành, upper case (quyết định, nghị quyết); empty when not given.
+    pub authority: String,
+    /// Căn cứ — the grounds with their final punctuation (`;` … `.`).
+    pub grounds: Vec<String>,
 }
 
 /// The layouts this version draws.
 pub(crate) fn supported(layout: Layout) -> bool {
-    matches!(layout, Layout::Named | Layout::Letter)
+    matches!(
+        layout,
+        Layout::Named | Layout::Letter | Layout::Decision | Layout::Resolution
+    )
 }
 
 /// Read, parse and validate a document file.
@@ -145,7 +167,41 @@ pub(crate) fn validate_document(
             },
         );
     }
-    c.require("noi_dung", &raw.noi_dung, "nội dung văn bản");
+    let decision = matches!(kind.layout(), Layout::Decision | Layout::Resolution);
+    if decision {
+        if raw.dieu.iter().all(|d| d.trim().is_empty()) && raw.noi_dung.trim().is_empty() {
+            c.error(
+                "dieu",
+                format!("{} chưa có điều nào", kind.name()),
+                "ghi các điều: `dieu: [\"Kiện toàn Ban …\", \"Quyết định này có hiệu lực …\"]` (vanban tự in **Điều 1.**, **Điều 2.**, …)",
+            );
+        }
+        raw.dieu.retain(|d| !d.trim().is_empty());
+    } else {
+        c.require("noi_dung", &raw.noi_dung, "nội dung văn bản");
+        for (field, used) in [
+            ("tham_quyen", raw.tham_quyen.is_some()),
+            ("can_cu", !raw.can_cu.0.is_empty()),
+            ("dieu", !raw.dieu.is_empty()),
+        ] {
+            if used {
+                c.error(
+                    field,
+                    format!(
+                        "`{field}` chỉ dùng cho quyết định, nghị quyết, không dùng cho {}",
+                        kind.name().to_lowercase()
+                    ),
+                    "viết phần này trong `noi_dung`",
+                );
+            }
+        }
+    }
+    let authority = raw
+        .tham_quyen
+        .as_deref()
+        .map(|t| frame::upper(t.trim()))
+        .unwrap_or_default();
+    let grounds = grounds(&raw.can_cu);
     let addressees: Vec<String> = raw
         .kinh_gui
         .0
@@ -163,5 +219,58 @@ pub(crate) fn validate_document(
         }
     }
     let frame = head.into_frame(&raw.trich_yeu, addressees, recipients, signature);
-    Some(GeneralDocument { frame, raw })
+    Some(GeneralDocument {
+        frame,
+        raw,
+        authority,
+        grounds,
+    })
+}
+
+/// Căn cứ lines with their final punctuation: each ends `;`, the last `.`; a line the drafter
+/// ends with `,` (e.g. before `Theo đề nghị của …`) keeps it (NĐ 30 Phụ lục III, Mẫu 1.1, 1.2).
+pub(crate) fn grounds(lines: &Lines) -> Vec<String> {
+    let n = lines.0.len();
+    lines
+        .0
+        .iter()
+        .enumerate()
+        .map(|(i, l)| {
+            let t = l.trim();
+            if i + 1 < n && t.ends_with(',') {
+                return t.to_string();
+            }
+            let t = t.trim_end_matches([';', '.', ',']).trim_end();
+            format!("{t}{}", if i + 1 == n { "." } else { ";" })
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn grounds_end_with_semicolons_and_a_full_stop() {
+        let lines = Lines(
+            [
+                "Căn cứ Luật A",
+                "Căn cứ Nghị định B;",
+                "Căn cứ Quyết định C,",
+                "Theo đề nghị của D;",
+            ]
+            .iter()
+            .map(|t| Text::new(t.to_string()))
+            .collect(),
+        );
+        assert_eq!(
+            grounds(&lines),
+            [
+                "Căn cứ Luật A;",
+                "Căn cứ Nghị định B;",
+                "Căn cứ Quyết định C,",
+                "Theo đề nghị của D."
+            ]
+        );
+    }
 }

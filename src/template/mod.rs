@@ -38,6 +38,11 @@ pub const BUILTIN: &[(&str, &str, &str)] = &[
         "van-ban.md.hbs",
         include_str!("../../templates/van-ban.md.hbs"),
     ),
+    (
+        "quyet-dinh",
+        "quyet-dinh.md.hbs",
+        include_str!("../../templates/quyet-dinh.md.hbs"),
+    ),
 ];
 
 /// Mẫu — the template registry: built-in templates, possibly overridden from a directory.
