@@ -21,7 +21,7 @@ fn render_fixture(case: &str) -> Vec<u8> {
 
 #[test]
 fn kinds_goldens() {
-    for case in ["thong-bao", "to-trinh", "cong-van", "quyet-dinh"] {
+    for case in ["thong-bao", "to-trinh", "cong-van", "quyet-dinh", "bao-cao"] {
         let docx = render_fixture(case);
         golden(
             &format!("kinds/{case}/document.xml"),
@@ -243,4 +243,29 @@ fn a_nghi_quyet_resolves() {
     let text = visible_text(&part(&docx, "word/document.xml"));
     assert!(text.iter().any(|l| l == "NGHỊ QUYẾT"), "{text:?}");
     assert!(text.iter().any(|l| l == "QUYẾT NGHỊ:"), "{text:?}");
+}
+
+#[test]
+fn a_bao_cao_without_so_lieu_is_a_plain_report_and_a_user_template_replaces_the_body() {
+    assert_eq!(
+        vanban::recognize(&fixture("kinds/bao-cao.yaml")).0,
+        vanban::FileKind::Document
+    );
+    let text = visible_text(&part(&render_fixture("bao-cao"), "word/document.xml"));
+    assert!(text.iter().any(|l| l == "BÁO CÁO"), "{text:?}");
+    assert!(
+        !text.iter().any(|l| l.contains("Chỉ tiêu")),
+        "no indicator table: {text:?}"
+    );
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(
+        dir.path().join("van-ban.md.hbs"),
+        "-> *Mẫu riêng*\n\n{{{noi_dung}}}\n",
+    )
+    .expect("write");
+    let doc = vanban::load_document(&fixture("kinds/bao-cao.yaml")).expect("valid");
+    let t = Templates::load(Some(dir.path())).unwrap_or_else(|d| panic!("{d}"));
+    let docx = vanban::render_document(&doc.value, &t.value).expect("render");
+    let text = visible_text(&part(&docx, "word/document.xml"));
+    assert!(text.iter().any(|l| l == "Mẫu riêng"), "{text:?}");
 }
