@@ -30,6 +30,7 @@ pub(crate) mod layout;
 pub(crate) mod markup;
 pub mod model;
 pub(crate) mod output;
+pub mod starter;
 pub(crate) mod template;
 
 pub use consolidate::collect::Collected;

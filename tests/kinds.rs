@@ -269,3 +269,51 @@ fn a_bao_cao_without_so_lieu_is_a_plain_report_and_a_user_template_replaces_the_
     let text = visible_text(&part(&docx, "word/document.xml"));
     assert!(text.iter().any(|l| l == "Mẫu riêng"), "{text:?}");
 }
+
+#[test]
+fn every_starter_renders_as_it_is_without_warnings() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let t = Templates::load(None).unwrap_or_else(|d| panic!("{d}"));
+    let mut n = 0;
+    for k in vanban::model::KINDS {
+        let Some(text) = vanban::starter::starter(k.kind) else {
+            continue;
+        };
+        n += 1;
+        let path = dir.path().join(format!("{}.yaml", k.key));
+        std::fs::write(&path, text).expect("write");
+        let doc = vanban::load_document(&path).unwrap_or_else(|d| panic!("{}: {d}", k.key));
+        assert!(doc.warnings.is_empty(), "{}: {}", k.key, doc.warnings);
+        assert_eq!(doc.value.frame.kind, k.kind);
+        let docx = vanban::render_document(&doc.value, &t.value)
+            .unwrap_or_else(|e| panic!("{}: {e:?}", k.key));
+        assert_all_parts_parse(&docx);
+        dump_docx(&format!("kinds-starter-{}", k.key), &docx);
+    }
+    assert!(n >= 20, "{n}");
+}
+
+#[test]
+fn new_writes_a_starter_and_never_overwrites() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let o = vanban(dir.path(), &["moi", "Quyết định"]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let path = dir.path().join("quyet-dinh.yaml");
+    let first = std::fs::read_to_string(&path).expect("starter");
+    assert!(first.starts_with("# QUYẾT ĐỊNH (Mẫu 1.2"), "{first}");
+    let o = vanban(dir.path(), &["new", "QĐ"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("không ghi đè"));
+    assert_eq!(std::fs::read_to_string(&path).expect("kept"), first);
+    let o = vanban(dir.path(), &["new", "cong-van", "cv.yaml"]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let o = vanban(dir.path(), &["render", "cv.yaml"]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(dir.path().join("output/cv.docx").is_file());
+    let o = vanban(dir.path(), &["new", "--list"]);
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        out.contains("quy_dinh") && out.contains("QyĐ") && out.contains("1.7"),
+        "{out}"
+    );
+}

@@ -6,6 +6,7 @@
 
 mod build;
 mod consolidate;
+mod new;
 mod plan;
 mod render;
 mod report;
@@ -62,6 +63,9 @@ pub(crate) enum Command {
     /// Tạo văn bản bất kỳ loại nào (.docx) từ tệp dữ liệu của nó (loại theo `loai:`).
     #[command(visible_alias = "soan")]
     Render(render::RenderArgs),
+    /// Tạo tệp dữ liệu khởi đầu (YAML có chú thích) cho một loại văn bản; `--list` liệt kê các loại.
+    #[command(visible_alias = "moi")]
+    New(new::NewArgs),
     /// Kiểm tra tệp dữ liệu (và mẫu) mà không ghi tệp nào.
     #[command(visible_alias = "kiem-tra")]
     Validate(validate::ValidateArgs),
@@ -137,6 +141,7 @@ pub(crate) fn run(cli: Cli) -> ExitStatus {
         Command::Consolidate(a) => consolidate::run(&a, &reporter),
         Command::Build(a) => build::run(&a, &reporter),
         Command::Render(a) => render::run(&a, &reporter),
+        Command::New(a) => new::run(&a, &reporter),
     };
     match result {
         Ok(status) => status,
