@@ -12,6 +12,7 @@ pub fn starter(kind: DocumentKind) -> Option<String> {
     }
     let letter = layout == Layout::Letter;
     let decision = matches!(layout, Layout::Decision | Layout::Resolution);
+    let invitation = layout == Layout::Invitation;
     let file = kind.key().replace('_', "-");
     let title = if letter {
         kind.name().to_uppercase()
@@ -58,7 +59,7 @@ pub fn starter(kind: DocumentKind) -> Option<String> {
     if addressed {
         s.push_str("# Kính gửi: một nơi thì ghi cùng dòng; nhiều nơi thì mỗi nơi một phần tử.\n");
         s.push_str("kinh_gui: [\"«Tên cơ quan nhận»\"]\n\n");
-    } else if !decision {
+    } else if !decision && !invitation {
         s.push_str("# Kính gửi (nếu cần): kinh_gui: [\"«Tên cơ quan nhận»\"]\n\n");
     }
     if decision {
@@ -68,6 +69,14 @@ pub fn starter(kind: DocumentKind) -> Option<String> {
         s.push_str("can_cu:\n  - \"Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015\"\n  - \"Căn cứ «…»\"\n  - \"Theo đề nghị của «…»\"\n\n");
         s.push_str("# Các điều: vanban in nhãn \"Điều 1.\", \"Điều 2.\", … (Markdown: **đậm**, *nghiêng*).\n");
         s.push_str("dieu:\n  - \"«Nội dung Điều 1»\"\n  - \"Quyết định này có hiệu lực kể từ ngày ký.\"\n  - \"«Các cơ quan, đơn vị, cá nhân» chịu trách nhiệm thi hành Quyết định này./.\"\n\n");
+    } else if invitation {
+        s.push_str("# Thành phần mời: một thành phần thì ghi cùng dòng; nhiều thì mỗi thành phần một phần tử.\n");
+        s.push_str("thanh_phan: [\"«Thành phần được mời»\"]\n");
+        s.push_str("toi_du: \"«Tên cuộc họp, hội nghị»\"\n");
+        s.push_str("chu_tri: \"«Người chủ trì»\"\n");
+        s.push_str("thoi_gian: \"«08 giờ 00 phút, thứ …, ngày … tháng … năm 2025»\"\n");
+        s.push_str("dia_diem: \"«Địa điểm»\"\n\n");
+        s.push_str("# Nội dung thêm (Markdown, tùy chọn).\nnoi_dung: |\n  Rất mong «…» tham dự đúng giờ./.\n\n");
     } else {
         s.push_str(
             "# Nội dung (Markdown): # tiêu đề mục (đậm), **đậm**, *nghiêng*, - gạch đầu dòng,\n",

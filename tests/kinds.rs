@@ -21,7 +21,14 @@ fn render_fixture(case: &str) -> Vec<u8> {
 
 #[test]
 fn kinds_goldens() {
-    for case in ["thong-bao", "to-trinh", "cong-van", "quyet-dinh", "bao-cao"] {
+    for case in [
+        "thong-bao",
+        "to-trinh",
+        "cong-van",
+        "quyet-dinh",
+        "bao-cao",
+        "giay-moi",
+    ] {
         let docx = render_fixture(case);
         golden(
             &format!("kinds/{case}/document.xml"),
@@ -74,12 +81,12 @@ fn an_unknown_or_unsupported_kind_is_a_located_error() {
     assert!(e.contains("không nhận ra loại văn bản `thong_bo`"), "{e}");
     assert!(e.contains("`to_trinh`"), "{e}");
     let (_d, path) = edited("thong-bao", |t| {
-        t.replace("loai: thong_bao", "loai: giay_moi")
+        t.replace("loai: thong_bao", "loai: bien_ban")
     });
     let e = vanban::load_document(&path)
         .expect_err("unsupported")
         .to_string();
-    assert!(e.contains("Giấy mời (Mẫu 1.7"), "{e}");
+    assert!(e.contains("Biên bản (Mẫu 1.9"), "{e}");
 }
 
 #[test]
@@ -316,4 +323,43 @@ fn new_writes_a_starter_and_never_overwrites() {
         out.contains("quy_dinh") && out.contains("QyĐ") && out.contains("1.7"),
         "{out}"
     );
+}
+
+#[test]
+fn a_giay_moi_says_who_what_when_where() {
+    let text = visible_text(&part(&render_fixture("giay-moi"), "word/document.xml"));
+    let at = |needle: &str| {
+        text.iter()
+            .position(|l| l.starts_with(needle))
+            .unwrap_or_else(|| panic!("{needle}: {text:?}"))
+    };
+    assert_eq!(
+        text[at("Ủy ban nhân dân phường Nguyễn Trãi trân trọng kính mời:")],
+        "Ủy ban nhân dân phường Nguyễn Trãi trân trọng kính mời:"
+    );
+    assert!(text[at("- Chủ tịch Hội")].ends_with("phố;"));
+    assert!(text[at("- Trưởng các tổ dân phố")].ends_with("phố."));
+    assert!(at("Tới dự Hội nghị") < at("Chủ trì: Đồng chí"));
+    assert!(
+        at("Chủ trì:") < at("Thời gian: 08 giờ") && at("Thời gian:") < at("Địa điểm: Hội trường")
+    );
+    assert!(text[at("Địa điểm:")].ends_with("Trần Hưng Đạo."));
+    // One invitee: on the same line; a missing field is a located error.
+    let (_d, path) = edited("giay-moi", |t| {
+        t.replace("  - \"Chủ tịch Hội Liên hiệp Phụ nữ các tổ dân phố\"\n", "")
+            .replace("  - \"Trưởng các tổ dân phố\"\n", "")
+    });
+    let doc = vanban::load_document(&path).expect("valid");
+    let t = Templates::load(None).unwrap_or_else(|d| panic!("{d}"));
+    let docx = vanban::render_document(&doc.value, &t.value).expect("render");
+    let text = visible_text(&part(&docx, "word/document.xml"));
+    assert!(
+        text.iter().any(|l| l == "Ủy ban nhân dân phường Nguyễn Trãi trân trọng kính mời: Thành viên Ban vì sự tiến bộ của phụ nữ phường."),
+        "{text:?}"
+    );
+    let (_d, path) = edited("giay-moi", |t| t.replace("dia_diem:", "# dia_diem:"));
+    let e = vanban::load_document(&path)
+        .expect_err("no place")
+        .to_string();
+    assert!(e.contains("giấy mời thiếu `dia_diem`"), "{e}");
 }

@@ -2,7 +2,7 @@
 //! quyết, its Căn cứ lines and Điều), through the template of its layout family; the frame from
 //! its typed fields.
 
-use super::{DECISION_TEMPLATE, DOCUMENT_TEMPLATE};
+use super::{agency_in_text, DECISION_TEMPLATE, DOCUMENT_TEMPLATE, INVITATION_TEMPLATE};
 use crate::data::document::GeneralDocument;
 use crate::diag::Diagnostics;
 use crate::model::{Document, Layout};
@@ -28,6 +28,9 @@ pub(crate) fn general_document(
             }
             templates.render_markup(DECISION_TEMPLATE, &context)?
         }
+        Layout::Invitation => {
+            templates.render_markup(INVITATION_TEMPLATE, &invitation_context(doc))?
+        }
         _ => templates.render_markup(DOCUMENT_TEMPLATE, &doc.raw)?,
     };
     Ok(Document {
@@ -36,4 +39,42 @@ pub(crate) fn general_document(
         notes: markup.notes,
         appendices: Vec::new(),
     })
+}
+
+/// A value without its final `.`/`;` (the template writes the punctuation).
+fn bare(t: Option<&str>) -> String {
+    t.unwrap_or("")
+        .trim()
+        .trim_end_matches(['.', ';'])
+        .trim_end()
+        .to_string()
+}
+
+/// The context of a giấy mời (Mẫu 1.7): the invitation sentence with the issuing agency, the
+/// invitees (one on the same line; several one a line, `;` … `.`), the event's details.
+fn invitation_context(doc: &GeneralDocument) -> serde_json::Value {
+    let raw = &doc.raw;
+    let mut context = serde_json::to_value(raw).unwrap_or_default();
+    let agency = agency_in_text(&doc.frame.issuing_agency);
+    let invitees: Vec<String> = raw.thanh_phan.0.iter().map(|t| bare(Some(t))).collect();
+    let (sentence, lines) = match invitees.as_slice() {
+        [one] => (format!("{agency} trân trọng kính mời: {one}."), Vec::new()),
+        many => (
+            format!("{agency} trân trọng kính mời:"),
+            many.iter()
+                .enumerate()
+                .map(|(i, t)| format!("{t}{}", if i + 1 == many.len() { "." } else { ";" }))
+                .collect(),
+        ),
+    };
+    if let Some(map) = context.as_object_mut() {
+        map.insert("loi_moi".into(), sentence.into());
+        map.insert("thanh_phan".into(), lines.into());
+        map.insert("toi_du".into(), bare(raw.toi_du.as_deref()).into());
+        let chair = bare(raw.chu_tri.as_deref());
+        map.insert("chu_tri".into(), chair.into());
+        map.insert("thoi_gian".into(), bare(raw.thoi_gian.as_deref()).into());
+        map.insert("dia_diem".into(), bare(raw.dia_diem.as_deref()).into());
+    }
+    context
 }

@@ -35,6 +35,8 @@ pub(crate) const CONSOLIDATED_TEMPLATE: &str = "tong-hop";
 pub(crate) const DOCUMENT_TEMPLATE: &str = "van-ban";
 /// Name of the built-in template of quyết định and nghị quyết (`templates/quyet-dinh.md.hbs`).
 pub(crate) const DECISION_TEMPLATE: &str = "quyet-dinh";
+/// Name of the built-in template of giấy mời (`templates/giay-moi.md.hbs`).
+pub(crate) const INVITATION_TEMPLATE: &str = "giay-moi";
 
 /// The text a template writes (as `{{bang_chi_tieu}}`, alone in a paragraph) where the indicator
 /// table goes.

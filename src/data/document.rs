@@ -41,6 +41,22 @@ pub struct RawDocument {
     /// Điều — quyết định, nghị quyết: the articles (Markdown), printed after **Điều N.**.
     #[serde(default)]
     pub dieu: Vec<Text>,
+    /// Thành phần — giấy mời: who is invited, one line each (printed after `trân trọng kính
+    /// mời:`; several: one line each `- …;`, the last `.`).
+    #[serde(default)]
+    pub thanh_phan: Lines,
+    /// Tới dự — giấy mời: the meeting or event, e.g. `Hội nghị sơ kết công tác bình đẳng giới`.
+    #[serde(default)]
+    pub toi_du: Option<Text>,
+    /// Chủ trì — giấy mời: who chairs it; optional.
+    #[serde(default)]
+    pub chu_tri: Option<Text>,
+    /// Thời gian — giấy mời: when, as written, e.g. `08 giờ 00 phút, thứ Năm, ngày 20/11/2025`.
+    #[serde(default)]
+    pub thoi_gian: Option<Text>,
+    /// Địa điểm — giấy mời: where, e.g. `Hội trường UBND phường`.
+    #[serde(default)]
+    pub dia_diem: Option<Text>,
     /// Nội dung — the body in Markdown (`#` headings, `**đậm**`, `*nghiêng*`, `[^nhãn]`, tables,
     /// `->` centred paragraphs); for a quyết định it follows the Điều and may be empty.
     #[serde(default)]
@@ -66,6 +82,11 @@ pub(crate) const DOCUMENT_FIELDS: &[&str] = &[
     "tham_quyen",
     "can_cu",
     "dieu",
+    "thanh_phan",
+    "toi_du",
+    "chu_tri",
+    "thoi_gian",
+    "dia_diem",
     "noi_dung",
     "chu_thich",
     "noi_nhan",
@@ -89,7 +110,7 @@ pub struct GeneralDocument {
 pub(crate) fn supported(layout: Layout) -> bool {
     matches!(
         layout,
-        Layout::Named | Layout::Letter | Layout::Decision | Layout::Resolution
+        Layout::Named | Layout::Letter | Layout::Decision | Layout::Resolution | Layout::Invitation
     )
 }
 
@@ -167,7 +188,9 @@ pub(crate) fn validate_document(
             },
         );
     }
-    let decision = matches!(kind.layout(), Layout::Decision | Layout::Resolution);
+    let layout = kind.layout();
+    let decision = matches!(layout, Layout::Decision | Layout::Resolution);
+    let invitation = layout == Layout::Invitation;
     if decision {
         if raw.dieu.iter().all(|d| d.trim().is_empty()) && raw.noi_dung.trim().is_empty() {
             c.error(
@@ -177,23 +200,81 @@ pub(crate) fn validate_document(
             );
         }
         raw.dieu.retain(|d| !d.trim().is_empty());
-    } else {
-        c.require("noi_dung", &raw.noi_dung, "nội dung văn bản");
-        for (field, used) in [
-            ("tham_quyen", raw.tham_quyen.is_some()),
-            ("can_cu", !raw.can_cu.0.is_empty()),
-            ("dieu", !raw.dieu.is_empty()),
+    } else if invitation {
+        if raw.thanh_phan.0.is_empty() {
+            c.error(
+                "thanh_phan",
+                "giấy mời chưa ghi mời ai",
+                "ví dụ `thanh_phan: [\"Đại diện lãnh đạo các ban, ngành, đoàn thể phường\"]`",
+            );
+        }
+        for (field, value, example) in [
+            (
+                "toi_du",
+                &raw.toi_du,
+                "Hội nghị sơ kết công tác bình đẳng giới năm 2025",
+            ),
+            (
+                "thoi_gian",
+                &raw.thoi_gian,
+                "08 giờ 00 phút, thứ Năm, ngày 20/11/2025",
+            ),
+            (
+                "dia_diem",
+                &raw.dia_diem,
+                "Hội trường Ủy ban nhân dân phường",
+            ),
         ] {
-            if used {
+            if value.as_deref().is_none_or(|v| v.trim().is_empty()) {
                 c.error(
                     field,
-                    format!(
-                        "`{field}` chỉ dùng cho quyết định, nghị quyết, không dùng cho {}",
-                        kind.name().to_lowercase()
-                    ),
-                    "viết phần này trong `noi_dung`",
+                    format!("giấy mời thiếu `{field}`"),
+                    format!("ví dụ `{field}: \"{example}\"` (Mẫu 1.7, Phụ lục III)"),
                 );
             }
+        }
+    } else {
+        c.require("noi_dung", &raw.noi_dung, "nội dung văn bản");
+    }
+    for (field, used, allowed, owners) in [
+        (
+            "tham_quyen",
+            raw.tham_quyen.is_some(),
+            decision,
+            "quyết định, nghị quyết",
+        ),
+        (
+            "can_cu",
+            !raw.can_cu.0.is_empty(),
+            decision,
+            "quyết định, nghị quyết",
+        ),
+        (
+            "dieu",
+            !raw.dieu.is_empty(),
+            decision,
+            "quyết định, nghị quyết",
+        ),
+        (
+            "thanh_phan",
+            !raw.thanh_phan.0.is_empty(),
+            invitation,
+            "giấy mời",
+        ),
+        ("toi_du", raw.toi_du.is_some(), invitation, "giấy mời"),
+        ("chu_tri", raw.chu_tri.is_some(), invitation, "giấy mời"),
+        ("thoi_gian", raw.thoi_gian.is_some(), invitation, "giấy mời"),
+        ("dia_diem", raw.dia_diem.is_some(), invitation, "giấy mời"),
+    ] {
+        if used && !allowed {
+            c.error(
+                field,
+                format!(
+                    "`{field}` chỉ dùng cho {owners}, không dùng cho {}",
+                    kind.name().to_lowercase()
+                ),
+                "viết phần này trong `noi_dung`",
+            );
         }
     }
     let authority = raw

@@ -43,6 +43,11 @@ pub const BUILTIN: &[(&str, &str, &str)] = &[
         "quyet-dinh.md.hbs",
         include_str!("../../templates/quyet-dinh.md.hbs"),
     ),
+    (
+        "giay-moi",
+        "giay-moi.md.hbs",
+        include_str!("../../templates/giay-moi.md.hbs"),
+    ),
 ];
 
 /// Mẫu — the template registry: built-in templates, possibly overridden from a directory.
