@@ -363,3 +363,29 @@ fn a_giay_moi_says_who_what_when_where() {
         .to_string();
     assert!(e.contains("giấy mời thiếu `dia_diem`"), "{e}");
 }
+
+#[test]
+fn a_bad_plan_does_not_stop_the_other_documents() {
+    let ws = fixture_workspace();
+    std::fs::copy(
+        fixture("kinds/thong-bao.yaml"),
+        ws.path().join("data/thong-bao.yaml"),
+    )
+    .expect("copy");
+    let plan = ws.path().join("data/ke-hoach-2025.yaml");
+    let text = std::fs::read_to_string(&plan).expect("plan");
+    std::fs::write(
+        &plan,
+        text.replace("so_ky_hieu: \"/KH-UBND\"", "so_ky_hieu: \"/KH UBND\""),
+    )
+    .expect("write");
+    let o = vanban(ws.path(), &["build"]);
+    assert_eq!(
+        o.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    assert!(ws.path().join("output/thong-bao.docx").is_file());
+    assert!(!ws.path().join("output/ke-hoach-2025.docx").exists());
+}

@@ -194,8 +194,11 @@ pub(crate) fn run(a: &BuildArgs, r: &Reporter) -> Result<ExitStatus, Error> {
         if !unreadable.0.is_empty() {
             t.fail(r, "tệp dữ liệu", &Error::Input(unreadable));
         }
-    } else {
+    } else if documents.is_empty() {
         plan_family(a, r, &templates, &mut t)?;
+    } else if let Err(e) = plan_family(a, r, &templates, &mut t) {
+        // A bad plan stops the plan's reports, never the other documents.
+        t.fail(r, "kế hoạch", &e);
     }
     for f in &documents {
         let stem = f

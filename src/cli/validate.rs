@@ -1,7 +1,8 @@
 //! `vanban validate` (`kiem-tra`): check data files and templates without writing anything.
 //!
 //! Each file is recognised by its top-level keys (the YAML event pass): a plan (`muc_tieu` +
-//! `nhiem_vu`), a consolidation envelope (`don_vi_phai_bao_cao`), otherwise a unit report, checked against the plan given with
+//! `nhiem_vu`), a consolidation envelope (`don_vi_phai_bao_cao`), a document of a kind (`loai`),
+//! otherwise a unit report, checked against the plan given with
 //! `--plan`, or a plan among the files given, or the plan found in the report's data folder.
 
 use std::path::{Path, PathBuf};
@@ -17,7 +18,7 @@ use vanban::{Diagnostics, Error, ExitStatus, Plan, Templates};
 /// Tham số của lệnh `validate`.
 #[derive(Debug, Args)]
 pub(crate) struct ValidateArgs {
-    /// Các tệp dữ liệu cần kiểm tra (kế hoạch, báo cáo đơn vị, thông tin tổng hợp).
+    /// Các tệp dữ liệu cần kiểm tra (kế hoạch, báo cáo đơn vị, thông tin tổng hợp, văn bản có `loai`).
     #[arg(value_name = "TỆP", required = true)]
     pub files: Vec<PathBuf>,
     /// Tệp kế hoạch để đối chiếu mã chỉ tiêu của báo cáo đơn vị (mặc định: tìm trong thư mục dữ liệu).
