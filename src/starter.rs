@@ -13,6 +13,7 @@ pub fn starter(kind: DocumentKind) -> Option<String> {
     let letter = layout == Layout::Letter;
     let decision = matches!(layout, Layout::Decision | Layout::Resolution);
     let invitation = layout == Layout::Invitation;
+    let introduction = layout == Layout::Introduction;
     let file = kind.key().replace('_', "-");
     let title = if letter {
         kind.name().to_uppercase()
@@ -52,14 +53,14 @@ pub fn starter(kind: DocumentKind) -> Option<String> {
         s.push_str("trich_yeu: \"«Trích yếu nội dung công văn»\"\n\n");
     } else if decision {
         s.push_str("trich_yeu: \"Về việc «…»\"\n\n");
-    } else {
+    } else if !introduction {
         s.push_str("trich_yeu: \"«Trích yếu nội dung»\"\n\n");
     }
     let addressed = letter || matches!(kind, DocumentKind::Submission | DocumentKind::Report);
     if addressed {
         s.push_str("# Kính gửi: một nơi thì ghi cùng dòng; nhiều nơi thì mỗi nơi một phần tử.\n");
         s.push_str("kinh_gui: [\"«Tên cơ quan nhận»\"]\n\n");
-    } else if !decision && !invitation {
+    } else if !decision && !invitation && !introduction {
         s.push_str("# Kính gửi (nếu cần): kinh_gui: [\"«Tên cơ quan nhận»\"]\n\n");
     }
     if decision {
@@ -69,6 +70,11 @@ pub fn starter(kind: DocumentKind) -> Option<String> {
         s.push_str("can_cu:\n  - \"Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015\"\n  - \"Căn cứ «…»\"\n  - \"Theo đề nghị của «…»\"\n\n");
         s.push_str("# Các điều: vanban in nhãn \"Điều 1.\", \"Điều 2.\", … (Markdown: **đậm**, *nghiêng*).\n");
         s.push_str("dieu:\n  - \"«Nội dung Điều 1»\"\n  - \"Quyết định này có hiệu lực kể từ ngày ký.\"\n  - \"«Các cơ quan, đơn vị, cá nhân» chịu trách nhiệm thi hành Quyết định này./.\"\n\n");
+    } else if introduction {
+        s.push_str(
+            "# Người được giới thiệu và công việc (Mẫu 1.8); giấy giới thiệu không có trích yếu.\n",
+        );
+        s.push_str("gioi_thieu:\n  ho_ten: \"«Họ và tên»\"\n  chuc_vu: \"«Chức vụ, đơn vị công tác»\"\n  duoc_cu_den: \"«Cơ quan được cử đến»\"\n  ve_viec: \"«Công việc»\"\n  co_gia_tri_den: \"2025-12-31\"\n\n");
     } else if invitation {
         s.push_str("# Thành phần mời: một thành phần thì ghi cùng dòng; nhiều thì mỗi thành phần một phần tử.\n");
         s.push_str("thanh_phan: [\"«Thành phần được mời»\"]\n");

@@ -28,6 +28,7 @@ fn kinds_goldens() {
         "quyet-dinh",
         "bao-cao",
         "giay-moi",
+        "giay-gioi-thieu",
     ] {
         let docx = render_fixture(case);
         golden(
@@ -388,4 +389,28 @@ fn a_bad_plan_does_not_stop_the_other_documents() {
     );
     assert!(ws.path().join("output/thong-bao.docx").is_file());
     assert!(!ws.path().join("output/ke-hoach-2025.docx").exists());
+}
+
+#[test]
+fn a_giay_gioi_thieu_introduces_someone_until_a_day() {
+    let text = visible_text(&part(
+        &render_fixture("giay-gioi-thieu"),
+        "word/document.xml",
+    ));
+    for line in [
+        "GIẤY GIỚI THIỆU",
+        "Ủy ban nhân dân phường Nguyễn Trãi trân trọng giới thiệu:",
+        "Ông (bà): Lê Văn Nam",
+        "Được cử đến: Phòng Văn hóa - Xã hội thành phố Kon Tum",
+        "Giấy này có giá trị đến hết ngày 31/12/2025./.",
+    ] {
+        assert!(text.iter().any(|l| l == line), "{line}: {text:?}");
+    }
+    let (_d, path) = edited("giay-gioi-thieu", |t| {
+        t.replace("\"2025-12-31\"", "\"31/13/2025\"")
+    });
+    let e = vanban::load_document(&path)
+        .expect_err("bad date")
+        .to_string();
+    assert!(e.contains("gioi_thieu.co_gia_tri_den"), "{e}");
 }

@@ -2,7 +2,10 @@
 //! quyết, its Căn cứ lines and Điều), through the template of its layout family; the frame from
 //! its typed fields.
 
-use super::{agency_in_text, DECISION_TEMPLATE, DOCUMENT_TEMPLATE, INVITATION_TEMPLATE};
+use super::{
+    agency_in_text, DECISION_TEMPLATE, DOCUMENT_TEMPLATE, INTRODUCTION_TEMPLATE,
+    INVITATION_TEMPLATE,
+};
 use crate::data::document::GeneralDocument;
 use crate::diag::Diagnostics;
 use crate::model::{Document, Layout};
@@ -30,6 +33,15 @@ pub(crate) fn general_document(
         }
         Layout::Invitation => {
             templates.render_markup(INVITATION_TEMPLATE, &invitation_context(doc))?
+        }
+        Layout::Introduction => {
+            let mut context = serde_json::to_value(&doc.raw).unwrap_or_default();
+            if let Some(map) = context.as_object_mut() {
+                let agency = agency_in_text(&doc.frame.issuing_agency);
+                map.insert("co_quan_trong_cau".into(), agency.into());
+                map.insert("het_han".into(), doc.valid_until.clone().into());
+            }
+            templates.render_markup(INTRODUCTION_TEMPLATE, &context)?
         }
         _ => templates.render_markup(DOCUMENT_TEMPLATE, &doc.raw)?,
     };

@@ -37,6 +37,8 @@ pub(crate) const DOCUMENT_TEMPLATE: &str = "van-ban";
 pub(crate) const DECISION_TEMPLATE: &str = "quyet-dinh";
 /// Name of the built-in template of giấy mời (`templates/giay-moi.md.hbs`).
 pub(crate) const INVITATION_TEMPLATE: &str = "giay-moi";
+/// Name of the built-in template of giấy giới thiệu (`templates/giay-gioi-thieu.md.hbs`).
+pub(crate) const INTRODUCTION_TEMPLATE: &str = "giay-gioi-thieu";
 
 /// The text a template writes (as `{{bang_chi_tieu}}`, alone in a paragraph) where the indicator
 /// table goes.

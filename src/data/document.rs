@@ -10,6 +10,22 @@ use crate::data::{frame, Checker};
 use crate::diag::{Diagnostics, Warned};
 use crate::model::{DocumentKind, Frame, Layout, Text, KINDS};
 
+/// Giới thiệu — giấy giới thiệu (Mẫu 1.8): who is introduced, to whom, for what, until when.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawIntroduction {
+    /// Họ tên — the person introduced, e.g. `Lê Văn Nam` (printed after `Ông (bà):`).
+    pub ho_ten: Text,
+    /// Chức vụ — their title and unit, e.g. `Công chức Văn hóa - Xã hội phường`.
+    pub chuc_vu: Text,
+    /// Được cử đến — the agency they are sent to.
+    pub duoc_cu_den: Text,
+    /// Về việc — the errand.
+    pub ve_viec: Text,
+    /// Có giá trị đến — the last day the paper is valid (`2025-12-31`).
+    pub co_gia_tri_den: Scalar,
+}
+
 /// Văn bản — a document file with `loai` (`vi-du/thong-bao.yaml`).
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
@@ -57,6 +73,9 @@ pub struct RawDocument {
     /// Địa điểm — giấy mời: where, e.g. `Hội trường UBND phường`.
     #[serde(default)]
     pub dia_diem: Option<Text>,
+    /// Giới thiệu — giấy giới thiệu: the person introduced and the errand.
+    #[serde(default)]
+    pub gioi_thieu: Option<RawIntroduction>,
     /// Nội dung — the body in Markdown (`#` headings, `**đậm**`, `*nghiêng*`, `[^nhãn]`, tables,
     /// `->` centred paragraphs); for a quyết định it follows the Điều and may be empty.
     #[serde(default)]
@@ -87,6 +106,7 @@ pub(crate) const DOCUMENT_FIELDS: &[&str] = &[
     "chu_tri",
     "thoi_gian",
     "dia_diem",
+    "gioi_thieu",
     "noi_dung",
     "chu_thich",
     "noi_nhan",
@@ -104,13 +124,20 @@ pub struct GeneralDocument {
     pub authority: String,
     /// Căn cứ — the grounds with their final punctuation (`;` … `.`).
     pub grounds: Vec<String>,
+    /// Có giá trị đến — giấy giới thiệu: the last valid day as printed (`31/12/2025`).
+    pub valid_until: String,
 }
 
 /// The layouts this version draws.
 pub(crate) fn supported(layout: Layout) -> bool {
     matches!(
         layout,
-        Layout::Named | Layout::Letter | Layout::Decision | Layout::Resolution | Layout::Invitation
+        Layout::Named
+            | Layout::Letter
+            | Layout::Decision
+            | Layout::Resolution
+            | Layout::Invitation
+            | Layout::Introduction
     )
 }
 
@@ -174,7 +201,8 @@ pub(crate) fn validate_document(
         &raw.dia_danh,
         &raw.ngay_ban_hanh.0,
     );
-    if raw.trich_yeu.0.is_empty() {
+    let introduction = kind.layout() == Layout::Introduction;
+    if raw.trich_yeu.0.is_empty() && !introduction {
         c.error(
             "trich_yeu",
             "thiếu trích yếu",
@@ -233,10 +261,41 @@ pub(crate) fn validate_document(
                 );
             }
         }
+    } else if introduction {
+        match &raw.gioi_thieu {
+            Some(g) => {
+                c.require("gioi_thieu.ho_ten", &g.ho_ten, "họ tên người được giới thiệu");
+                c.require("gioi_thieu.chuc_vu", &g.chuc_vu, "chức vụ người được giới thiệu");
+                c.require("gioi_thieu.duoc_cu_den", &g.duoc_cu_den, "nơi được cử đến");
+                c.require("gioi_thieu.ve_viec", &g.ve_viec, "việc được cử đến làm");
+            }
+            None => c.error(
+                "loai",
+                "giấy giới thiệu thiếu phần `gioi_thieu`",
+                "thêm `gioi_thieu: {ho_ten: …, chuc_vu: …, duoc_cu_den: …, ve_viec: …, co_gia_tri_den: 2025-12-31}` (Mẫu 1.8, Phụ lục III)",
+            ),
+        }
     } else {
         c.require("noi_dung", &raw.noi_dung, "nội dung văn bản");
     }
+    let mut valid_until = String::new();
+    if let (true, Some(g)) = (introduction, &raw.gioi_thieu) {
+        match frame::parse_date(&g.co_gia_tri_den.0) {
+            Ok(d) => valid_until = d.format("%d/%m/%Y").to_string(),
+            Err(msg) => c.error(
+                "gioi_thieu.co_gia_tri_den",
+                msg,
+                "ghi ngày cuối cùng giấy có giá trị, ví dụ `2025-12-31` hoặc `31/12/2025`",
+            ),
+        }
+    }
     for (field, used, allowed, owners) in [
+        (
+            "gioi_thieu",
+            raw.gioi_thieu.is_some(),
+            introduction,
+            "giấy giới thiệu",
+        ),
         (
             "tham_quyen",
             raw.tham_quyen.is_some(),
@@ -305,6 +364,7 @@ pub(crate) fn validate_document(
         raw,
         authority,
         grounds,
+        valid_until,
     })
 }
 

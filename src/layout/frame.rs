@@ -206,7 +206,8 @@ pub(crate) fn title_block(f: &Frame, out: &mut Vec<Flow>) {
         .iter()
         .map(|l| text_width_twips(l, p::SUBJECT_SIZE, true))
         .max()
-        .unwrap_or(Twips(0));
+        // No trích yếu (giấy giới thiệu): the line goes under the type name.
+        .unwrap_or_else(|| text_width_twips(f.kind.title(), p::KIND_SIZE, true));
     out.push(Flow::Para(rule(
         longest.scale(p::SHORT_RULE_FRACTION),
         p::text_width().twips(),

@@ -48,6 +48,11 @@ pub const BUILTIN: &[(&str, &str, &str)] = &[
         "giay-moi.md.hbs",
         include_str!("../../templates/giay-moi.md.hbs"),
     ),
+    (
+        "giay-gioi-thieu",
+        "giay-gioi-thieu.md.hbs",
+        include_str!("../../templates/giay-gioi-thieu.md.hbs"),
+    ),
 ];
 
 /// Mẫu — the template registry: built-in templates, possibly overridden from a directory.
