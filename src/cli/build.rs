@@ -27,7 +27,7 @@ use vanban::{Diagnostics, ExitStatus};
 /// Tham số của lệnh `build`.
 #[derive(Debug, Args)]
 pub(crate) struct BuildArgs {
-    /// Thư mục dữ liệu (kế hoạch, `bao-cao/`, thông tin báo cáo tổng hợp).
+    /// Thư mục dữ liệu (kế hoạch, `bao-cao/`, thông tin báo cáo tổng hợp, các văn bản có `loai`).
     #[arg(long, value_name = "THƯ_MỤC", default_value = "data")]
     pub data: PathBuf,
     /// Thư mục kết quả.

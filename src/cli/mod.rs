@@ -57,7 +57,7 @@ pub(crate) enum Command {
     /// Tổng hợp báo cáo của các đơn vị thành BÁO CÁO tổng hợp (.docx) có phụ lục chỉ tiêu.
     #[command(visible_alias = "tong-hop")]
     Consolidate(consolidate::ConsolidateArgs),
-    /// Tạo tất cả văn bản: kế hoạch, báo cáo từng đơn vị và báo cáo tổng hợp (đọc ./data, ghi ./output).
+    /// Tạo tất cả văn bản: kế hoạch, báo cáo từng đơn vị, báo cáo tổng hợp và các tệp có `loai` (đọc ./data, ghi ./output).
     #[command(visible_alias = "tao")]
     Build(build::BuildArgs),
     /// Tạo văn bản bất kỳ loại nào (.docx) từ tệp dữ liệu của nó (loại theo `loai:`).
@@ -74,7 +74,7 @@ pub(crate) enum Command {
 /// Chọn thư mục mẫu.
 #[derive(Debug, Args, Clone)]
 pub(crate) struct TemplateArgs {
-    /// Thư mục chứa các mẫu *.md.hbs thay cho mẫu có sẵn cùng tên (`ke-hoach.md.hbs`, `bao-cao.md.hbs`, `tong-hop.md.hbs`, `van-ban.md.hbs`).
+    /// Thư mục chứa các mẫu *.md.hbs thay cho mẫu có sẵn cùng tên (`ke-hoach`, `bao-cao`, `tong-hop`, `van-ban`, `quyet-dinh`, `giay-moi`, `giay-gioi-thieu` .md.hbs).
     #[arg(long, value_name = "THƯ_MỤC")]
     pub templates: Option<PathBuf>,
 }
