@@ -414,3 +414,34 @@ fn a_giay_gioi_thieu_introduces_someone_until_a_day() {
         .to_string();
     assert!(e.contains("gioi_thieu.co_gia_tri_den"), "{e}");
 }
+
+#[test]
+fn a_plan_or_unit_report_may_say_its_kind() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let plan_text = std::fs::read_to_string(fixture("ke-hoach-2025.yaml")).expect("plan");
+    let plan_path = dir.path().join("ke-hoach.yaml");
+    std::fs::write(&plan_path, format!("loai: Kế hoạch\n{plan_text}")).expect("write");
+    assert_eq!(vanban::recognize(&plan_path).0, vanban::FileKind::Plan);
+    let plan = vanban::load_plan(&plan_path).unwrap_or_else(|d| panic!("{d}"));
+    let report = std::fs::read_dir(fixture("bao-cao"))
+        .expect("reports")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .min()
+        .expect("a report");
+    let report_path = dir.path().join(report.file_name().expect("name"));
+    let text = std::fs::read_to_string(&report).expect("report");
+    std::fs::write(&report_path, format!("loai: bao_cao\n{text}")).expect("write");
+    assert_eq!(
+        vanban::recognize(&report_path).0,
+        vanban::FileKind::UnitReport
+    );
+    vanban::load_unit_report(&report_path, &plan.value).unwrap_or_else(|d| panic!("{d}"));
+    std::fs::write(&plan_path, format!("loai: QĐ\n{plan_text}")).expect("write");
+    let e = vanban::load_plan(&plan_path)
+        .expect_err("wrong kind")
+        .to_string();
+    assert!(
+        e.contains("ke-hoach.yaml:1:7") && e.contains("`loai` ghi `QĐ`"),
+        "{e}"
+    );
+}

@@ -26,6 +26,18 @@ pub(crate) struct Head {
     date: IssueDate,
 }
 
+/// Check an optional `loai` of a file recognised by its keys (`what`): it must name `kind`.
+pub(crate) fn check_kind(c: &mut Checker<'_>, loai: Option<&str>, kind: DocumentKind, what: &str) {
+    let Some(value) = loai else { return };
+    if DocumentKind::parse(value) != Some(kind) {
+        c.error(
+            "loai",
+            format!("tệp này là {what}, nhưng `loai` ghi `{}`", value.trim()),
+            format!("ghi `loai: {}` hoặc bỏ dòng `loai`", kind.key()),
+        );
+    }
+}
+
 /// Check the header fields shared by every document type (`co_quan`, `so_ky_hieu`, `dia_danh`,
 /// `ngay_ban_hanh`).
 pub(crate) fn head(
