@@ -14,6 +14,7 @@ pub fn starter(kind: DocumentKind) -> Option<String> {
     let decision = matches!(layout, Layout::Decision | Layout::Resolution);
     let invitation = layout == Layout::Invitation;
     let introduction = layout == Layout::Introduction;
+    let minutes = layout == Layout::Minutes;
     let file = kind.key().replace('_', "-");
     let title = if letter {
         kind.name().to_uppercase()
@@ -60,7 +61,7 @@ pub fn starter(kind: DocumentKind) -> Option<String> {
     if addressed {
         s.push_str("# Kính gửi: một nơi thì ghi cùng dòng; nhiều nơi thì mỗi nơi một phần tử.\n");
         s.push_str("kinh_gui: [\"«Tên cơ quan nhận»\"]\n\n");
-    } else if !decision && !invitation && !introduction {
+    } else if !decision && !invitation && !introduction && !minutes {
         s.push_str("# Kính gửi (nếu cần): kinh_gui: [\"«Tên cơ quan nhận»\"]\n\n");
     }
     if decision {
@@ -70,6 +71,15 @@ pub fn starter(kind: DocumentKind) -> Option<String> {
         s.push_str("can_cu:\n  - \"Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015\"\n  - \"Căn cứ «…»\"\n  - \"Theo đề nghị của «…»\"\n\n");
         s.push_str("# Các điều: vanban in nhãn \"Điều 1.\", \"Điều 2.\", … (Markdown: **đậm**, *nghiêng*).\n");
         s.push_str("dieu:\n  - \"«Nội dung Điều 1»\"\n  - \"Quyết định này có hiệu lực kể từ ngày ký.\"\n  - \"«Các cơ quan, đơn vị, cá nhân» chịu trách nhiệm thi hành Quyết định này./.\"\n\n");
+    } else if minutes {
+        s.push_str("# Biên bản (Mẫu 1.9): vanban viết các dòng Thời gian bắt đầu, Địa điểm, Thành phần, Chủ trì, Thư ký;\n# thư ký ký bên trái, chủ tọa (ky) bên phải.\n");
+        s.push_str("thoi_gian: \"«08 giờ 00 phút, ngày … tháng … năm 2025»\"\n");
+        s.push_str("dia_diem: \"«Địa điểm»\"\n");
+        s.push_str("thanh_phan: [\"«Thành phần tham dự»\"]\n");
+        s.push_str("chu_tri: \"«Người chủ trì»\"\n");
+        s.push_str("thu_ky: \"«Họ và tên thư ký»\"\n\n");
+        s.push_str("# Diễn biến cuộc họp (Markdown).\nnoi_dung: |\n  «Diễn biến cuộc họp.»\n\n");
+        s.push_str("ket_thuc: \"«11 giờ 00 phút cùng ngày»\"\n\n");
     } else if introduction {
         s.push_str(
             "# Người được giới thiệu và công việc (Mẫu 1.8); giấy giới thiệu không có trích yếu.\n",
@@ -98,7 +108,9 @@ pub fn starter(kind: DocumentKind) -> Option<String> {
     }
     s.push_str("  - \"«Nơi nhận»\"\n  - \"Lưu: VT\"\n\n");
     s.push_str("# Chữ ký: quyền hạn (TM., KT., Q., TL., TUQ.), chức vụ, họ tên người ký.\n");
-    if decision {
+    if minutes {
+        s.push_str("ky:\n  quyen_han: []\n  chuc_vu: \"CHỦ TỌA\"\n  nguoi_ky: \"«Họ và tên»\"\n");
+    } else if decision {
         s.push_str("ky:\n  quyen_han: []\n  chuc_vu: \"CHỦ TỊCH\"\n  nguoi_ky: \"«Họ và tên»\"\n");
     } else {
         s.push_str("ky:\n  quyen_han: [\"TM. ỦY BAN NHÂN DÂN\"]\n  chuc_vu: \"CHỦ TỊCH\"\n  nguoi_ky: \"«Họ và tên»\"\n");

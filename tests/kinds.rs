@@ -29,6 +29,7 @@ fn kinds_goldens() {
         "bao-cao",
         "giay-moi",
         "giay-gioi-thieu",
+        "bien-ban",
     ] {
         let docx = render_fixture(case);
         golden(
@@ -82,12 +83,12 @@ fn an_unknown_or_unsupported_kind_is_a_located_error() {
     assert!(e.contains("không nhận ra loại văn bản `thong_bo`"), "{e}");
     assert!(e.contains("`to_trinh`"), "{e}");
     let (_d, path) = edited("thong-bao", |t| {
-        t.replace("loai: thong_bao", "loai: bien_ban")
+        t.replace("loai: thong_bao", "loai: cong_dien")
     });
     let e = vanban::load_document(&path)
         .expect_err("unsupported")
         .to_string();
-    assert!(e.contains("Biên bản (Mẫu 1.9"), "{e}");
+    assert!(e.contains("Công điện (Mẫu 1.6"), "{e}");
 }
 
 #[test]
@@ -444,4 +445,32 @@ fn a_plan_or_unit_report_may_say_its_kind() {
         e.contains("ke-hoach.yaml:1:7") && e.contains("`loai` ghi `QĐ`"),
         "{e}"
     );
+}
+
+#[test]
+fn a_bien_ban_has_two_signatures_and_its_details() {
+    let xml = part(&render_fixture("bien-ban"), "word/document.xml");
+    let text = visible_text(&xml);
+    for line in [
+        "BIÊN BẢN",
+        "Thời gian bắt đầu: 08 giờ 00 phút, ngày 20 tháng 11 năm 2025.",
+        "Thư ký (người ghi biên bản): Lê Văn Nam.",
+        "Cuộc họp kết thúc vào 11 giờ 00 phút cùng ngày./.",
+        "THƯ KÝ",
+        "CHỦ TỌA",
+    ] {
+        assert!(text.iter().any(|l| l == line), "{line}: {text:?}");
+    }
+    let secretary = text.iter().position(|l| l == "THƯ KÝ").expect("thư ký");
+    let chair = text.iter().position(|l| l == "CHỦ TỌA").expect("chủ tọa");
+    let label = text
+        .iter()
+        .position(|l| l == "Nơi nhận:")
+        .expect("nơi nhận");
+    assert!(secretary < chair && chair < label, "{text:?}");
+    let (_d, path) = edited("bien-ban", |t| t.replace("thu_ky:", "# thu_ky:"));
+    let e = vanban::load_document(&path)
+        .expect_err("no secretary")
+        .to_string();
+    assert!(e.contains("biên bản thiếu `thu_ky`"), "{e}");
 }

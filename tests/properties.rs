@@ -217,6 +217,7 @@ fn fuzz_regressions() {
             authority: vec!["CHỦ TỊCH".into()],
             signer_name: "A".into(),
         },
+        secretary: None,
         property_title: "Kế hoạch".into(),
     };
     let templates = Templates::load(None).expect("templates").value;

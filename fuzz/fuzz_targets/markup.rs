@@ -29,6 +29,7 @@ fn frame() -> Frame {
             authority: vec!["CHỦ TỊCH".into()],
             signer_name: "A".into(),
         },
+        secretary: None,
         property_title: "Kế hoạch".into(),
     }
 }

@@ -4,7 +4,7 @@
 
 use super::{
     agency_in_text, DECISION_TEMPLATE, DOCUMENT_TEMPLATE, INTRODUCTION_TEMPLATE,
-    INVITATION_TEMPLATE,
+    INVITATION_TEMPLATE, MINUTES_TEMPLATE,
 };
 use crate::data::document::GeneralDocument;
 use crate::diag::Diagnostics;
@@ -31,6 +31,7 @@ pub(crate) fn general_document(
             }
             templates.render_markup(DECISION_TEMPLATE, &context)?
         }
+        Layout::Minutes => templates.render_markup(MINUTES_TEMPLATE, &minutes_context(doc))?,
         Layout::Invitation => {
             templates.render_markup(INVITATION_TEMPLATE, &invitation_context(doc))?
         }
@@ -87,6 +88,34 @@ fn invitation_context(doc: &GeneralDocument) -> serde_json::Value {
         map.insert("chu_tri".into(), chair.into());
         map.insert("thoi_gian".into(), bare(raw.thoi_gian.as_deref()).into());
         map.insert("dia_diem".into(), bare(raw.dia_diem.as_deref()).into());
+    }
+    context
+}
+
+/// The context of a biên bản (Mẫu 1.9): the details without their final `.`, the participants
+/// one a line (`;` … `.`).
+fn minutes_context(doc: &GeneralDocument) -> serde_json::Value {
+    let raw = &doc.raw;
+    let mut context = serde_json::to_value(raw).unwrap_or_default();
+    let n = raw.thanh_phan.0.len();
+    let lines: Vec<String> = raw
+        .thanh_phan
+        .0
+        .iter()
+        .enumerate()
+        .map(|(i, t)| format!("{}{}", bare(Some(t)), if i + 1 == n { "." } else { ";" }))
+        .collect();
+    if let Some(map) = context.as_object_mut() {
+        map.insert("thanh_phan".into(), lines.into());
+        for (key, value) in [
+            ("thoi_gian", &raw.thoi_gian),
+            ("dia_diem", &raw.dia_diem),
+            ("chu_tri", &raw.chu_tri),
+            ("thu_ky", &raw.thu_ky),
+            ("ket_thuc", &raw.ket_thuc),
+        ] {
+            map.insert(key.into(), bare(value.as_deref()).into());
+        }
     }
     context
 }

@@ -73,6 +73,13 @@ pub struct RawDocument {
     /// Địa điểm — giấy mời: where, e.g. `Hội trường UBND phường`.
     #[serde(default)]
     pub dia_diem: Option<Text>,
+    /// Thư ký — biên bản: who keeps the minutes (printed `Thư ký (người ghi biên bản): …` and
+    /// under the left signature), e.g. `Lê Văn Nam`.
+    #[serde(default)]
+    pub thu_ky: Option<Text>,
+    /// Kết thúc — biên bản: when the meeting ended, as written, e.g. `11 giờ 00 phút cùng ngày`.
+    #[serde(default)]
+    pub ket_thuc: Option<Text>,
     /// Giới thiệu — giấy giới thiệu: the person introduced and the errand.
     #[serde(default)]
     pub gioi_thieu: Option<RawIntroduction>,
@@ -107,6 +114,8 @@ pub(crate) const DOCUMENT_FIELDS: &[&str] = &[
     "thoi_gian",
     "dia_diem",
     "gioi_thieu",
+    "thu_ky",
+    "ket_thuc",
     "noi_dung",
     "chu_thich",
     "noi_nhan",
@@ -138,6 +147,7 @@ pub(crate) fn supported(layout: Layout) -> bool {
             | Layout::Resolution
             | Layout::Invitation
             | Layout::Introduction
+            | Layout::Minutes
     )
 }
 
@@ -202,6 +212,7 @@ pub(crate) fn validate_document(
         &raw.ngay_ban_hanh.0,
     );
     let introduction = kind.layout() == Layout::Introduction;
+    let minutes = kind.layout() == Layout::Minutes;
     if raw.trich_yeu.0.is_empty() && !introduction {
         c.error(
             "trich_yeu",
@@ -261,6 +272,35 @@ pub(crate) fn validate_document(
                 );
             }
         }
+    } else if minutes {
+        c.require("noi_dung", &raw.noi_dung, "nội dung (diễn biến cuộc họp)");
+        for (field, value, example) in [
+            (
+                "thoi_gian",
+                &raw.thoi_gian,
+                "08 giờ 00 phút, ngày 20 tháng 11 năm 2025",
+            ),
+            (
+                "dia_diem",
+                &raw.dia_diem,
+                "Hội trường Ủy ban nhân dân phường",
+            ),
+            (
+                "chu_tri",
+                &raw.chu_tri,
+                "Bà Trần Thị Long, Phó Chủ tịch UBND phường",
+            ),
+            ("thu_ky", &raw.thu_ky, "Lê Văn Nam"),
+            ("ket_thuc", &raw.ket_thuc, "11 giờ 00 phút cùng ngày"),
+        ] {
+            if value.as_deref().is_none_or(|v| v.trim().is_empty()) {
+                c.error(
+                    field,
+                    format!("biên bản thiếu `{field}`"),
+                    format!("ví dụ `{field}: \"{example}\"` (Mẫu 1.9, Phụ lục III)"),
+                );
+            }
+        }
     } else if introduction {
         match &raw.gioi_thieu {
             Some(g) => {
@@ -289,6 +329,7 @@ pub(crate) fn validate_document(
             ),
         }
     }
+    let meeting = invitation || minutes;
     for (field, used, allowed, owners) in [
         (
             "gioi_thieu",
@@ -317,13 +358,30 @@ pub(crate) fn validate_document(
         (
             "thanh_phan",
             !raw.thanh_phan.0.is_empty(),
-            invitation,
-            "giấy mời",
+            meeting,
+            "giấy mời, biên bản",
         ),
         ("toi_du", raw.toi_du.is_some(), invitation, "giấy mời"),
-        ("chu_tri", raw.chu_tri.is_some(), invitation, "giấy mời"),
-        ("thoi_gian", raw.thoi_gian.is_some(), invitation, "giấy mời"),
-        ("dia_diem", raw.dia_diem.is_some(), invitation, "giấy mời"),
+        (
+            "chu_tri",
+            raw.chu_tri.is_some(),
+            meeting,
+            "giấy mời, biên bản",
+        ),
+        (
+            "thoi_gian",
+            raw.thoi_gian.is_some(),
+            meeting,
+            "giấy mời, biên bản",
+        ),
+        (
+            "dia_diem",
+            raw.dia_diem.is_some(),
+            meeting,
+            "giấy mời, biên bản",
+        ),
+        ("thu_ky", raw.thu_ky.is_some(), minutes, "biên bản"),
+        ("ket_thuc", raw.ket_thuc.is_some(), minutes, "biên bản"),
     ] {
         if used && !allowed {
             c.error(
@@ -358,7 +416,14 @@ pub(crate) fn validate_document(
             *text = Text::new(lines.join("\n"));
         }
     }
-    let frame = head.into_frame(&raw.trich_yeu, addressees, recipients, signature);
+    let mut frame = head.into_frame(&raw.trich_yeu, addressees, recipients, signature);
+    if minutes {
+        // Mẫu 1.9: the secretary signs left of the chủ tọa.
+        frame.secretary = Some(crate::model::Signature {
+            authority: vec!["THƯ KÝ".to_string()],
+            signer_name: raw.thu_ky.as_deref().unwrap_or("").trim().to_string(),
+        });
+    }
     Some(GeneralDocument {
         frame,
         raw,

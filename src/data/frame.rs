@@ -84,6 +84,7 @@ impl Head {
             addressees,
             recipients,
             signature,
+            secretary: None,
             property_title: format!("{} {}", self.kind.name(), subject.0.join(" ")),
         }
     }

@@ -279,23 +279,25 @@ pub(crate) fn closing(f: &Frame, out: &mut Vec<Flow>) {
             false,
         )));
     }
-    let mut right = Vec::new();
-    for l in &f.signature.authority {
-        right.push(centred(vec![text(l, p::SIGNATURE_SIZE, true, false)]));
-    }
-    for _ in 0..p::SIGNATURE_SPACE_LINES {
-        right.push(centred(vec![text("", p::SIGNATURE_SIZE, false, false)]));
-    }
-    right.push(centred(vec![text(
-        &f.signature.signer_name,
-        p::SIGNATURE_SIZE,
-        true,
-        false,
-    )]));
+    let right = signature_paras(&f.signature);
     // A 12 pt gap between the body and the closing table.
     let mut gap = left_para(text("", p::CLOSING_GAP, false, false));
     gap.format.keep_next = true;
     out.push(Flow::Para(gap));
+    if let Some(secretary) = &f.secretary {
+        // Biên bản (Mẫu 1.9): thư ký left, chủ tọa right, Nơi nhận below.
+        out.push(borderless(
+            &[p::MINUTES_SIGNATURE_WIDTH, p::MINUTES_SIGNATURE_WIDTH],
+            Twips(0),
+            vec![Row {
+                header: false,
+                cant_split: true,
+                cells: vec![cell(signature_paras(secretary)), cell(right)],
+            }],
+        ));
+        out.extend(left.into_iter().map(Flow::Para));
+        return;
+    }
     out.push(borderless(
         &[p::CLOSING_LEFT_WIDTH, p::CLOSING_RIGHT_WIDTH],
         Twips(0),
@@ -305,6 +307,25 @@ pub(crate) fn closing(f: &Frame, out: &mut Vec<Flow>) {
             cells: vec![cell(left), cell(right)],
         }],
     ));
+}
+
+/// The lines of one signature: quyền hạn and chức vụ (bold, upper case), the space for the
+/// signature, the name (bold).
+fn signature_paras(s: &crate::model::Signature) -> Vec<Para> {
+    let mut out = Vec::new();
+    for l in &s.authority {
+        out.push(centred(vec![text(l, p::SIGNATURE_SIZE, true, false)]));
+    }
+    for _ in 0..p::SIGNATURE_SPACE_LINES {
+        out.push(centred(vec![text("", p::SIGNATURE_SIZE, false, false)]));
+    }
+    out.push(centred(vec![text(
+        &s.signer_name,
+        p::SIGNATURE_SIZE,
+        true,
+        false,
+    )]));
+    out
 }
 
 /// The appendix heading — `Phụ lục` (14 pt bold), title (bold, upper case), `(Kèm theo …)`

@@ -93,6 +93,9 @@ pub(crate) const HEADER_TABLE_INDENT: Mm = Mm(-1.3);
 pub(crate) const CLOSING_LEFT_WIDTH: Mm = Mm(72.0);
 /// Closing table: right column width (the rest of the text width).
 pub(crate) const CLOSING_RIGHT_WIDTH: Mm = Mm(93.0);
+/// Biên bản: each of the two signatures (thư ký left, chủ tọa right) takes half the text width,
+/// Nơi nhận below them (NĐ 30 Phụ lục III, Mẫu 1.9).
+pub(crate) const MINUTES_SIGNATURE_WIDTH: Mm = Mm(82.5);
 /// Default table cell margin left/right (OOXML default 108 twips = 1.9 mm).
 pub(crate) const CELL_MARGIN: Mm = Mm(1.9);
 /// Empty lines left for signature and seal (practice: 3–4 lines; nd30-layout §4.7).

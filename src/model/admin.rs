@@ -514,6 +514,9 @@ pub struct Frame {
     pub recipients: Vec<String>,
     /// Chữ ký — the signature block.
     pub signature: Signature,
+    /// Chữ ký thư ký — biên bản (Mẫu 1.9): the secretary's signature, left of the chủ tọa's,
+    /// Nơi nhận below both; `None` for every other kind.
+    pub secretary: Option<Signature>,
     /// Tiêu đề tài liệu — the title stored in the document properties (`docProps/core.xml`).
     pub property_title: String,
 }

@@ -53,6 +53,11 @@ pub const BUILTIN: &[(&str, &str, &str)] = &[
         "giay-gioi-thieu.md.hbs",
         include_str!("../../templates/giay-gioi-thieu.md.hbs"),
     ),
+    (
+        "bien-ban",
+        "bien-ban.md.hbs",
+        include_str!("../../templates/bien-ban.md.hbs"),
+    ),
 ];
 
 /// Mẫu — the template registry: built-in templates, possibly overridden from a directory.
