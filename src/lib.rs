@@ -36,10 +36,12 @@ pub(crate) mod layout;
 pub(crate) mod markup;
 pub mod model;
 pub(crate) mod output;
+pub mod starter;
 pub(crate) mod template;
 
 pub use consolidate::collect::Collected;
 pub use consolidate::Consolidated;
+pub use data::document::GeneralDocument;
 pub use data::envelope::Envelope;
 pub use data::plan::Plan;
 pub use data::report::UnitReport;
@@ -62,6 +64,8 @@ pub const PLAN_TEMPLATE: &str = compose::PLAN_TEMPLATE;
 pub const UNIT_TEMPLATE: &str = compose::UNIT_TEMPLATE;
 /// Name of the built-in consolidated report template (`templates/tong-hop.md.hbs`).
 pub const CONSOLIDATED_TEMPLATE: &str = compose::CONSOLIDATED_TEMPLATE;
+/// Name of the built-in template of every other kind (`templates/van-ban.md.hbs`).
+pub const DOCUMENT_TEMPLATE: &str = compose::DOCUMENT_TEMPLATE;
 
 // ---------------------------------------------------------------------------------------------
 // Loading: files → validated records, with every problem located.
@@ -84,6 +88,11 @@ pub fn load_plan(path: &Path) -> Result<Warned<Plan>, Diagnostics> {
 /// Load and validate a unit report (báo cáo đơn vị) file against the plan's indicators.
 pub fn load_unit_report(path: &Path, plan: &Plan) -> Result<Warned<UnitReport>, Diagnostics> {
     data::load_unit_report(path, plan)
+}
+
+/// Load and validate a document file that names its kind with `loai` (văn bản theo loại).
+pub fn load_document(path: &Path) -> Result<Warned<GeneralDocument>, Diagnostics> {
+    data::load_document(path)
 }
 
 /// Load and validate the consolidation envelope (thông tin báo cáo tổng hợp).
@@ -110,6 +119,20 @@ pub fn plan_document(plan: &Plan, templates: &Templates) -> Result<Document, Dia
 /// The .docx bytes of a plan.
 pub fn render_plan(plan: &Plan, templates: &Templates) -> Result<Vec<u8>, Error> {
     Ok(write_docx(&plan_document(plan, templates)?)?)
+}
+
+/// The document model of a document of any kind: its template filled with `noi_dung`, the
+/// frame from its fields.
+pub fn general_document(
+    doc: &GeneralDocument,
+    templates: &Templates,
+) -> Result<Document, Diagnostics> {
+    compose::document::general_document(doc, templates)
+}
+
+/// The .docx bytes of a document of any kind.
+pub fn render_document(doc: &GeneralDocument, templates: &Templates) -> Result<Vec<u8>, Error> {
+    Ok(write_docx(&general_document(doc, templates)?)?)
 }
 
 /// The document model of one unit's report (báo cáo đơn vị), with its indicator table.

@@ -21,3 +21,5 @@ mod writer;
 mod properties;
 
 mod cases_reports;
+
+mod kinds;

@@ -117,8 +117,15 @@ fn check(field: Field, value: &str) -> Result<Option<Vec<u8>>, TestCaseError> {
                 prop_assert!(!e.message.is_empty());
                 prop_assert!(e.location.file.is_some(), "{e}");
             }
+            // An invisible space (U+00A0, U+2000, …) in a value the YAML writer left unquoted is
+            // refused by design (the hint says to quote it): not a failure of the pipeline.
+            let unquoted_invisible = d
+                .errors()
+                .all(|e| e.message.contains("trong giá trị không có ngoặc kép"));
             prop_assert!(
-                expected.is_empty() || matches!(field, Field::Footnote | Field::Recipient),
+                expected.is_empty()
+                    || unquoted_invisible
+                    || matches!(field, Field::Footnote | Field::Recipient),
                 "{field:?} {value:?} refused: {d}"
             );
             return Ok(None);
@@ -198,6 +205,7 @@ fn fuzz_regressions() {
         right_header: RightHeader::National,
         reference: ReferenceNumber {
             number: Some(1),
+            year: None,
             symbol: "KH-UBND".into(),
         },
         place: "Nguyễn Trãi".into(),
@@ -209,6 +217,7 @@ fn fuzz_regressions() {
             authority: vec!["CHỦ TỊCH".into()],
             signer_name: "A".into(),
         },
+        secretary: None,
         property_title: "Kế hoạch".into(),
     };
     let templates = Templates::load(None).expect("templates").value;

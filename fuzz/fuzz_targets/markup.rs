@@ -17,6 +17,7 @@ fn frame() -> Frame {
         right_header: RightHeader::National,
         reference: ReferenceNumber {
             number: Some(1),
+            year: None,
             symbol: "KH-UBND".into(),
         },
         place: "Nguyễn Trãi".into(),
@@ -28,6 +29,7 @@ fn frame() -> Frame {
             authority: vec!["CHỦ TỊCH".into()],
             signer_name: "A".into(),
         },
+        secretary: None,
         property_title: "Kế hoạch".into(),
     }
 }

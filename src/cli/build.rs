@@ -3,7 +3,10 @@
 //! From `./data` (or `--data`): the plan (the top-level `.yaml` whose content is a plan), every unit
 //! report in `data/bao-cao/`, and the consolidated report from the envelope (the top-level `.yaml`
 //! that lists `don_vi_phai_bao_cao`). Writes `output/<kế hoạch>.docx`,
-//! `output/bao-cao/<mã đơn vị>.docx` and `output/bao-cao-<tong-hop-…>.docx`. Each document is
+//! `output/bao-cao/<mã đơn vị>.docx` and `output/bao-cao-<tong-hop-…>.docx`. Every other
+//! top-level `.yaml` with `loai:` is rendered by its kind into `output/<tên tệp>.docx`. A folder
+//! with such documents and no plan (e.g. `vi-du/`) has no plan, report or consolidation step; a
+//! folder with neither is the same error as before ("không tìm thấy tệp kế hoạch"). Each document is
 //! made in memory and written atomically, so a failure leaves no half-written file; a failure in
 //! one document does not stop the others; the exit status is not 0 if any failed.
 
@@ -24,7 +27,7 @@ use vanban::{Diagnostics, ExitStatus};
 /// Tham số của lệnh `build`.
 #[derive(Debug, Args)]
 pub(crate) struct BuildArgs {
-    /// Thư mục dữ liệu (kế hoạch, `bao-cao/`, thông tin báo cáo tổng hợp).
+    /// Thư mục dữ liệu (kế hoạch, `bao-cao/`, thông tin báo cáo tổng hợp, các văn bản có `loai`).
     #[arg(long, value_name = "THƯ_MỤC", default_value = "data")]
     pub data: PathBuf,
     /// Thư mục kết quả.
@@ -181,58 +184,41 @@ pub(crate) fn run(a: &BuildArgs, r: &Reporter) -> Result<ExitStatus, Error> {
     let mut t = Tally::default();
     vanban::ensure_dir(&a.data, "thư mục dữ liệu")?;
 
-    // 1. The plan: without it nothing else can be evaluated.
-    let plan_path = match &a.plan {
-        Some(p) => p.clone(),
-        None => find_plan(&a.data)?,
-    };
-    let plan = load_plan(&plan_path)?;
-    r.diagnostics(&plan.warnings);
-    let plan = plan.value;
-    let out = super::plan::default_output(&plan_path);
-    let out = a.output.join(out.file_name().unwrap_or_default());
-    t.write(
-        r,
-        "kế hoạch",
-        &out,
-        vanban::render_plan(&plan, &templates),
-        std::slice::from_ref(&plan_path),
-    );
-
-    // 2. Every unit report.
-    let reports_dir = a.data.join("bao-cao");
-    let collected = match vanban::collect_unit_reports(&reports_dir, &plan) {
-        Ok(c) => Some(c),
-        Err(d) => {
-            t.fail(r, "báo cáo đơn vị", &Error::Input(d));
-            None
+    // 0. The documents that name their kind (`loai:`), each by its kind.
+    let (documents, unreadable) = find(&a.data, FileKind::Document)?;
+    let no_plan =
+        a.plan.is_none() && !documents.is_empty() && find(&a.data, FileKind::Plan)?.0.is_empty();
+    if no_plan {
+        // A folder of documents without a plan (e.g. `vi-du/`): no plan, report or
+        // consolidation step; a file whose kind could not be read is a failure of its own.
+        if !unreadable.0.is_empty() {
+            t.fail(r, "tệp dữ liệu", &Error::Input(unreadable));
         }
-    };
-    if let Some(c) = &collected {
-        super::consolidate::report_collected(c, r);
-        // A bad unit file is a failed document (its report cannot be made).
-        for _ in &c.rejected {
-            t.record(ExitStatus::InvalidInput);
-        }
-        for rep in &c.reports {
-            let out = a
-                .output
-                .join("bao-cao")
-                .join(format!("{}.docx", rep.unit.id));
-            let bytes = vanban::render_unit_report(&plan, rep, &templates);
-            t.write(
-                r,
-                &format!("báo cáo {}", rep.unit.name),
-                &out,
-                bytes,
-                &[rep.path.clone(), plan_path.clone()],
-            );
-        }
+    } else if documents.is_empty() {
+        plan_family(a, r, &templates, &mut t)?;
+    } else if let Err(e) = plan_family(a, r, &templates, &mut t) {
+        // A bad plan stops the plan's reports, never the other documents.
+        t.fail(r, "kế hoạch", &e);
     }
-
-    // 3. The consolidated report.
-    if let Some(c) = collected {
-        consolidated(a, r, &plan, &plan_path, c, &templates, &mut t);
+    for f in &documents {
+        let stem = f
+            .file_stem()
+            .map(|s| s.to_string_lossy().to_string())
+            .unwrap_or_else(|| "van-ban".into());
+        let out = a.output.join(format!("{stem}.docx"));
+        let bytes = vanban::load_document(f)
+            .map_err(Error::Input)
+            .and_then(|d| {
+                r.diagnostics(&d.warnings);
+                vanban::render_document(&d.value, &templates)
+            });
+        t.write(
+            r,
+            &format!("văn bản {}", f.display()),
+            &out,
+            bytes,
+            std::slice::from_ref(f),
+        );
     }
 
     if t.failed > 0 {
@@ -300,4 +286,68 @@ fn consolidated(
         }
         Err(e) => t.fail(r, what, &e),
     }
+}
+
+/// The plan, every unit report and the consolidated report; fails (as today) when the data
+/// folder has no plan.
+fn plan_family(
+    a: &BuildArgs,
+    r: &Reporter,
+    templates: &Templates,
+    t: &mut Tally,
+) -> Result<(), Error> {
+    // 1. The plan: without it nothing else can be evaluated.
+    let plan_path = match &a.plan {
+        Some(p) => p.clone(),
+        None => find_plan(&a.data)?,
+    };
+    let plan = load_plan(&plan_path)?;
+    r.diagnostics(&plan.warnings);
+    let plan = plan.value;
+    let out = super::plan::default_output(&plan_path);
+    let out = a.output.join(out.file_name().unwrap_or_default());
+    t.write(
+        r,
+        "kế hoạch",
+        &out,
+        vanban::render_plan(&plan, templates),
+        std::slice::from_ref(&plan_path),
+    );
+
+    // 2. Every unit report.
+    let reports_dir = a.data.join("bao-cao");
+    let collected = match vanban::collect_unit_reports(&reports_dir, &plan) {
+        Ok(c) => Some(c),
+        Err(d) => {
+            t.fail(r, "báo cáo đơn vị", &Error::Input(d));
+            None
+        }
+    };
+    if let Some(c) = &collected {
+        super::consolidate::report_collected(c, r);
+        // A bad unit file is a failed document (its report cannot be made).
+        for _ in &c.rejected {
+            t.record(ExitStatus::InvalidInput);
+        }
+        for rep in &c.reports {
+            let out = a
+                .output
+                .join("bao-cao")
+                .join(format!("{}.docx", rep.unit.id));
+            let bytes = vanban::render_unit_report(&plan, rep, templates);
+            t.write(
+                r,
+                &format!("báo cáo {}", rep.unit.name),
+                &out,
+                bytes,
+                &[rep.path.clone(), plan_path.clone()],
+            );
+        }
+    }
+
+    // 3. The consolidated report.
+    if let Some(c) = collected {
+        consolidated(a, r, &plan, &plan_path, c, templates, t);
+    }
+    Ok(())
 }

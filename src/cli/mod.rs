@@ -6,7 +6,9 @@
 
 mod build;
 mod consolidate;
+mod new;
 mod plan;
+mod render;
 mod report;
 pub(crate) mod usage;
 mod validate;
@@ -55,9 +57,15 @@ pub(crate) enum Command {
     /// Tổng hợp báo cáo của các đơn vị thành BÁO CÁO tổng hợp (.docx) có phụ lục chỉ tiêu.
     #[command(visible_alias = "tong-hop")]
     Consolidate(consolidate::ConsolidateArgs),
-    /// Tạo tất cả văn bản: kế hoạch, báo cáo từng đơn vị và báo cáo tổng hợp (đọc ./data, ghi ./output).
+    /// Tạo tất cả văn bản: kế hoạch, báo cáo từng đơn vị, báo cáo tổng hợp và các tệp có `loai` (đọc ./data, ghi ./output).
     #[command(visible_alias = "tao")]
     Build(build::BuildArgs),
+    /// Tạo văn bản bất kỳ loại nào (.docx) từ tệp dữ liệu của nó (loại theo `loai:`).
+    #[command(visible_alias = "soan")]
+    Render(render::RenderArgs),
+    /// Tạo tệp dữ liệu khởi đầu (YAML có chú thích) cho một loại văn bản; `--list` liệt kê các loại.
+    #[command(visible_alias = "moi")]
+    New(new::NewArgs),
     /// Kiểm tra tệp dữ liệu (và mẫu) mà không ghi tệp nào.
     #[command(visible_alias = "kiem-tra")]
     Validate(validate::ValidateArgs),
@@ -66,7 +74,7 @@ pub(crate) enum Command {
 /// Chọn thư mục mẫu.
 #[derive(Debug, Args, Clone)]
 pub(crate) struct TemplateArgs {
-    /// Thư mục chứa các mẫu *.md.hbs thay cho mẫu có sẵn cùng tên (`ke-hoach.md.hbs`, `bao-cao.md.hbs`, `tong-hop.md.hbs`).
+    /// Thư mục chứa các mẫu *.md.hbs thay cho mẫu có sẵn cùng tên (`ke-hoach`, `bao-cao`, `tong-hop`, `van-ban`, `quyet-dinh`, `giay-moi`, `giay-gioi-thieu`, `bien-ban` .md.hbs).
     #[arg(long, value_name = "THƯ_MỤC")]
     pub templates: Option<PathBuf>,
 }
@@ -132,6 +140,8 @@ pub(crate) fn run(cli: Cli) -> ExitStatus {
         Command::Report(a) => report::run(&a, &reporter),
         Command::Consolidate(a) => consolidate::run(&a, &reporter),
         Command::Build(a) => build::run(&a, &reporter),
+        Command::Render(a) => render::run(&a, &reporter),
+        Command::New(a) => new::run(&a, &reporter),
     };
     match result {
         Ok(status) => status,

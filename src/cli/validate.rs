@@ -1,7 +1,8 @@
 //! `vanban validate` (`kiem-tra`): check data files and templates without writing anything.
 //!
 //! Each file is recognised by its top-level keys (the YAML event pass): a plan (`muc_tieu` +
-//! `nhiem_vu`), a consolidation envelope (`don_vi_phai_bao_cao`), otherwise a unit report, checked against the plan given with
+//! `nhiem_vu`), a consolidation envelope (`don_vi_phai_bao_cao`), a document of a kind (`loai`),
+//! otherwise a unit report, checked against the plan given with
 //! `--plan`, or a plan among the files given, or the plan found in the report's data folder.
 
 use std::path::{Path, PathBuf};
@@ -17,7 +18,7 @@ use vanban::{Diagnostics, Error, ExitStatus, Plan, Templates};
 /// Tham số của lệnh `validate`.
 #[derive(Debug, Args)]
 pub(crate) struct ValidateArgs {
-    /// Các tệp dữ liệu cần kiểm tra (kế hoạch, báo cáo đơn vị, thông tin tổng hợp).
+    /// Các tệp dữ liệu cần kiểm tra (kế hoạch, báo cáo đơn vị, thông tin tổng hợp, văn bản có `loai`).
     #[arg(value_name = "TỆP", required = true)]
     pub files: Vec<PathBuf>,
     /// Tệp kế hoạch để đối chiếu mã chỉ tiêu của báo cáo đơn vị (mặc định: tìm trong thư mục dữ liệu).
@@ -61,6 +62,8 @@ fn check(a: &ValidateArgs, f: &Path, templates: &Templates) -> Result<Diagnostic
             vanban::plan_document(&p.value, templates).map(|_| p.warnings)
         }),
         (FileKind::Envelope, _) => load_envelope(f).map(|e| e.warnings),
+        (FileKind::Document, _) => vanban::load_document(f)
+            .and_then(|d| vanban::general_document(&d.value, templates).map(|_| d.warnings)),
         // Keys that could not be read: the file's own problems, not a search for its plan.
         (FileKind::Unknown, d) if d.has_errors() => Err(d),
         (FileKind::UnitReport | FileKind::Unknown, _) => {

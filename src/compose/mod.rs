@@ -12,6 +12,7 @@
 //! marker gets the table at the end of the body, so the figures are never lost.
 
 pub(crate) mod consolidated;
+pub(crate) mod document;
 pub(crate) mod plan;
 pub(crate) mod unit;
 
@@ -30,6 +31,16 @@ pub(crate) const PLAN_TEMPLATE: &str = "ke-hoach";
 pub(crate) const UNIT_TEMPLATE: &str = "bao-cao";
 /// Name of the built-in consolidated report template (`templates/tong-hop.md.hbs`).
 pub(crate) const CONSOLIDATED_TEMPLATE: &str = "tong-hop";
+/// Name of the built-in template of every other kind (`templates/van-ban.md.hbs`).
+pub(crate) const DOCUMENT_TEMPLATE: &str = "van-ban";
+/// Name of the built-in template of quyết định and nghị quyết (`templates/quyet-dinh.md.hbs`).
+pub(crate) const DECISION_TEMPLATE: &str = "quyet-dinh";
+/// Name of the built-in template of giấy mời (`templates/giay-moi.md.hbs`).
+pub(crate) const INVITATION_TEMPLATE: &str = "giay-moi";
+/// Name of the built-in template of giấy giới thiệu (`templates/giay-gioi-thieu.md.hbs`).
+pub(crate) const INTRODUCTION_TEMPLATE: &str = "giay-gioi-thieu";
+/// Name of the built-in template of biên bản (`templates/bien-ban.md.hbs`).
+pub(crate) const MINUTES_TEMPLATE: &str = "bien-ban";
 
 /// The text a template writes (as `{{bang_chi_tieu}}`, alone in a paragraph) where the indicator
 /// table goes.

@@ -26,6 +26,18 @@ pub(crate) struct Head {
     date: IssueDate,
 }
 
+/// Check an optional `loai` of a file recognised by its keys (`what`): it must name `kind`.
+pub(crate) fn check_kind(c: &mut Checker<'_>, loai: Option<&str>, kind: DocumentKind, what: &str) {
+    let Some(value) = loai else { return };
+    if DocumentKind::parse(value) != Some(kind) {
+        c.error(
+            "loai",
+            format!("tệp này là {what}, nhưng `loai` ghi `{}`", value.trim()),
+            format!("ghi `loai: {}` hoặc bỏ dòng `loai`", kind.key()),
+        );
+    }
+}
+
 /// Check the header fields shared by every document type (`co_quan`, `so_ky_hieu`, `dia_danh`,
 /// `ngay_ban_hanh`).
 pub(crate) fn head(
@@ -72,6 +84,7 @@ impl Head {
             addressees,
             recipients,
             signature,
+            secretary: None,
             property_title: format!("{} {}", self.kind.name(), subject.0.join(" ")),
         }
     }
@@ -101,11 +114,14 @@ pub(crate) fn agency(
     )
 }
 
-/// Parse `so_ky_hieu`: `62/KH-UBND`, or `/KH-UBND` (draft, no number).
+/// Parse `so_ky_hieu`: `62/KH-UBND`, `68/2007/QĐ-UBND` (number/year/symbol), or `/KH-UBND`
+/// (draft, no number).
 ///
 /// Rules (NĐ 30 Phụ lục I, II.3): the number is Arabic digits (printed zero-padded below 10);
 /// the ký hiệu groups are joined by `-` with no spaces; the first group is the type code
-/// (Phụ lục III: `KH` for Kế hoạch, `BC` for Báo cáo).
+/// (Phụ lục III: `KH` for Kế hoạch, `QĐ` for Quyết định; công văn has none). A code that does
+/// not match is an error for the plan and the reports (they have always been checked so), and
+/// a warning for every other kind: mass organisations and Party bodies number differently.
 pub(crate) fn reference(
     c: &mut Checker<'_>,
     value: &str,
@@ -113,14 +129,27 @@ pub(crate) fn reference(
     field: &str,
 ) -> ReferenceNumber {
     let value = value.trim();
-    let example = format!(
-        "`{}-UBND` hoặc `/{}-UBND` khi chưa có số",
-        kind.code(),
-        kind.code()
-    );
-    let (num, symbol) = match value.split_once('/') {
-        Some((n, s)) => (n.trim(), s.trim()),
-        None => ("", value),
+    let code = if kind.code().is_empty() {
+        "UBND".to_string()
+    } else {
+        format!("{}-UBND", kind.code())
+    };
+    let example = format!("`62/{code}` hoặc `/{code}` khi chưa có số");
+    let parts: Vec<&str> = value.split('/').map(str::trim).collect();
+    let (num, year, symbol) = match parts.as_slice() {
+        [s] => ("", None, *s),
+        [n, s] => (*n, None, *s),
+        [n, y, s] if y.len() == 4 && y.chars().all(|ch| ch.is_ascii_digit()) => {
+            (*n, y.parse::<i32>().ok(), *s)
+        }
+        _ => {
+            c.error(
+                field,
+                format!("số, ký hiệu không hợp lệ: `{value}`"),
+                format!("viết số/ký hiệu ({example}), hoặc số/năm/ký hiệu như `68/2007/QĐ-UBND`"),
+            );
+            ("", None, parts.last().copied().unwrap_or(""))
+        }
     };
     let number = if num.is_empty() {
         None
@@ -137,13 +166,14 @@ pub(crate) fn reference(
             }
         }
     };
+    let first = symbol.split('-').next().unwrap_or("");
     if symbol.is_empty() || symbol.contains(char::is_whitespace) {
         c.error(
             field,
             format!("ký hiệu văn bản không hợp lệ: `{symbol}`"),
             format!("ký hiệu gồm các nhóm chữ nối bằng `-`, không có dấu cách: {example}"),
         );
-    } else if symbol.split('-').next() != Some(kind.code()) {
+    } else if matches!(kind, DocumentKind::Plan | DocumentKind::Report) && first != kind.code() {
         c.error(
             field,
             format!(
@@ -157,9 +187,41 @@ pub(crate) fn reference(
                 kind.code()
             ),
         );
+    } else if !kind.code().is_empty() && first != kind.code() {
+        c.warn(
+            field,
+            format!(
+                "ký hiệu `{symbol}` không bắt đầu bằng `{}` (chữ viết tắt của {})",
+                kind.code(),
+                kind.name()
+            ),
+            format!(
+                "NĐ 30/2020, Phụ lục III: {} viết tắt là {}, ví dụ {example}; bỏ qua cảnh báo này nếu cơ quan (đoàn thể, tổ chức Đảng) đánh ký hiệu theo quy định riêng",
+                kind.name(),
+                kind.code()
+            ),
+        );
+    } else if kind.code().is_empty() {
+        if let Some(k) = crate::model::KINDS
+            .iter()
+            .find(|r| r.code == Some(first) && symbol.contains('-'))
+        {
+            c.warn(
+                field,
+                format!(
+                    "ký hiệu `{symbol}` bắt đầu bằng `{first}`, chữ viết tắt của {}",
+                    k.name
+                ),
+                format!(
+                    "ký hiệu của {} không có chữ viết tắt tên loại, ví dụ `15/UBND-VP`",
+                    kind.name().to_lowercase()
+                ),
+            );
+        }
     }
     ReferenceNumber {
         number,
+        year,
         symbol: symbol.to_string(),
     }
 }
@@ -262,6 +324,85 @@ pub(crate) fn recipients(
     out
 }
 
+/// Chức vụ cấp phó — whether a title is a deputy's: `PHÓ …` (`PHÓ CHỦ TỊCH`, `PHÓ GIÁM ĐỐC`,
+/// `PHÓ CHÁNH VĂN PHÒNG`) or `THỨ TRƯỞNG` (a minister's deputy).
+pub(crate) fn is_deputy(title: &str) -> bool {
+    let t = upper(title.trim());
+    t.starts_with("PHÓ ") || t == "PHÓ" || t.starts_with("THỨ TRƯỞNG")
+}
+
+/// Which of the Điều 13 combinations a signature breaks: `(line index or None for the title,
+/// message, hint)`. The rules (NĐ 30 Điều 13; nd30-layout §4.7): each prefix at most once;
+/// `TM.` (a collective) first; `TL.` and `TUQ.` not together; `KT.` last of the prefixes
+/// (`TM. … / KT. …`, `TL. … / KT. …`) and then the signer is a deputy; a deputy signs only with
+/// `KT.`.
+pub(crate) fn authority_problems(
+    authority: &[String],
+    title: &str,
+) -> Vec<(Option<usize>, String, String)> {
+    let mut out = Vec::new();
+    let prefix = |l: &str| {
+        let first = l.split_whitespace().next().unwrap_or("");
+        AUTHORITY_PREFIXES.iter().copied().find(|p| *p == first)
+    };
+    let prefixes: Vec<Option<&str>> = authority.iter().map(|l| prefix(l)).collect();
+    let rule = "NĐ 30/2020, Điều 13 và Phụ lục I, mục II.7";
+    for (i, p) in prefixes.iter().enumerate() {
+        let Some(p) = p else { continue };
+        if prefixes[..i].contains(&Some(p)) {
+            out.push((
+                Some(i),
+                format!("tiền tố `{p}` xuất hiện hai lần"),
+                format!("mỗi tiền tố quyền hạn chỉ ghi một lần ({rule})"),
+            ));
+        }
+        if *p == "TM." && i > 0 {
+            out.push((
+                Some(i),
+                "`TM.` (thay mặt tập thể) phải là dòng quyền hạn đầu tiên".into(),
+                format!("ví dụ `TM. ỦY BAN NHÂN DÂN` / `KT. CHỦ TỊCH` / `PHÓ CHỦ TỊCH` ({rule})"),
+            ));
+        }
+        if *p == "KT." && prefixes[i + 1..].iter().any(Option::is_some) {
+            out.push((
+                Some(i),
+                "`KT.` (ký thay) phải là dòng quyền hạn cuối cùng, ngay trên chức vụ người ký"
+                    .into(),
+                format!(
+                    "ví dụ `TL. CHỦ TỊCH` / `KT. CHÁNH VĂN PHÒNG` / `PHÓ CHÁNH VĂN PHÒNG` ({rule})"
+                ),
+            ));
+        }
+    }
+    if prefixes.contains(&Some("TL.")) && prefixes.contains(&Some("TUQ.")) {
+        out.push((
+            None,
+            "không dùng `TL.` và `TUQ.` cùng lúc".into(),
+            format!("thừa lệnh (TL.) hoặc thừa ủy quyền (TUQ.), chỉ một ({rule})"),
+        ));
+    }
+    let kt = prefixes.contains(&Some("KT."));
+    if kt && !is_deputy(title) {
+        out.push((
+            None,
+            "ký thay (KT.) thì chức vụ người ký là cấp phó, ví dụ `PHÓ CHỦ TỊCH`, `THỨ TRƯỞNG`"
+                .into(),
+            "kiểm tra lại quyền hạn ký và chức vụ".into(),
+        ));
+    }
+    if !kt && is_deputy(title) {
+        out.push((
+            None,
+            format!(
+                "cấp phó (`{}`) ký thay cấp trưởng: cần dòng `KT. <chức vụ cấp trưởng>`",
+                upper(title.trim())
+            ),
+            format!("ví dụ `quyen_han: [TM. ỦY BAN NHÂN DÂN, KT. CHỦ TỊCH]` ({rule})"),
+        ));
+    }
+    out
+}
+
 /// Check the signature block and return it upper-cased.
 pub(crate) fn signature(c: &mut Checker<'_>, s: &RawSignature, field: &str) -> Signature {
     let mut authority: Vec<String> = s.quyen_han.0.iter().map(|l| upper(l)).collect();
@@ -277,16 +418,14 @@ pub(crate) fn signature(c: &mut Checker<'_>, s: &RawSignature, field: &str) -> S
     }
     c.require(&format!("{field}.chuc_vu"), &s.chuc_vu, "chức vụ người ký");
     c.require(&format!("{field}.nguoi_ky"), &s.nguoi_ky, "họ tên người ký");
-    authority.push(upper(s.chuc_vu.trim()));
-    if authority.iter().any(|l| l.starts_with("KT."))
-        && !s.chuc_vu.to_uppercase().starts_with("PHÓ")
-    {
-        c.warn(
-            &format!("{field}.chuc_vu"),
-            "ký thay (KT.) thì chức vụ người ký thường là cấp phó, ví dụ `PHÓ CHỦ TỊCH`",
-            "kiểm tra lại quyền hạn ký và chức vụ",
-        );
+    for (line, message, hint) in authority_problems(&authority, &s.chuc_vu) {
+        let at = match line {
+            Some(i) => format!("{field}.quyen_han[{i}]"),
+            None => format!("{field}.chuc_vu"),
+        };
+        c.warn(&at, message, hint);
     }
+    authority.push(upper(s.chuc_vu.trim()));
     Signature {
         authority,
         signer_name: s.nguoi_ky.trim().to_string(),
@@ -322,5 +461,44 @@ mod tests {
         assert_eq!(parse_date("2025-03-09T07:30:00"), d);
         assert!(parse_date("2025-03-09T25:30:00+07:00").is_err());
         assert!(parse_date("2025-02-30T07:30:00+07:00").is_err());
+    }
+
+    fn problems(lines: &[&str], title: &str) -> Vec<String> {
+        let a: Vec<String> = lines.iter().map(|l| l.to_string()).collect();
+        authority_problems(&a, title)
+            .into_iter()
+            .map(|(_, m, _)| m)
+            .collect()
+    }
+
+    #[test]
+    fn the_combinations_of_dieu_13() {
+        assert!(problems(&["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH"], "PHÓ CHỦ TỊCH").is_empty());
+        assert!(problems(&["TM. ỦY BAN NHÂN DÂN"], "CHỦ TỊCH").is_empty());
+        assert!(problems(&["KT. BỘ TRƯỞNG"], "THỨ TRƯỞNG").is_empty());
+        assert!(problems(&["KT. GIÁM ĐỐC"], "Phó Giám đốc").is_empty());
+        assert!(problems(
+            &["TL. CHỦ TỊCH", "KT. CHÁNH VĂN PHÒNG"],
+            "PHÓ CHÁNH VĂN PHÒNG"
+        )
+        .is_empty());
+        assert!(problems(&["TUQ. CHỦ TỊCH"], "CHÁNH VĂN PHÒNG").is_empty());
+        assert!(problems(&[], "Q. GIÁM ĐỐC").is_empty());
+        assert!(problems(&[], "CHỦ TỊCH").is_empty());
+        assert!(problems(&["KT. CHỦ TỊCH"], "CHỦ TỊCH")[0].contains("cấp phó"));
+        assert!(problems(&["TM. ỦY BAN NHÂN DÂN"], "PHÓ CHỦ TỊCH")[0].contains("KT."));
+        assert!(
+            problems(&["KT. CHỦ TỊCH", "TM. ỦY BAN NHÂN DÂN"], "PHÓ CHỦ TỊCH")
+                .iter()
+                .any(|m| m.contains("TM."))
+        );
+        assert!(
+            problems(&["TL. CHỦ TỊCH", "TUQ. CHỦ TỊCH"], "CHÁNH VĂN PHÒNG")
+                .iter()
+                .any(|m| m.contains("cùng lúc"))
+        );
+        assert!(problems(&["KT. CHỦ TỊCH", "KT. CHỦ TỊCH"], "PHÓ CHỦ TỊCH")
+            .iter()
+            .any(|m| m.contains("hai lần")));
     }
 }

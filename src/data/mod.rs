@@ -5,6 +5,7 @@
 //! ([`crate::model::Text`]), and the `validate_*` functions turn raw structs into domain records,
 //! collecting every problem with its place instead of stopping at the first.
 
+pub(crate) mod document;
 pub(crate) mod encoding;
 pub(crate) mod envelope;
 pub(crate) mod frame;
@@ -19,6 +20,7 @@ pub mod yaml;
 use std::path::Path;
 
 use crate::diag::{Diagnostic, Diagnostics, Location};
+pub(crate) use document::load_document;
 pub(crate) use envelope::load_envelope;
 pub(crate) use plan::{load_plan, Plan};
 pub(crate) use report::load_unit_report;

@@ -185,6 +185,12 @@ pub(crate) fn check_rich_text(
 /// Validate a raw plan into a [`Plan`], recording every problem in `c`.
 pub fn validate_plan(c: &mut Checker<'_>, mut raw: RawPlan) -> Plan {
     let kind = DocumentKind::Plan;
+    frame::check_kind(
+        c,
+        raw.loai.as_deref(),
+        kind,
+        "kế hoạch (có `muc_tieu` và `nhiem_vu`)",
+    );
     drop_blank_items(&mut raw);
     c.require("yeu_cau", &raw.yeu_cau, "nội dung yêu cầu");
     c.require("thoi_gian", &raw.thoi_gian, "thời gian thực hiện");

@@ -209,6 +209,9 @@ pub struct RawAssignment {
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawPlan {
+    /// Loại văn bản — optional; when given it must name Kế hoạch (`ke_hoach`, `Kế hoạch`, `KH`).
+    #[serde(default)]
+    pub loai: Option<Text>,
     /// Cơ quan — header agency block.
     pub co_quan: RawAgency,
     /// Số, ký hiệu — `62/KH-UBND`, or `/KH-UBND` for a draft without number.
@@ -248,6 +251,7 @@ pub struct RawPlan {
 
 /// The top-level keys of a plan file, for "did you mean" hints.
 pub const PLAN_FIELDS: &[&str] = &[
+    "loai",
     "co_quan",
     "so_ky_hieu",
     "dia_danh",

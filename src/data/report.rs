@@ -85,6 +85,9 @@ pub(crate) struct RawFigure {
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawUnitReport {
+    /// Loại văn bản — optional; when given it must name Báo cáo (`bao_cao`, `Báo cáo`, `BC`).
+    #[serde(default)]
+    pub loai: Option<Text>,
     /// Đơn vị — id and display name.
     pub don_vi: RawUnit,
     /// Cơ quan — header agency block; `tieu_de_phai` for a mass organisation's own header.
@@ -130,6 +133,7 @@ pub(crate) struct RawUnitReport {
 
 /// The top-level keys of a unit report file, for "did you mean" hints.
 pub(crate) const UNIT_REPORT_FIELDS: &[&str] = &[
+    "loai",
     "don_vi",
     "co_quan",
     "so_ky_hieu",
@@ -292,6 +296,12 @@ pub(crate) fn validate_unit_report(
     plan: &Plan,
 ) -> UnitReport {
     let kind = DocumentKind::Report;
+    frame::check_kind(
+        c,
+        raw.loai.as_deref(),
+        kind,
+        "báo cáo đơn vị (có `so_lieu`)",
+    );
     let id = raw.don_vi.ma.trim().to_string();
     check_unit_id(c, &id, "don_vi.ma");
     c.require("don_vi.ten", &raw.don_vi.ten, "tên đơn vị");

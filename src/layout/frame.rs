@@ -11,7 +11,7 @@ use crate::model::page::{
     Cell, Flow, Justify, LineSpacing, Para, ParaFormat, Row, Rule, RunFormat, Span, Table,
 };
 use crate::model::units::{Mm, Pt, Twips};
-use crate::model::{Appendix, Frame, IssueDate, RightHeader};
+use crate::model::{Appendix, Frame, IssueDate, Layout, RightHeader};
 
 /// A run of `text` at `size`.
 fn text(text: &str, size: Pt, bold: bool, italic: bool) -> Span {
@@ -144,6 +144,23 @@ pub(crate) fn header_table(f: &Frame, out: &mut Vec<Flow>) {
         )]),
         p::HEADER_SECOND_ROW_SPACING,
     );
+    let mut number = vec![number];
+    if f.kind.layout() == Layout::Letter {
+        // Công văn: `V/v` + trích yếu under the số (NĐ 30 Phụ lục I, II.5.b), one paragraph
+        // that wraps in the narrow column (the lines of the data are joined).
+        let subject = f.subject.join(" ");
+        if !subject.is_empty() {
+            let line = if subject.starts_with("V/v") {
+                subject
+            } else {
+                format!("V/v {subject}")
+            };
+            number.push(spaced(
+                centred(vec![text(&line, p::LETTER_SUBJECT_SIZE, false, false)]),
+                p::LETTER_SUBJECT_SPACING,
+            ));
+        }
+    }
     let date = spaced(
         centred(vec![text(&place_date(f), p::PLACE_DATE_SIZE, false, true)]),
         p::HEADER_SECOND_ROW_SPACING,
@@ -157,7 +174,7 @@ pub(crate) fn header_table(f: &Frame, out: &mut Vec<Flow>) {
         Row {
             header: false,
             cant_split: false,
-            cells: vec![cell(vec![number]), cell(vec![date])],
+            cells: vec![cell(number), cell(vec![date])],
         },
     ];
     out.push(borderless(
@@ -168,7 +185,11 @@ pub(crate) fn header_table(f: &Frame, out: &mut Vec<Flow>) {
 }
 
 /// Tên loại, trích yếu and the short rule under it (NĐ 30 Phụ lục I, II.5.a).
+/// A công văn has neither (its trích yếu is the `V/v` line of the header).
 pub(crate) fn title_block(f: &Frame, out: &mut Vec<Flow>) {
+    if f.kind.layout() == Layout::Letter {
+        return;
+    }
     let mut kind = spaced(
         centred(vec![text(f.kind.title(), p::KIND_SIZE, true, false)]),
         p::TITLE_SPACING,
@@ -185,7 +206,8 @@ pub(crate) fn title_block(f: &Frame, out: &mut Vec<Flow>) {
         .iter()
         .map(|l| text_width_twips(l, p::SUBJECT_SIZE, true))
         .max()
-        .unwrap_or(Twips(0));
+        // No trích yếu (giấy giới thiệu): the line goes under the type name.
+        .unwrap_or_else(|| text_width_twips(f.kind.title(), p::KIND_SIZE, true));
     out.push(Flow::Para(rule(
         longest.scale(p::SHORT_RULE_FRACTION),
         p::text_width().twips(),
@@ -257,23 +279,25 @@ pub(crate) fn closing(f: &Frame, out: &mut Vec<Flow>) {
             false,
         )));
     }
-    let mut right = Vec::new();
-    for l in &f.signature.authority {
-        right.push(centred(vec![text(l, p::SIGNATURE_SIZE, true, false)]));
-    }
-    for _ in 0..p::SIGNATURE_SPACE_LINES {
-        right.push(centred(vec![text("", p::SIGNATURE_SIZE, false, false)]));
-    }
-    right.push(centred(vec![text(
-        &f.signature.signer_name,
-        p::SIGNATURE_SIZE,
-        true,
-        false,
-    )]));
+    let right = signature_paras(&f.signature);
     // A 12 pt gap between the body and the closing table.
     let mut gap = left_para(text("", p::CLOSING_GAP, false, false));
     gap.format.keep_next = true;
     out.push(Flow::Para(gap));
+    if let Some(secretary) = &f.secretary {
+        // Biên bản (Mẫu 1.9): thư ký left, chủ tọa right, Nơi nhận below.
+        out.push(borderless(
+            &[p::MINUTES_SIGNATURE_WIDTH, p::MINUTES_SIGNATURE_WIDTH],
+            Twips(0),
+            vec![Row {
+                header: false,
+                cant_split: true,
+                cells: vec![cell(signature_paras(secretary)), cell(right)],
+            }],
+        ));
+        out.extend(left.into_iter().map(Flow::Para));
+        return;
+    }
     out.push(borderless(
         &[p::CLOSING_LEFT_WIDTH, p::CLOSING_RIGHT_WIDTH],
         Twips(0),
@@ -283,6 +307,25 @@ pub(crate) fn closing(f: &Frame, out: &mut Vec<Flow>) {
             cells: vec![cell(left), cell(right)],
         }],
     ));
+}
+
+/// The lines of one signature: quyền hạn and chức vụ (bold, upper case), the space for the
+/// signature, the name (bold).
+fn signature_paras(s: &crate::model::Signature) -> Vec<Para> {
+    let mut out = Vec::new();
+    for l in &s.authority {
+        out.push(centred(vec![text(l, p::SIGNATURE_SIZE, true, false)]));
+    }
+    for _ in 0..p::SIGNATURE_SPACE_LINES {
+        out.push(centred(vec![text("", p::SIGNATURE_SIZE, false, false)]));
+    }
+    out.push(centred(vec![text(
+        &s.signer_name,
+        p::SIGNATURE_SIZE,
+        true,
+        false,
+    )]));
+    out
 }
 
 /// The appendix heading — `Phụ lục` (14 pt bold), title (bold, upper case), `(Kèm theo …)`

@@ -47,6 +47,11 @@ pub(crate) const AGENCY_SIZE: Pt = Pt(13.0);
 pub(crate) const NUMBER_SIZE: Pt = Pt(13.0);
 /// Địa danh, ngày tháng năm — 14 pt italic, = Tiêu ngữ size (NĐ 30 Phụ lục I, II.4).
 pub(crate) const PLACE_DATE_SIZE: Pt = Pt(14.0);
+/// Trích yếu of a công văn, after `V/v` — 12 pt upright, centred under the số, ký hiệu
+/// (NĐ 30 Phụ lục I, II.5.b: 12–13 pt, đứng).
+pub(crate) const LETTER_SUBJECT_SIZE: Pt = Pt(12.0);
+/// Space above the `V/v` line of a công văn — 6 pt (nd30-layout §4.5, 5b).
+pub(crate) const LETTER_SUBJECT_SPACING: Pt = Pt(6.0);
 /// Tên loại — 14 pt bold, upper case (NĐ 30 Phụ lục I, II.5.a).
 pub(crate) const KIND_SIZE: Pt = Pt(14.0);
 /// Trích yếu — 14 pt bold (NĐ 30 Phụ lục I, II.5.a).
@@ -88,6 +93,9 @@ pub(crate) const HEADER_TABLE_INDENT: Mm = Mm(-1.3);
 pub(crate) const CLOSING_LEFT_WIDTH: Mm = Mm(72.0);
 /// Closing table: right column width (the rest of the text width).
 pub(crate) const CLOSING_RIGHT_WIDTH: Mm = Mm(93.0);
+/// Biên bản: each of the two signatures (thư ký left, chủ tọa right) takes half the text width,
+/// Nơi nhận below them (NĐ 30 Phụ lục III, Mẫu 1.9).
+pub(crate) const MINUTES_SIGNATURE_WIDTH: Mm = Mm(82.5);
 /// Default table cell margin left/right (OOXML default 108 twips = 1.9 mm).
 pub(crate) const CELL_MARGIN: Mm = Mm(1.9);
 /// Empty lines left for signature and seal (practice: 3–4 lines; nd30-layout §4.7).

@@ -6,7 +6,10 @@
 //!   Vietnamese documents write it;
 //! - `**bold**`, `*italic*`; a line break is `<br>` or a backslash before the newline;
 //! - `[^label]` + `[^label]: text` → a real footnote, numbered by first reference;
-//! - `| a | b |` pipe tables → [`Table`] (`:--:` centres, `--:` right-aligns a column).
+//! - `| a | b |` pipe tables → [`Table`] (`:--:` centres, `--:` right-aligns a column);
+//! - a paragraph whose source starts with `->` → [`Role::Centered`] (the `->` and the spaces
+//!   after it are dropped): `-> **QUYẾT ĐỊNH:**`. Values filled in by a template are escaped
+//!   (`\-\>`), so only the template or a Markdown field (`noi_dung`) can centre a paragraph.
 //!
 //! Anything else (code, raw HTML other than `<br>`, images, rules) is an error: an official
 //! document has no place for it.
@@ -44,6 +47,8 @@ struct Builder {
     // tables
     table: Option<TableState>,
     errors: Vec<String>,
+    /// The paragraph just started with `->`: drop it from its first text.
+    strip_arrow: bool,
 }
 
 struct TableState {
@@ -56,6 +61,15 @@ struct TableState {
 
 impl Builder {
     fn push_text(&mut self, text: &str) {
+        let text = if std::mem::take(&mut self.strip_arrow) {
+            let rest = text.strip_prefix("->").unwrap_or(text).trim_start();
+            if rest.is_empty() {
+                return;
+            }
+            rest
+        } else {
+            text
+        };
         if self.role.is_none() && self.table.is_none() {
             self.start_para(Role::Body);
         }
@@ -311,7 +325,16 @@ pub fn parse(text: &str, origin: &str) -> Result<Markup, Diagnostics> {
     opts.insert(Options::ENABLE_FOOTNOTES);
     opts.insert(Options::ENABLE_TABLES);
     let mut b = Builder::default();
-    for ev in Parser::new_ext(text, opts) {
+    for (ev, range) in Parser::new_ext(text, opts).into_offset_iter() {
+        if matches!(ev, Event::Start(Tag::Paragraph))
+            && b.table.is_none()
+            && b.in_note.is_none()
+            && text.get(range.start..).is_some_and(|t| t.starts_with("->"))
+        {
+            b.start_para(Role::Centered);
+            b.strip_arrow = true;
+            continue;
+        }
         b.event(ev);
     }
     b.end_para();
@@ -444,5 +467,57 @@ mod tests {
         assert_eq!(t.rows.len(), 1);
         assert_eq!(t.columns[1].align, Align::Right);
         assert_eq!(t.rows[0][0].inlines.len(), 3);
+    }
+}
+
+#[cfg(test)]
+mod centred {
+    use super::*;
+    use crate::template::escape::escape_markdown;
+
+    fn roles(md: &str) -> Vec<(Role, String)> {
+        parse(md, "t")
+            .unwrap_or_default()
+            .body
+            .into_iter()
+            .filter_map(|b| match b {
+                Block::Paragraph(p) => Some((
+                    p.role,
+                    p.inlines
+                        .iter()
+                        .map(|i| match i {
+                            Inline::Text { text, .. } => text.as_str(),
+                            _ => "",
+                        })
+                        .collect(),
+                )),
+                Block::Table(_) => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn an_arrow_centres_the_paragraph() {
+        assert_eq!(
+            roles("-> **QUYẾT ĐỊNH:**\n\nĐiều 1."),
+            vec![
+                (Role::Centered, "QUYẾT ĐỊNH:".to_string()),
+                (Role::Body, "Điều 1.".to_string())
+            ]
+        );
+        assert_eq!(roles("->Giữa"), vec![(Role::Centered, "Giữa".to_string())]);
+        let m = parse("-> **QUYẾT ĐỊNH:**", "t").unwrap_or_default();
+        let Some(Block::Paragraph(p)) = m.body.first() else {
+            panic!("{m:?}")
+        };
+        assert!(matches!(&p.inlines[..], [Inline::Text { bold: true, .. }]));
+    }
+
+    #[test]
+    fn an_escaped_value_or_an_arrow_inside_a_line_is_not_centred() {
+        let v = escape_markdown("-> x");
+        assert_eq!(roles(&v), vec![(Role::Body, "-> x".to_string())]);
+        assert_eq!(roles("a -> b"), vec![(Role::Body, "a -> b".to_string())]);
+        assert_eq!(roles("- -> b"), vec![(Role::Body, "- -> b".to_string())]);
     }
 }

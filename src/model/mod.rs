@@ -10,7 +10,10 @@ pub mod page;
 pub mod text;
 pub mod units;
 
-pub use admin::{DocumentKind, Frame, IssueDate, ReferenceNumber, RightHeader, Signature};
+pub use admin::{
+    DocumentKind, Frame, IssueDate, KindInfo, Layout, ReferenceNumber, RightHeader, Signature,
+    KINDS,
+};
 pub use text::{Code, Text};
 
 /// Văn bản — one complete administrative document, ready to be laid out.

@@ -33,6 +33,31 @@ pub const BUILTIN: &[(&str, &str, &str)] = &[
         "tong-hop.md.hbs",
         include_str!("../../templates/tong-hop.md.hbs"),
     ),
+    (
+        "van-ban",
+        "van-ban.md.hbs",
+        include_str!("../../templates/van-ban.md.hbs"),
+    ),
+    (
+        "quyet-dinh",
+        "quyet-dinh.md.hbs",
+        include_str!("../../templates/quyet-dinh.md.hbs"),
+    ),
+    (
+        "giay-moi",
+        "giay-moi.md.hbs",
+        include_str!("../../templates/giay-moi.md.hbs"),
+    ),
+    (
+        "giay-gioi-thieu",
+        "giay-gioi-thieu.md.hbs",
+        include_str!("../../templates/giay-gioi-thieu.md.hbs"),
+    ),
+    (
+        "bien-ban",
+        "bien-ban.md.hbs",
+        include_str!("../../templates/bien-ban.md.hbs"),
+    ),
 ];
 
 /// Mẫu — the template registry: built-in templates, possibly overridden from a directory.

@@ -24,6 +24,8 @@ pub enum FileKind {
     Envelope,
     /// Báo cáo đơn vị: has `don_vi` or `so_lieu`.
     UnitReport,
+    /// Văn bản theo loại: has `loai` (and is none of the above), e.g. `loai: quyet_dinh`.
+    Document,
     /// None of these (or the keys could not be read).
     Unknown,
 }
@@ -34,6 +36,7 @@ const KEY_NHIEM_VU: u8 = 2;
 const KEY_DON_VI_PHAI_BAO_CAO: u8 = 4;
 const KEY_DON_VI: u8 = 8;
 const KEY_SO_LIEU: u8 = 16;
+const KEY_LOAI: u8 = 32;
 
 fn kind_bit(key: &str) -> u8 {
     match key {
@@ -42,6 +45,7 @@ fn kind_bit(key: &str) -> u8 {
         "don_vi_phai_bao_cao" => KEY_DON_VI_PHAI_BAO_CAO,
         "don_vi" => KEY_DON_VI,
         "so_lieu" => KEY_SO_LIEU,
+        "loai" => KEY_LOAI,
         _ => 0,
     }
 }
@@ -53,6 +57,8 @@ fn kind_of(bits: u8) -> FileKind {
         FileKind::Plan
     } else if bits & (KEY_DON_VI | KEY_SO_LIEU) != 0 {
         FileKind::UnitReport
+    } else if bits & KEY_LOAI != 0 {
+        FileKind::Document
     } else {
         FileKind::Unknown
     }

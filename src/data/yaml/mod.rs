@@ -382,6 +382,8 @@ mod tests {
             FileKind::Envelope
         );
         assert_eq!(kind("don_vi: {ma: x}\n"), FileKind::UnitReport);
+        assert_eq!(kind("loai: quyet_dinh\n"), FileKind::Document);
+        assert_eq!(kind("loai: bao_cao\nso_lieu: []\n"), FileKind::UnitReport);
         assert_eq!(
             kind("a:\n  muc_tieu: []\n  nhiem_vu: []\n"),
             FileKind::Unknown

@@ -1,0 +1,121 @@
+//! Văn bản theo loại — a document's body from its `noi_dung` (and, for quyết định and nghị
+//! quyết, its Căn cứ lines and Điều), through the template of its layout family; the frame from
+//! its typed fields.
+
+use super::{
+    agency_in_text, DECISION_TEMPLATE, DOCUMENT_TEMPLATE, INTRODUCTION_TEMPLATE,
+    INVITATION_TEMPLATE, MINUTES_TEMPLATE,
+};
+use crate::data::document::GeneralDocument;
+use crate::diag::Diagnostics;
+use crate::model::{Document, Layout};
+use crate::template::Templates;
+
+/// Stages 2–3 for a document of any kind: fill the template and parse the Markdown.
+pub(crate) fn general_document(
+    doc: &GeneralDocument,
+    templates: &Templates,
+) -> Result<Document, Diagnostics> {
+    let markup = match doc.frame.kind.layout() {
+        Layout::Decision | Layout::Resolution => {
+            let mut context = serde_json::to_value(&doc.raw).unwrap_or_default();
+            if let Some(map) = context.as_object_mut() {
+                map.insert("tham_quyen".into(), doc.authority.clone().into());
+                map.insert("can_cu".into(), doc.grounds.clone().into());
+                let order = if doc.frame.kind.layout() == Layout::Resolution {
+                    "QUYẾT NGHỊ:"
+                } else {
+                    "QUYẾT ĐỊNH:"
+                };
+                map.insert("lenh".into(), order.into());
+            }
+            templates.render_markup(DECISION_TEMPLATE, &context)?
+        }
+        Layout::Minutes => templates.render_markup(MINUTES_TEMPLATE, &minutes_context(doc))?,
+        Layout::Invitation => {
+            templates.render_markup(INVITATION_TEMPLATE, &invitation_context(doc))?
+        }
+        Layout::Introduction => {
+            let mut context = serde_json::to_value(&doc.raw).unwrap_or_default();
+            if let Some(map) = context.as_object_mut() {
+                let agency = agency_in_text(&doc.frame.issuing_agency);
+                map.insert("co_quan_trong_cau".into(), agency.into());
+                map.insert("het_han".into(), doc.valid_until.clone().into());
+            }
+            templates.render_markup(INTRODUCTION_TEMPLATE, &context)?
+        }
+        _ => templates.render_markup(DOCUMENT_TEMPLATE, &doc.raw)?,
+    };
+    Ok(Document {
+        frame: doc.frame.clone(),
+        body: markup.body,
+        notes: markup.notes,
+        appendices: Vec::new(),
+    })
+}
+
+/// A value without its final `.`/`;` (the template writes the punctuation).
+fn bare(t: Option<&str>) -> String {
+    t.unwrap_or("")
+        .trim()
+        .trim_end_matches(['.', ';'])
+        .trim_end()
+        .to_string()
+}
+
+/// The context of a giấy mời (Mẫu 1.7): the invitation sentence with the issuing agency, the
+/// invitees (one on the same line; several one a line, `;` … `.`), the event's details.
+fn invitation_context(doc: &GeneralDocument) -> serde_json::Value {
+    let raw = &doc.raw;
+    let mut context = serde_json::to_value(raw).unwrap_or_default();
+    let agency = agency_in_text(&doc.frame.issuing_agency);
+    let invitees: Vec<String> = raw.thanh_phan.0.iter().map(|t| bare(Some(t))).collect();
+    let (sentence, lines) = match invitees.as_slice() {
+        [one] => (format!("{agency} trân trọng kính mời: {one}."), Vec::new()),
+        many => (
+            format!("{agency} trân trọng kính mời:"),
+            many.iter()
+                .enumerate()
+                .map(|(i, t)| format!("{t}{}", if i + 1 == many.len() { "." } else { ";" }))
+                .collect(),
+        ),
+    };
+    if let Some(map) = context.as_object_mut() {
+        map.insert("loi_moi".into(), sentence.into());
+        map.insert("thanh_phan".into(), lines.into());
+        map.insert("toi_du".into(), bare(raw.toi_du.as_deref()).into());
+        let chair = bare(raw.chu_tri.as_deref());
+        map.insert("chu_tri".into(), chair.into());
+        map.insert("thoi_gian".into(), bare(raw.thoi_gian.as_deref()).into());
+        map.insert("dia_diem".into(), bare(raw.dia_diem.as_deref()).into());
+    }
+    context
+}
+
+/// The context of a biên bản (Mẫu 1.9): the details without their final `.`, the participants
+/// one a line (`;` … `.`).
+fn minutes_context(doc: &GeneralDocument) -> serde_json::Value {
+    let raw = &doc.raw;
+    let mut context = serde_json::to_value(raw).unwrap_or_default();
+    let n = raw.thanh_phan.0.len();
+    let lines: Vec<String> = raw
+        .thanh_phan
+        .0
+        .iter()
+        .enumerate()
+        .map(|(i, t)| format!("{}{}", bare(Some(t)), if i + 1 == n { "." } else { ";" }))
+        .collect();
+    if let Some(map) = context.as_object_mut() {
+        map.insert("thanh_phan".into(), lines.into());
+        for (key, value) in [
+            ("thoi_gian", &raw.thoi_gian),
+            ("dia_diem", &raw.dia_diem),
+            ("chu_tri", &raw.chu_tri),
+            ("thu_ky", &raw.thu_ky),
+            ("ket_thuc", &raw.ket_thuc),
+        ] {
+            map.insert(key.into(), bare(value.as_deref()).into());
+        }
+    }
+    context
+}

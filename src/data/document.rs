@@ -1,0 +1,482 @@
+//! Văn bản theo loại — a document file that says its kind with `loai:` (NĐ 30 Phụ lục III):
+//! the frame from its typed fields, the body from `noi_dung` (Markdown).
+
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+use crate::data::raw::{indexmap_like::OrderedMap, Lines, RawAgency, RawSignature, Scalar};
+use crate::data::{frame, Checker};
+use crate::diag::{Diagnostics, Warned};
+use crate::model::{DocumentKind, Frame, Layout, Text, KINDS};
+
+/// Giới thiệu — giấy giới thiệu (Mẫu 1.8): who is introduced, to whom, for what, until when.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawIntroduction {
+    /// Họ tên — the person introduced, e.g. `Lê Văn Nam` (printed after `Ông (bà):`).
+    pub ho_ten: Text,
+    /// Chức vụ — their title and unit, e.g. `Công chức Văn hóa - Xã hội phường`.
+    pub chuc_vu: Text,
+    /// Được cử đến — the agency they are sent to.
+    pub duoc_cu_den: Text,
+    /// Về việc — the errand.
+    pub ve_viec: Text,
+    /// Có giá trị đến — the last day the paper is valid (`2025-12-31`).
+    pub co_gia_tri_den: Scalar,
+}
+
+/// Văn bản — a document file with `loai` (`vi-du/thong-bao.yaml`).
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawDocument {
+    /// Loại văn bản — `thong_bao`, `Thông báo` or `TB`.
+    pub loai: Text,
+    /// Cơ quan — header agency block.
+    pub co_quan: RawAgency,
+    /// Số, ký hiệu — `15/TB-UBND`, `68/2007/QĐ-UBND`, or `/TB-UBND` for a draft.
+    pub so_ky_hieu: Text,
+    /// Địa danh — place name, e.g. `Nguyễn Trãi`.
+    pub dia_danh: Text,
+    /// Ngày ban hành — `2025-04-02`, `02/4/2025`, or only the year `2025` for a draft.
+    pub ngay_ban_hanh: Scalar,
+    /// Trích yếu — subject line(s).
+    #[serde(default)]
+    pub trich_yeu: Lines,
+    /// Kính gửi — addressees (tờ trình, báo cáo); optional.
+    #[serde(default)]
+    pub kinh_gui: Lines,
+    /// Thẩm quyền ban hành — quyết định, nghị quyết: the issuing authority line, e.g.
+    /// `CHỦ TỊCH ỦY BAN NHÂN DÂN PHƯỜNG NGUYỄN TRÃI` (printed upper case, bold, centred).
+    #[serde(default)]
+    pub tham_quyen: Option<Text>,
+    /// Căn cứ — quyết định, nghị quyết: the grounds, one line each (`Căn cứ …`, `Theo đề nghị
+    /// của …`), printed italic, each ending `;` and the last `.`.
+    #[serde(default)]
+    pub can_cu: Lines,
+    /// Điều — quyết định, nghị quyết: the articles (Markdown), printed after **Điều N.**.
+    #[serde(default)]
+    pub dieu: Vec<Text>,
+    /// Thành phần — giấy mời: who is invited, one line each (printed after `trân trọng kính
+    /// mời:`; several: one line each `- …;`, the last `.`).
+    #[serde(default)]
+    pub thanh_phan: Lines,
+    /// Tới dự — giấy mời: the meeting or event, e.g. `Hội nghị sơ kết công tác bình đẳng giới`.
+    #[serde(default)]
+    pub toi_du: Option<Text>,
+    /// Chủ trì — giấy mời: who chairs it; optional.
+    #[serde(default)]
+    pub chu_tri: Option<Text>,
+    /// Thời gian — giấy mời: when, as written, e.g. `08 giờ 00 phút, thứ Năm, ngày 20/11/2025`.
+    #[serde(default)]
+    pub thoi_gian: Option<Text>,
+    /// Địa điểm — giấy mời: where, e.g. `Hội trường UBND phường`.
+    #[serde(default)]
+    pub dia_diem: Option<Text>,
+    /// Thư ký — biên bản: who keeps the minutes (printed `Thư ký (người ghi biên bản): …` and
+    /// under the left signature), e.g. `Lê Văn Nam`.
+    #[serde(default)]
+    pub thu_ky: Option<Text>,
+    /// Kết thúc — biên bản: when the meeting ended, as written, e.g. `11 giờ 00 phút cùng ngày`.
+    #[serde(default)]
+    pub ket_thuc: Option<Text>,
+    /// Giới thiệu — giấy giới thiệu: the person introduced and the errand.
+    #[serde(default)]
+    pub gioi_thieu: Option<RawIntroduction>,
+    /// Nội dung — the body in Markdown (`#` headings, `**đậm**`, `*nghiêng*`, `[^nhãn]`, tables,
+    /// `->` centred paragraphs); for a quyết định it follows the Điều and may be empty.
+    #[serde(default)]
+    pub noi_dung: Text,
+    /// Chú thích — footnotes: label → text (rich text), referenced as `[^label]`.
+    #[serde(default)]
+    pub chu_thich: OrderedMap,
+    /// Nơi nhận — recipient lines; the last is `Lưu: VT, …`.
+    pub noi_nhan: Lines,
+    /// Chữ ký — the signature block.
+    pub ky: RawSignature,
+}
+
+/// The top-level keys of a document file, for "did you mean" hints.
+pub(crate) const DOCUMENT_FIELDS: &[&str] = &[
+    "loai",
+    "co_quan",
+    "so_ky_hieu",
+    "dia_danh",
+    "ngay_ban_hanh",
+    "trich_yeu",
+    "kinh_gui",
+    "tham_quyen",
+    "can_cu",
+    "dieu",
+    "thanh_phan",
+    "toi_du",
+    "chu_tri",
+    "thoi_gian",
+    "dia_diem",
+    "gioi_thieu",
+    "thu_ky",
+    "ket_thuc",
+    "noi_dung",
+    "chu_thich",
+    "noi_nhan",
+    "ky",
+];
+
+/// Văn bản — a validated document of a kind that has no structured data of its own.
+#[derive(Debug, Clone)]
+pub struct GeneralDocument {
+    /// The administrative frame (its kind from `loai`).
+    pub frame: Frame,
+    /// The file's content, cleaned: the template context for the body.
+    pub raw: RawDocument,
+    /// Thẩm quyền ban hành, upper case (quyết định, nghị quyết); empty when not given.
+    pub authority: String,
+    /// Căn cứ — the grounds with their final punctuation (`;` … `.`).
+    pub grounds: Vec<String>,
+    /// Có giá trị đến — giấy giới thiệu: the last valid day as printed (`31/12/2025`).
+    pub valid_until: String,
+}
+
+/// The layouts this version draws.
+pub(crate) fn supported(layout: Layout) -> bool {
+    matches!(
+        layout,
+        Layout::Named
+            | Layout::Letter
+            | Layout::Decision
+            | Layout::Resolution
+            | Layout::Invitation
+            | Layout::Introduction
+            | Layout::Minutes
+    )
+}
+
+/// Read, parse and validate a document file.
+pub(crate) fn load_document(path: &Path) -> Result<Warned<GeneralDocument>, Diagnostics> {
+    let loaded = crate::data::load_with(path, DOCUMENT_FIELDS, validate_document)?;
+    match loaded.value {
+        Some(value) => Ok(Warned::new(value, loaded.warnings)),
+        // Unreachable: `load_with` returns `Err` whenever validation recorded an error.
+        None => Err(loaded.warnings),
+    }
+}
+
+/// The `loai:` keys of the kinds this version draws, for hints.
+pub(crate) fn supported_keys() -> String {
+    KINDS
+        .iter()
+        .filter(|k| supported(k.layout))
+        .map(|k| format!("`{}`", k.key))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Validate a document; `None` when `loai` names no kind this version can draw (an error is
+/// recorded).
+pub(crate) fn validate_document(
+    c: &mut Checker<'_>,
+    mut raw: RawDocument,
+) -> Option<GeneralDocument> {
+    let kind = match DocumentKind::parse(&raw.loai) {
+        Some(k) if supported(k.layout()) => k,
+        Some(k) => {
+            c.error(
+                "loai",
+                format!(
+                    "loại văn bản {} (Mẫu {} Phụ lục III) chưa được vanban hỗ trợ",
+                    k.name(),
+                    k.layout().number()
+                ),
+                format!("các loại đã hỗ trợ: {}", supported_keys()),
+            );
+            return None;
+        }
+        None => {
+            c.error(
+                "loai",
+                format!("không nhận ra loại văn bản `{}`", raw.loai.trim()),
+                format!(
+                    "ghi khóa (ví dụ `thong_bao`), tên loại (`Thông báo`) hoặc chữ viết tắt (`TB`); các loại đã hỗ trợ: {}",
+                    supported_keys()
+                ),
+            );
+            return None;
+        }
+    };
+    let head = frame::head(
+        c,
+        kind,
+        &raw.co_quan,
+        &raw.so_ky_hieu,
+        &raw.dia_danh,
+        &raw.ngay_ban_hanh.0,
+    );
+    let introduction = kind.layout() == Layout::Introduction;
+    let minutes = kind.layout() == Layout::Minutes;
+    if raw.trich_yeu.0.is_empty() && !introduction {
+        c.error(
+            "trich_yeu",
+            "thiếu trích yếu",
+            if kind.layout() == Layout::Letter {
+                "công văn ghi trích yếu sau `V/v`, ví dụ `trich_yeu: Triển khai Tháng hành động vì bình đẳng giới năm 2025` (vanban tự thêm `V/v`)".to_string()
+            } else {
+                format!(
+                    "{} có tên loại thì có trích yếu, ví dụ `trich_yeu: Lịch tiếp công dân quý IV năm 2025`",
+                    kind.name()
+                )
+            },
+        );
+    }
+    let layout = kind.layout();
+    let decision = matches!(layout, Layout::Decision | Layout::Resolution);
+    let invitation = layout == Layout::Invitation;
+    if decision {
+        if raw.dieu.iter().all(|d| d.trim().is_empty()) && raw.noi_dung.trim().is_empty() {
+            c.error(
+                "dieu",
+                format!("{} chưa có điều nào", kind.name()),
+                "ghi các điều: `dieu: [\"Kiện toàn Ban …\", \"Quyết định này có hiệu lực …\"]` (vanban tự in **Điều 1.**, **Điều 2.**, …)",
+            );
+        }
+        raw.dieu.retain(|d| !d.trim().is_empty());
+    } else if invitation {
+        if raw.thanh_phan.0.is_empty() {
+            c.error(
+                "thanh_phan",
+                "giấy mời chưa ghi mời ai",
+                "ví dụ `thanh_phan: [\"Đại diện lãnh đạo các ban, ngành, đoàn thể phường\"]`",
+            );
+        }
+        for (field, value, example) in [
+            (
+                "toi_du",
+                &raw.toi_du,
+                "Hội nghị sơ kết công tác bình đẳng giới năm 2025",
+            ),
+            (
+                "thoi_gian",
+                &raw.thoi_gian,
+                "08 giờ 00 phút, thứ Năm, ngày 20/11/2025",
+            ),
+            (
+                "dia_diem",
+                &raw.dia_diem,
+                "Hội trường Ủy ban nhân dân phường",
+            ),
+        ] {
+            if value.as_deref().is_none_or(|v| v.trim().is_empty()) {
+                c.error(
+                    field,
+                    format!("giấy mời thiếu `{field}`"),
+                    format!("ví dụ `{field}: \"{example}\"` (Mẫu 1.7, Phụ lục III)"),
+                );
+            }
+        }
+    } else if minutes {
+        c.require("noi_dung", &raw.noi_dung, "nội dung (diễn biến cuộc họp)");
+        for (field, value, example) in [
+            (
+                "thoi_gian",
+                &raw.thoi_gian,
+                "08 giờ 00 phút, ngày 20 tháng 11 năm 2025",
+            ),
+            (
+                "dia_diem",
+                &raw.dia_diem,
+                "Hội trường Ủy ban nhân dân phường",
+            ),
+            (
+                "chu_tri",
+                &raw.chu_tri,
+                "Bà Trần Thị Long, Phó Chủ tịch UBND phường",
+            ),
+            ("thu_ky", &raw.thu_ky, "Lê Văn Nam"),
+            ("ket_thuc", &raw.ket_thuc, "11 giờ 00 phút cùng ngày"),
+        ] {
+            if value.as_deref().is_none_or(|v| v.trim().is_empty()) {
+                c.error(
+                    field,
+                    format!("biên bản thiếu `{field}`"),
+                    format!("ví dụ `{field}: \"{example}\"` (Mẫu 1.9, Phụ lục III)"),
+                );
+            }
+        }
+    } else if introduction {
+        match &raw.gioi_thieu {
+            Some(g) => {
+                c.require("gioi_thieu.ho_ten", &g.ho_ten, "họ tên người được giới thiệu");
+                c.require("gioi_thieu.chuc_vu", &g.chuc_vu, "chức vụ người được giới thiệu");
+                c.require("gioi_thieu.duoc_cu_den", &g.duoc_cu_den, "nơi được cử đến");
+                c.require("gioi_thieu.ve_viec", &g.ve_viec, "việc được cử đến làm");
+            }
+            None => c.error(
+                "loai",
+                "giấy giới thiệu thiếu phần `gioi_thieu`",
+                "thêm `gioi_thieu: {ho_ten: …, chuc_vu: …, duoc_cu_den: …, ve_viec: …, co_gia_tri_den: 2025-12-31}` (Mẫu 1.8, Phụ lục III)",
+            ),
+        }
+    } else {
+        c.require("noi_dung", &raw.noi_dung, "nội dung văn bản");
+    }
+    let mut valid_until = String::new();
+    if let (true, Some(g)) = (introduction, &raw.gioi_thieu) {
+        match frame::parse_date(&g.co_gia_tri_den.0) {
+            Ok(d) => valid_until = d.format("%d/%m/%Y").to_string(),
+            Err(msg) => c.error(
+                "gioi_thieu.co_gia_tri_den",
+                msg,
+                "ghi ngày cuối cùng giấy có giá trị, ví dụ `2025-12-31` hoặc `31/12/2025`",
+            ),
+        }
+    }
+    let meeting = invitation || minutes;
+    for (field, used, allowed, owners) in [
+        (
+            "gioi_thieu",
+            raw.gioi_thieu.is_some(),
+            introduction,
+            "giấy giới thiệu",
+        ),
+        (
+            "tham_quyen",
+            raw.tham_quyen.is_some(),
+            decision,
+            "quyết định, nghị quyết",
+        ),
+        (
+            "can_cu",
+            !raw.can_cu.0.is_empty(),
+            decision,
+            "quyết định, nghị quyết",
+        ),
+        (
+            "dieu",
+            !raw.dieu.is_empty(),
+            decision,
+            "quyết định, nghị quyết",
+        ),
+        (
+            "thanh_phan",
+            !raw.thanh_phan.0.is_empty(),
+            meeting,
+            "giấy mời, biên bản",
+        ),
+        ("toi_du", raw.toi_du.is_some(), invitation, "giấy mời"),
+        (
+            "chu_tri",
+            raw.chu_tri.is_some(),
+            meeting,
+            "giấy mời, biên bản",
+        ),
+        (
+            "thoi_gian",
+            raw.thoi_gian.is_some(),
+            meeting,
+            "giấy mời, biên bản",
+        ),
+        (
+            "dia_diem",
+            raw.dia_diem.is_some(),
+            meeting,
+            "giấy mời, biên bản",
+        ),
+        ("thu_ky", raw.thu_ky.is_some(), minutes, "biên bản"),
+        ("ket_thuc", raw.ket_thuc.is_some(), minutes, "biên bản"),
+    ] {
+        if used && !allowed {
+            c.error(
+                field,
+                format!(
+                    "`{field}` chỉ dùng cho {owners}, không dùng cho {}",
+                    kind.name().to_lowercase()
+                ),
+                "viết phần này trong `noi_dung`",
+            );
+        }
+    }
+    let authority = raw
+        .tham_quyen
+        .as_deref()
+        .map(|t| frame::upper(t.trim()))
+        .unwrap_or_default();
+    let grounds = grounds(&raw.can_cu);
+    let addressees: Vec<String> = raw
+        .kinh_gui
+        .0
+        .iter()
+        .map(|l| l.trim().to_string())
+        .collect();
+    let first = (!addressees.is_empty()).then_some("Như trên");
+    let recipients = frame::recipients(c, &raw.noi_nhan, "noi_nhan", first);
+    let signature = frame::signature(c, &raw.ky, "ky");
+    // A footnote is one Markdown paragraph: a blank line inside it becomes a line break.
+    for (_, text) in &mut raw.chu_thich.0 {
+        if text.lines().any(|l| l.trim().is_empty()) {
+            let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
+            *text = Text::new(lines.join("\n"));
+        }
+    }
+    let mut frame = head.into_frame(&raw.trich_yeu, addressees, recipients, signature);
+    if minutes {
+        // Mẫu 1.9: the secretary signs left of the chủ tọa.
+        frame.secretary = Some(crate::model::Signature {
+            authority: vec!["THƯ KÝ".to_string()],
+            signer_name: raw.thu_ky.as_deref().unwrap_or("").trim().to_string(),
+        });
+    }
+    Some(GeneralDocument {
+        frame,
+        raw,
+        authority,
+        grounds,
+        valid_until,
+    })
+}
+
+/// Căn cứ lines with their final punctuation: each ends `;`, the last `.`; a line the drafter
+/// ends with `,` (e.g. before `Theo đề nghị của …`) keeps it (NĐ 30 Phụ lục III, Mẫu 1.1, 1.2).
+pub(crate) fn grounds(lines: &Lines) -> Vec<String> {
+    let n = lines.0.len();
+    lines
+        .0
+        .iter()
+        .enumerate()
+        .map(|(i, l)| {
+            let t = l.trim();
+            if i + 1 < n && t.ends_with(',') {
+                return t.to_string();
+            }
+            let t = t.trim_end_matches([';', '.', ',']).trim_end();
+            format!("{t}{}", if i + 1 == n { "." } else { ";" })
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn grounds_end_with_semicolons_and_a_full_stop() {
+        let lines = Lines(
+            [
+                "Căn cứ Luật A",
+                "Căn cứ Nghị định B;",
+                "Căn cứ Quyết định C,",
+                "Theo đề nghị của D;",
+            ]
+            .iter()
+            .map(|t| Text::new(t.to_string()))
+            .collect(),
+        );
+        assert_eq!(
+            grounds(&lines),
+            [
+                "Căn cứ Luật A;",
+                "Căn cứ Nghị định B;",
+                "Căn cứ Quyết định C,",
+                "Theo đề nghị của D."
+            ]
+        );
+    }
+}

@@ -1,0 +1,476 @@
+//! Loại văn bản: documents that name their kind with `loai` (Mẫu 1.4 family), the `render`
+//! command, and the kinds table.
+
+use std::path::Path;
+use std::process::Command;
+
+use crate::support::*;
+use vanban::Templates;
+
+/// Render a fixture of `tests/fixtures/kinds/`; the .docx bytes (also dumped for the audit).
+fn render_fixture(case: &str) -> Vec<u8> {
+    let path = fixture(&format!("kinds/{case}.yaml"));
+    let doc = vanban::load_document(&path).unwrap_or_else(|d| panic!("{case}: {d}"));
+    assert!(doc.warnings.is_empty(), "{case}: {}", doc.warnings);
+    let t = Templates::load(None).unwrap_or_else(|d| panic!("{d}"));
+    let docx = vanban::render_document(&doc.value, &t.value).unwrap_or_else(|e| panic!("{e:?}"));
+    assert_all_parts_parse(&docx);
+    dump_docx(&format!("kinds-{case}"), &docx);
+    docx
+}
+
+#[test]
+fn kinds_goldens() {
+    for case in [
+        "thong-bao",
+        "to-trinh",
+        "cong-van",
+        "quyet-dinh",
+        "bao-cao",
+        "giay-moi",
+        "giay-gioi-thieu",
+        "bien-ban",
+    ] {
+        let docx = render_fixture(case);
+        golden(
+            &format!("kinds/{case}/document.xml"),
+            &normalise_xml(&part(&docx, "word/document.xml")),
+        );
+    }
+}
+
+#[test]
+fn the_title_is_the_kind_and_kinh_gui_puts_nhu_tren_first() {
+    let text = visible_text(&part(&render_fixture("to-trinh"), "word/document.xml"));
+    assert!(text.iter().any(|l| l == "TỜ TRÌNH"), "{text:?}");
+    assert!(text.iter().any(|l| l.starts_with("Kính gửi:")), "{text:?}");
+    assert!(text.iter().any(|l| l.contains("Như trên;")), "{text:?}");
+    let text = visible_text(&part(&render_fixture("thong-bao"), "word/document.xml"));
+    assert!(text.iter().any(|l| l == "THÔNG BÁO"), "{text:?}");
+    assert!(!text.iter().any(|l| l.contains("Như trên")), "{text:?}");
+    assert!(!text.iter().any(|l| l.starts_with("Kính gửi")), "{text:?}");
+}
+
+/// The fixture with `edit` applied to its text, written to a temporary folder.
+fn edited(case: &str, edit: impl Fn(String) -> String) -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let text = std::fs::read_to_string(fixture(&format!("kinds/{case}.yaml"))).expect("fixture");
+    let path = dir.path().join(format!("{case}.yaml"));
+    std::fs::write(&path, edit(text)).expect("write");
+    (dir, path)
+}
+
+#[test]
+fn loai_by_name_or_code() {
+    for loai in ["Thông báo", "THONG BAO", "TB", "thong-bao"] {
+        let (_d, path) = edited("thong-bao", |t| {
+            t.replace("loai: thong_bao", &format!("loai: \"{loai}\""))
+        });
+        let doc = vanban::load_document(&path).unwrap_or_else(|d| panic!("{loai}: {d}"));
+        assert_eq!(doc.value.frame.kind, vanban::model::DocumentKind::Notice);
+    }
+}
+
+#[test]
+fn an_unknown_or_unsupported_kind_is_a_located_error() {
+    let (_d, path) = edited("thong-bao", |t| {
+        t.replace("loai: thong_bao", "loai: thong_bo")
+    });
+    let e = vanban::load_document(&path)
+        .expect_err("unknown kind")
+        .to_string();
+    assert!(e.contains("thong-bao.yaml:3:7"), "{e}");
+    assert!(e.contains("không nhận ra loại văn bản `thong_bo`"), "{e}");
+    assert!(e.contains("`to_trinh`"), "{e}");
+    let (_d, path) = edited("thong-bao", |t| {
+        t.replace("loai: thong_bao", "loai: cong_dien")
+    });
+    let e = vanban::load_document(&path)
+        .expect_err("unsupported")
+        .to_string();
+    assert!(e.contains("Công điện (Mẫu 1.6"), "{e}");
+}
+
+#[test]
+fn a_code_that_differs_is_a_warning_and_a_year_is_kept() {
+    let (_d, path) = edited("thong-bao", |t| t.replace("45/TB-UBND", "45/2025/HPN-TB"));
+    let doc = vanban::load_document(&path).expect("a warning only");
+    let w = doc.warnings.to_string();
+    assert!(w.contains("không bắt đầu bằng `TB`"), "{w}");
+    assert!(w.contains("thong-bao.yaml:8:13"), "{w}");
+    assert_eq!(doc.value.frame.reference.text(), "45/2025/HPN-TB");
+    let (_d, path) = edited("thong-bao", |t| t.replace("45/TB-UBND", "45/20x5/TB-UBND"));
+    let e = vanban::load_document(&path)
+        .expect_err("bad number")
+        .to_string();
+    assert!(e.contains("số, ký hiệu không hợp lệ"), "{e}");
+}
+
+fn vanban(dir: &Path, args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_vanban"))
+        .current_dir(dir)
+        .args(args)
+        .output()
+        .expect("run vanban")
+}
+
+#[test]
+fn render_one_file_or_a_glob_into_a_folder() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let kinds = dir.path().join("kinds");
+    std::fs::create_dir_all(&kinds).expect("mkdir");
+    for case in ["thong-bao", "to-trinh"] {
+        std::fs::copy(
+            fixture(&format!("kinds/{case}.yaml")),
+            kinds.join(format!("{case}.yaml")),
+        )
+        .expect("copy");
+    }
+    let o = vanban(dir.path(), &["soan", "kinds/to-trinh.yaml"]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(dir.path().join("output/to-trinh.docx").is_file());
+    let o = vanban(dir.path(), &["render", "kinds/*.yaml", "-o", "ra"]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(dir.path().join("ra/to-trinh.docx").is_file());
+    assert!(dir.path().join("ra/thong-bao.docx").is_file());
+    let o = vanban(dir.path(), &["render", "khong-co/*.yaml"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("không có tệp nào khớp"));
+}
+
+#[test]
+fn build_renders_documents_with_or_without_a_plan() {
+    // A folder of documents only: no plan step.
+    let dir = tempfile::tempdir().expect("tempdir");
+    let vidu = dir.path().join("vi-du");
+    std::fs::create_dir_all(&vidu).expect("mkdir");
+    std::fs::copy(fixture("kinds/thong-bao.yaml"), vidu.join("thong-bao.yaml")).expect("copy");
+    let o = vanban(dir.path(), &["build", "--data", "vi-du", "-o", "ra"]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(dir.path().join("ra/thong-bao.docx").is_file());
+    // The usual data folder with a document added: everything as before, and the document.
+    let ws = fixture_workspace();
+    std::fs::copy(
+        fixture("kinds/to-trinh.yaml"),
+        ws.path().join("data/to-trinh.yaml"),
+    )
+    .expect("copy");
+    let o = vanban(ws.path(), &["build"]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(ws.path().join("output/ke-hoach-2025.docx").is_file());
+    assert!(ws.path().join("output/to-trinh.docx").is_file());
+    // A folder with neither a plan nor documents: the same error as before.
+    let empty = dir.path().join("trong");
+    std::fs::create_dir_all(&empty).expect("mkdir");
+    let o = vanban(dir.path(), &["build", "--data", "trong"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("không tìm thấy tệp kế hoạch"));
+}
+
+#[test]
+fn a_cong_van_has_v_v_under_the_number_and_no_title() {
+    let xml = part(&render_fixture("cong-van"), "word/document.xml");
+    let text = visible_text(&xml);
+    let vv = text
+        .iter()
+        .position(|l| l.starts_with("V/v Triển khai Tháng hành động"))
+        .unwrap_or_else(|| panic!("{text:?}"));
+    assert!(text[vv - 1].starts_with("Số: 1250/UBND-VHXH"), "{text:?}");
+    assert!(!text.iter().any(|l| l == "CÔNG VĂN"), "{text:?}");
+    assert!(text.iter().any(|l| l.contains("Như trên;")), "{text:?}");
+    // 12 pt, upright, not bold (NĐ 30 Phụ lục I, II.5.b).
+    let runs = run_properties_of(&xml, "V/v Triển khai");
+    assert!(!runs.is_empty());
+    for rpr in runs {
+        assert!(rpr.contains(r#"<w:sz w:val="24"/>"#), "{rpr}");
+        assert!(!rpr.contains("<w:b/>") && !rpr.contains("<w:i/>"), "{rpr}");
+    }
+    // A type code in a công văn's symbol is a warning.
+    let (_d, path) = edited("cong-van", |t| t.replace("1250/UBND-VHXH", "1250/BC-UBND"));
+    let w = vanban::load_document(&path)
+        .expect("a warning only")
+        .warnings
+        .to_string();
+    assert!(w.contains("chữ viết tắt của Báo cáo"), "{w}");
+}
+
+#[test]
+fn a_quyet_dinh_has_its_authority_grounds_order_and_articles() {
+    let xml = part(&render_fixture("quyet-dinh"), "word/document.xml");
+    let text = visible_text(&xml);
+    let at = |needle: &str| {
+        text.iter()
+            .position(|l| l.starts_with(needle))
+            .unwrap_or_else(|| panic!("{needle}: {text:?}"))
+    };
+    let (title, authority, order) = (
+        at("QUYẾT ĐỊNH"),
+        at("CHỦ TỊCH ỦY BAN NHÂN DÂN PHƯỜNG NGUYỄN TRÃI"),
+        at("QUYẾT ĐỊNH:"),
+    );
+    assert!(title < authority && authority < order, "{text:?}");
+    assert!(
+        text[authority + 1].starts_with("Căn cứ Luật Tổ chức")
+            && text[authority + 1].ends_with("2019;")
+    );
+    assert!(
+        text[order - 1] == "Theo đề nghị của công chức Văn hóa - Xã hội phường.",
+        "{text:?}"
+    );
+    assert!(at("Điều 1. Kiện toàn") > order && at("Điều 3. Chánh Văn phòng") > at("Điều 2."));
+    assert!(text.iter().any(|l| l.contains("Như Điều 3;")), "{text:?}");
+    for rpr in run_properties_of(&xml, "Căn cứ Luật Bình đẳng giới") {
+        assert!(rpr.contains("<w:i/>"), "{rpr}");
+    }
+    for rpr in run_properties_of(&xml, "Điều 2.") {
+        assert!(rpr.contains("<w:b/>"), "{rpr}");
+    }
+    // A year in the number: `68/2007/QĐ-UBND`.
+    let (_d, path) = edited("quyet-dinh", |t| {
+        t.replace("215/QĐ-UBND", "68/2007/QĐ-UBND")
+    });
+    let doc = vanban::load_document(&path).expect("valid");
+    assert!(doc.warnings.is_empty(), "{}", doc.warnings);
+    assert_eq!(doc.value.frame.reference.text(), "68/2007/QĐ-UBND");
+    // Điều belong to quyết định and nghị quyết only.
+    let (_d, path) = edited("thong-bao", |t| format!("{t}\ndieu: [\"x\"]\n"));
+    let e = vanban::load_document(&path)
+        .expect_err("dieu in a thông báo")
+        .to_string();
+    assert!(e.contains("chỉ dùng cho quyết định, nghị quyết"), "{e}");
+}
+
+#[test]
+fn a_nghi_quyet_resolves() {
+    let (_d, path) = edited("quyet-dinh", |t| {
+        t.replace("loai: quyet_dinh", "loai: NQ")
+            .replace("215/QĐ-UBND", "15/NQ-HĐND")
+    });
+    let doc = vanban::load_document(&path).expect("valid");
+    let t = Templates::load(None).unwrap_or_else(|d| panic!("{d}"));
+    let docx = vanban::render_document(&doc.value, &t.value).expect("render");
+    let text = visible_text(&part(&docx, "word/document.xml"));
+    assert!(text.iter().any(|l| l == "NGHỊ QUYẾT"), "{text:?}");
+    assert!(text.iter().any(|l| l == "QUYẾT NGHỊ:"), "{text:?}");
+}
+
+#[test]
+fn a_bao_cao_without_so_lieu_is_a_plain_report_and_a_user_template_replaces_the_body() {
+    assert_eq!(
+        vanban::recognize(&fixture("kinds/bao-cao.yaml")).0,
+        vanban::FileKind::Document
+    );
+    let text = visible_text(&part(&render_fixture("bao-cao"), "word/document.xml"));
+    assert!(text.iter().any(|l| l == "BÁO CÁO"), "{text:?}");
+    assert!(
+        !text.iter().any(|l| l.contains("Chỉ tiêu")),
+        "no indicator table: {text:?}"
+    );
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(
+        dir.path().join("van-ban.md.hbs"),
+        "-> *Mẫu riêng*\n\n{{{noi_dung}}}\n",
+    )
+    .expect("write");
+    let doc = vanban::load_document(&fixture("kinds/bao-cao.yaml")).expect("valid");
+    let t = Templates::load(Some(dir.path())).unwrap_or_else(|d| panic!("{d}"));
+    let docx = vanban::render_document(&doc.value, &t.value).expect("render");
+    let text = visible_text(&part(&docx, "word/document.xml"));
+    assert!(text.iter().any(|l| l == "Mẫu riêng"), "{text:?}");
+}
+
+#[test]
+fn every_starter_renders_as_it_is_without_warnings() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let t = Templates::load(None).unwrap_or_else(|d| panic!("{d}"));
+    let mut n = 0;
+    for k in vanban::model::KINDS {
+        let Some(text) = vanban::starter::starter(k.kind) else {
+            continue;
+        };
+        n += 1;
+        let path = dir.path().join(format!("{}.yaml", k.key));
+        std::fs::write(&path, text).expect("write");
+        let doc = vanban::load_document(&path).unwrap_or_else(|d| panic!("{}: {d}", k.key));
+        assert!(doc.warnings.is_empty(), "{}: {}", k.key, doc.warnings);
+        assert_eq!(doc.value.frame.kind, k.kind);
+        let docx = vanban::render_document(&doc.value, &t.value)
+            .unwrap_or_else(|e| panic!("{}: {e:?}", k.key));
+        assert_all_parts_parse(&docx);
+        dump_docx(&format!("kinds-starter-{}", k.key), &docx);
+    }
+    assert!(n >= 20, "{n}");
+}
+
+#[test]
+fn new_writes_a_starter_and_never_overwrites() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let o = vanban(dir.path(), &["moi", "Quyết định"]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let path = dir.path().join("quyet-dinh.yaml");
+    let first = std::fs::read_to_string(&path).expect("starter");
+    assert!(first.starts_with("# QUYẾT ĐỊNH (Mẫu 1.2"), "{first}");
+    let o = vanban(dir.path(), &["new", "QĐ"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("không ghi đè"));
+    assert_eq!(std::fs::read_to_string(&path).expect("kept"), first);
+    let o = vanban(dir.path(), &["new", "cong-van", "cv.yaml"]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let o = vanban(dir.path(), &["render", "cv.yaml"]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(dir.path().join("output/cv.docx").is_file());
+    let o = vanban(dir.path(), &["new", "--list"]);
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        out.contains("quy_dinh") && out.contains("QyĐ") && out.contains("1.7"),
+        "{out}"
+    );
+}
+
+#[test]
+fn a_giay_moi_says_who_what_when_where() {
+    let text = visible_text(&part(&render_fixture("giay-moi"), "word/document.xml"));
+    let at = |needle: &str| {
+        text.iter()
+            .position(|l| l.starts_with(needle))
+            .unwrap_or_else(|| panic!("{needle}: {text:?}"))
+    };
+    assert_eq!(
+        text[at("Ủy ban nhân dân phường Nguyễn Trãi trân trọng kính mời:")],
+        "Ủy ban nhân dân phường Nguyễn Trãi trân trọng kính mời:"
+    );
+    assert!(text[at("- Chủ tịch Hội")].ends_with("phố;"));
+    assert!(text[at("- Trưởng các tổ dân phố")].ends_with("phố."));
+    assert!(at("Tới dự Hội nghị") < at("Chủ trì: Đồng chí"));
+    assert!(
+        at("Chủ trì:") < at("Thời gian: 08 giờ") && at("Thời gian:") < at("Địa điểm: Hội trường")
+    );
+    assert!(text[at("Địa điểm:")].ends_with("Trần Hưng Đạo."));
+    // One invitee: on the same line; a missing field is a located error.
+    let (_d, path) = edited("giay-moi", |t| {
+        t.replace("  - \"Chủ tịch Hội Liên hiệp Phụ nữ các tổ dân phố\"\n", "")
+            .replace("  - \"Trưởng các tổ dân phố\"\n", "")
+    });
+    let doc = vanban::load_document(&path).expect("valid");
+    let t = Templates::load(None).unwrap_or_else(|d| panic!("{d}"));
+    let docx = vanban::render_document(&doc.value, &t.value).expect("render");
+    let text = visible_text(&part(&docx, "word/document.xml"));
+    assert!(
+        text.iter().any(|l| l == "Ủy ban nhân dân phường Nguyễn Trãi trân trọng kính mời: Thành viên Ban vì sự tiến bộ của phụ nữ phường."),
+        "{text:?}"
+    );
+    let (_d, path) = edited("giay-moi", |t| t.replace("dia_diem:", "# dia_diem:"));
+    let e = vanban::load_document(&path)
+        .expect_err("no place")
+        .to_string();
+    assert!(e.contains("giấy mời thiếu `dia_diem`"), "{e}");
+}
+
+#[test]
+fn a_bad_plan_does_not_stop_the_other_documents() {
+    let ws = fixture_workspace();
+    std::fs::copy(
+        fixture("kinds/thong-bao.yaml"),
+        ws.path().join("data/thong-bao.yaml"),
+    )
+    .expect("copy");
+    let plan = ws.path().join("data/ke-hoach-2025.yaml");
+    let text = std::fs::read_to_string(&plan).expect("plan");
+    std::fs::write(
+        &plan,
+        text.replace("so_ky_hieu: \"/KH-UBND\"", "so_ky_hieu: \"/KH UBND\""),
+    )
+    .expect("write");
+    let o = vanban(ws.path(), &["build"]);
+    assert_eq!(
+        o.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    assert!(ws.path().join("output/thong-bao.docx").is_file());
+    assert!(!ws.path().join("output/ke-hoach-2025.docx").exists());
+}
+
+#[test]
+fn a_giay_gioi_thieu_introduces_someone_until_a_day() {
+    let text = visible_text(&part(
+        &render_fixture("giay-gioi-thieu"),
+        "word/document.xml",
+    ));
+    for line in [
+        "GIẤY GIỚI THIỆU",
+        "Ủy ban nhân dân phường Nguyễn Trãi trân trọng giới thiệu:",
+        "Ông (bà): Lê Văn Nam",
+        "Được cử đến: Phòng Văn hóa - Xã hội thành phố Kon Tum",
+        "Giấy này có giá trị đến hết ngày 31/12/2025./.",
+    ] {
+        assert!(text.iter().any(|l| l == line), "{line}: {text:?}");
+    }
+    let (_d, path) = edited("giay-gioi-thieu", |t| {
+        t.replace("\"2025-12-31\"", "\"31/13/2025\"")
+    });
+    let e = vanban::load_document(&path)
+        .expect_err("bad date")
+        .to_string();
+    assert!(e.contains("gioi_thieu.co_gia_tri_den"), "{e}");
+}
+
+#[test]
+fn a_plan_or_unit_report_may_say_its_kind() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let plan_text = std::fs::read_to_string(fixture("ke-hoach-2025.yaml")).expect("plan");
+    let plan_path = dir.path().join("ke-hoach.yaml");
+    std::fs::write(&plan_path, format!("loai: Kế hoạch\n{plan_text}")).expect("write");
+    assert_eq!(vanban::recognize(&plan_path).0, vanban::FileKind::Plan);
+    let plan = vanban::load_plan(&plan_path).unwrap_or_else(|d| panic!("{d}"));
+    let report = std::fs::read_dir(fixture("bao-cao"))
+        .expect("reports")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .min()
+        .expect("a report");
+    let report_path = dir.path().join(report.file_name().expect("name"));
+    let text = std::fs::read_to_string(&report).expect("report");
+    std::fs::write(&report_path, format!("loai: bao_cao\n{text}")).expect("write");
+    assert_eq!(
+        vanban::recognize(&report_path).0,
+        vanban::FileKind::UnitReport
+    );
+    vanban::load_unit_report(&report_path, &plan.value).unwrap_or_else(|d| panic!("{d}"));
+    std::fs::write(&plan_path, format!("loai: QĐ\n{plan_text}")).expect("write");
+    let e = vanban::load_plan(&plan_path)
+        .expect_err("wrong kind")
+        .to_string();
+    assert!(
+        e.contains("ke-hoach.yaml:1:7") && e.contains("`loai` ghi `QĐ`"),
+        "{e}"
+    );
+}
+
+#[test]
+fn a_bien_ban_has_two_signatures_and_its_details() {
+    let xml = part(&render_fixture("bien-ban"), "word/document.xml");
+    let text = visible_text(&xml);
+    for line in [
+        "BIÊN BẢN",
+        "Thời gian bắt đầu: 08 giờ 00 phút, ngày 20 tháng 11 năm 2025.",
+        "Thư ký (người ghi biên bản): Lê Văn Nam.",
+        "Cuộc họp kết thúc vào 11 giờ 00 phút cùng ngày./.",
+        "THƯ KÝ",
+        "CHỦ TỌA",
+    ] {
+        assert!(text.iter().any(|l| l == line), "{line}: {text:?}");
+    }
+    let secretary = text.iter().position(|l| l == "THƯ KÝ").expect("thư ký");
+    let chair = text.iter().position(|l| l == "CHỦ TỌA").expect("chủ tọa");
+    let label = text
+        .iter()
+        .position(|l| l == "Nơi nhận:")
+        .expect("nơi nhận");
+    assert!(secretary < chair && chair < label, "{text:?}");
+    let (_d, path) = edited("bien-ban", |t| t.replace("thu_ky:", "# thu_ky:"));
+    let e = vanban::load_document(&path)
+        .expect_err("no secretary")
+        .to_string();
+    assert!(e.contains("biên bản thiếu `thu_ky`"), "{e}");
+}
