@@ -81,7 +81,7 @@ fn an_unknown_or_unsupported_kind_is_a_located_error() {
         .to_string();
     assert!(e.contains("thong-bao.yaml:3:7"), "{e}");
     assert!(e.contains("không nhận ra loại văn bản `thong_bo`"), "{e}");
-    assert!(e.contains("`to_trinh`"), "{e}");
+    assert!(e.contains("có phải ý bạn là `thong_bao`?"), "{e}");
     let (_d, path) = edited("thong-bao", |t| {
         t.replace("loai: thong_bao", "loai: cong_dien")
     });
@@ -473,4 +473,41 @@ fn a_bien_ban_has_two_signatures_and_its_details() {
         .expect_err("no secretary")
         .to_string();
     assert!(e.contains("biên bản thiếu `thu_ky`"), "{e}");
+}
+
+/// Found by a user trial: a quyết định without its authority line, a footnote mark without its
+/// text, and "Như Điều 3" with two articles were written silently.
+#[test]
+fn decision_checks_from_the_user_trial() {
+    let (_d, path) = edited("quyet-dinh", |t| {
+        t.replace(
+            "tham_quyen: \"CHỦ TỊCH ỦY BAN NHÂN DÂN PHƯỜNG NGUYỄN TRÃI\"\n",
+            "",
+        )
+    });
+    let e = vanban::load_document(&path)
+        .expect_err("no authority")
+        .to_string();
+    assert!(e.contains("thiếu thẩm quyền ban hành"), "{e}");
+    assert!(e.contains("trường: tham_quyen"), "{e}");
+
+    let (_d, path) = edited("quyet-dinh", |t| {
+        t.replacen(
+            "\"Ban vì sự tiến bộ của phụ nữ phường có nhiệm vụ",
+            "\"Xem[^9]. Ban vì sự tiến bộ của phụ nữ phường có nhiệm vụ",
+            1,
+        )
+    });
+    let e = vanban::load_document(&path)
+        .expect_err("undefined note")
+        .to_string();
+    assert!(e.contains("chú thích `[^9]` chưa được định nghĩa"), "{e}");
+    assert!(e.contains("trường: dieu[1]"), "{e}");
+
+    let (_d, path) = edited("quyet-dinh", |t| t.replace("Như Điều 3", "Như Điều 7"));
+    let w = vanban::load_document(&path)
+        .expect("valid")
+        .warnings
+        .to_string();
+    assert!(w.contains("`Như Điều 7`"), "{w}");
 }

@@ -192,13 +192,21 @@ pub(crate) fn validate_document(
             return None;
         }
         None => {
-            c.error(
-                "loai",
-                format!("không nhận ra loại văn bản `{}`", raw.loai.trim()),
-                format!(
+            let keys: Vec<&str> = crate::model::admin::KINDS
+                .iter()
+                .map(|k| k.kind.key())
+                .collect();
+            let hint = match crate::data::yaml::did_you_mean(raw.loai.trim(), &keys) {
+                Some(k) => format!("có phải ý bạn là `{k}`?"),
+                None => format!(
                     "ghi khóa (ví dụ `thong_bao`), tên loại (`Thông báo`) hoặc chữ viết tắt (`TB`); các loại đã hỗ trợ: {}",
                     supported_keys()
                 ),
+            };
+            c.error(
+                "loai",
+                format!("không nhận ra loại văn bản `{}`", raw.loai.trim()),
+                hint,
             );
             return None;
         }
@@ -239,6 +247,55 @@ pub(crate) fn validate_document(
             );
         }
         raw.dieu.retain(|d| !d.trim().is_empty());
+        if raw.dieu.is_empty() && !raw.noi_dung.trim().is_empty() {
+            c.warn(
+                "noi_dung",
+                format!("{} viết trong `noi_dung`, không có điều nào", kind.name()),
+                "ghi từng điều trong `dieu` để vanban đánh số **Điều 1.**, **Điều 2.** … (Mẫu 1.1, 1.2)",
+            );
+        }
+        if raw
+            .tham_quyen
+            .as_deref()
+            .is_none_or(|t| t.trim().is_empty())
+        {
+            c.error(
+                "tham_quyen",
+                format!("{} thiếu thẩm quyền ban hành", kind.name()),
+                "ví dụ `tham_quyen: CHỦ TỊCH ỦY BAN NHÂN DÂN PHƯỜNG NGUYỄN TRÃI` (Mẫu 1.2, ô 6)",
+            );
+        }
+        if raw.can_cu.0.is_empty() {
+            c.warn(
+                "can_cu",
+                format!("{} không có căn cứ ban hành", kind.name()),
+                "ví dụ `can_cu: [\"Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2025\"]`",
+            );
+        }
+        // "Như Điều 3;" in Nơi nhận must name an article that exists.
+        for (i, line) in raw.noi_nhan.0.iter().enumerate() {
+            let lower = line.to_lowercase();
+            if let Some(rest) = lower.split("như điều").nth(1) {
+                let n: String = rest
+                    .trim()
+                    .chars()
+                    .take_while(char::is_ascii_digit)
+                    .collect();
+                if let Ok(n) = n.parse::<usize>() {
+                    if n == 0 || n > raw.dieu.len() {
+                        c.warn(
+                            &format!("noi_nhan[{i}]"),
+                            format!(
+                                "Nơi nhận ghi `Như Điều {n}` nhưng {} có {} điều",
+                                kind.name().to_lowercase(),
+                                raw.dieu.len()
+                            ),
+                            "sửa số điều cho đúng điều giao trách nhiệm thi hành",
+                        );
+                    }
+                }
+            }
+        }
     } else if invitation {
         if raw.thanh_phan.0.is_empty() {
             c.error(
@@ -409,6 +466,12 @@ pub(crate) fn validate_document(
     let first = (!addressees.is_empty()).then_some("Như trên");
     let recipients = frame::recipients(c, &raw.noi_nhan, "noi_nhan", first);
     let signature = frame::signature(c, &raw.ky, "ky");
+    // Footnote marks in the Markdown fields against `chu_thich` (undefined, unused, nested).
+    let mut rich: Vec<(String, &str)> = vec![("noi_dung".to_string(), raw.noi_dung.as_str())];
+    for (i, d) in raw.dieu.iter().enumerate() {
+        rich.push((format!("dieu[{i}]"), d.as_str()));
+    }
+    crate::data::plan::check_rich_text(c, &rich, &raw.chu_thich.0);
     // A footnote is one Markdown paragraph: a blank line inside it becomes a line break.
     for (_, text) in &mut raw.chu_thich.0 {
         if text.lines().any(|l| l.trim().is_empty()) {
