@@ -115,5 +115,15 @@ pub fn starter(kind: DocumentKind) -> Option<String> {
     } else {
         s.push_str("ky:\n  quyen_han: [\"TM. ỦY BAN NHÂN DÂN\"]\n  chuc_vu: \"CHỦ TỊCH\"\n  nguoi_ky: \"«Họ và tên»\"\n");
     }
+    s.push_str(
+        "\n# Thành phần khác (tùy chọn, NĐ 30 Phụ lục I, mục III): bỏ dấu # đầu dòng để dùng.\n",
+    );
+    s.push_str("# Mức độ khẩn, in trong khung dưới số, ký hiệu: KHẨN, THƯỢNG KHẨN hoặc HỎA TỐC.\n# muc_do_khan: KHẨN\n");
+    s.push_str("# Phạm vi lưu hành, in trong khung trên Quốc hiệu: XEM XONG TRẢ LẠI, LƯU HÀNH NỘI BỘ.\n# pham_vi_luu_hanh: LƯU HÀNH NỘI BỘ\n");
+    s.push_str("# Ký hiệu người soạn thảo và số lượng bản phát hành, thêm vào dòng \"Lưu:\" (\"Lưu: VT, NAM.(10).\").\n# ky_hieu_nguoi_soan: «NAM»\n# so_ban: 10\n");
+    if letter || invitation || introduction {
+        s.push_str("# Địa chỉ cơ quan, in ở chân trang 1 dưới một đường kẻ.\n# lien_he:\n#   dia_chi: \"«Số nhà, đường, phường, tỉnh»\"\n#   dien_thoai: \"«0260 …»\"\n#   fax: \"«…»\"\n#   email: \"«…@….gov.vn»\"\n#   website: \"«…»\"\n");
+    }
+    s.push_str("# Phụ lục (Mẫu 2.1), mỗi phụ lục một trang riêng sau chữ ký; ngang: true cho trang ngang.\n# phu_luc:\n#   - tieu_de: \"«Tên phụ lục»\"\n#     noi_dung: |\n#       | TT | «Cột» |\n#       |---|---|\n#       | 1 | «…» |\n#     ngang: false\n");
     Some(s)
 }

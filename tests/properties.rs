@@ -218,6 +218,9 @@ fn fuzz_regressions() {
             signer_name: "A".into(),
         },
         secretary: None,
+        urgency: None,
+        circulation: None,
+        contact: Vec::new(),
         property_title: "Kế hoạch".into(),
     };
     let templates = Templates::load(None).expect("templates").value;
@@ -297,6 +300,7 @@ fn pages_with_text(text: &str) -> vanban::model::page::Pages {
                     Span::NoteRef(1),
                 ],
             })],
+            first_footer: Vec::new(),
         }],
         notes: vec![vec![note]],
         defaults: Defaults {

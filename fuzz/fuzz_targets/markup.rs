@@ -30,6 +30,9 @@ fn frame() -> Frame {
             signer_name: "A".into(),
         },
         secretary: None,
+        urgency: None,
+        circulation: None,
+        contact: Vec::new(),
         property_title: "Kế hoạch".into(),
     }
 }

@@ -2,13 +2,15 @@
 //! quyết, its Căn cứ lines and Điều), through the template of its layout family; the frame from
 //! its typed fields.
 
+use super::consolidated::{attached_to, APPENDIX_LABEL};
 use super::{
     agency_in_text, DECISION_TEMPLATE, DOCUMENT_TEMPLATE, INTRODUCTION_TEMPLATE,
     INVITATION_TEMPLATE, MINUTES_TEMPLATE,
 };
 use crate::data::document::GeneralDocument;
 use crate::diag::Diagnostics;
-use crate::model::{Document, Layout};
+use crate::model::format::roman;
+use crate::model::{Appendix, Block, Document, Inline, Layout, Note};
 use crate::template::Templates;
 
 /// Stages 2–3 for a document of any kind: fill the template and parse the Markdown.
@@ -46,12 +48,67 @@ pub(crate) fn general_document(
         }
         _ => templates.render_markup(DOCUMENT_TEMPLATE, &doc.raw)?,
     };
+    let mut notes = markup.notes;
+    let appendices = appendices(doc, &mut notes)?;
     Ok(Document {
         frame: doc.frame.clone(),
         body: markup.body,
-        notes: markup.notes,
-        appendices: Vec::new(),
+        notes,
+        appendices,
     })
+}
+
+/// Phụ lục (Mẫu 2.1): each `phu_luc` entry parsed from its Markdown; labelled `Phụ lục` when
+/// alone, `Phụ lục I`, `II`, … when there are several (NĐ 30 Phụ lục I, III.1). Footnotes of an
+/// appendix are numbered after those of the main text.
+fn appendices(doc: &GeneralDocument, notes: &mut Vec<Note>) -> Result<Vec<Appendix>, Diagnostics> {
+    let n = doc.raw.phu_luc.len();
+    let attached = attached_to(&doc.frame);
+    let mut out = Vec::with_capacity(n);
+    for (i, a) in doc.raw.phu_luc.iter().enumerate() {
+        let markup = crate::markup::parse(&a.noi_dung, &format!("phu_luc[{i}]"))?;
+        let offset = notes.len() as u32;
+        let mut body = markup.body;
+        for b in &mut body {
+            shift_notes(b, offset);
+        }
+        notes.extend(markup.notes);
+        let label = if n == 1 {
+            APPENDIX_LABEL.to_string()
+        } else {
+            format!(
+                "{APPENDIX_LABEL} {}",
+                roman(i as u32 + 1).unwrap_or_default()
+            )
+        };
+        out.push(Appendix {
+            label,
+            title: a.tieu_de.trim().to_string(),
+            attached_to: attached.clone(),
+            body,
+            landscape: a.ngang,
+        });
+    }
+    Ok(out)
+}
+
+/// Renumber the footnote references of an appendix block by `offset`.
+fn shift_notes(b: &mut Block, offset: u32) {
+    let shift = |inlines: &mut Vec<Inline>| {
+        for i in inlines {
+            if let Inline::NoteRef(n) = i {
+                *n += offset;
+            }
+        }
+    };
+    match b {
+        Block::Paragraph(p) => shift(&mut p.inlines),
+        Block::Table(t) => {
+            for c in t.header.iter_mut().chain(t.rows.iter_mut().flatten()) {
+                shift(&mut c.inlines);
+            }
+        }
+    }
 }
 
 /// A value without its final `.`/`;` (the template writes the punctuation).

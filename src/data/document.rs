@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use crate::data::raw::{indexmap_like::OrderedMap, Lines, RawAgency, RawSignature, Scalar};
 use crate::data::{frame, Checker};
 use crate::diag::{Diagnostics, Warned};
-use crate::model::{DocumentKind, Frame, Layout, Text, KINDS};
+use crate::model::{DocumentKind, Frame, Layout, Text, Urgency, KINDS};
 
 /// Giới thiệu — giấy giới thiệu (Mẫu 1.8): who is introduced, to whom, for what, until when.
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -24,6 +24,43 @@ pub struct RawIntroduction {
     pub ve_viec: Text,
     /// Có giá trị đến — the last day the paper is valid (`2025-12-31`).
     pub co_gia_tri_den: Scalar,
+}
+
+/// Địa chỉ cơ quan — the agency's contact details at the foot of page 1 (NĐ 30 Phụ lục I, III.4;
+/// Mẫu 1.5, 1.7, 1.8 ô 10).
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawContact {
+    /// Địa chỉ — the postal address.
+    #[serde(default)]
+    pub dia_chi: Option<Text>,
+    /// Điện thoại.
+    #[serde(default)]
+    pub dien_thoai: Option<Scalar>,
+    /// Fax.
+    #[serde(default)]
+    pub fax: Option<Scalar>,
+    /// E-mail.
+    #[serde(default)]
+    pub email: Option<Text>,
+    /// Website (trang thông tin điện tử).
+    #[serde(default)]
+    pub website: Option<Text>,
+}
+
+/// Phụ lục — an appendix after the signature (Mẫu 2.1), each in its own section.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawAppendix {
+    /// Tên phụ lục — the title (printed upper case, bold).
+    #[serde(default)]
+    pub tieu_de: Text,
+    /// Nội dung — Markdown, as `noi_dung`.
+    #[serde(default)]
+    pub noi_dung: Text,
+    /// Trang ngang — a landscape page (a phụ lục of wide tables).
+    #[serde(default)]
+    pub ngang: bool,
 }
 
 /// Văn bản — a document file with `loai` (`vi-du/thong-bao.yaml`).
@@ -94,6 +131,24 @@ pub struct RawDocument {
     pub noi_nhan: Lines,
     /// Chữ ký — the signature block.
     pub ky: RawSignature,
+    /// Mức độ khẩn — `KHẨN`, `THƯỢNG KHẨN` or `HỎA TỐC`; optional.
+    #[serde(default)]
+    pub muc_do_khan: Option<Text>,
+    /// Phạm vi lưu hành — `XEM XONG TRẢ LẠI`, `LƯU HÀNH NỘI BỘ`; optional.
+    #[serde(default)]
+    pub pham_vi_luu_hanh: Option<Text>,
+    /// Ký hiệu người soạn thảo — the drafter's initials, added to the `Lưu:` line; optional.
+    #[serde(default)]
+    pub ky_hieu_nguoi_soan: Option<Text>,
+    /// Số lượng bản phát hành — added to the `Lưu:` line as `(300)`; optional.
+    #[serde(default)]
+    pub so_ban: Option<Scalar>,
+    /// Địa chỉ cơ quan — công văn, giấy mời, giấy giới thiệu: contact lines at the foot of page 1.
+    #[serde(default)]
+    pub lien_he: Option<RawContact>,
+    /// Phụ lục — appendices after the signature.
+    #[serde(default)]
+    pub phu_luc: Vec<RawAppendix>,
 }
 
 /// The top-level keys of a document file, for "did you mean" hints.
@@ -120,6 +175,12 @@ pub(crate) const DOCUMENT_FIELDS: &[&str] = &[
     "chu_thich",
     "noi_nhan",
     "ky",
+    "muc_do_khan",
+    "pham_vi_luu_hanh",
+    "ky_hieu_nguoi_soan",
+    "so_ban",
+    "lien_he",
+    "phu_luc",
 ];
 
 /// Văn bản — a validated document of a kind that has no structured data of its own.
@@ -407,7 +468,8 @@ pub(crate) fn validate_document(
         .map(|l| l.trim().to_string())
         .collect();
     let first = (!addressees.is_empty()).then_some("Như trên");
-    let recipients = frame::recipients(c, &raw.noi_nhan, "noi_nhan", first);
+    let mut recipients = frame::recipients(c, &raw.noi_nhan, "noi_nhan", first);
+    drafter(c, &raw, &mut recipients);
     let signature = frame::signature(c, &raw.ky, "ky");
     // A footnote is one Markdown paragraph: a blank line inside it becomes a line break.
     for (_, text) in &mut raw.chu_thich.0 {
@@ -417,6 +479,16 @@ pub(crate) fn validate_document(
         }
     }
     let mut frame = head.into_frame(&raw.trich_yeu, addressees, recipients, signature);
+    frame.urgency = urgency(c, raw.muc_do_khan.as_deref());
+    frame.circulation = circulation(c, raw.pham_vi_luu_hanh.as_deref());
+    frame.contact = contact(c, &raw, layout);
+    for (i, a) in raw.phu_luc.iter().enumerate() {
+        c.require(
+            &format!("phu_luc[{i}].noi_dung"),
+            &a.noi_dung,
+            "nội dung phụ lục",
+        );
+    }
     if minutes {
         // Mẫu 1.9: the secretary signs left of the chủ tọa.
         frame.secretary = Some(crate::model::Signature {
@@ -431,6 +503,168 @@ pub(crate) fn validate_document(
         grounds,
         valid_until,
     })
+}
+
+/// Mức độ khẩn: one of the three marks; a typo gets the closest as a hint.
+fn urgency(c: &mut Checker<'_>, value: Option<&str>) -> Option<Urgency> {
+    let v = value?.trim();
+    if v.is_empty() {
+        return None;
+    }
+    let found = Urgency::parse(v);
+    if found.is_none() {
+        let marks: Vec<&'static str> = Urgency::ALL.iter().map(|u| u.text()).collect();
+        let hint = closest(v, &marks)
+            .map(|m| format!("có phải `{m}`? "))
+            .unwrap_or_default();
+        c.error(
+            "muc_do_khan",
+            format!("mức độ khẩn không hợp lệ: `{v}`"),
+            format!(
+                "{hint}ghi một trong: {} (NĐ 30/2020, Phụ lục I, mục III.2)",
+                marks.join(", ")
+            ),
+        );
+    }
+    found
+}
+
+/// Phạm vi lưu hành: one of the decree's marks; a typo gets the closest as a hint.
+fn circulation(c: &mut Checker<'_>, value: Option<&str>) -> Option<String> {
+    let v = value?.trim();
+    if v.is_empty() {
+        return None;
+    }
+    match crate::model::admin::parse_circulation(v) {
+        Some(m) => Some(m.to_string()),
+        None => {
+            let marks = crate::model::admin::CIRCULATION_MARKS;
+            let hint = closest(v, marks)
+                .map(|m| format!("có phải `{m}`? "))
+                .unwrap_or_default();
+            c.error(
+                "pham_vi_luu_hanh",
+                format!("phạm vi lưu hành không hợp lệ: `{v}`"),
+                format!(
+                    "{hint}ghi một trong: {} (NĐ 30/2020, Phụ lục I, mục III.2)",
+                    marks.join(", ")
+                ),
+            );
+            None
+        }
+    }
+}
+
+/// Lower case without diacritics, for typo hints (`THUONG KHAM` → `thuong kham`).
+fn fold_ascii(s: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    s.trim()
+        .nfd()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+        .flat_map(char::to_lowercase)
+        .map(|c| if c == 'đ' { 'd' } else { c })
+        .collect()
+}
+
+/// The mark of `marks` closest to a mistyped `value`, compared without diacritics.
+fn closest(value: &str, marks: &[&'static str]) -> Option<&'static str> {
+    let folded: Vec<String> = marks.iter().map(|m| fold_ascii(m)).collect();
+    let refs: Vec<&str> = folded.iter().map(String::as_str).collect();
+    let hit = crate::data::yaml::did_you_mean(&fold_ascii(value), &refs)?;
+    refs.iter().position(|r| *r == hit).map(|i| marks[i])
+}
+
+/// Ký hiệu người soạn thảo và số lượng bản phát hành (ô 12): added to the `Lưu:` line as
+/// `PL.(300)` — initials upper case, the number of copies in brackets (NĐ 30 Phụ lục I, III.3;
+/// Mẫu 1.5 note 9).
+fn drafter(c: &mut Checker<'_>, raw: &RawDocument, recipients: &mut [String]) {
+    let initials = raw
+        .ky_hieu_nguoi_soan
+        .as_deref()
+        .map(|t| frame::upper(t.trim().trim_end_matches('.')))
+        .filter(|t| !t.is_empty());
+    let copies = match raw.so_ban.as_ref().map(|s| s.0.trim().to_string()) {
+        None => None,
+        Some(s) if s.is_empty() => None,
+        Some(s) => match s.parse::<u32>() {
+            Ok(n) if n > 0 => Some(n),
+            _ => {
+                c.error(
+                    "so_ban",
+                    format!("số lượng bản phát hành không hợp lệ: `{s}`"),
+                    "ghi số bản bằng chữ số Ả Rập, ví dụ `so_ban: 30`",
+                );
+                None
+            }
+        },
+    };
+    let mark = match (initials, copies) {
+        (Some(k), Some(n)) => format!("{k}.({n})"),
+        (Some(k), None) => k,
+        (None, Some(n)) => format!("({n})"),
+        (None, None) => return,
+    };
+    if let Some(last) = recipients.last_mut() {
+        if last.starts_with("Lưu") {
+            last.push_str(&format!(", {mark}"));
+        }
+    }
+}
+
+/// Địa chỉ cơ quan (ô 13): the lines of the page-1 footer; only for công văn, giấy mời, giấy
+/// giới thiệu (Mẫu 1.5, 1.7, 1.8).
+fn contact(c: &mut Checker<'_>, raw: &RawDocument, layout: Layout) -> Vec<String> {
+    let Some(l) = &raw.lien_he else {
+        return Vec::new();
+    };
+    if !matches!(
+        layout,
+        Layout::Letter | Layout::Invitation | Layout::Introduction
+    ) {
+        c.error(
+            "lien_he",
+            "địa chỉ cơ quan ở chân trang 1 chỉ dùng cho công văn, giấy mời, giấy giới thiệu",
+            "bỏ `lien_he` (Mẫu 1.5, 1.7, 1.8, Phụ lục III)",
+        );
+        return Vec::new();
+    }
+    let get = |v: Option<&str>| {
+        v.map(str::trim)
+            .filter(|t| !t.is_empty())
+            .map(str::to_string)
+    };
+    let mut lines = Vec::new();
+    if let Some(a) = get(l.dia_chi.as_deref()) {
+        lines.push(format!("Địa chỉ: {a}"));
+    }
+    let mut phone = Vec::new();
+    if let Some(t) = get(l.dien_thoai.as_ref().map(|s| s.0.as_str())) {
+        phone.push(format!("Điện thoại: {t}"));
+    }
+    if let Some(f) = get(l.fax.as_ref().map(|s| s.0.as_str())) {
+        phone.push(format!("Fax: {f}"));
+    }
+    if !phone.is_empty() {
+        lines.push(phone.join("; "));
+    }
+    let mut web = Vec::new();
+    if let Some(e) = get(l.email.as_deref()) {
+        web.push(format!("E-mail: {e}"));
+    }
+    if let Some(w) = get(l.website.as_deref()) {
+        web.push(format!("Website: {w}"));
+    }
+    if !web.is_empty() {
+        lines.push(web.join("; "));
+    }
+    if lines.is_empty() {
+        c.error(
+            "lien_he",
+            "`lien_he` không có thông tin nào",
+            "ghi ít nhất một trong `dia_chi`, `dien_thoai`, `fax`, `email`, `website`",
+        );
+    }
+    lines
 }
 
 /// Căn cứ lines with their final punctuation: each ends `;`, the last `.`; a line the drafter

@@ -85,6 +85,9 @@ impl Head {
             recipients,
             signature,
             secretary: None,
+            urgency: None,
+            circulation: None,
+            contact: Vec::new(),
             property_title: format!("{} {}", self.kind.name(), subject.0.join(" ")),
         }
     }
