@@ -576,3 +576,27 @@ fn a_mistyped_mark_gets_a_hint_and_the_address_is_only_for_letters() {
         .to_string();
     assert!(e.contains("số lượng bản phát hành không hợp lệ"), "{e}");
 }
+
+#[test]
+fn a_phu_luc_of_a_cong_van_does_not_repeat_the_address() {
+    let (_d, path) = edited("cong-van-khan", |t| {
+        format!("{t}\nphu_luc:\n  - tieu_de: \"Danh sách\"\n    noi_dung: \"Nội dung phụ lục.\"\n")
+    });
+    let doc = vanban::load_document(&path).unwrap_or_else(|d| panic!("{d}"));
+    let t = Templates::load(None).unwrap_or_else(|d| panic!("{d}"));
+    let docx = vanban::render_document(&doc.value, &t.value).unwrap_or_else(|e| panic!("{e:?}"));
+    assert_all_parts_parse(&docx);
+    let xml = part(&docx, "word/document.xml");
+    assert!(xml.contains(r#"<w:footerReference w:type="first" r:id="rId8"/>"#));
+    assert!(xml.contains(r#"<w:footerReference w:type="first" r:id="rId9"/>"#));
+    assert!(visible_text(&part(&docx, "word/footer2.xml"))
+        .iter()
+        .all(|l| l.is_empty()));
+    let text = visible_text(&xml);
+    assert!(text.iter().any(|l| l == "Phụ lục"), "{text:?}");
+    assert!(
+        text.iter()
+            .any(|l| l.starts_with("(Kèm theo Công văn số 1250/UBND-VHXH")),
+        "{text:?}"
+    );
+}

@@ -49,20 +49,31 @@ pub(crate) fn document(pages: &Pages) -> String {
     xml.finish()
 }
 
-/// The relationship id of each section's first-page footer (`None` when it has none): the
-/// footers are numbered in section order after the fixed parts ([`FIRST_FOOTER_RID_BASE`]).
+/// The relationship id of each section's first-page footer: the footers are numbered in
+/// section order after the fixed parts ([`FIRST_FOOTER_RID_BASE`]). When any section has one,
+/// every other section points to an empty footer numbered last, since Word would otherwise
+/// carry the previous section's footer over; when none has one, `None` everywhere.
 pub(crate) fn first_footer_rids(pages: &Pages) -> Vec<Option<String>> {
+    let count = pages
+        .sections
+        .iter()
+        .filter(|s| !s.first_footer.is_empty())
+        .count();
+    if count == 0 {
+        return vec![None; pages.sections.len()];
+    }
     let mut k = 0;
     pages
         .sections
         .iter()
         .map(|s| {
-            if s.first_footer.is_empty() {
-                None
+            let n = if s.first_footer.is_empty() {
+                count
             } else {
                 k += 1;
-                Some(format!("rId{}", FIRST_FOOTER_RID_BASE + k - 1))
-            }
+                k - 1
+            };
+            Some(format!("rId{}", FIRST_FOOTER_RID_BASE + n))
         })
         .collect()
 }

@@ -4,7 +4,7 @@
 //! `src/docx/assets/`, with `{NAME}` placeholders for the values that vary); only
 //! `word/document.xml`, `word/footnotes.xml` and `docProps/core.xml` are written per document,
 //! plus one `word/footerN.xml` (with its relationship and content type) for each section that
-//! has a first-page footer, in section order.
+//! has a first-page footer, in section order, and then an empty one for the other sections.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::{Cursor, Write};
@@ -19,7 +19,8 @@ pub(crate) const HEADER_PAGE_RID: &str = "rId6";
 pub(crate) const HEADER_EMPTY_RID: &str = "rId7";
 
 /// Relationship id number of the first first-page footer (`word/footer1.xml` → `rId8`); the
-/// next section's footer is `footer2.xml`, `rId9`, … (after the fixed relationships rId1–rId7).
+/// next section's footer is `footer2.xml`, `rId9`, … (after the fixed relationships rId1–rId7),
+/// the empty footer of the sections without one last.
 pub(crate) const FIRST_FOOTER_RID_BASE: usize = 8;
 
 /// The static parts, stored unzipped in the repository.
@@ -62,12 +63,16 @@ pub(crate) fn assemble(pages: &crate::model::page::Pages) -> Package {
     };
     // First-page footers (a section's `first_footer`), numbered in section order: each adds a
     // part, its relationship and its content type to the fixed list.
-    let footers: Vec<String> = pages
+    let mut footers: Vec<String> = pages
         .sections
         .iter()
         .filter(|s| !s.first_footer.is_empty())
         .map(|s| super::document::footer(pages, &s.first_footer))
         .collect();
+    if !footers.is_empty() {
+        // The empty first-page footer of the sections without one (numbered last).
+        footers.push(super::document::footer(pages, &[Default::default()]));
+    }
     let mut content_types = assets::CONTENT_TYPES.to_string();
     let mut document_rels = assets::DOCUMENT_RELS.to_string();
     for k in 1..=footers.len() {
