@@ -15,6 +15,7 @@ pub fn starter(kind: DocumentKind) -> Option<String> {
     let invitation = layout == Layout::Invitation;
     let introduction = layout == Layout::Introduction;
     let minutes = layout == Layout::Minutes;
+    let telegram = layout == Layout::Telegram;
     let file = kind.key().replace('_', "-");
     let title = if letter {
         kind.name().to_uppercase()
@@ -58,7 +59,11 @@ pub fn starter(kind: DocumentKind) -> Option<String> {
         s.push_str("trich_yeu: \"«Trích yếu nội dung»\"\n\n");
     }
     let addressed = letter || matches!(kind, DocumentKind::Submission | DocumentKind::Report);
-    if addressed {
+    if telegram {
+        s.push_str("# Công điện (Mẫu 1.6): vanban in \"<nguoi_dien> điện:\" rồi các nơi nhận điện (kinh_gui), mỗi nơi một dòng.\n");
+        s.push_str("nguoi_dien: \"Chủ tịch Ủy ban nhân dân «phường …»\"\n");
+        s.push_str("kinh_gui: [\"«Cơ quan nhận điện»\"]\n\n");
+    } else if addressed {
         s.push_str("# Kính gửi: một nơi thì ghi cùng dòng; nhiều nơi thì mỗi nơi một phần tử.\n");
         s.push_str("kinh_gui: [\"«Tên cơ quan nhận»\"]\n\n");
     } else if !decision && !invitation && !introduction && !minutes {

@@ -33,6 +33,7 @@ fn kinds_goldens() {
         "cong-van-khan",
         "quyet-dinh-phu-luc",
         "thong-bao-noi-bo",
+        "cong-dien",
     ] {
         let docx = render_fixture(case);
         golden(
@@ -86,12 +87,12 @@ fn an_unknown_or_unsupported_kind_is_a_located_error() {
     assert!(e.contains("không nhận ra loại văn bản `thong_bo`"), "{e}");
     assert!(e.contains("`to_trinh`"), "{e}");
     let (_d, path) = edited("thong-bao", |t| {
-        t.replace("loai: thong_bao", "loai: cong_dien")
+        t.replace("loai: thong_bao", "loai: giay_nghi_phep")
     });
     let e = vanban::load_document(&path)
         .expect_err("unsupported")
         .to_string();
-    assert!(e.contains("Công điện (Mẫu 1.6"), "{e}");
+    assert!(e.contains("Giấy nghỉ phép (Mẫu 1.10"), "{e}");
 }
 
 #[test]
@@ -599,4 +600,31 @@ fn a_phu_luc_of_a_cong_van_does_not_repeat_the_address() {
             .any(|l| l.starts_with("(Kèm theo Công văn số 1250/UBND-VHXH")),
         "{text:?}"
     );
+}
+
+#[test]
+fn a_cong_dien_says_who_telegraphs_to_whom() {
+    let text = visible_text(&part(&render_fixture("cong-dien"), "word/document.xml"));
+    let at = |needle: &str| {
+        text.iter()
+            .position(|l| l == needle)
+            .unwrap_or_else(|| panic!("{needle}: {text:?}"))
+    };
+    assert!(at("CÔNG ĐIỆN") < at("CHỦ TỊCH ỦY BAN NHÂN DÂN PHƯỜNG NGUYỄN TRÃI điện:"));
+    assert_eq!(
+        at("- Các ban, ngành, đoàn thể phường;") + 1,
+        at("- Trưởng các tổ dân phố.")
+    );
+    assert!(!text.iter().any(|l| l.starts_with("Kính gửi")), "{text:?}");
+    assert!(text.iter().any(|l| l == "HỎA TỐC"), "{text:?}");
+    let (_d, path) = edited("cong-dien", |t| {
+        t.replace(
+            "nguoi_dien: \"CHỦ TỊCH ỦY BAN NHÂN DÂN PHƯỜNG NGUYỄN TRÃI\"",
+            "",
+        )
+    });
+    let e = vanban::load_document(&path)
+        .expect_err("no sender")
+        .to_string();
+    assert!(e.contains("công điện thiếu `nguoi_dien`"), "{e}");
 }

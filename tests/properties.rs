@@ -221,6 +221,7 @@ fn fuzz_regressions() {
         urgency: None,
         circulation: None,
         contact: Vec::new(),
+        sender: None,
         property_title: "Kế hoạch".into(),
     };
     let templates = Templates::load(None).expect("templates").value;

@@ -33,6 +33,7 @@ fn frame() -> Frame {
         urgency: None,
         circulation: None,
         contact: Vec::new(),
+        sender: None,
         property_title: "Kế hoạch".into(),
     }
 }

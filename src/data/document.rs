@@ -120,6 +120,10 @@ pub struct RawDocument {
     /// Giới thiệu — giấy giới thiệu: the person introduced and the errand.
     #[serde(default)]
     pub gioi_thieu: Option<RawIntroduction>,
+    /// Người điện — công điện: the agency or head that sends it, e.g. `Chủ tịch Ủy ban nhân dân
+    /// phường Nguyễn Trãi` (printed `… điện:`).
+    #[serde(default)]
+    pub nguoi_dien: Option<Text>,
     /// Nội dung — the body in Markdown (`#` headings, `**đậm**`, `*nghiêng*`, `[^nhãn]`, tables,
     /// `->` centred paragraphs); for a quyết định it follows the Điều and may be empty.
     #[serde(default)]
@@ -169,6 +173,7 @@ pub(crate) const DOCUMENT_FIELDS: &[&str] = &[
     "thoi_gian",
     "dia_diem",
     "gioi_thieu",
+    "nguoi_dien",
     "thu_ky",
     "ket_thuc",
     "noi_dung",
@@ -204,6 +209,7 @@ pub(crate) fn supported(layout: Layout) -> bool {
         layout,
         Layout::Named
             | Layout::Letter
+            | Layout::Telegram
             | Layout::Decision
             | Layout::Resolution
             | Layout::Invitation
@@ -291,6 +297,7 @@ pub(crate) fn validate_document(
     let layout = kind.layout();
     let decision = matches!(layout, Layout::Decision | Layout::Resolution);
     let invitation = layout == Layout::Invitation;
+    let telegram = layout == Layout::Telegram;
     if decision {
         if raw.dieu.iter().all(|d| d.trim().is_empty()) && raw.noi_dung.trim().is_empty() {
             c.error(
@@ -361,6 +368,26 @@ pub(crate) fn validate_document(
                     format!("ví dụ `{field}: \"{example}\"` (Mẫu 1.9, Phụ lục III)"),
                 );
             }
+        }
+    } else if telegram {
+        c.require("noi_dung", &raw.noi_dung, "nội dung công điện");
+        if raw
+            .nguoi_dien
+            .as_deref()
+            .is_none_or(|v| v.trim().is_empty())
+        {
+            c.error(
+                "nguoi_dien",
+                "công điện thiếu `nguoi_dien` (cơ quan hoặc chức danh người đứng đầu điện)",
+                "ví dụ `nguoi_dien: \"Chủ tịch Ủy ban nhân dân phường Nguyễn Trãi\"` (Mẫu 1.6, Phụ lục III)",
+            );
+        }
+        if raw.kinh_gui.0.is_empty() {
+            c.error(
+                "kinh_gui",
+                "công điện chưa ghi nơi nhận điện",
+                "ghi các cơ quan nhận điện ở `kinh_gui`, mỗi nơi một dòng (in dưới dòng `… điện:`)",
+            );
         }
     } else if introduction {
         match &raw.gioi_thieu {
@@ -442,6 +469,12 @@ pub(crate) fn validate_document(
             "giấy mời, biên bản",
         ),
         ("thu_ky", raw.thu_ky.is_some(), minutes, "biên bản"),
+        (
+            "nguoi_dien",
+            raw.nguoi_dien.is_some(),
+            telegram,
+            "công điện",
+        ),
         ("ket_thuc", raw.ket_thuc.is_some(), minutes, "biên bản"),
     ] {
         if used && !allowed {
@@ -479,6 +512,9 @@ pub(crate) fn validate_document(
         }
     }
     let mut frame = head.into_frame(&raw.trich_yeu, addressees, recipients, signature);
+    if telegram {
+        frame.sender = raw.nguoi_dien.as_deref().map(|t| t.trim().to_string());
+    }
     frame.urgency = urgency(c, raw.muc_do_khan.as_deref());
     frame.circulation = circulation(c, raw.pham_vi_luu_hanh.as_deref());
     frame.contact = contact(c, &raw, layout);

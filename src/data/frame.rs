@@ -88,6 +88,7 @@ impl Head {
             urgency: None,
             circulation: None,
             contact: Vec::new(),
+            sender: None,
             property_title: format!("{} {}", self.kind.name(), subject.0.join(" ")),
         }
     }

@@ -296,6 +296,21 @@ pub(crate) fn addressees(f: &Frame, out: &mut Vec<Flow>) {
         return;
     }
     let size = p::ADDRESSEE_SIZE;
+    if let Some(sender) = &f.sender {
+        // Công điện (Mẫu 1.6): `<người điện> điện:` then each receiving agency centred,
+        // `- …;`, the last `.`.
+        out.push(Flow::Para(spaced(
+            centred(vec![text(&format!("{sender} điện:"), size, false, false)]),
+            p::ADDRESSEE_SPACING,
+        )));
+        let n = f.addressees.len();
+        for (i, a) in f.addressees.iter().enumerate() {
+            let end = if i + 1 == n { "." } else { ";" };
+            let line = format!("- {}{end}", a.trim_end_matches(['.', ';']));
+            out.push(Flow::Para(centred(vec![text(&line, size, false, false)])));
+        }
+        return;
+    }
     let label = "Kính gửi:";
     if let [one] = f.addressees.as_slice() {
         let line = format!("{label} {}.", one.trim_end_matches('.'));

@@ -571,6 +571,9 @@ pub struct Frame {
     /// Địa chỉ cơ quan — lines at the foot of page 1 under a full-width rule (address, phone,
     /// e-mail, website, fax; NĐ 30 Phụ lục I, III.4); empty when not given.
     pub contact: Vec<String>,
+    /// Người điện — công điện (Mẫu 1.6): the agency or head that sends it, printed
+    /// `<người điện> điện:` above the receiving agencies; `None` for every other kind.
+    pub sender: Option<String>,
     /// Tiêu đề tài liệu — the title stored in the document properties (`docProps/core.xml`).
     pub property_title: String,
 }
