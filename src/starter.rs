@@ -16,6 +16,7 @@ pub fn starter(kind: DocumentKind) -> Option<String> {
     let introduction = layout == Layout::Introduction;
     let minutes = layout == Layout::Minutes;
     let telegram = layout == Layout::Telegram;
+    let leave = layout == Layout::Leave;
     let file = kind.key().replace('_', "-");
     let title = if letter {
         kind.name().to_uppercase()
@@ -55,7 +56,7 @@ pub fn starter(kind: DocumentKind) -> Option<String> {
         s.push_str("trich_yeu: \"«Trích yếu nội dung công văn»\"\n\n");
     } else if decision {
         s.push_str("trich_yeu: \"Về việc «…»\"\n\n");
-    } else if !introduction {
+    } else if !introduction && !leave {
         s.push_str("trich_yeu: \"«Trích yếu nội dung»\"\n\n");
     }
     let addressed = letter || matches!(kind, DocumentKind::Submission | DocumentKind::Report);
@@ -66,7 +67,7 @@ pub fn starter(kind: DocumentKind) -> Option<String> {
     } else if addressed {
         s.push_str("# Kính gửi: một nơi thì ghi cùng dòng; nhiều nơi thì mỗi nơi một phần tử.\n");
         s.push_str("kinh_gui: [\"«Tên cơ quan nhận»\"]\n\n");
-    } else if !decision && !invitation && !introduction && !minutes {
+    } else if !decision && !invitation && !introduction && !minutes && !leave && !telegram {
         s.push_str("# Kính gửi (nếu cần): kinh_gui: [\"«Tên cơ quan nhận»\"]\n\n");
     }
     if decision {
@@ -90,6 +91,12 @@ pub fn starter(kind: DocumentKind) -> Option<String> {
             "# Người được giới thiệu và công việc (Mẫu 1.8); giấy giới thiệu không có trích yếu.\n",
         );
         s.push_str("gioi_thieu:\n  ho_ten: \"«Họ và tên»\"\n  chuc_vu: \"«Chức vụ, đơn vị công tác»\"\n  duoc_cu_den: \"«Cơ quan được cử đến»\"\n  ve_viec: \"«Công việc»\"\n  co_gia_tri_den: \"2025-12-31\"\n\n");
+    } else if leave {
+        s.push_str(
+            "# Người được nghỉ phép và kỳ nghỉ (Mẫu 1.10); giấy nghỉ phép không có trích yếu.\n",
+        );
+        s.push_str("# xac_nhan: true in ô xác nhận của nơi nghỉ phép dưới Nơi nhận (nếu cần).\n");
+        s.push_str("nghi_phep:\n  ho_ten: \"«Họ và tên»\"\n  chuc_vu: \"«Chức vụ, đơn vị công tác»\"\n  ngay_don: \"2025-11-20\"\n  thoi_gian: \"«05 ngày làm việc»\"\n  tu_ngay: \"2025-12-01\"\n  den_ngay: \"2025-12-05\"\n  noi_nghi: \"«Nơi nghỉ phép»\"\n  tinh_vao: \"«nghỉ phép hằng năm 2025»\"\n  xac_nhan: false\n\n");
     } else if invitation {
         s.push_str("# Thành phần mời: một thành phần thì ghi cùng dòng; nhiều thì mỗi thành phần một phần tử.\n");
         s.push_str("thanh_phan: [\"«Thành phần được mời»\"]\n");

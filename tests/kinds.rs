@@ -34,6 +34,7 @@ fn kinds_goldens() {
         "quyet-dinh-phu-luc",
         "thong-bao-noi-bo",
         "cong-dien",
+        "giay-nghi-phep",
     ] {
         let docx = render_fixture(case);
         golden(
@@ -90,9 +91,9 @@ fn an_unknown_or_unsupported_kind_is_a_located_error() {
         t.replace("loai: thong_bao", "loai: giay_nghi_phep")
     });
     let e = vanban::load_document(&path)
-        .expect_err("unsupported")
+        .expect_err("no nghi_phep")
         .to_string();
-    assert!(e.contains("Giấy nghỉ phép (Mẫu 1.10"), "{e}");
+    assert!(e.contains("giấy nghỉ phép thiếu phần `nghi_phep`"), "{e}");
 }
 
 #[test]
@@ -627,4 +628,29 @@ fn a_cong_dien_says_who_telegraphs_to_whom() {
         .expect_err("no sender")
         .to_string();
     assert!(e.contains("công điện thiếu `nguoi_dien`"), "{e}");
+}
+
+#[test]
+fn a_giay_nghi_phep_grants_leave_with_a_confirmation_box() {
+    let text = visible_text(&part(
+        &render_fixture("giay-nghi-phep"),
+        "word/document.xml",
+    ));
+    for line in [
+        "GIẤY NGHỈ PHÉP",
+        "Xét Đơn đề nghị nghỉ phép ngày 20/11/2025 của ông (bà) Phạm Thị Mai, Ủy ban nhân dân phường Nguyễn Trãi cấp cho:",
+        "Ông (bà): Phạm Thị Mai",
+        "Được nghỉ phép trong thời gian: 05 ngày làm việc, kể từ ngày 01/12/2025 đến hết ngày 05/12/2025 tại xã Ngọc Bay, thành phố Kon Tum.",
+        "Số ngày nghỉ phép nêu trên được tính vào thời gian nghỉ phép hằng năm 2025./.",
+        "Xác nhận của cơ quan (tổ chức) hoặc chính quyền địa phương nơi nghỉ phép",
+    ] {
+        assert!(text.iter().any(|l| l == line), "{line}: {text:?}");
+    }
+    let (_d, path) = edited("giay-nghi-phep", |t| {
+        t.replace("tu_ngay: \"2025-12-01\"", "tu_ngay: \"2025-12-09\"")
+    });
+    let e = vanban::load_document(&path)
+        .expect_err("backwards")
+        .to_string();
+    assert!(e.contains("ngày cuối kỳ nghỉ trước ngày bắt đầu"), "{e}");
 }

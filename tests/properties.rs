@@ -222,6 +222,7 @@ fn fuzz_regressions() {
         circulation: None,
         contact: Vec::new(),
         sender: None,
+        leave_confirmation: false,
         property_title: "Kế hoạch".into(),
     };
     let templates = Templates::load(None).expect("templates").value;

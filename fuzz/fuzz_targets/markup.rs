@@ -34,6 +34,7 @@ fn frame() -> Frame {
         circulation: None,
         contact: Vec::new(),
         sender: None,
+        leave_confirmation: false,
         property_title: "Kế hoạch".into(),
     }
 }

@@ -5,7 +5,7 @@
 use super::consolidated::{attached_to, APPENDIX_LABEL};
 use super::{
     agency_in_text, DECISION_TEMPLATE, DOCUMENT_TEMPLATE, INTRODUCTION_TEMPLATE,
-    INVITATION_TEMPLATE, MINUTES_TEMPLATE,
+    INVITATION_TEMPLATE, LEAVE_TEMPLATE, MINUTES_TEMPLATE,
 };
 use crate::data::document::GeneralDocument;
 use crate::diag::Diagnostics;
@@ -45,6 +45,29 @@ pub(crate) fn general_document(
                 map.insert("het_han".into(), doc.valid_until.clone().into());
             }
             templates.render_markup(INTRODUCTION_TEMPLATE, &context)?
+        }
+        Layout::Leave => {
+            let mut context = serde_json::to_value(&doc.raw).unwrap_or_default();
+            if let Some(map) = context.as_object_mut() {
+                let agency = agency_in_text(&doc.frame.issuing_agency);
+                map.insert("co_quan_trong_cau".into(), agency.into());
+                if let Some(n) = &doc.raw.nghi_phep {
+                    for (key, value) in [
+                        ("ngay_don", &n.ngay_don),
+                        ("tu_ngay", &n.tu_ngay),
+                        ("den_ngay", &n.den_ngay),
+                    ] {
+                        let printed = crate::data::frame::parse_date(&value.0)
+                            .map(|d| d.format("%d/%m/%Y").to_string())
+                            .unwrap_or_default();
+                        map.insert(key.into(), printed.into());
+                    }
+                    map.insert("thoi_gian".into(), bare(Some(&n.thoi_gian)).into());
+                    map.insert("noi_nghi".into(), bare(Some(&n.noi_nghi)).into());
+                    map.insert("tinh_vao".into(), bare(Some(&n.tinh_vao)).into());
+                }
+            }
+            templates.render_markup(LEAVE_TEMPLATE, &context)?
         }
         _ => templates.render_markup(DOCUMENT_TEMPLATE, &doc.raw)?,
     };

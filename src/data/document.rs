@@ -63,6 +63,31 @@ pub struct RawAppendix {
     pub ngang: bool,
 }
 
+/// Nghỉ phép — giấy nghỉ phép (Mẫu 1.10): who takes leave, how long, where.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawLeave {
+    /// Họ tên — printed after `Ông (bà):` and in the opening sentence.
+    pub ho_ten: Text,
+    /// Chức vụ — title and unit.
+    pub chuc_vu: Text,
+    /// Ngày đơn — the date of the leave request (`2025-11-20`).
+    pub ngay_don: Scalar,
+    /// Thời gian — how long, as written, e.g. `05 ngày làm việc`.
+    pub thoi_gian: Text,
+    /// Từ ngày — the first day (`2025-12-01`).
+    pub tu_ngay: Scalar,
+    /// Đến ngày — the last day (`2025-12-05`).
+    pub den_ngay: Scalar,
+    /// Nơi nghỉ — where the leave is spent.
+    pub noi_nghi: Text,
+    /// Tính vào — which leave it counts against, e.g. `nghỉ phép hằng năm 2025`.
+    pub tinh_vao: Text,
+    /// Xác nhận — print the confirmation box of the place of leave under Nơi nhận.
+    #[serde(default)]
+    pub xac_nhan: bool,
+}
+
 /// Văn bản — a document file with `loai` (`vi-du/thong-bao.yaml`).
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
@@ -120,6 +145,9 @@ pub struct RawDocument {
     /// Giới thiệu — giấy giới thiệu: the person introduced and the errand.
     #[serde(default)]
     pub gioi_thieu: Option<RawIntroduction>,
+    /// Nghỉ phép — giấy nghỉ phép: the person and the leave.
+    #[serde(default)]
+    pub nghi_phep: Option<RawLeave>,
     /// Người điện — công điện: the agency or head that sends it, e.g. `Chủ tịch Ủy ban nhân dân
     /// phường Nguyễn Trãi` (printed `… điện:`).
     #[serde(default)]
@@ -174,6 +202,7 @@ pub(crate) const DOCUMENT_FIELDS: &[&str] = &[
     "dia_diem",
     "gioi_thieu",
     "nguoi_dien",
+    "nghi_phep",
     "thu_ky",
     "ket_thuc",
     "noi_dung",
@@ -210,6 +239,7 @@ pub(crate) fn supported(layout: Layout) -> bool {
         Layout::Named
             | Layout::Letter
             | Layout::Telegram
+            | Layout::Leave
             | Layout::Decision
             | Layout::Resolution
             | Layout::Invitation
@@ -279,8 +309,9 @@ pub(crate) fn validate_document(
         &raw.ngay_ban_hanh.0,
     );
     let introduction = kind.layout() == Layout::Introduction;
+    let leave = kind.layout() == Layout::Leave;
     let minutes = kind.layout() == Layout::Minutes;
-    if raw.trich_yeu.0.is_empty() && !introduction {
+    if raw.trich_yeu.0.is_empty() && !introduction && !leave {
         c.error(
             "trich_yeu",
             "thiếu trích yếu",
@@ -368,6 +399,45 @@ pub(crate) fn validate_document(
                     format!("ví dụ `{field}: \"{example}\"` (Mẫu 1.9, Phụ lục III)"),
                 );
             }
+        }
+    } else if leave {
+        match &raw.nghi_phep {
+            Some(n) => {
+                c.require("nghi_phep.ho_ten", &n.ho_ten, "họ tên người được nghỉ phép");
+                c.require("nghi_phep.chuc_vu", &n.chuc_vu, "chức vụ");
+                c.require("nghi_phep.thoi_gian", &n.thoi_gian, "thời gian nghỉ");
+                c.require("nghi_phep.noi_nghi", &n.noi_nghi, "nơi nghỉ phép");
+                c.require("nghi_phep.tinh_vao", &n.tinh_vao, "thời gian nghỉ được tính vào");
+                let mut dates = Vec::new();
+                for (field, value) in [
+                    ("ngay_don", &n.ngay_don),
+                    ("tu_ngay", &n.tu_ngay),
+                    ("den_ngay", &n.den_ngay),
+                ] {
+                    match frame::parse_date(&value.0) {
+                        Ok(d) => dates.push(d),
+                        Err(msg) => c.error(
+                            &format!("nghi_phep.{field}"),
+                            msg,
+                            "ghi ngày, ví dụ `2025-12-01` hoặc `01/12/2025`",
+                        ),
+                    }
+                }
+                if let [_, from, to] = dates.as_slice() {
+                    if from > to {
+                        c.error(
+                            "nghi_phep.den_ngay",
+                            "ngày cuối kỳ nghỉ trước ngày bắt đầu",
+                            "kiểm tra lại `tu_ngay` và `den_ngay`",
+                        );
+                    }
+                }
+            }
+            None => c.error(
+                "loai",
+                "giấy nghỉ phép thiếu phần `nghi_phep`",
+                "thêm `nghi_phep: {ho_ten: …, chuc_vu: …, ngay_don: …, thoi_gian: …, tu_ngay: …, den_ngay: …, noi_nghi: …, tinh_vao: …}` (Mẫu 1.10, Phụ lục III)",
+            ),
         }
     } else if telegram {
         c.require("noi_dung", &raw.noi_dung, "nội dung công điện");
@@ -470,6 +540,12 @@ pub(crate) fn validate_document(
         ),
         ("thu_ky", raw.thu_ky.is_some(), minutes, "biên bản"),
         (
+            "nghi_phep",
+            raw.nghi_phep.is_some(),
+            leave,
+            "giấy nghỉ phép",
+        ),
+        (
             "nguoi_dien",
             raw.nguoi_dien.is_some(),
             telegram,
@@ -512,6 +588,7 @@ pub(crate) fn validate_document(
         }
     }
     let mut frame = head.into_frame(&raw.trich_yeu, addressees, recipients, signature);
+    frame.leave_confirmation = leave && raw.nghi_phep.as_ref().is_some_and(|n| n.xac_nhan);
     if telegram {
         frame.sender = raw.nguoi_dien.as_deref().map(|t| t.trim().to_string());
     }

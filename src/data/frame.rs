@@ -89,6 +89,7 @@ impl Head {
             circulation: None,
             contact: Vec::new(),
             sender: None,
+            leave_confirmation: false,
             property_title: format!("{} {}", self.kind.name(), subject.0.join(" ")),
         }
     }

@@ -368,6 +368,24 @@ pub(crate) fn closing(f: &Frame, out: &mut Vec<Flow>) {
             false,
         )));
     }
+    if f.leave_confirmation {
+        // Giấy nghỉ phép (Mẫu 1.10): the place of leave confirms under Nơi nhận.
+        left.push(Para::default());
+        for (line, italic) in [
+            (
+                "Xác nhận của cơ quan (tổ chức) hoặc chính quyền địa phương nơi nghỉ phép",
+                true,
+            ),
+            ("(Chữ ký, dấu)", true),
+        ] {
+            left.push(centred(vec![text(
+                line,
+                p::CONFIRMATION_SIZE,
+                false,
+                italic,
+            )]));
+        }
+    }
     let right = signature_paras(&f.signature);
     // A 12 pt gap between the body and the closing table.
     let mut gap = left_para(text("", p::CLOSING_GAP, false, false));

@@ -145,3 +145,6 @@ pub(crate) const TABLE_SEPARATOR: Pt = Pt(4.0);
 /// Địa chỉ cơ quan — 11 pt upright, page 1 only, under a full-width line (NĐ 30 Phụ lục I,
 /// III.4: 11–12).
 pub(crate) const CONTACT_SIZE: Pt = Pt(11.0);
+/// Giấy nghỉ phép: the confirmation box of the place of leave, 12 pt italic under Nơi nhận
+/// (Phụ lục III, Mẫu 1.10).
+pub(crate) const CONFIRMATION_SIZE: Pt = Pt(12.0);

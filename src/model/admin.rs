@@ -574,6 +574,9 @@ pub struct Frame {
     /// Người điện — công điện (Mẫu 1.6): the agency or head that sends it, printed
     /// `<người điện> điện:` above the receiving agencies; `None` for every other kind.
     pub sender: Option<String>,
+    /// Xác nhận nơi nghỉ phép — giấy nghỉ phép (Mẫu 1.10): the box for the confirmation of the
+    /// agency or local authority where the leave is spent, under Nơi nhận; `false` elsewhere.
+    pub leave_confirmation: bool,
     /// Tiêu đề tài liệu — the title stored in the document properties (`docProps/core.xml`).
     pub property_title: String,
 }
