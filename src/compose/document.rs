@@ -87,6 +87,13 @@ pub(crate) fn general_document(
 fn appendices(doc: &GeneralDocument, notes: &mut Vec<Note>) -> Result<Vec<Appendix>, Diagnostics> {
     let n = doc.raw.phu_luc.len();
     let attached = attached_to(&doc.frame);
+    // A quyết định issued by the head (`CHỦ TỊCH ỦY BAN NHÂN DÂN PHƯỜNG …`) is cited as
+    // `… của Chủ tịch Ủy ban nhân dân phường …`.
+    let agency = agency_in_text(&doc.frame.issuing_agency);
+    let attached = match issuer_in_text(&doc.authority, &doc.frame.issuing_agency) {
+        Some(issuer) => attached.replacen(&format!("của {agency})"), &format!("của {issuer})"), 1),
+        None => attached,
+    };
     let mut out = Vec::with_capacity(n);
     for (i, a) in doc.raw.phu_luc.iter().enumerate() {
         let markup = crate::markup::parse(&a.noi_dung, &format!("phu_luc[{i}]"))?;
@@ -113,6 +120,24 @@ fn appendices(doc: &GeneralDocument, notes: &mut Vec<Note>) -> Result<Vec<Append
         });
     }
     Ok(out)
+}
+
+/// The thẩm quyền ban hành in running text when it is a title followed by the issuing agency
+/// (`CHỦ TỊCH ỦY BAN NHÂN DÂN PHƯỜNG NGUYỄN TRÃI` → `Chủ tịch Ủy ban nhân dân phường Nguyễn
+/// Trãi`); `None` otherwise.
+fn issuer_in_text(authority: &str, agency: &[String]) -> Option<String> {
+    let full = agency.join(" ");
+    let title = authority.strip_suffix(&full)?.trim();
+    if title.is_empty() || full.is_empty() {
+        return None;
+    }
+    let mut chars = title.chars();
+    let first = chars.next()?;
+    let title: String = first
+        .to_uppercase()
+        .chain(chars.as_str().to_lowercase().chars())
+        .collect();
+    Some(format!("{title} {}", agency_in_text(agency)))
 }
 
 /// Renumber the footnote references of an appendix block by `offset`.
