@@ -15,6 +15,8 @@ pub fn starter(kind: DocumentKind) -> Option<String> {
     let invitation = layout == Layout::Invitation;
     let introduction = layout == Layout::Introduction;
     let minutes = layout == Layout::Minutes;
+    let telegram = layout == Layout::Telegram;
+    let leave = layout == Layout::Leave;
     let file = kind.key().replace('_', "-");
     let title = if letter {
         kind.name().to_uppercase()
@@ -54,14 +56,18 @@ pub fn starter(kind: DocumentKind) -> Option<String> {
         s.push_str("trich_yeu: \"«Trích yếu nội dung công văn»\"\n\n");
     } else if decision {
         s.push_str("trich_yeu: \"Về việc «…»\"\n\n");
-    } else if !introduction {
+    } else if !introduction && !leave {
         s.push_str("trich_yeu: \"«Trích yếu nội dung»\"\n\n");
     }
     let addressed = letter || matches!(kind, DocumentKind::Submission | DocumentKind::Report);
-    if addressed {
+    if telegram {
+        s.push_str("# Công điện (Mẫu 1.6): vanban in \"<nguoi_dien> điện:\" rồi các nơi nhận điện (kinh_gui), mỗi nơi một dòng.\n");
+        s.push_str("nguoi_dien: \"Chủ tịch Ủy ban nhân dân «phường …»\"\n");
+        s.push_str("kinh_gui: [\"«Cơ quan nhận điện»\"]\n\n");
+    } else if addressed {
         s.push_str("# Kính gửi: một nơi thì ghi cùng dòng; nhiều nơi thì mỗi nơi một phần tử.\n");
         s.push_str("kinh_gui: [\"«Tên cơ quan nhận»\"]\n\n");
-    } else if !decision && !invitation && !introduction && !minutes {
+    } else if !decision && !invitation && !introduction && !minutes && !leave && !telegram {
         s.push_str("# Kính gửi (nếu cần): kinh_gui: [\"«Tên cơ quan nhận»\"]\n\n");
     }
     if decision {
@@ -85,6 +91,12 @@ pub fn starter(kind: DocumentKind) -> Option<String> {
             "# Người được giới thiệu và công việc (Mẫu 1.8); giấy giới thiệu không có trích yếu.\n",
         );
         s.push_str("gioi_thieu:\n  ho_ten: \"«Họ và tên»\"\n  chuc_vu: \"«Chức vụ, đơn vị công tác»\"\n  duoc_cu_den: \"«Cơ quan được cử đến»\"\n  ve_viec: \"«Công việc»\"\n  co_gia_tri_den: \"2025-12-31\"\n\n");
+    } else if leave {
+        s.push_str(
+            "# Người được nghỉ phép và kỳ nghỉ (Mẫu 1.10); giấy nghỉ phép không có trích yếu.\n",
+        );
+        s.push_str("# xac_nhan: true in ô xác nhận của nơi nghỉ phép dưới Nơi nhận (nếu cần).\n");
+        s.push_str("nghi_phep:\n  ho_ten: \"«Họ và tên»\"\n  chuc_vu: \"«Chức vụ, đơn vị công tác»\"\n  ngay_don: \"2025-11-20\"\n  thoi_gian: \"«05 ngày làm việc»\"\n  tu_ngay: \"2025-12-01\"\n  den_ngay: \"2025-12-05\"\n  noi_nghi: \"«Nơi nghỉ phép»\"\n  tinh_vao: \"«nghỉ phép hằng năm 2025»\"\n  xac_nhan: false\n\n");
     } else if invitation {
         s.push_str("# Thành phần mời: một thành phần thì ghi cùng dòng; nhiều thì mỗi thành phần một phần tử.\n");
         s.push_str("thanh_phan: [\"«Thành phần được mời»\"]\n");
@@ -115,5 +127,15 @@ pub fn starter(kind: DocumentKind) -> Option<String> {
     } else {
         s.push_str("ky:\n  quyen_han: [\"TM. ỦY BAN NHÂN DÂN\"]\n  chuc_vu: \"CHỦ TỊCH\"\n  nguoi_ky: \"«Họ và tên»\"\n");
     }
+    s.push_str(
+        "\n# Thành phần khác (tùy chọn, NĐ 30 Phụ lục I, mục III): bỏ dấu # đầu dòng để dùng.\n",
+    );
+    s.push_str("# Mức độ khẩn, in trong khung dưới số, ký hiệu: KHẨN, THƯỢNG KHẨN hoặc HỎA TỐC.\n# muc_do_khan: KHẨN\n");
+    s.push_str("# Phạm vi lưu hành, in trong khung trên Quốc hiệu: XEM XONG TRẢ LẠI, LƯU HÀNH NỘI BỘ.\n# pham_vi_luu_hanh: LƯU HÀNH NỘI BỘ\n");
+    s.push_str("# Ký hiệu người soạn thảo và số lượng bản phát hành, thêm vào dòng \"Lưu:\" (\"Lưu: VT, NAM.(10).\").\n# ky_hieu_nguoi_soan: «NAM»\n# so_ban: 10\n");
+    if letter || invitation || introduction {
+        s.push_str("# Địa chỉ cơ quan, in ở chân trang 1 dưới một đường kẻ.\n# lien_he:\n#   dia_chi: \"«Số nhà, đường, phường, tỉnh»\"\n#   dien_thoai: \"«0260 …»\"\n#   fax: \"«…»\"\n#   email: \"«…@….gov.vn»\"\n#   website: \"«…»\"\n");
+    }
+    s.push_str("# Phụ lục (Mẫu 2.1), mỗi phụ lục một trang riêng sau chữ ký; ngang: true cho trang ngang.\n# phu_luc:\n#   - tieu_de: \"«Tên phụ lục»\"\n#     noi_dung: |\n#       | TT | «Cột» |\n#       |---|---|\n#       | 1 | «…» |\n#     ngang: false\n");
     Some(s)
 }

@@ -30,6 +30,11 @@ fn kinds_goldens() {
         "giay-moi",
         "giay-gioi-thieu",
         "bien-ban",
+        "cong-van-khan",
+        "quyet-dinh-phu-luc",
+        "thong-bao-noi-bo",
+        "cong-dien",
+        "giay-nghi-phep",
     ] {
         let docx = render_fixture(case);
         golden(
@@ -83,12 +88,12 @@ fn an_unknown_or_unsupported_kind_is_a_located_error() {
     assert!(e.contains("không nhận ra loại văn bản `thong_bo`"), "{e}");
     assert!(e.contains("có phải ý bạn là `thong_bao`?"), "{e}");
     let (_d, path) = edited("thong-bao", |t| {
-        t.replace("loai: thong_bao", "loai: cong_dien")
+        t.replace("loai: thong_bao", "loai: giay_nghi_phep")
     });
     let e = vanban::load_document(&path)
-        .expect_err("unsupported")
+        .expect_err("no nghi_phep")
         .to_string();
-    assert!(e.contains("Công điện (Mẫu 1.6"), "{e}");
+    assert!(e.contains("giấy nghỉ phép thiếu phần `nghi_phep`"), "{e}");
 }
 
 #[test]
@@ -473,6 +478,181 @@ fn a_bien_ban_has_two_signatures_and_its_details() {
         .expect_err("no secretary")
         .to_string();
     assert!(e.contains("biên bản thiếu `thu_ky`"), "{e}");
+}
+
+#[test]
+fn the_other_components_of_muc_iii_are_placed() {
+    // Mức độ khẩn, phạm vi lưu hành, số bản, phụ lục I and II (one landscape).
+    let docx = render_fixture("thong-bao-noi-bo");
+    let xml = part(&docx, "word/document.xml");
+    let text = visible_text(&xml);
+    let at = |needle: &str| {
+        text.iter()
+            .position(|l| l == needle)
+            .unwrap_or_else(|| panic!("{needle}: {text:?}"))
+    };
+    assert!(at("LƯU HÀNH NỘI BỘ") < at("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"));
+    assert!(at("THÔNG BÁO") < at("HỎA TỐC"));
+    assert!(text.iter().any(|l| l == "- Lưu: VT, VP, (12)."), "{text:?}");
+    assert!(at("Phụ lục I") < at("Phụ lục II"));
+    assert!(at("LỊCH TRỰC") > at("Phụ lục I"));
+    assert!(text
+        .iter()
+        .any(|l| l == "(Kèm theo Thông báo số 45/TB-UBND ngày 20/10/2025 của Ủy ban nhân dân phường Nguyễn Trãi)"
+            || l.starts_with("(Kèm theo Thông báo số 45/TB-UBND")));
+    assert_eq!(xml.matches("w:orient=\"landscape\"").count(), 1);
+    // No address: no footer part.
+    assert!(parts(&docx).iter().all(|(n, _)| !n.contains("footer")));
+}
+
+#[test]
+fn a_cong_van_has_its_address_at_the_foot_of_page_1() {
+    let docx = render_fixture("cong-van-khan");
+    let xml = part(&docx, "word/document.xml");
+    assert_eq!(xml.matches("<w:footerReference").count(), 1, "{xml}");
+    assert!(xml.contains(r#"<w:footerReference w:type="first" r:id="rId8"/>"#));
+    let footer = visible_text(&part(&docx, "word/footer1.xml"));
+    assert_eq!(
+        footer,
+        [
+            "",
+            "Địa chỉ: Số 02 đường Trần Hưng Đạo, phường Nguyễn Trãi, thành phố Kon Tum",
+            "Điện thoại: 0260 3862 123",
+            "E-mail: ubndnguyentrai@kontum.gov.vn; Website: nguyentrai.kontumcity.gov.vn",
+        ]
+    );
+    assert!(part(&docx, "word/_rels/document.xml.rels").contains(r#"Target="footer1.xml""#));
+    assert!(part(&docx, "[Content_Types].xml").contains("/word/footer1.xml"));
+    let text = visible_text(&xml);
+    assert!(text.iter().any(|l| l == "KHẨN"), "{text:?}");
+    assert!(
+        text.iter().any(|l| l == "- Lưu: VT, VHXH, NAM.(25)."),
+        "{text:?}"
+    );
+}
+
+#[test]
+fn a_quyet_dinh_may_have_a_phu_luc() {
+    let text = visible_text(&part(
+        &render_fixture("quyet-dinh-phu-luc"),
+        "word/document.xml",
+    ));
+    assert!(text.iter().any(|l| l == "Phụ lục"), "{text:?}");
+    assert!(
+        text.iter()
+            .any(|l| l.starts_with("(Kèm theo Quyết định số 215/QĐ-UBND")),
+        "{text:?}"
+    );
+}
+
+#[test]
+fn a_mistyped_mark_gets_a_hint_and_the_address_is_only_for_letters() {
+    let (_d, path) = edited("cong-van-khan", |t| {
+        t.replace("muc_do_khan: KHẨN", "muc_do_khan: THƯỢNG KHẨM")
+    });
+    let e = vanban::load_document(&path).expect_err("typo").to_string();
+    assert!(e.contains("mức độ khẩn không hợp lệ"), "{e}");
+    assert!(e.contains("có phải `THƯỢNG KHẨN`?"), "{e}");
+    let (_d, path) = edited("thong-bao-noi-bo", |t| {
+        t.replace("\"Lưu hành nội bộ\"", "\"luu hanh noi bo\"")
+    });
+    assert!(vanban::load_document(&path).is_ok());
+    let (_d, path) = edited("thong-bao-noi-bo", |t| {
+        t.replace("\"Lưu hành nội bộ\"", "\"Lưu hành nội bô nhé\"")
+    });
+    let e = vanban::load_document(&path).expect_err("typo").to_string();
+    assert!(e.contains("phạm vi lưu hành không hợp lệ"), "{e}");
+    let (_d, path) = edited("quyet-dinh", |t| {
+        format!("{t}\nlien_he:\n  dia_chi: \"Số 02\"\n")
+    });
+    let e = vanban::load_document(&path)
+        .expect_err("not a letter")
+        .to_string();
+    assert!(
+        e.contains("chỉ dùng cho công văn, giấy mời, giấy giới thiệu"),
+        "{e}"
+    );
+    let (_d, path) = edited("cong-van-khan", |t| t.replace("so_ban: 25", "so_ban: mười"));
+    let e = vanban::load_document(&path)
+        .expect_err("bad count")
+        .to_string();
+    assert!(e.contains("số lượng bản phát hành không hợp lệ"), "{e}");
+}
+
+#[test]
+fn a_phu_luc_of_a_cong_van_does_not_repeat_the_address() {
+    let (_d, path) = edited("cong-van-khan", |t| {
+        format!("{t}\nphu_luc:\n  - tieu_de: \"Danh sách\"\n    noi_dung: \"Nội dung phụ lục.\"\n")
+    });
+    let doc = vanban::load_document(&path).unwrap_or_else(|d| panic!("{d}"));
+    let t = Templates::load(None).unwrap_or_else(|d| panic!("{d}"));
+    let docx = vanban::render_document(&doc.value, &t.value).unwrap_or_else(|e| panic!("{e:?}"));
+    assert_all_parts_parse(&docx);
+    let xml = part(&docx, "word/document.xml");
+    assert!(xml.contains(r#"<w:footerReference w:type="first" r:id="rId8"/>"#));
+    assert!(xml.contains(r#"<w:footerReference w:type="first" r:id="rId9"/>"#));
+    assert!(visible_text(&part(&docx, "word/footer2.xml"))
+        .iter()
+        .all(|l| l.is_empty()));
+    let text = visible_text(&xml);
+    assert!(text.iter().any(|l| l == "Phụ lục"), "{text:?}");
+    assert!(
+        text.iter()
+            .any(|l| l.starts_with("(Kèm theo Công văn số 1250/UBND-VHXH")),
+        "{text:?}"
+    );
+}
+
+#[test]
+fn a_cong_dien_says_who_telegraphs_to_whom() {
+    let text = visible_text(&part(&render_fixture("cong-dien"), "word/document.xml"));
+    let at = |needle: &str| {
+        text.iter()
+            .position(|l| l == needle)
+            .unwrap_or_else(|| panic!("{needle}: {text:?}"))
+    };
+    assert!(at("CÔNG ĐIỆN") < at("CHỦ TỊCH ỦY BAN NHÂN DÂN PHƯỜNG NGUYỄN TRÃI điện:"));
+    assert_eq!(
+        at("- Các ban, ngành, đoàn thể phường;") + 1,
+        at("- Trưởng các tổ dân phố.")
+    );
+    assert!(!text.iter().any(|l| l.starts_with("Kính gửi")), "{text:?}");
+    assert!(text.iter().any(|l| l == "HỎA TỐC"), "{text:?}");
+    let (_d, path) = edited("cong-dien", |t| {
+        t.replace(
+            "nguoi_dien: \"CHỦ TỊCH ỦY BAN NHÂN DÂN PHƯỜNG NGUYỄN TRÃI\"",
+            "",
+        )
+    });
+    let e = vanban::load_document(&path)
+        .expect_err("no sender")
+        .to_string();
+    assert!(e.contains("công điện thiếu `nguoi_dien`"), "{e}");
+}
+
+#[test]
+fn a_giay_nghi_phep_grants_leave_with_a_confirmation_box() {
+    let text = visible_text(&part(
+        &render_fixture("giay-nghi-phep"),
+        "word/document.xml",
+    ));
+    for line in [
+        "GIẤY NGHỈ PHÉP",
+        "Xét Đơn đề nghị nghỉ phép ngày 20/11/2025 của ông (bà) Phạm Thị Mai, Ủy ban nhân dân phường Nguyễn Trãi cấp cho:",
+        "Ông (bà): Phạm Thị Mai",
+        "Được nghỉ phép trong thời gian: 05 ngày làm việc, kể từ ngày 01/12/2025 đến hết ngày 05/12/2025 tại xã Ngọc Bay, thành phố Kon Tum.",
+        "Số ngày nghỉ phép nêu trên được tính vào thời gian nghỉ phép hằng năm 2025./.",
+        "Xác nhận của cơ quan (tổ chức) hoặc chính quyền địa phương nơi nghỉ phép",
+    ] {
+        assert!(text.iter().any(|l| l == line), "{line}: {text:?}");
+    }
+    let (_d, path) = edited("giay-nghi-phep", |t| {
+        t.replace("tu_ngay: \"2025-12-01\"", "tu_ngay: \"2025-12-09\"")
+    });
+    let e = vanban::load_document(&path)
+        .expect_err("backwards")
+        .to_string();
+    assert!(e.contains("ngày cuối kỳ nghỉ trước ngày bắt đầu"), "{e}");
 }
 
 /// Found by a user trial: a quyết định without its authority line, a footnote mark without its

@@ -218,6 +218,11 @@ fn fuzz_regressions() {
             signer_name: "A".into(),
         },
         secretary: None,
+        urgency: None,
+        circulation: None,
+        contact: Vec::new(),
+        sender: None,
+        leave_confirmation: false,
         property_title: "Kế hoạch".into(),
     };
     let templates = Templates::load(None).expect("templates").value;
@@ -297,6 +302,7 @@ fn pages_with_text(text: &str) -> vanban::model::page::Pages {
                     Span::NoteRef(1),
                 ],
             })],
+            first_footer: Vec::new(),
         }],
         notes: vec![vec![note]],
         defaults: Defaults {

@@ -57,6 +57,19 @@ fn check_case(path: &Path) {
         &format!("writer/{name}/document.xml"),
         &normalise_xml(&part(&docx, "word/document.xml")),
     );
+    let footers = pages
+        .sections
+        .iter()
+        .filter(|s| !s.first_footer.is_empty())
+        .count();
+    // The section footers, then the empty one of the sections without.
+    let footers = if footers > 0 { footers + 1 } else { 0 };
+    for k in 1..=footers {
+        golden(
+            &format!("writer/{name}/footer{k}.xml"),
+            &normalise_xml(&part(&docx, &format!("word/footer{k}.xml"))),
+        );
+    }
     if !pages.notes.is_empty() {
         golden(
             &format!("writer/{name}/footnotes.xml"),

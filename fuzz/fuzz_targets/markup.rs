@@ -30,6 +30,11 @@ fn frame() -> Frame {
             signer_name: "A".into(),
         },
         secretary: None,
+        urgency: None,
+        circulation: None,
+        contact: Vec::new(),
+        sender: None,
+        leave_confirmation: false,
         property_title: "Kế hoạch".into(),
     }
 }

@@ -74,7 +74,7 @@ pub(crate) enum Command {
 /// Chọn thư mục mẫu.
 #[derive(Debug, Args, Clone)]
 pub(crate) struct TemplateArgs {
-    /// Thư mục chứa các mẫu *.md.hbs thay cho mẫu có sẵn cùng tên (`ke-hoach`, `bao-cao`, `tong-hop`, `van-ban`, `quyet-dinh`, `giay-moi`, `giay-gioi-thieu`, `bien-ban` .md.hbs).
+    /// Thư mục chứa các mẫu *.md.hbs thay cho mẫu có sẵn cùng tên (`ke-hoach`, `bao-cao`, `tong-hop`, `van-ban`, `quyet-dinh`, `giay-moi`, `giay-gioi-thieu`, `giay-nghi-phep`, `bien-ban` .md.hbs).
     #[arg(long, value_name = "THƯ_MỤC")]
     pub templates: Option<PathBuf>,
 }

@@ -337,9 +337,8 @@ pub(crate) fn consolidated_table(c: &Consolidated) -> Table {
     indicator_table(&c.indicators, "Đơn vị báo cáo / Ghi chú", provenance, true)
 }
 
-/// The `(Kèm theo Báo cáo số … ngày … của …)` line of the appendix (NĐ 30 Phụ lục I, III.1).
-pub(crate) fn attached_to(envelope: &Envelope) -> String {
-    let f = &envelope.frame;
+/// The `(Kèm theo Báo cáo số … ngày … của …)` line of an appendix (NĐ 30 Phụ lục I, III.1).
+pub(crate) fn attached_to(f: &crate::model::Frame) -> String {
     let date = match f.date {
         crate::model::IssueDate::Full(_) => cited_date(f.date),
         crate::model::IssueDate::YearOnly(y) => {
@@ -393,7 +392,7 @@ pub(crate) fn consolidated_document(
         appendices: vec![Appendix {
             label: APPENDIX_LABEL.into(),
             title: envelope.appendix_title.clone(),
-            attached_to: attached_to(envelope),
+            attached_to: attached_to(&envelope.frame),
             body: appendix_body,
             landscape: true,
         }],

@@ -39,6 +39,8 @@ pub(crate) const DECISION_TEMPLATE: &str = "quyet-dinh";
 pub(crate) const INVITATION_TEMPLATE: &str = "giay-moi";
 /// Name of the built-in template of giấy giới thiệu (`templates/giay-gioi-thieu.md.hbs`).
 pub(crate) const INTRODUCTION_TEMPLATE: &str = "giay-gioi-thieu";
+/// Name of the built-in template of giấy nghỉ phép (`templates/giay-nghi-phep.md.hbs`).
+pub(crate) const LEAVE_TEMPLATE: &str = "giay-nghi-phep";
 /// Name of the built-in template of biên bản (`templates/bien-ban.md.hbs`).
 pub(crate) const MINUTES_TEMPLATE: &str = "bien-ban";
 

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use crate::data::raw::{indexmap_like::OrderedMap, Lines, RawAgency, RawSignature, Scalar};
 use crate::data::{frame, Checker};
 use crate::diag::{Diagnostics, Warned};
-use crate::model::{DocumentKind, Frame, Layout, Text, KINDS};
+use crate::model::{DocumentKind, Frame, Layout, Text, Urgency, KINDS};
 
 /// Giới thiệu — giấy giới thiệu (Mẫu 1.8): who is introduced, to whom, for what, until when.
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -24,6 +24,68 @@ pub struct RawIntroduction {
     pub ve_viec: Text,
     /// Có giá trị đến — the last day the paper is valid (`2025-12-31`).
     pub co_gia_tri_den: Scalar,
+}
+
+/// Địa chỉ cơ quan — the agency's contact details at the foot of page 1 (NĐ 30 Phụ lục I, III.4;
+/// Mẫu 1.5, 1.7, 1.8 ô 10).
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawContact {
+    /// Địa chỉ — the postal address.
+    #[serde(default)]
+    pub dia_chi: Option<Text>,
+    /// Điện thoại.
+    #[serde(default)]
+    pub dien_thoai: Option<Scalar>,
+    /// Fax.
+    #[serde(default)]
+    pub fax: Option<Scalar>,
+    /// E-mail.
+    #[serde(default)]
+    pub email: Option<Text>,
+    /// Website (trang thông tin điện tử).
+    #[serde(default)]
+    pub website: Option<Text>,
+}
+
+/// Phụ lục — an appendix after the signature (Mẫu 2.1), each in its own section.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawAppendix {
+    /// Tên phụ lục — the title (printed upper case, bold).
+    #[serde(default)]
+    pub tieu_de: Text,
+    /// Nội dung — Markdown, as `noi_dung`.
+    #[serde(default)]
+    pub noi_dung: Text,
+    /// Trang ngang — a landscape page (a phụ lục of wide tables).
+    #[serde(default)]
+    pub ngang: bool,
+}
+
+/// Nghỉ phép — giấy nghỉ phép (Mẫu 1.10): who takes leave, how long, where.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawLeave {
+    /// Họ tên — printed after `Ông (bà):` and in the opening sentence.
+    pub ho_ten: Text,
+    /// Chức vụ — title and unit.
+    pub chuc_vu: Text,
+    /// Ngày đơn — the date of the leave request (`2025-11-20`).
+    pub ngay_don: Scalar,
+    /// Thời gian — how long, as written, e.g. `05 ngày làm việc`.
+    pub thoi_gian: Text,
+    /// Từ ngày — the first day (`2025-12-01`).
+    pub tu_ngay: Scalar,
+    /// Đến ngày — the last day (`2025-12-05`).
+    pub den_ngay: Scalar,
+    /// Nơi nghỉ — where the leave is spent.
+    pub noi_nghi: Text,
+    /// Tính vào — which leave it counts against, e.g. `nghỉ phép hằng năm 2025`.
+    pub tinh_vao: Text,
+    /// Xác nhận — print the confirmation box of the place of leave under Nơi nhận.
+    #[serde(default)]
+    pub xac_nhan: bool,
 }
 
 /// Văn bản — a document file with `loai` (`vi-du/thong-bao.yaml`).
@@ -83,6 +145,13 @@ pub struct RawDocument {
     /// Giới thiệu — giấy giới thiệu: the person introduced and the errand.
     #[serde(default)]
     pub gioi_thieu: Option<RawIntroduction>,
+    /// Nghỉ phép — giấy nghỉ phép: the person and the leave.
+    #[serde(default)]
+    pub nghi_phep: Option<RawLeave>,
+    /// Người điện — công điện: the agency or head that sends it, e.g. `Chủ tịch Ủy ban nhân dân
+    /// phường Nguyễn Trãi` (printed `… điện:`).
+    #[serde(default)]
+    pub nguoi_dien: Option<Text>,
     /// Nội dung — the body in Markdown (`#` headings, `**đậm**`, `*nghiêng*`, `[^nhãn]`, tables,
     /// `->` centred paragraphs); for a quyết định it follows the Điều and may be empty.
     #[serde(default)]
@@ -94,6 +163,24 @@ pub struct RawDocument {
     pub noi_nhan: Lines,
     /// Chữ ký — the signature block.
     pub ky: RawSignature,
+    /// Mức độ khẩn — `KHẨN`, `THƯỢNG KHẨN` or `HỎA TỐC`; optional.
+    #[serde(default)]
+    pub muc_do_khan: Option<Text>,
+    /// Phạm vi lưu hành — `XEM XONG TRẢ LẠI`, `LƯU HÀNH NỘI BỘ`; optional.
+    #[serde(default)]
+    pub pham_vi_luu_hanh: Option<Text>,
+    /// Ký hiệu người soạn thảo — the drafter's initials, added to the `Lưu:` line; optional.
+    #[serde(default)]
+    pub ky_hieu_nguoi_soan: Option<Text>,
+    /// Số lượng bản phát hành — added to the `Lưu:` line as `(300)`; optional.
+    #[serde(default)]
+    pub so_ban: Option<Scalar>,
+    /// Địa chỉ cơ quan — công văn, giấy mời, giấy giới thiệu: contact lines at the foot of page 1.
+    #[serde(default)]
+    pub lien_he: Option<RawContact>,
+    /// Phụ lục — appendices after the signature.
+    #[serde(default)]
+    pub phu_luc: Vec<RawAppendix>,
 }
 
 /// The top-level keys of a document file, for "did you mean" hints.
@@ -114,12 +201,20 @@ pub(crate) const DOCUMENT_FIELDS: &[&str] = &[
     "thoi_gian",
     "dia_diem",
     "gioi_thieu",
+    "nguoi_dien",
+    "nghi_phep",
     "thu_ky",
     "ket_thuc",
     "noi_dung",
     "chu_thich",
     "noi_nhan",
     "ky",
+    "muc_do_khan",
+    "pham_vi_luu_hanh",
+    "ky_hieu_nguoi_soan",
+    "so_ban",
+    "lien_he",
+    "phu_luc",
 ];
 
 /// Văn bản — a validated document of a kind that has no structured data of its own.
@@ -143,6 +238,8 @@ pub(crate) fn supported(layout: Layout) -> bool {
         layout,
         Layout::Named
             | Layout::Letter
+            | Layout::Telegram
+            | Layout::Leave
             | Layout::Decision
             | Layout::Resolution
             | Layout::Invitation
@@ -220,8 +317,9 @@ pub(crate) fn validate_document(
         &raw.ngay_ban_hanh.0,
     );
     let introduction = kind.layout() == Layout::Introduction;
+    let leave = kind.layout() == Layout::Leave;
     let minutes = kind.layout() == Layout::Minutes;
-    if raw.trich_yeu.0.is_empty() && !introduction {
+    if raw.trich_yeu.0.is_empty() && !introduction && !leave {
         c.error(
             "trich_yeu",
             "thiếu trích yếu",
@@ -238,6 +336,7 @@ pub(crate) fn validate_document(
     let layout = kind.layout();
     let decision = matches!(layout, Layout::Decision | Layout::Resolution);
     let invitation = layout == Layout::Invitation;
+    let telegram = layout == Layout::Telegram;
     if decision {
         if raw.dieu.iter().all(|d| d.trim().is_empty()) && raw.noi_dung.trim().is_empty() {
             c.error(
@@ -358,6 +457,65 @@ pub(crate) fn validate_document(
                 );
             }
         }
+    } else if leave {
+        match &raw.nghi_phep {
+            Some(n) => {
+                c.require("nghi_phep.ho_ten", &n.ho_ten, "họ tên người được nghỉ phép");
+                c.require("nghi_phep.chuc_vu", &n.chuc_vu, "chức vụ");
+                c.require("nghi_phep.thoi_gian", &n.thoi_gian, "thời gian nghỉ");
+                c.require("nghi_phep.noi_nghi", &n.noi_nghi, "nơi nghỉ phép");
+                c.require("nghi_phep.tinh_vao", &n.tinh_vao, "thời gian nghỉ được tính vào");
+                let mut dates = Vec::new();
+                for (field, value) in [
+                    ("ngay_don", &n.ngay_don),
+                    ("tu_ngay", &n.tu_ngay),
+                    ("den_ngay", &n.den_ngay),
+                ] {
+                    match frame::parse_date(&value.0) {
+                        Ok(d) => dates.push(d),
+                        Err(msg) => c.error(
+                            &format!("nghi_phep.{field}"),
+                            msg,
+                            "ghi ngày, ví dụ `2025-12-01` hoặc `01/12/2025`",
+                        ),
+                    }
+                }
+                if let [_, from, to] = dates.as_slice() {
+                    if from > to {
+                        c.error(
+                            "nghi_phep.den_ngay",
+                            "ngày cuối kỳ nghỉ trước ngày bắt đầu",
+                            "kiểm tra lại `tu_ngay` và `den_ngay`",
+                        );
+                    }
+                }
+            }
+            None => c.error(
+                "loai",
+                "giấy nghỉ phép thiếu phần `nghi_phep`",
+                "thêm `nghi_phep: {ho_ten: …, chuc_vu: …, ngay_don: …, thoi_gian: …, tu_ngay: …, den_ngay: …, noi_nghi: …, tinh_vao: …}` (Mẫu 1.10, Phụ lục III)",
+            ),
+        }
+    } else if telegram {
+        c.require("noi_dung", &raw.noi_dung, "nội dung công điện");
+        if raw
+            .nguoi_dien
+            .as_deref()
+            .is_none_or(|v| v.trim().is_empty())
+        {
+            c.error(
+                "nguoi_dien",
+                "công điện thiếu `nguoi_dien` (cơ quan hoặc chức danh người đứng đầu điện)",
+                "ví dụ `nguoi_dien: \"Chủ tịch Ủy ban nhân dân phường Nguyễn Trãi\"` (Mẫu 1.6, Phụ lục III)",
+            );
+        }
+        if raw.kinh_gui.0.is_empty() {
+            c.error(
+                "kinh_gui",
+                "công điện chưa ghi nơi nhận điện",
+                "ghi các cơ quan nhận điện ở `kinh_gui`, mỗi nơi một dòng (in dưới dòng `… điện:`)",
+            );
+        }
     } else if introduction {
         match &raw.gioi_thieu {
             Some(g) => {
@@ -438,6 +596,18 @@ pub(crate) fn validate_document(
             "giấy mời, biên bản",
         ),
         ("thu_ky", raw.thu_ky.is_some(), minutes, "biên bản"),
+        (
+            "nghi_phep",
+            raw.nghi_phep.is_some(),
+            leave,
+            "giấy nghỉ phép",
+        ),
+        (
+            "nguoi_dien",
+            raw.nguoi_dien.is_some(),
+            telegram,
+            "công điện",
+        ),
         ("ket_thuc", raw.ket_thuc.is_some(), minutes, "biên bản"),
     ] {
         if used && !allowed {
@@ -464,7 +634,8 @@ pub(crate) fn validate_document(
         .map(|l| l.trim().to_string())
         .collect();
     let first = (!addressees.is_empty()).then_some("Như trên");
-    let recipients = frame::recipients(c, &raw.noi_nhan, "noi_nhan", first);
+    let mut recipients = frame::recipients(c, &raw.noi_nhan, "noi_nhan", first);
+    drafter(c, &raw, &mut recipients);
     let signature = frame::signature(c, &raw.ky, "ky");
     // Footnote marks in the Markdown fields against `chu_thich` (undefined, unused, nested).
     let mut rich: Vec<(String, &str)> = vec![("noi_dung".to_string(), raw.noi_dung.as_str())];
@@ -480,6 +651,20 @@ pub(crate) fn validate_document(
         }
     }
     let mut frame = head.into_frame(&raw.trich_yeu, addressees, recipients, signature);
+    frame.leave_confirmation = leave && raw.nghi_phep.as_ref().is_some_and(|n| n.xac_nhan);
+    if telegram {
+        frame.sender = raw.nguoi_dien.as_deref().map(|t| t.trim().to_string());
+    }
+    frame.urgency = urgency(c, raw.muc_do_khan.as_deref());
+    frame.circulation = circulation(c, raw.pham_vi_luu_hanh.as_deref());
+    frame.contact = contact(c, &raw, layout);
+    for (i, a) in raw.phu_luc.iter().enumerate() {
+        c.require(
+            &format!("phu_luc[{i}].noi_dung"),
+            &a.noi_dung,
+            "nội dung phụ lục",
+        );
+    }
     if minutes {
         // Mẫu 1.9: the secretary signs left of the chủ tọa.
         frame.secretary = Some(crate::model::Signature {
@@ -494,6 +679,168 @@ pub(crate) fn validate_document(
         grounds,
         valid_until,
     })
+}
+
+/// Mức độ khẩn: one of the three marks; a typo gets the closest as a hint.
+fn urgency(c: &mut Checker<'_>, value: Option<&str>) -> Option<Urgency> {
+    let v = value?.trim();
+    if v.is_empty() {
+        return None;
+    }
+    let found = Urgency::parse(v);
+    if found.is_none() {
+        let marks: Vec<&'static str> = Urgency::ALL.iter().map(|u| u.text()).collect();
+        let hint = closest(v, &marks)
+            .map(|m| format!("có phải `{m}`? "))
+            .unwrap_or_default();
+        c.error(
+            "muc_do_khan",
+            format!("mức độ khẩn không hợp lệ: `{v}`"),
+            format!(
+                "{hint}ghi một trong: {} (NĐ 30/2020, Phụ lục I, mục III.2)",
+                marks.join(", ")
+            ),
+        );
+    }
+    found
+}
+
+/// Phạm vi lưu hành: one of the decree's marks; a typo gets the closest as a hint.
+fn circulation(c: &mut Checker<'_>, value: Option<&str>) -> Option<String> {
+    let v = value?.trim();
+    if v.is_empty() {
+        return None;
+    }
+    match crate::model::admin::parse_circulation(v) {
+        Some(m) => Some(m.to_string()),
+        None => {
+            let marks = crate::model::admin::CIRCULATION_MARKS;
+            let hint = closest(v, marks)
+                .map(|m| format!("có phải `{m}`? "))
+                .unwrap_or_default();
+            c.error(
+                "pham_vi_luu_hanh",
+                format!("phạm vi lưu hành không hợp lệ: `{v}`"),
+                format!(
+                    "{hint}ghi một trong: {} (NĐ 30/2020, Phụ lục I, mục III.2)",
+                    marks.join(", ")
+                ),
+            );
+            None
+        }
+    }
+}
+
+/// Lower case without diacritics, for typo hints (`THUONG KHAM` → `thuong kham`).
+fn fold_ascii(s: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    s.trim()
+        .nfd()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+        .flat_map(char::to_lowercase)
+        .map(|c| if c == 'đ' { 'd' } else { c })
+        .collect()
+}
+
+/// The mark of `marks` closest to a mistyped `value`, compared without diacritics.
+fn closest(value: &str, marks: &[&'static str]) -> Option<&'static str> {
+    let folded: Vec<String> = marks.iter().map(|m| fold_ascii(m)).collect();
+    let refs: Vec<&str> = folded.iter().map(String::as_str).collect();
+    let hit = crate::data::yaml::did_you_mean(&fold_ascii(value), &refs)?;
+    refs.iter().position(|r| *r == hit).map(|i| marks[i])
+}
+
+/// Ký hiệu người soạn thảo và số lượng bản phát hành (ô 12): added to the `Lưu:` line as
+/// `PL.(300)` — initials upper case, the number of copies in brackets (NĐ 30 Phụ lục I, III.3;
+/// Mẫu 1.5 note 9).
+fn drafter(c: &mut Checker<'_>, raw: &RawDocument, recipients: &mut [String]) {
+    let initials = raw
+        .ky_hieu_nguoi_soan
+        .as_deref()
+        .map(|t| frame::upper(t.trim().trim_end_matches('.')))
+        .filter(|t| !t.is_empty());
+    let copies = match raw.so_ban.as_ref().map(|s| s.0.trim().to_string()) {
+        None => None,
+        Some(s) if s.is_empty() => None,
+        Some(s) => match s.parse::<u32>() {
+            Ok(n) if n > 0 => Some(n),
+            _ => {
+                c.error(
+                    "so_ban",
+                    format!("số lượng bản phát hành không hợp lệ: `{s}`"),
+                    "ghi số bản bằng chữ số Ả Rập, ví dụ `so_ban: 30`",
+                );
+                None
+            }
+        },
+    };
+    let mark = match (initials, copies) {
+        (Some(k), Some(n)) => format!("{k}.({n})"),
+        (Some(k), None) => k,
+        (None, Some(n)) => format!("({n})"),
+        (None, None) => return,
+    };
+    if let Some(last) = recipients.last_mut() {
+        if last.starts_with("Lưu") {
+            last.push_str(&format!(", {mark}"));
+        }
+    }
+}
+
+/// Địa chỉ cơ quan (ô 13): the lines of the page-1 footer; only for công văn, giấy mời, giấy
+/// giới thiệu (Mẫu 1.5, 1.7, 1.8).
+fn contact(c: &mut Checker<'_>, raw: &RawDocument, layout: Layout) -> Vec<String> {
+    let Some(l) = &raw.lien_he else {
+        return Vec::new();
+    };
+    if !matches!(
+        layout,
+        Layout::Letter | Layout::Invitation | Layout::Introduction
+    ) {
+        c.error(
+            "lien_he",
+            "địa chỉ cơ quan ở chân trang 1 chỉ dùng cho công văn, giấy mời, giấy giới thiệu",
+            "bỏ `lien_he` (Mẫu 1.5, 1.7, 1.8, Phụ lục III)",
+        );
+        return Vec::new();
+    }
+    let get = |v: Option<&str>| {
+        v.map(str::trim)
+            .filter(|t| !t.is_empty())
+            .map(str::to_string)
+    };
+    let mut lines = Vec::new();
+    if let Some(a) = get(l.dia_chi.as_deref()) {
+        lines.push(format!("Địa chỉ: {a}"));
+    }
+    let mut phone = Vec::new();
+    if let Some(t) = get(l.dien_thoai.as_ref().map(|s| s.0.as_str())) {
+        phone.push(format!("Điện thoại: {t}"));
+    }
+    if let Some(f) = get(l.fax.as_ref().map(|s| s.0.as_str())) {
+        phone.push(format!("Fax: {f}"));
+    }
+    if !phone.is_empty() {
+        lines.push(phone.join("; "));
+    }
+    let mut web = Vec::new();
+    if let Some(e) = get(l.email.as_deref()) {
+        web.push(format!("E-mail: {e}"));
+    }
+    if let Some(w) = get(l.website.as_deref()) {
+        web.push(format!("Website: {w}"));
+    }
+    if !web.is_empty() {
+        lines.push(web.join("; "));
+    }
+    if lines.is_empty() {
+        c.error(
+            "lien_he",
+            "`lien_he` không có thông tin nào",
+            "ghi ít nhất một trong `dia_chi`, `dien_thoai`, `fax`, `email`, `website`",
+        );
+    }
+    lines
 }
 
 /// Căn cứ lines with their final punctuation: each ends `;`, the last `.`; a line the drafter

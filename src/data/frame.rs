@@ -85,6 +85,11 @@ impl Head {
             recipients,
             signature,
             secretary: None,
+            urgency: None,
+            circulation: None,
+            contact: Vec::new(),
+            sender: None,
+            leave_confirmation: false,
             property_title: format!("{} {}", self.kind.name(), subject.0.join(" ")),
         }
     }

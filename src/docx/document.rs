@@ -4,7 +4,7 @@
 //! (Part 1, §17.3.1.26 `pPr`, §17.3.2.28 `rPr`, §17.4.60 `tblPr`, §17.4.82 `trPr`, §17.4.70
 //! `tcPr`, §17.6.17 `sectPr`), so the order is right by construction.
 
-use super::package::{HEADER_EMPTY_RID, HEADER_PAGE_RID};
+use super::package::{FIRST_FOOTER_RID_BASE, HEADER_EMPTY_RID, HEADER_PAGE_RID};
 use super::xml::{Elem, Xml};
 use crate::model::page::{
     Cell, Flow, Justify, LineSpacing, PageSetup, Pages, Para, ParaFormat, Row, RunFormat, Section,
@@ -30,18 +30,65 @@ pub(crate) fn document(pages: &Pages) -> String {
         doc.attr("xmlns:w", W_NS).attr("xmlns:r", R_NS);
         let mut body = doc.elem("w:body");
         let last = pages.sections.len().saturating_sub(1);
+        let footers = first_footer_rids(pages);
         for (i, s) in pages.sections.iter().enumerate() {
             for b in &s.blocks {
                 flow(&ctx, &mut body, b);
             }
+            let footer = footers[i].as_deref();
             if i < last {
                 // A section other than the last ends with a paragraph that carries its sectPr.
                 let mut p = body.elem("w:p");
                 let mut ppr = p.elem("w:pPr");
-                section_properties(&mut ppr, s);
+                section_properties(&mut ppr, s, footer);
             } else {
-                section_properties(&mut body, s);
+                section_properties(&mut body, s, footer);
             }
+        }
+    }
+    xml.finish()
+}
+
+/// The relationship id of each section's first-page footer: the footers are numbered in
+/// section order after the fixed parts ([`FIRST_FOOTER_RID_BASE`]). When any section has one,
+/// every other section points to an empty footer numbered last, since Word would otherwise
+/// carry the previous section's footer over; when none has one, `None` everywhere.
+pub(crate) fn first_footer_rids(pages: &Pages) -> Vec<Option<String>> {
+    let count = pages
+        .sections
+        .iter()
+        .filter(|s| !s.first_footer.is_empty())
+        .count();
+    if count == 0 {
+        return vec![None; pages.sections.len()];
+    }
+    let mut k = 0;
+    pages
+        .sections
+        .iter()
+        .map(|s| {
+            let n = if s.first_footer.is_empty() {
+                count
+            } else {
+                k += 1;
+                k - 1
+            };
+            Some(format!("rId{}", FIRST_FOOTER_RID_BASE + n))
+        })
+        .collect()
+}
+
+/// A footer part (`w:ftr`) holding `paras`.
+pub(crate) fn footer(pages: &Pages, paras: &[Para]) -> String {
+    let ctx = Ctx {
+        font: &pages.defaults.font,
+    };
+    let mut xml = Xml::new(1024);
+    {
+        let mut ftr = xml.elem("w:ftr");
+        ftr.attr("xmlns:w", W_NS).attr("xmlns:r", R_NS);
+        for p in paras {
+            para(&ctx, &mut ftr, p);
         }
     }
     xml.finish()
@@ -315,8 +362,9 @@ fn cell(ctx: &Ctx<'_>, parent: &mut Elem<'_>, c: &Cell, width: i32) {
     }
 }
 
-/// `w:sectPr` in schema order: headerReference, pgSz, pgMar, pgNumType, cols, titlePg.
-fn section_properties(parent: &mut Elem<'_>, s: &Section) {
+/// `w:sectPr` in schema order: headerReference, footerReference (first page, when the section
+/// has one), pgSz, pgMar, pgNumType, cols, titlePg.
+fn section_properties(parent: &mut Elem<'_>, s: &Section, first_footer: Option<&str>) {
     let p: &PageSetup = &s.page;
     let mut pr = parent.elem("w:sectPr");
     let (default, first) = if p.page_numbers {
@@ -330,6 +378,11 @@ fn section_properties(parent: &mut Elem<'_>, s: &Section) {
     pr.elem("w:headerReference")
         .attr("w:type", "first")
         .attr("r:id", first);
+    if let Some(rid) = first_footer {
+        pr.elem("w:footerReference")
+            .attr("w:type", "first")
+            .attr("r:id", rid);
+    }
     {
         let mut sz = pr.elem("w:pgSz");
         sz.attr("w:w", p.width.0).attr("w:h", p.height.0);

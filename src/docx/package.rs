@@ -2,7 +2,9 @@
 //!
 //! Every document has the same parts and relationships (static assets stored unzipped in
 //! `src/docx/assets/`, with `{NAME}` placeholders for the values that vary); only
-//! `word/document.xml`, `word/footnotes.xml` and `docProps/core.xml` are written per document.
+//! `word/document.xml`, `word/footnotes.xml` and `docProps/core.xml` are written per document,
+//! plus one `word/footerN.xml` (with its relationship and content type) for each section that
+//! has a first-page footer, in section order, and then an empty one for the other sections.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::{Cursor, Write};
@@ -15,6 +17,11 @@ use quick_xml::{Reader, XmlVersion};
 pub(crate) const HEADER_PAGE_RID: &str = "rId6";
 /// Relationship id of the empty first-page header (`word/header2.xml`).
 pub(crate) const HEADER_EMPTY_RID: &str = "rId7";
+
+/// Relationship id number of the first first-page footer (`word/footer1.xml` → `rId8`); the
+/// next section's footer is `footer2.xml`, `rId9`, … (after the fixed relationships rId1–rId7),
+/// the empty footer of the sections without one last.
+pub(crate) const FIRST_FOOTER_RID_BASE: usize = 8;
 
 /// The static parts, stored unzipped in the repository.
 mod assets {
@@ -54,9 +61,36 @@ pub(crate) fn assemble(pages: &crate::model::page::Pages) -> Package {
         path: path.to_string(),
         data,
     };
-    Package {
+    // First-page footers (a section's `first_footer`), numbered in section order: each adds a
+    // part, its relationship and its content type to the fixed list.
+    let mut footers: Vec<String> = pages
+        .sections
+        .iter()
+        .filter(|s| !s.first_footer.is_empty())
+        .map(|s| super::document::footer(pages, &s.first_footer))
+        .collect();
+    if !footers.is_empty() {
+        // The empty first-page footer of the sections without one (numbered last).
+        footers.push(super::document::footer(pages, &[Default::default()]));
+    }
+    let mut content_types = assets::CONTENT_TYPES.to_string();
+    let mut document_rels = assets::DOCUMENT_RELS.to_string();
+    for k in 1..=footers.len() {
+        content_types = content_types.replace(
+            "</Types>",
+            &format!(r#"<Override PartName="/word/footer{k}.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/></Types>"#),
+        );
+        document_rels = document_rels.replace(
+            "</Relationships>",
+            &format!(
+                r#"<Relationship Id="rId{}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer" Target="footer{k}.xml"/></Relationships>"#,
+                FIRST_FOOTER_RID_BASE + k - 1
+            ),
+        );
+    }
+    let mut package = Package {
         parts: vec![
-            part(CONTENT_TYPES, assets::CONTENT_TYPES.into()),
+            part(CONTENT_TYPES, content_types.into_bytes()),
             part("_rels/.rels", assets::PACKAGE_RELS.into()),
             part(
                 "docProps/core.xml",
@@ -74,7 +108,7 @@ pub(crate) fn assemble(pages: &crate::model::page::Pages) -> Package {
                 "word/document.xml",
                 super::document::document(pages).into_bytes(),
             ),
-            part("word/_rels/document.xml.rels", assets::DOCUMENT_RELS.into()),
+            part("word/_rels/document.xml.rels", document_rels.into_bytes()),
             part(
                 "word/styles.xml",
                 fill(
@@ -106,7 +140,13 @@ pub(crate) fn assemble(pages: &crate::model::page::Pages) -> Package {
             ),
             part("word/header2.xml", assets::HEADER_EMPTY.into()),
         ],
+    };
+    for (k, f) in footers.into_iter().enumerate() {
+        package
+            .parts
+            .push(part(&format!("word/footer{}.xml", k + 1), f.into_bytes()));
     }
+    package
 }
 
 /// Parts at least this large (bytes) are compressed in the zip.

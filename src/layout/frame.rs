@@ -184,6 +184,80 @@ pub(crate) fn header_table(f: &Frame, out: &mut Vec<Flow>) {
     ));
 }
 
+/// A one-cell table with a single border around centred bold upper-case `label`: the mức độ
+/// khẩn and phạm vi lưu hành marks.
+fn boxed(label: &str, size: Pt, width: Twips, indent: Twips) -> Flow {
+    Flow::Table(Table {
+        columns: vec![width],
+        indent,
+        borders: true,
+        rows: vec![Row {
+            header: false,
+            cant_split: true,
+            cells: vec![Cell {
+                v_center: true,
+                paras: vec![centred(vec![text(label, size, true, false)])],
+            }],
+        }],
+    })
+}
+
+/// An empty paragraph of exact small height, so that two tables stay apart.
+fn separator() -> Flow {
+    Flow::Para(Para {
+        format: ParaFormat {
+            line: LineSpacing::Exact(p::TABLE_SEPARATOR.twips()),
+            ..ParaFormat::default()
+        },
+        spans: Vec::new(),
+    })
+}
+
+/// Phạm vi lưu hành (ô 11): a bordered box above the Quốc hiệu, centred on the right header
+/// column (NĐ 30 Phụ lục I, III.2.c; diagram of Mục IV).
+pub(crate) fn circulation(f: &Frame, out: &mut Vec<Flow>) {
+    let Some(mark) = &f.circulation else { return };
+    let width = text_width_twips(mark, p::CIRCULATION_SIZE, true)
+        + p::CIRCULATION_PADDING.twips()
+        + p::CIRCULATION_PADDING.twips()
+        + p::CELL_MARGIN.twips()
+        + p::CELL_MARGIN.twips();
+    let centre = p::HEADER_TABLE_INDENT.twips()
+        + p::HEADER_LEFT_WIDTH.twips()
+        + Twips(p::HEADER_RIGHT_WIDTH.twips().0 / 2);
+    let indent = Twips(centre.0 - width.0 / 2);
+    out.push(boxed(mark, p::CIRCULATION_SIZE, width, indent));
+    out.push(separator());
+}
+
+/// Mức độ khẩn (ô 10b): a bordered rectangle at the left margin, under the số, ký hiệu and the
+/// Kính gửi (NĐ 30 Phụ lục I, III.2.b: 20/40/30 × 8 mm).
+pub(crate) fn urgency(f: &Frame, out: &mut Vec<Flow>) {
+    let Some(u) = f.urgency else { return };
+    let mut gap = Para::default();
+    gap.format.line = LineSpacing::Exact(p::URGENCY_SPACING.twips());
+    out.push(Flow::Para(gap));
+    out.push(boxed(
+        u.text(),
+        p::URGENCY_SIZE,
+        p::urgency_box_width(u).twips(),
+        Twips(0),
+    ));
+}
+
+/// Địa chỉ cơ quan (ô 13): a full-width line, then the contact lines at 11 pt, page 1 only
+/// (NĐ 30 Phụ lục I, III.4; Mẫu 1.5 ô 10).
+pub(crate) fn contact_footer(f: &Frame) -> Vec<Para> {
+    if f.contact.is_empty() {
+        return Vec::new();
+    }
+    let mut out = vec![rule(p::text_width().twips(), p::text_width().twips())];
+    for l in &f.contact {
+        out.push(centred(vec![text(l, p::CONTACT_SIZE, false, false)]));
+    }
+    out
+}
+
 /// Tên loại, trích yếu and the short rule under it (NĐ 30 Phụ lục I, II.5.a).
 /// A công văn has neither (its trích yếu is the `V/v` line of the header).
 pub(crate) fn title_block(f: &Frame, out: &mut Vec<Flow>) {
@@ -222,6 +296,21 @@ pub(crate) fn addressees(f: &Frame, out: &mut Vec<Flow>) {
         return;
     }
     let size = p::ADDRESSEE_SIZE;
+    if let Some(sender) = &f.sender {
+        // Công điện (Mẫu 1.6): `<người điện> điện:` then each receiving agency centred,
+        // `- …;`, the last `.`.
+        out.push(Flow::Para(spaced(
+            centred(vec![text(&format!("{sender} điện:"), size, false, false)]),
+            p::ADDRESSEE_SPACING,
+        )));
+        let n = f.addressees.len();
+        for (i, a) in f.addressees.iter().enumerate() {
+            let end = if i + 1 == n { "." } else { ";" };
+            let line = format!("- {}{end}", a.trim_end_matches(['.', ';']));
+            out.push(Flow::Para(centred(vec![text(&line, size, false, false)])));
+        }
+        return;
+    }
     let label = "Kính gửi:";
     if let [one] = f.addressees.as_slice() {
         let line = format!("{label} {}.", one.trim_end_matches('.'));
@@ -278,6 +367,24 @@ pub(crate) fn closing(f: &Frame, out: &mut Vec<Flow>) {
             false,
             false,
         )));
+    }
+    if f.leave_confirmation {
+        // Giấy nghỉ phép (Mẫu 1.10): the place of leave confirms under Nơi nhận.
+        left.push(Para::default());
+        for (line, italic) in [
+            (
+                "Xác nhận của cơ quan (tổ chức) hoặc chính quyền địa phương nơi nghỉ phép",
+                true,
+            ),
+            ("(Chữ ký, dấu)", true),
+        ] {
+            left.push(centred(vec![text(
+                line,
+                p::CONFIRMATION_SIZE,
+                false,
+                italic,
+            )]));
+        }
     }
     let right = signature_paras(&f.signature);
     // A 12 pt gap between the body and the closing table.

@@ -6,9 +6,11 @@
 //!
 //! Phases of [`lay_out`]:
 //! 1. the header table (agency | Quốc hiệu, số | place and date);
-//! 2. the title block (tên loại, trích yếu, short rule) and Kính gửi;
+//! 2. the title block (tên loại, trích yếu, short rule), Kính gửi and the mức độ khẩn
+//!    (the phạm vi lưu hành box goes above the header table);
 //! 3. the body blocks, with footnote references in reading order;
 //! 4. the closing table (Nơi nhận | signature), the last body paragraph kept with it;
+//!    and the agency's address at the foot of page 1 (a first-page footer);
 //! 5. appendices, each in its own section with page numbers restarting at 1;
 //! 6. footnote bodies, defaults and document properties.
 
@@ -45,9 +47,11 @@ pub(crate) fn lay_out(doc: &Document) -> Pages {
     let mut notes = body::Notes::new();
     // Phases 1–2.
     let mut main: Vec<Flow> = Vec::with_capacity(doc.body.len() + 16);
+    frame::circulation(&doc.frame, &mut main);
     frame::header_table(&doc.frame, &mut main);
     frame::title_block(&doc.frame, &mut main);
     frame::addressees(&doc.frame, &mut main);
+    frame::urgency(&doc.frame, &mut main);
     // Phase 3.
     let width = p::text_width().twips();
     for b in &doc.body {
@@ -62,6 +66,7 @@ pub(crate) fn lay_out(doc: &Document) -> Pages {
     let mut sections = vec![Section {
         page: page_setup(false, false),
         blocks: main,
+        first_footer: frame::contact_footer(&doc.frame),
     }];
     // Phase 5.
     for a in &doc.appendices {
@@ -79,6 +84,7 @@ pub(crate) fn lay_out(doc: &Document) -> Pages {
         sections.push(Section {
             page: page_setup(a.landscape, true),
             blocks,
+            first_footer: Vec::new(),
         });
     }
     // Phase 6.

@@ -121,3 +121,30 @@ pub(crate) const ADDRESSEE_SPACING: Pt = Pt(12.0);
 pub(crate) const CLOSING_GAP: Pt = Pt(12.0);
 /// Space above and below the text of a table cell.
 pub(crate) const TABLE_CELL_SPACING: Pt = Pt(2.0);
+
+/// Mức độ khẩn — 13 pt, upper case, upright, bold (NĐ 30 Phụ lục I, III.2.b: 13–14).
+pub(crate) const URGENCY_SIZE: Pt = Pt(13.0);
+/// The single-bordered rectangle of a mức độ khẩn: `KHẨN` 20 mm, `THƯỢNG KHẨN` 40 mm, `HỎA TỐC`
+/// 30 mm wide, 8 mm high (NĐ 30 Phụ lục I, III.2.b).
+pub(crate) fn urgency_box_width(u: crate::model::Urgency) -> Mm {
+    match u {
+        crate::model::Urgency::Urgent => Mm(20.0),
+        crate::model::Urgency::VeryUrgent => Mm(40.0),
+        crate::model::Urgency::Flash => Mm(30.0),
+    }
+}
+/// Space above the mức độ khẩn rectangle (ô 10b sits under the số and Kính gửi).
+pub(crate) const URGENCY_SPACING: Pt = Pt(6.0);
+/// Phạm vi lưu hành — 13 pt, upper case, upright, bold, in a single-bordered box above the
+/// Quốc hiệu (NĐ 30 Phụ lục I, III.2.c; ô 11).
+pub(crate) const CIRCULATION_SIZE: Pt = Pt(13.0);
+/// Padding either side of the phạm vi lưu hành text inside its box.
+pub(crate) const CIRCULATION_PADDING: Mm = Mm(3.0);
+/// Height of the empty paragraph that separates two tables (Word would join adjacent tables).
+pub(crate) const TABLE_SEPARATOR: Pt = Pt(4.0);
+/// Địa chỉ cơ quan — 11 pt upright, page 1 only, under a full-width line (NĐ 30 Phụ lục I,
+/// III.4: 11–12).
+pub(crate) const CONTACT_SIZE: Pt = Pt(11.0);
+/// Giấy nghỉ phép: the confirmation box of the place of leave, 12 pt italic under Nơi nhận
+/// (Phụ lục III, Mẫu 1.10).
+pub(crate) const CONFIRMATION_SIZE: Pt = Pt(12.0);

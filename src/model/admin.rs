@@ -489,6 +489,53 @@ pub struct Signature {
     pub signer_name: String,
 }
 
+/// Mức độ khẩn — the urgency mark (NĐ 30 Phụ lục I, III.2.b): in a single-bordered rectangle,
+/// upper case, bold, in ô 10b (left, under the số, ký hiệu and Kính gửi).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Urgency {
+    /// `KHẨN` — rectangle 20 × 8 mm.
+    Urgent,
+    /// `THƯỢNG KHẨN` — rectangle 40 × 8 mm.
+    VeryUrgent,
+    /// `HỎA TỐC` — rectangle 30 × 8 mm.
+    Flash,
+}
+
+impl Urgency {
+    /// Every mark, in increasing urgency.
+    pub const ALL: [Urgency; 3] = [Urgency::Urgent, Urgency::VeryUrgent, Urgency::Flash];
+
+    /// The mark as printed (`THƯỢNG KHẨN`).
+    pub fn text(self) -> &'static str {
+        match self {
+            Urgency::Urgent => "KHẨN",
+            Urgency::VeryUrgent => "THƯỢNG KHẨN",
+            Urgency::Flash => "HỎA TỐC",
+        }
+    }
+
+    /// Recognise a value: the mark in any case, with or without diacritics (`Thượng khẩn`,
+    /// `thuong khan`, `thuong_khan`; `HOẢ TỐC` in the old tone placement).
+    pub fn parse(value: &str) -> Option<Urgency> {
+        let f = fold(value);
+        Urgency::ALL.into_iter().find(|u| fold(u.text()) == f)
+    }
+}
+
+/// Phạm vi lưu hành — the circulation marks (NĐ 30 Phụ lục I, III.2.c), printed upper case,
+/// bold, in ô 11 (above the Quốc hiệu).
+pub const CIRCULATION_MARKS: &[&str] = &[
+    "XEM XONG TRẢ LẠI",
+    "LƯU HÀNH NỘI BỘ",
+    "TRẢ LẠI SAU KHI HỌP (HỘI NGHỊ)",
+];
+
+/// Recognise a circulation mark in any case, with or without diacritics.
+pub fn parse_circulation(value: &str) -> Option<&'static str> {
+    let f = fold(value);
+    CIRCULATION_MARKS.iter().copied().find(|m| fold(m) == f)
+}
+
 /// Thể thức — the administrative frame of one document.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Frame {
@@ -517,6 +564,19 @@ pub struct Frame {
     /// Chữ ký thư ký — biên bản (Mẫu 1.9): the secretary's signature, left of the chủ tọa's,
     /// Nơi nhận below both; `None` for every other kind.
     pub secretary: Option<Signature>,
+    /// Mức độ khẩn — `KHẨN`, `THƯỢNG KHẨN`, `HỎA TỐC`; `None` for an ordinary document.
+    pub urgency: Option<Urgency>,
+    /// Phạm vi lưu hành — e.g. `XEM XONG TRẢ LẠI`; `None` when not restricted.
+    pub circulation: Option<String>,
+    /// Địa chỉ cơ quan — lines at the foot of page 1 under a full-width rule (address, phone,
+    /// e-mail, website, fax; NĐ 30 Phụ lục I, III.4); empty when not given.
+    pub contact: Vec<String>,
+    /// Người điện — công điện (Mẫu 1.6): the agency or head that sends it, printed
+    /// `<người điện> điện:` above the receiving agencies; `None` for every other kind.
+    pub sender: Option<String>,
+    /// Xác nhận nơi nghỉ phép — giấy nghỉ phép (Mẫu 1.10): the box for the confirmation of the
+    /// agency or local authority where the leave is spent, under Nơi nhận; `false` elsewhere.
+    pub leave_confirmation: bool,
     /// Tiêu đề tài liệu — the title stored in the document properties (`docProps/core.xml`).
     pub property_title: String,
 }

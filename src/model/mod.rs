@@ -12,7 +12,7 @@ pub mod units;
 
 pub use admin::{
     DocumentKind, Frame, IssueDate, KindInfo, Layout, ReferenceNumber, RightHeader, Signature,
-    KINDS,
+    Urgency, KINDS,
 };
 pub use text::{Code, Text};
 

@@ -66,6 +66,10 @@ pub struct Section {
     pub page: PageSetup,
     /// Paragraphs and tables in reading order.
     pub blocks: Vec<Flow>,
+    /// Chân trang đầu — paragraphs of the footer of the section's first page only (written as a
+    /// footer part of its own); empty for none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub first_footer: Vec<Para>,
 }
 
 /// Page geometry of a section.

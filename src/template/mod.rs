@@ -54,6 +54,11 @@ pub const BUILTIN: &[(&str, &str, &str)] = &[
         include_str!("../../templates/giay-gioi-thieu.md.hbs"),
     ),
     (
+        "giay-nghi-phep",
+        "giay-nghi-phep.md.hbs",
+        include_str!("../../templates/giay-nghi-phep.md.hbs"),
+    ),
+    (
         "bien-ban",
         "bien-ban.md.hbs",
         include_str!("../../templates/bien-ban.md.hbs"),
