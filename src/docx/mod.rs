@@ -31,27 +31,22 @@ pub enum DocxError {
 /// (cells would be lost).
 fn check_shape(pages: &Pages) -> Result<(), DocxError> {
     use crate::model::page::Flow;
-    fn flows(blocks: &[Flow]) -> Result<(), DocxError> {
-        for b in blocks {
-            if let Flow::Table(t) = b {
-                if t.columns.is_empty() {
-                    return Err(DocxError::Check("a table without columns".into()));
-                }
-                for r in &t.rows {
-                    if r.cells.len() > t.columns.len() {
-                        return Err(DocxError::Check(format!(
-                            "a table row with {} cells for {} columns",
-                            r.cells.len(),
-                            t.columns.len()
-                        )));
-                    }
-                }
-            }
+    let tables = pages
+        .sections
+        .iter()
+        .flat_map(|s| &s.blocks)
+        .filter_map(|b| match b {
+            Flow::Table(t) => Some(t),
+            Flow::Para(_) => None,
+        });
+    for t in tables {
+        let widest = t.rows.iter().map(|r| r.cells.len()).max().unwrap_or(0);
+        if t.columns.is_empty() || widest > t.columns.len() {
+            let n = t.columns.len();
+            return Err(DocxError::Check(format!(
+                "a table of {n} columns with a row of {widest} cells"
+            )));
         }
-        Ok(())
-    }
-    for s in &pages.sections {
-        flows(&s.blocks)?;
     }
     Ok(())
 }

@@ -18,9 +18,8 @@ pub(crate) const HEADER_PAGE_RID: &str = "rId6";
 /// Relationship id of the empty first-page header (`word/header2.xml`).
 pub(crate) const HEADER_EMPTY_RID: &str = "rId7";
 
-/// Relationship id number of the first first-page footer (`word/footer1.xml` → `rId8`); the
-/// next section's footer is `footer2.xml`, `rId9`, … (after the fixed relationships rId1–rId7),
-/// the empty footer of the sections without one last.
+/// Relationship id number of `word/footer1.xml` (`rId8`, after the fixed rId1–rId7); footer
+/// `k` is `rId{7 + k}`, the empty footer of the sections without one last.
 pub(crate) const FIRST_FOOTER_RID_BASE: usize = 8;
 
 /// The static parts, stored unzipped in the repository.
@@ -61,8 +60,7 @@ pub(crate) fn assemble(pages: &crate::model::page::Pages) -> Package {
         path: path.to_string(),
         data,
     };
-    // First-page footers (a section's `first_footer`), numbered in section order: each adds a
-    // part, its relationship and its content type to the fixed list.
+    // First-page footers in section order, each with its relationship and content type.
     let mut footers: Vec<String> = pages
         .sections
         .iter()
@@ -70,7 +68,6 @@ pub(crate) fn assemble(pages: &crate::model::page::Pages) -> Package {
         .map(|s| super::document::footer(pages, &s.first_footer))
         .collect();
     if !footers.is_empty() {
-        // The empty first-page footer of the sections without one (numbered last).
         footers.push(super::document::footer(pages, &[Default::default()]));
     }
     let mut content_types = assets::CONTENT_TYPES.to_string();
