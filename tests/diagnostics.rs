@@ -490,3 +490,36 @@ fn an_output_that_cannot_be_written_is_a_clear_error() {
         "no temp file"
     );
 }
+
+/// A file given to the wrong command: the error names what the file is and the command to use.
+#[test]
+fn a_file_of_another_kind_names_the_right_command() {
+    let out = tempfile::tempdir().expect("tempdir");
+    let docx = out.path().join("x.docx");
+    let unit = crate::support::fixture("bao-cao/tram-y-te.yaml");
+    let (code, _, err) = vanban(&[
+        "plan".as_ref(),
+        unit.as_os_str(),
+        "-o".as_ref(),
+        docx.as_os_str(),
+    ]);
+    assert_eq!(code, 1, "{err}");
+    assert!(
+        err.contains("tệp này là tệp báo cáo của một đơn vị"),
+        "{err}"
+    );
+    assert!(err.contains("dùng `vanban report"), "{err}");
+    let plan = crate::support::fixture("ke-hoach-2025.yaml");
+    let doc = crate::support::fixture("kinds/thong-bao.yaml");
+    let (code, _, err) = vanban(&[
+        "report".as_ref(),
+        doc.as_os_str(),
+        "--plan".as_ref(),
+        plan.as_os_str(),
+        "-o".as_ref(),
+        docx.as_os_str(),
+    ]);
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("dùng `vanban render"), "{err}");
+    assert!(!docx.exists());
+}

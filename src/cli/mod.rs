@@ -132,6 +132,47 @@ impl Reporter {
 }
 
 /// Run the parsed command line; returns the exit status.
+/// When a file could not be read as the kind a command expects, say which kind it is and which
+/// command makes it (`vanban plan` given a unit report, …). Adds nothing when the file is of
+/// the expected kind or of no known kind.
+pub(crate) fn wrong_command(
+    path: &std::path::Path,
+    mut d: Diagnostics,
+    expected: vanban::FileKind,
+) -> Diagnostics {
+    use vanban::FileKind;
+    let (kind, _) = vanban::recognize(path);
+    let (what, command) = match kind {
+        FileKind::Plan => ("tệp kế hoạch", format!("vanban plan {}", path.display())),
+        FileKind::UnitReport => (
+            "tệp báo cáo của một đơn vị",
+            format!("vanban report {} --plan KẾ_HOẠCH", path.display()),
+        ),
+        FileKind::Envelope => (
+            "tệp thông tin báo cáo tổng hợp",
+            format!(
+                "vanban consolidate --plan KẾ_HOẠCH THƯ_MỤC_BÁO_CÁO --envelope {}",
+                path.display()
+            ),
+        ),
+        FileKind::Document => (
+            "văn bản theo loại (có `loai`)",
+            format!("vanban render {}", path.display()),
+        ),
+        FileKind::Unknown => return d,
+    };
+    if kind != expected {
+        d.push(
+            vanban::Diagnostic::error(
+                vanban::diag::Location::file(path),
+                format!("tệp này là {what}, lệnh này không dùng được cho nó"),
+            )
+            .with_hint(format!("dùng `{command}`")),
+        );
+    }
+    d
+}
+
 pub(crate) fn run(cli: Cli) -> ExitStatus {
     let reporter = Reporter::new(cli.verbosity);
     let result = match cli.command {

@@ -44,7 +44,8 @@ pub(crate) fn run(a: &PlanArgs, r: &Reporter) -> Result<ExitStatus, Error> {
     r.diagnostics(&templates.warnings);
     r.step(&format!("đọc dữ liệu {}", a.data.display()));
     vanban::ensure_file(&a.data)?;
-    let plan = vanban::load_plan(&a.data)?;
+    let plan = vanban::load_plan(&a.data)
+        .map_err(|d| super::wrong_command(&a.data, d, vanban::FileKind::Plan))?;
     r.diagnostics(&plan.warnings);
     r.step("dựng văn bản");
     let bytes = vanban::render_plan(&plan.value, &templates.value)?;

@@ -50,7 +50,8 @@ pub(crate) fn run(a: &ReportArgs, r: &Reporter) -> Result<ExitStatus, Error> {
     r.step(&format!("đọc kế hoạch {}", a.plan.display()));
     let plan = vanban::load_plan(&a.plan)?;
     r.step(&format!("đọc báo cáo {}", a.data.display()));
-    let report = vanban::load_unit_report(&a.data, &plan.value)?;
+    let report = vanban::load_unit_report(&a.data, &plan.value)
+        .map_err(|d| super::wrong_command(&a.data, d, vanban::FileKind::UnitReport))?;
     r.diagnostics(&report.warnings);
     r.step("dựng văn bản");
     let bytes = vanban::render_unit_report(&plan.value, &report.value, &templates.value)?;
