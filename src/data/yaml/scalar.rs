@@ -248,6 +248,21 @@ pub(super) fn invisible_before(
 /// - `1,240`: a comma before three digits: 1240 or 1,24;
 /// - `1.234,5`: thousands dots and a decimal comma.
 pub(super) fn number(v: &str) -> Option<(String, String)> {
+    // `0x34`, `0o17`, `0b101`: YAML reads a number in another base.
+    let unsigned = v.strip_prefix(['-', '+']).unwrap_or(v);
+    if let Some((radix, digits)) = unsigned.get(..2).and_then(|p| match p {
+        "0x" => Some((16, &unsigned[2..])),
+        "0o" => Some((8, &unsigned[2..])),
+        "0b" => Some((2, &unsigned[2..])),
+        _ => None,
+    }) {
+        if let Ok(n) = u64::from_str_radix(digits, radix) {
+            return Some((
+                format!("số `{v}` viết theo cơ số {radix}: YAML hiểu là {n}"),
+                format!("viết số thập phân: `{n}`; nếu đây là chữ, đặt trong ngoặc kép: `\"{v}\"`"),
+            ));
+        }
+    }
     // Most plain values are words or plain numbers: decided without allocating.
     if !v.bytes().any(|b| b == b'.' || b == b',')
         || !v
@@ -364,6 +379,16 @@ mod tests {
         ] {
             assert!(number(v).is_none(), "{v}");
         }
+    }
+
+    #[test]
+    fn numbers_in_other_bases_say_what_yaml_reads() {
+        let (m, h) = number("0x34").unwrap_or_default();
+        assert!(m.contains("cơ số 16") && m.contains("52"), "{m}");
+        assert!(h.contains("`52`"), "{h}");
+        assert!(number("0o17").is_some_and(|(m, _)| m.contains("15")));
+        assert!(number("0xZZ").is_none());
+        assert!(number("0.5").is_none());
     }
 
     #[test]
