@@ -21,6 +21,9 @@ pub struct Rejected {
     pub unit_id: String,
     /// Why (every problem, located).
     pub diagnostics: Diagnostics,
+    /// Not a unit's report at all (an empty file, a plan, an envelope or a document with `loai`
+    /// left in the folder): never named as a unit in the consolidated report.
+    pub not_a_unit: bool,
 }
 
 /// Kết quả đọc thư mục — the usable reports, the rejected files and the warnings.
@@ -75,6 +78,7 @@ impl Collected {
                     path: r.path.clone(),
                     unit_id: file,
                     diagnostics: d.into(),
+                    not_a_unit: false,
                 });
             } else {
                 kept.push(r);
@@ -119,9 +123,13 @@ impl Collected {
         Err(d)
     }
 
-    /// The unit ids of the rejected files.
+    /// The unit ids of the rejected files that are units' reports (see [`Rejected::not_a_unit`]).
     pub fn rejected_ids(&self) -> Vec<String> {
-        self.rejected.iter().map(|r| r.unit_id.clone()).collect()
+        self.rejected
+            .iter()
+            .filter(|r| !r.not_a_unit)
+            .map(|r| r.unit_id.clone())
+            .collect()
     }
 }
 
@@ -183,11 +191,22 @@ pub fn collect_files(files: &[PathBuf], plan: &Plan) -> Collected {
                 out.warnings.extend(w.warnings);
                 reports.push(w.value);
             }
-            Err(d) => out.rejected.push(Rejected {
-                path: path.clone(),
-                unit_id: stem(path),
-                diagnostics: d,
-            }),
+            Err(d) => {
+                use crate::data::yaml::FileKind;
+                let empty =
+                    std::fs::read(path).is_ok_and(|b| b.iter().all(u8::is_ascii_whitespace));
+                let (kind, _) = crate::data::recognize(path);
+                out.rejected.push(Rejected {
+                    path: path.clone(),
+                    unit_id: stem(path),
+                    diagnostics: d,
+                    not_a_unit: empty
+                        || matches!(
+                            kind,
+                            FileKind::Plan | FileKind::Envelope | FileKind::Document
+                        ),
+                })
+            }
         }
     }
     // Two files for the same unit: reject both, each error naming the other file.
@@ -225,6 +244,7 @@ pub fn collect_files(files: &[PathBuf], plan: &Plan) -> Collected {
                 path: reports[i].path.clone(),
                 unit_id: id.clone(),
                 diagnostics: d.into(),
+                not_a_unit: false,
             });
         }
     }

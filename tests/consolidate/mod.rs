@@ -798,3 +798,31 @@ fn h24_ids_are_unique_in_every_part() {
         }
     }
 }
+
+/// User trial: with --allow-partial an empty file or a plan left in the report folder was named
+/// as a unit ("empty", "ke-hoach-2025") in the consolidated report.
+#[test]
+fn files_that_are_not_unit_reports_are_never_named_as_units() {
+    let d = tempfile::tempdir().unwrap();
+    let dir = d.path().join("bao-cao");
+    std::fs::create_dir(&dir).unwrap();
+    for e in std::fs::read_dir(crate::support::fixture("bao-cao")).unwrap() {
+        let p = e.unwrap().path();
+        std::fs::copy(&p, dir.join(p.file_name().unwrap())).unwrap();
+    }
+    std::fs::write(dir.join("empty.yaml"), "\n").unwrap();
+    std::fs::copy(
+        crate::support::fixture("ke-hoach-2025.yaml"),
+        dir.join("ke-hoach-2025.yaml"),
+    )
+    .unwrap();
+    let plan = plan();
+    let c = collect(&dir, &plan).unwrap();
+    assert_eq!(c.rejected.len(), 2, "{}", c.errors());
+    let cons = consolidate(&plan, &envelope(), &c.reports, &c.rejected_ids());
+    let named: Vec<&str> = cons.units.iter().map(|u| u.unit.id.as_str()).collect();
+    assert!(
+        !named.contains(&"empty") && !named.contains(&"ke-hoach-2025"),
+        "{named:?}"
+    );
+}
