@@ -217,12 +217,7 @@ fn fuzz_regressions() {
             authority: vec!["CHỦ TỊCH".into()],
             signer_name: "A".into(),
         },
-        secretary: None,
-        urgency: None,
-        circulation: None,
-        contact: Vec::new(),
-        sender: None,
-        leave_confirmation: false,
+        other: Default::default(),
         property_title: "Kế hoạch".into(),
     };
     let templates = Templates::load(None).expect("templates").value;

@@ -29,12 +29,7 @@ fn frame() -> Frame {
             authority: vec!["CHỦ TỊCH".into()],
             signer_name: "A".into(),
         },
-        secretary: None,
-        urgency: None,
-        circulation: None,
-        contact: Vec::new(),
-        sender: None,
-        leave_confirmation: false,
+        other: Default::default(),
         property_title: "Kế hoạch".into(),
     }
 }

@@ -51,15 +51,7 @@ pub(crate) const TABLE_MARKER: &str = "⟦bảng chỉ tiêu⟧";
 /// The plain text of a paragraph block, if it is one.
 fn paragraph_text(b: &Block) -> Option<String> {
     match b {
-        Block::Paragraph(p) => Some(
-            p.inlines
-                .iter()
-                .map(|i| match i {
-                    Inline::Text { text, .. } => text.as_str(),
-                    _ => "",
-                })
-                .collect(),
-        ),
+        Block::Paragraph(p) => Some(p.plain_text()),
         Block::Table(_) => None,
     }
 }

@@ -651,13 +651,13 @@ pub(crate) fn validate_document(
         }
     }
     let mut frame = head.into_frame(&raw.trich_yeu, addressees, recipients, signature);
-    frame.leave_confirmation = leave && raw.nghi_phep.as_ref().is_some_and(|n| n.xac_nhan);
+    frame.other.leave_confirmation = leave && raw.nghi_phep.as_ref().is_some_and(|n| n.xac_nhan);
     if telegram {
-        frame.sender = raw.nguoi_dien.as_deref().map(|t| t.trim().to_string());
+        frame.other.sender = raw.nguoi_dien.as_deref().map(|t| t.trim().to_string());
     }
-    frame.urgency = urgency(c, raw.muc_do_khan.as_deref());
-    frame.circulation = circulation(c, raw.pham_vi_luu_hanh.as_deref());
-    frame.contact = contact(c, &raw, layout);
+    frame.other.urgency = urgency(c, raw.muc_do_khan.as_deref());
+    frame.other.circulation = circulation(c, raw.pham_vi_luu_hanh.as_deref());
+    frame.other.contact = contact(c, &raw, layout);
     for (i, a) in raw.phu_luc.iter().enumerate() {
         c.require(
             &format!("phu_luc[{i}].noi_dung"),
@@ -667,7 +667,7 @@ pub(crate) fn validate_document(
     }
     if minutes {
         // Mẫu 1.9: the secretary signs left of the chủ tọa.
-        frame.secretary = Some(crate::model::Signature {
+        frame.other.secretary = Some(crate::model::Signature {
             authority: vec!["THƯ KÝ".to_string()],
             signer_name: raw.thu_ky.as_deref().unwrap_or("").trim().to_string(),
         });

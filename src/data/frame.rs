@@ -84,12 +84,7 @@ impl Head {
             addressees,
             recipients,
             signature,
-            secretary: None,
-            urgency: None,
-            circulation: None,
-            contact: Vec::new(),
-            sender: None,
-            leave_confirmation: false,
+            other: Default::default(),
             property_title: format!("{} {}", self.kind.name(), subject.0.join(" ")),
         }
     }

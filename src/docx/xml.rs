@@ -7,6 +7,8 @@
 use std::fmt::Display;
 use std::fmt::Write as _;
 
+use crate::model::format::is_xml_forbidden as forbidden;
+
 /// The XML declaration every part starts with.
 pub(crate) const DECLARATION: &str =
     "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n";
@@ -123,11 +125,6 @@ impl Drop for Elem<'_> {
             b.push('>');
         }
     }
-}
-
-/// Whether XML 1.0 forbids `c` (§2.2 Char).
-fn forbidden(c: char) -> bool {
-    matches!(c, '\u{0}'..='\u{8}' | '\u{B}' | '\u{C}' | '\u{E}'..='\u{1F}' | '\u{FFFE}' | '\u{FFFF}')
 }
 
 /// Append `s` escaped (`&`, `<`, `>`, and `"` in attributes); characters XML forbids are dropped.

@@ -216,7 +216,9 @@ fn separator() -> Flow {
 /// Phạm vi lưu hành (ô 11): a bordered box above the Quốc hiệu, centred on the right header
 /// column (NĐ 30 Phụ lục I, III.2.c; diagram of Mục IV).
 pub(crate) fn circulation(f: &Frame, out: &mut Vec<Flow>) {
-    let Some(mark) = &f.circulation else { return };
+    let Some(mark) = &f.other.circulation else {
+        return;
+    };
     let width = text_width_twips(mark, p::CIRCULATION_SIZE, true)
         + p::CIRCULATION_PADDING.twips()
         + p::CIRCULATION_PADDING.twips()
@@ -233,7 +235,7 @@ pub(crate) fn circulation(f: &Frame, out: &mut Vec<Flow>) {
 /// Mức độ khẩn (ô 10b): a bordered rectangle at the left margin, under the số, ký hiệu and the
 /// Kính gửi (NĐ 30 Phụ lục I, III.2.b: 20/40/30 × 8 mm).
 pub(crate) fn urgency(f: &Frame, out: &mut Vec<Flow>) {
-    let Some(u) = f.urgency else { return };
+    let Some(u) = f.other.urgency else { return };
     let mut gap = Para::default();
     gap.format.line = LineSpacing::Exact(p::URGENCY_SPACING.twips());
     out.push(Flow::Para(gap));
@@ -248,11 +250,11 @@ pub(crate) fn urgency(f: &Frame, out: &mut Vec<Flow>) {
 /// Địa chỉ cơ quan (ô 13): a full-width line, then the contact lines at 11 pt, page 1 only
 /// (NĐ 30 Phụ lục I, III.4; Mẫu 1.5 ô 10).
 pub(crate) fn contact_footer(f: &Frame) -> Vec<Para> {
-    if f.contact.is_empty() {
+    if f.other.contact.is_empty() {
         return Vec::new();
     }
     let mut out = vec![rule(p::text_width().twips(), p::text_width().twips())];
-    for l in &f.contact {
+    for l in &f.other.contact {
         out.push(centred(vec![text(l, p::CONTACT_SIZE, false, false)]));
     }
     out
@@ -296,7 +298,7 @@ pub(crate) fn addressees(f: &Frame, out: &mut Vec<Flow>) {
         return;
     }
     let size = p::ADDRESSEE_SIZE;
-    if let Some(sender) = &f.sender {
+    if let Some(sender) = &f.other.sender {
         // Công điện (Mẫu 1.6): `<người điện> điện:` then each receiving agency centred,
         // `- …;`, the last `.`.
         out.push(Flow::Para(spaced(
@@ -368,7 +370,7 @@ pub(crate) fn closing(f: &Frame, out: &mut Vec<Flow>) {
             false,
         )));
     }
-    if f.leave_confirmation {
+    if f.other.leave_confirmation {
         // Giấy nghỉ phép (Mẫu 1.10): the place of leave confirms under Nơi nhận.
         left.push(Para::default());
         for (line, italic) in [
@@ -391,7 +393,7 @@ pub(crate) fn closing(f: &Frame, out: &mut Vec<Flow>) {
     let mut gap = left_para(text("", p::CLOSING_GAP, false, false));
     gap.format.keep_next = true;
     out.push(Flow::Para(gap));
-    if let Some(secretary) = &f.secretary {
+    if let Some(secretary) = &f.other.secretary {
         // Biên bản (Mẫu 1.9): thư ký left, chủ tọa right, Nơi nhận below.
         out.push(borderless(
             &[p::MINUTES_SIGNATURE_WIDTH, p::MINUTES_SIGNATURE_WIDTH],

@@ -481,16 +481,7 @@ mod centred {
             .body
             .into_iter()
             .filter_map(|b| match b {
-                Block::Paragraph(p) => Some((
-                    p.role,
-                    p.inlines
-                        .iter()
-                        .map(|i| match i {
-                            Inline::Text { text, .. } => text.as_str(),
-                            _ => "",
-                        })
-                        .collect(),
-                )),
+                Block::Paragraph(p) => Some((p.role, p.plain_text())),
                 Block::Table(_) => None,
             })
             .collect()

@@ -561,6 +561,16 @@ pub struct Frame {
     pub recipients: Vec<String>,
     /// Chữ ký — the signature block.
     pub signature: Signature,
+    /// Thành phần khác — the components only some documents have (Phụ lục I, III; Mẫu 1.6,
+    /// 1.9, 1.10); all absent by default.
+    pub other: OtherComponents,
+    /// Tiêu đề tài liệu — the title stored in the document properties (`docProps/core.xml`).
+    pub property_title: String,
+}
+
+/// Thành phần khác — the frame's components that only some documents have.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct OtherComponents {
     /// Chữ ký thư ký — biên bản (Mẫu 1.9): the secretary's signature, left of the chủ tọa's,
     /// Nơi nhận below both; `None` for every other kind.
     pub secretary: Option<Signature>,
@@ -577,8 +587,6 @@ pub struct Frame {
     /// Xác nhận nơi nghỉ phép — giấy nghỉ phép (Mẫu 1.10): the box for the confirmation of the
     /// agency or local authority where the leave is spent, under Nơi nhận; `false` elsewhere.
     pub leave_confirmation: bool,
-    /// Tiêu đề tài liệu — the title stored in the document properties (`docProps/core.xml`).
-    pub property_title: String,
 }
 
 #[cfg(test)]

@@ -47,6 +47,19 @@ pub struct Paragraph {
     pub inlines: Vec<Inline>,
 }
 
+impl Paragraph {
+    /// The paragraph's text without emphasis, breaks or note marks.
+    pub fn plain_text(&self) -> String {
+        self.inlines
+            .iter()
+            .map(|i| match i {
+                Inline::Text { text, .. } => text.as_str(),
+                _ => "",
+            })
+            .collect()
+    }
+}
+
 /// The layout role of a paragraph (NĐ 30 Phụ lục I, II.6).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Role {
