@@ -43,6 +43,7 @@ pub use consolidate::collect::Collected;
 pub use consolidate::Consolidated;
 pub use data::document::GeneralDocument;
 pub use data::envelope::Envelope;
+pub use data::lint::is_likely_typo;
 pub use data::plan::Plan;
 pub use data::report::UnitReport;
 pub use data::yaml::FileKind;
@@ -50,7 +51,7 @@ pub use data::{ensure_dir, ensure_file, io_vi, recognize};
 pub use diag::{Diagnostic, Diagnostics, ExitStatus, Warned};
 pub use docx::DocxError;
 pub use error::Error;
-pub use output::write_atomic;
+pub use output::{write_atomic, Outputs, Stale, Written, MANIFEST};
 pub use template::Templates;
 
 use std::path::Path;

@@ -1,9 +1,11 @@
-//! Writing output files safely: never over an input, atomically (temp file + rename).
+//! Writing output files safely: never over an input, atomically (temp file + rename), and never
+//! over a document the user edited since vanban wrote it ([`Outputs`], [`MANIFEST`]).
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use crate::data::io_vi;
+use crate::diag::{Diagnostic, Location};
 use crate::Error;
 
 fn same_file(a: &Path, b: &Path) -> bool {
@@ -17,6 +19,13 @@ fn same_file(a: &Path, b: &Path) -> bool {
 /// over `path`. On any error no file is created and an existing `path` is left as it was.
 /// Refuses to write over any of `inputs`. Creates the parent folder if needed.
 pub fn write_atomic(path: &Path, bytes: &[u8], inputs: &[PathBuf]) -> Result<(), Error> {
+    let dir = check_target(path, inputs)?;
+    replace_file(&dir, path, bytes)
+}
+
+/// Check that `path` may be an output file at all: not one of `inputs`, not a folder, a `.docx`
+/// name, no file where a folder of its path should be. Returns the folder to write into.
+fn check_target(path: &Path, inputs: &[PathBuf]) -> Result<PathBuf, Error> {
     if let Some(input) = inputs.iter().find(|i| same_file(i, path)) {
         return Err(Error::Io {
             path: path.to_path_buf(),
@@ -54,17 +63,26 @@ pub fn write_atomic(path: &Path, bytes: &[u8], inputs: &[PathBuf]) -> Result<(),
             ),
         });
     }
-    let io = |e: std::io::Error, p: &Path| Error::Io {
+    Ok(dir)
+}
+
+fn io_error(e: &std::io::Error, p: &Path) -> Error {
+    Error::Io {
         path: p.to_path_buf(),
-        message: format!("không ghi được tệp ({})", io_vi(&e)),
-    };
-    std::fs::create_dir_all(&dir).map_err(|e| io(e, &dir))?;
+        message: format!("không ghi được tệp ({})", io_vi(e)),
+    }
+}
+
+/// Replace `path` (in folder `dir`, created if needed) by `bytes`: a temporary file in `dir`,
+/// flushed, then renamed over `path`.
+fn replace_file(dir: &Path, path: &Path, bytes: &[u8]) -> Result<(), Error> {
+    std::fs::create_dir_all(dir).map_err(|e| io_error(&e, dir))?;
     let mut tmp = tempfile::Builder::new()
         .prefix(".vanban-")
         .suffix(".tmp")
-        .tempfile_in(&dir)
-        .map_err(|e| io(e, &dir))?;
-    tmp.write_all(bytes).map_err(|e| io(e, path))?;
+        .tempfile_in(dir)
+        .map_err(|e| io_error(&e, dir))?;
+    tmp.write_all(bytes).map_err(|e| io_error(&e, path))?;
     // A temporary file is created private (0600); the document is for colleagues too: give it
     // the existing file's permissions, or the usual rw-r--r-- for a new one.
     #[cfg(unix)]
@@ -75,11 +93,307 @@ pub fn write_atomic(path: &Path, bytes: &[u8], inputs: &[PathBuf]) -> Result<(),
             .unwrap_or(0o644);
         tmp.as_file()
             .set_permissions(std::fs::Permissions::from_mode(mode))
-            .map_err(|e| io(e, path))?;
+            .map_err(|e| io_error(&e, path))?;
     }
-    tmp.as_file().sync_all().map_err(|e| io(e, path))?;
-    tmp.persist(path).map_err(|e| io(e.error, path))?;
+    tmp.as_file().sync_all().map_err(|e| io_error(&e, path))?;
+    tmp.persist(path).map_err(|e| io_error(&e.error, path))?;
     Ok(())
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sổ ghi (manifest): what vanban wrote, so that a file edited since is never overwritten.
+// ---------------------------------------------------------------------------------------------
+
+/// File name of the manifest (sổ ghi) that vanban keeps in every folder it writes a document
+/// into: one line per file it wrote there, with the SHA-256 of the bytes written.
+pub const MANIFEST: &str = ".vanban-manifest";
+
+const MANIFEST_HEADER: &str = "\
+# vanban: các tệp vanban đã ghi vào thư mục này (mã SHA-256 của nội dung lúc ghi, lệnh, tên tệp).
+# Tệp có nội dung khác mã ở đây đã được sửa sau khi tạo: vanban không ghi đè (trừ khi có --force).
+# Đừng sửa tệp này bằng tay. Xóa nó thì vanban coi mọi tệp .docx ở đây là tệp của người dùng.
+";
+
+/// One file of a manifest: the hash of what vanban wrote and the command that wrote it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Entry {
+    /// SHA-256 of the bytes written, lowercase hex.
+    hash: String,
+    /// The command that wrote it (`build`, `plan`, …).
+    command: String,
+}
+
+/// The manifest of one folder: file name → entry, in name order (the file is deterministic).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+struct Manifest {
+    entries: std::collections::BTreeMap<String, Entry>,
+}
+
+impl Manifest {
+    /// Read the manifest of `dir`; a missing one is empty, and a line that cannot be read is
+    /// ignored: a file without a valid line is then treated as not written by vanban (kept).
+    fn read(dir: &Path) -> Manifest {
+        let mut m = Manifest::default();
+        let Ok(text) = std::fs::read_to_string(dir.join(MANIFEST)) else {
+            return m;
+        };
+        for line in text.lines().filter(|l| !l.starts_with('#')) {
+            let mut parts = line.splitn(3, '\t');
+            if let (Some(hash), Some(command), Some(name)) =
+                (parts.next(), parts.next(), parts.next())
+            {
+                if hash.len() == 64 && hash.bytes().all(|b| b.is_ascii_hexdigit()) {
+                    m.entries.insert(
+                        name.to_string(),
+                        Entry {
+                            hash: hash.to_ascii_lowercase(),
+                            command: command.to_string(),
+                        },
+                    );
+                }
+            }
+        }
+        m
+    }
+
+    fn render(&self) -> String {
+        let mut s = MANIFEST_HEADER.to_string();
+        for (name, e) in &self.entries {
+            s.push_str(&format!("{}\t{}\t{name}\n", e.hash, e.command));
+        }
+        s
+    }
+
+    /// Write the manifest of `dir` atomically (temporary file, then rename); an empty manifest
+    /// removes the file.
+    fn save(&self, dir: &Path) -> Result<(), Error> {
+        let path = dir.join(MANIFEST);
+        if self.entries.is_empty() {
+            return match std::fs::remove_file(&path) {
+                Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(io_error(&e, &path)),
+                _ => Ok(()),
+            };
+        }
+        replace_file(dir, &path, self.render().as_bytes())
+    }
+}
+
+/// SHA-256 of `bytes`, lowercase hex.
+fn sha256(bytes: &[u8]) -> String {
+    use sha2::{Digest, Sha256};
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// The folder of `path` as a key: `output/x.docx` and `./output/x.docx` are in the same folder.
+fn folder_of(path: &Path) -> PathBuf {
+    let dir: PathBuf = path
+        .parent()
+        .map(|p| p.components().collect())
+        .unwrap_or_default();
+    if dir.as_os_str().is_empty() {
+        PathBuf::from(".")
+    } else {
+        dir
+    }
+}
+
+fn file_name(path: &Path) -> String {
+    path.file_name()
+        .map(|n| n.to_string_lossy().to_string())
+        .unwrap_or_default()
+}
+
+/// What [`Outputs::write`] did with one document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Written {
+    /// The file was written (or already held exactly these bytes).
+    Wrote,
+    /// The file was not written: it was edited since vanban wrote it, or vanban did not write
+    /// it. The warning names the file and says how to overwrite it (`--force`).
+    Kept(Diagnostic),
+}
+
+/// A file of a manifest that the current run did not produce (tệp cũ).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Stale {
+    /// The file.
+    pub path: PathBuf,
+    /// Whether it was changed since vanban wrote it (then `--clean` keeps it).
+    pub edited: bool,
+}
+
+/// The output layer: every document a command writes goes through [`Outputs::write`], which
+/// decides whether the file may be written (see [`MANIFEST`]):
+///
+/// - a new file is written;
+/// - an existing file that holds exactly what vanban last wrote there (its SHA-256 is in the
+///   manifest) is replaced;
+/// - an existing file that was changed since (edited in Word), or that vanban never wrote (not in
+///   the manifest, e.g. the user's own file of the same name), is **kept**, with a warning,
+///   unless `force`; a file that already holds exactly the new bytes is simply recorded.
+///
+/// Each write is atomic (temporary file, then rename) and is recorded at once in the folder's
+/// manifest, itself written atomically.
+#[derive(Debug)]
+pub struct Outputs {
+    command: &'static str,
+    force: bool,
+    manifests: std::collections::BTreeMap<PathBuf, Manifest>,
+    produced: std::collections::BTreeSet<PathBuf>,
+}
+
+impl Outputs {
+    /// The output layer of `command` (recorded in the manifest: `build`, `plan`, …); `force`
+    /// overwrites edited files and files vanban did not write.
+    pub fn new(command: &'static str, force: bool) -> Self {
+        Outputs {
+            command,
+            force,
+            manifests: Default::default(),
+            produced: Default::default(),
+        }
+    }
+
+    fn manifest(&mut self, dir: &Path) -> &mut Manifest {
+        self.manifests
+            .entry(dir.to_path_buf())
+            .or_insert_with(|| Manifest::read(dir))
+    }
+
+    /// Write the document `bytes` to `path` unless the file there was edited since vanban wrote
+    /// it or is not vanban's (see [`Outputs`]). Refuses to write over any of `inputs`; errors as
+    /// [`write_atomic`]: nothing is created or changed on error.
+    pub fn write(
+        &mut self,
+        path: &Path,
+        bytes: &[u8],
+        inputs: &[PathBuf],
+    ) -> Result<Written, Error> {
+        let dir = check_target(path, inputs)?;
+        let key = folder_of(path);
+        let name = file_name(path);
+        let new_hash = sha256(bytes);
+        let existing = match std::fs::read(path) {
+            Ok(b) => Some(b),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+            Err(e) => {
+                return Err(Error::Io {
+                    path: path.to_path_buf(),
+                    message: format!("không đọc được tệp kết quả có sẵn ({})", io_vi(&e)),
+                })
+            }
+        };
+        self.produced.insert(key.join(&name).components().collect());
+        let force = self.force;
+        let recorded = self.manifest(&key).entries.get(&name).cloned();
+        match existing {
+            Some(old) if old == bytes => {}
+            Some(old) if !force => {
+                let old_hash = sha256(&old);
+                match recorded {
+                    Some(e) if e.hash == old_hash => replace_file(&dir, path, bytes)?,
+                    Some(_) => return Ok(Written::Kept(kept(path, true))),
+                    None => return Ok(Written::Kept(kept(path, false))),
+                }
+            }
+            _ => replace_file(&dir, path, bytes)?,
+        }
+        let command = self.command.to_string();
+        let m = self.manifest(&key);
+        m.entries.insert(
+            name,
+            Entry {
+                hash: new_hash,
+                command,
+            },
+        );
+        let m = m.clone();
+        m.save(&dir).map(|()| Written::Wrote)
+    }
+
+    /// The files of the manifests of `folders` written by this command in an earlier run that
+    /// this run did not produce (a unit removed from the data, a renamed file), in name order.
+    /// Files that no longer exist are dropped from the manifests.
+    pub fn stale(&mut self, folders: &[PathBuf]) -> Result<Vec<Stale>, Error> {
+        let mut out = Vec::new();
+        for folder in folders {
+            let key: PathBuf = folder.components().collect();
+            if !key.is_dir() {
+                continue;
+            }
+            let command = self.command;
+            let produced = self.produced.clone();
+            let m = self.manifest(&key);
+            let before = m.entries.len();
+            m.entries.retain(|name, _| key.join(name).is_file());
+            let changed = m.entries.len() != before;
+            for (name, e) in &m.entries {
+                let path: PathBuf = key.join(name).components().collect();
+                if e.command != command || produced.contains(&path) {
+                    continue;
+                }
+                let edited = std::fs::read(&path).map_or(true, |b| sha256(&b) != e.hash);
+                out.push(Stale {
+                    path: key.join(name),
+                    edited,
+                });
+            }
+            if changed {
+                let m = m.clone();
+                m.save(&key)?;
+            }
+        }
+        Ok(out)
+    }
+
+    /// Remove the unchanged ones among `stale` (those vanban wrote and nobody edited since) and
+    /// drop them from their manifests; edited ones are left alone. Returns the removed files.
+    pub fn clean(&mut self, stale: &[Stale]) -> Result<Vec<PathBuf>, Error> {
+        let mut removed = Vec::new();
+        for s in stale.iter().filter(|s| !s.edited) {
+            let key = folder_of(&s.path);
+            let name = file_name(&s.path);
+            // Checked again right before removing: only what vanban wrote, byte for byte.
+            let recorded = self
+                .manifest(&key)
+                .entries
+                .get(&name)
+                .map(|e| e.hash.clone());
+            let now = std::fs::read(&s.path).ok().map(|b| sha256(&b));
+            if recorded.is_none() || recorded != now {
+                continue;
+            }
+            std::fs::remove_file(&s.path).map_err(|e| Error::Io {
+                path: s.path.clone(),
+                message: format!("không xóa được tệp cũ ({})", io_vi(&e)),
+            })?;
+            let m = self.manifest(&key);
+            m.entries.remove(&name);
+            let m = m.clone();
+            m.save(&key)?;
+            removed.push(s.path.clone());
+        }
+        Ok(removed)
+    }
+}
+
+/// The warning for a file that is kept.
+fn kept(path: &Path, edited: bool) -> Diagnostic {
+    let why = if edited {
+        "tệp đã được sửa sau lần vanban tạo ra nó (ví dụ sửa bằng Word)"
+    } else {
+        "tệp đã có sẵn và không do vanban tạo ra (không có trong sổ ghi `.vanban-manifest` của thư mục)"
+    };
+    Diagnostic::warning(
+        Location::file(path),
+        format!("KHÔNG ghi đè {}: {why}; bản cũ được giữ nguyên", path.display()),
+    )
+    .with_hint(
+        "để giữ bản đã sửa: đổi tên hoặc chuyển tệp đó đi rồi chạy lại; để ghi đè bằng bản mới: thêm `--force`",
+    )
 }
 
 #[cfg(test)]

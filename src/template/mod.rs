@@ -72,6 +72,8 @@ pub struct Templates {
     origins: Vec<(String, PathBuf)>,
     /// The (cleaned) text of each template: name → text, to locate markup problems.
     texts: Vec<(String, String)>,
+    /// The templates rendered since the last [`Templates::take_used`], in order (for `-v`).
+    used: std::sync::Mutex<Vec<String>>,
 }
 
 impl std::fmt::Debug for Templates {
@@ -105,6 +107,7 @@ impl Templates {
             registry: reg,
             origins: Vec::new(),
             texts: Vec::new(),
+            used: Default::default(),
         };
         let mut diags = Diagnostics::new();
         let mut texts: Vec<(String, PathBuf, String)> = BUILTIN
@@ -185,6 +188,24 @@ impl Templates {
         }
     }
 
+    /// The templates rendered since the last call, each once, with the file each came from
+    /// (`templates/ke-hoach.md.hbs (mẫu có sẵn)` for a built-in one); for `-v`.
+    pub fn take_used(&self) -> Vec<(String, PathBuf)> {
+        let names = self
+            .used
+            .lock()
+            .map(|mut u| std::mem::take(&mut *u))
+            .unwrap_or_default();
+        let mut out: Vec<(String, PathBuf)> = Vec::new();
+        for n in names {
+            if !out.iter().any(|(m, _)| *m == n) {
+                let origin = self.origin(&n);
+                out.push((n, origin));
+            }
+        }
+        out
+    }
+
     fn origin(&self, name: &str) -> PathBuf {
         self.origins
             .iter()
@@ -226,6 +247,9 @@ impl Templates {
 
     /// Render template `name` with `context` into Markdown.
     pub fn render<T: Serialize>(&self, name: &str, context: &T) -> Result<String, Diagnostics> {
+        if let Ok(mut used) = self.used.lock() {
+            used.push(name.to_string());
+        }
         self.registry
             .render(name, context)
             .map_err(|e| Diagnostics::from(self.render_error(name, &e)))
