@@ -429,4 +429,120 @@ mod tests {
         let names: Vec<_> = std::fs::read_dir(out.parent().unwrap()).unwrap().collect();
         assert_eq!(names.len(), 1);
     }
+
+    #[test]
+    fn manifest_round_trips_in_name_order_and_ignores_bad_lines() {
+        let d = tempfile::tempdir().unwrap();
+        let mut m = Manifest::default();
+        for (name, byte) in [("b.docx", b'b'), ("a b.docx", b'a')] {
+            m.entries.insert(
+                name.into(),
+                Entry {
+                    hash: sha256(&[byte]),
+                    command: "build".into(),
+                },
+            );
+        }
+        m.save(d.path()).unwrap();
+        let text = std::fs::read_to_string(d.path().join(MANIFEST)).unwrap();
+        let rows: Vec<&str> = text.lines().filter(|l| !l.starts_with('#')).collect();
+        assert_eq!(rows.len(), 2);
+        assert!(rows[0].ends_with("\tbuild\ta b.docx"), "{text}");
+        assert_eq!(Manifest::read(d.path()), m);
+        // A damaged line is dropped: its file is then not vanban's (kept, never overwritten).
+        std::fs::write(
+            d.path().join(MANIFEST),
+            format!("{text}xyz\tbuild\tc.docx\nchỉ một cột\n"),
+        )
+        .unwrap();
+        assert_eq!(Manifest::read(d.path()), m);
+        // An empty manifest leaves no file.
+        Manifest::default().save(d.path()).unwrap();
+        assert!(!d.path().join(MANIFEST).exists());
+    }
+
+    #[test]
+    fn sha256_is_the_standard_digest() {
+        assert_eq!(
+            sha256(b"abc"),
+            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+        );
+    }
+
+    #[test]
+    fn writes_new_replaces_own_keeps_edited_and_foreign() {
+        let d = tempfile::tempdir().unwrap();
+        let out = d.path().join("x.docx");
+        let mut o = Outputs::new("plan", false);
+        assert_eq!(o.write(&out, b"v1", &[]).unwrap(), Written::Wrote);
+        // Unchanged since written: replaced.
+        let mut o = Outputs::new("plan", false);
+        assert_eq!(o.write(&out, b"v2", &[]).unwrap(), Written::Wrote);
+        assert_eq!(std::fs::read(&out).unwrap(), b"v2");
+        // Edited: kept, with a warning naming the file.
+        std::fs::write(&out, b"v2 + edit").unwrap();
+        let Written::Kept(w) = Outputs::new("plan", false).write(&out, b"v3", &[]).unwrap() else {
+            panic!("kept");
+        };
+        assert!(w.message.contains("đã được sửa"), "{w}");
+        assert!(w.message.contains("x.docx"), "{w}");
+        assert_eq!(std::fs::read(&out).unwrap(), b"v2 + edit");
+        // Forced: written and recorded.
+        let mut o = Outputs::new("plan", true);
+        assert_eq!(o.write(&out, b"v3", &[]).unwrap(), Written::Wrote);
+        assert_eq!(std::fs::read(&out).unwrap(), b"v3");
+        // The user's own file of another name in the folder: never vanban's.
+        let own = d.path().join("cua-toi.docx");
+        std::fs::write(&own, b"mine").unwrap();
+        let r = Outputs::new("plan", false)
+            .write(&own, b"new", &[])
+            .unwrap();
+        assert!(matches!(r, Written::Kept(w) if w.message.contains("không do vanban")));
+        assert_eq!(std::fs::read(&own).unwrap(), b"mine");
+        // ... unless it already holds exactly these bytes: then it is recorded.
+        let r = Outputs::new("plan", false)
+            .write(&own, b"mine", &[])
+            .unwrap();
+        assert_eq!(r, Written::Wrote);
+        assert!(Manifest::read(d.path())
+            .entries
+            .contains_key("cua-toi.docx"));
+    }
+
+    #[test]
+    fn stale_files_are_those_of_this_command_not_produced_and_clean_keeps_edits() {
+        let d = tempfile::tempdir().unwrap();
+        let p = |n: &str| d.path().join(n);
+        let mut o = Outputs::new("build", false);
+        for n in ["a.docx", "b.docx", "c.docx"] {
+            o.write(&p(n), n.as_bytes(), &[]).unwrap();
+        }
+        Outputs::new("render", false)
+            .write(&p("r.docx"), b"r", &[])
+            .unwrap();
+        std::fs::write(p("b.docx"), b"edited").unwrap();
+        // The next build makes only a.docx.
+        let mut o = Outputs::new("build", false);
+        o.write(&p("a.docx"), b"a.docx", &[]).unwrap();
+        let stale = o.stale(&[d.path().to_path_buf()]).unwrap();
+        assert_eq!(
+            stale,
+            vec![
+                Stale {
+                    path: p("b.docx"),
+                    edited: true
+                },
+                Stale {
+                    path: p("c.docx"),
+                    edited: false
+                },
+            ]
+        );
+        assert_eq!(o.clean(&stale).unwrap(), vec![p("c.docx")]);
+        assert!(!p("c.docx").exists());
+        assert!(p("b.docx").exists() && p("r.docx").exists());
+        let m = Manifest::read(d.path());
+        let names: Vec<&str> = m.entries.keys().map(String::as_str).collect();
+        assert_eq!(names, ["a.docx", "b.docx", "r.docx"]);
+    }
 }
