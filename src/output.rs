@@ -235,14 +235,24 @@ pub struct Stale {
 ///   the manifest, e.g. the user's own file of the same name), is **kept**, with a warning,
 ///   unless `force`; a file that already holds exactly the new bytes is simply recorded.
 ///
-/// Each write is atomic (temporary file, then rename) and is recorded at once in the folder's
-/// manifest, itself written atomically.
+/// Each write is atomic (temporary file, then rename); the manifests are written (atomically,
+/// once per folder, not once per document: a build of a thousand units rewrites each manifest
+/// once) by [`Outputs::finish`], or when the value is dropped.
 #[derive(Debug)]
 pub struct Outputs {
     command: &'static str,
     force: bool,
     manifests: std::collections::BTreeMap<PathBuf, Manifest>,
+    /// Folders whose manifest changed since it was read or saved.
+    dirty: std::collections::BTreeSet<PathBuf>,
     produced: std::collections::BTreeSet<PathBuf>,
+}
+
+impl Drop for Outputs {
+    /// A command that stops on an error still records what it wrote before.
+    fn drop(&mut self) {
+        let _ = self.finish();
+    }
 }
 
 impl Outputs {
@@ -253,6 +263,7 @@ impl Outputs {
             command,
             force,
             manifests: Default::default(),
+            dirty: Default::default(),
             produced: Default::default(),
         }
     }
@@ -302,16 +313,26 @@ impl Outputs {
             _ => replace_file(&dir, path, bytes)?,
         }
         let command = self.command.to_string();
-        let m = self.manifest(&key);
-        m.entries.insert(
+        self.manifest(&key).entries.insert(
             name,
             Entry {
                 hash: new_hash,
                 command,
             },
         );
-        let m = m.clone();
-        m.save(&dir).map(|()| Written::Wrote)
+        self.dirty.insert(key);
+        Ok(Written::Wrote)
+    }
+
+    /// Write the manifests changed by this run (atomically). Called by the commands when they
+    /// are done, so that a manifest that cannot be written is reported.
+    pub fn finish(&mut self) -> Result<(), Error> {
+        while let Some(dir) = self.dirty.pop_first() {
+            if let Some(m) = self.manifests.get(&dir) {
+                m.save(&dir)?;
+            }
+        }
+        Ok(())
     }
 
     /// The files of the manifests of `folders` written by this command in an earlier run that
@@ -342,8 +363,7 @@ impl Outputs {
                 });
             }
             if changed {
-                let m = m.clone();
-                m.save(&key)?;
+                self.dirty.insert(key);
             }
         }
         Ok(out)
@@ -370,10 +390,8 @@ impl Outputs {
                 path: s.path.clone(),
                 message: format!("không xóa được tệp cũ ({})", io_vi(&e)),
             })?;
-            let m = self.manifest(&key);
-            m.entries.remove(&name);
-            let m = m.clone();
-            m.save(&key)?;
+            self.manifest(&key).entries.remove(&name);
+            self.dirty.insert(key);
             removed.push(s.path.clone());
         }
         Ok(removed)
@@ -475,9 +493,11 @@ mod tests {
         let out = d.path().join("x.docx");
         let mut o = Outputs::new("plan", false);
         assert_eq!(o.write(&out, b"v1", &[]).unwrap(), Written::Wrote);
+        o.finish().unwrap();
         // Unchanged since written: replaced.
         let mut o = Outputs::new("plan", false);
         assert_eq!(o.write(&out, b"v2", &[]).unwrap(), Written::Wrote);
+        o.finish().unwrap();
         assert_eq!(std::fs::read(&out).unwrap(), b"v2");
         // Edited: kept, with a warning naming the file.
         std::fs::write(&out, b"v2 + edit").unwrap();
@@ -490,6 +510,7 @@ mod tests {
         // Forced: written and recorded.
         let mut o = Outputs::new("plan", true);
         assert_eq!(o.write(&out, b"v3", &[]).unwrap(), Written::Wrote);
+        o.finish().unwrap();
         assert_eq!(std::fs::read(&out).unwrap(), b"v3");
         // The user's own file of another name in the folder: never vanban's.
         let own = d.path().join("cua-toi.docx");
@@ -517,6 +538,7 @@ mod tests {
         for n in ["a.docx", "b.docx", "c.docx"] {
             o.write(&p(n), n.as_bytes(), &[]).unwrap();
         }
+        o.finish().unwrap();
         Outputs::new("render", false)
             .write(&p("r.docx"), b"r", &[])
             .unwrap();
@@ -539,6 +561,7 @@ mod tests {
             ]
         );
         assert_eq!(o.clean(&stale).unwrap(), vec![p("c.docx")]);
+        o.finish().unwrap();
         assert!(!p("c.docx").exists());
         assert!(p("b.docx").exists() && p("r.docx").exists());
         let m = Manifest::read(d.path());

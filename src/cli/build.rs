@@ -247,6 +247,7 @@ pub(crate) fn run(a: &BuildArgs, r: &Reporter) -> Result<ExitStatus, Error> {
         );
     }
     stale(a, r, &mut t)?;
+    t.outputs.finish()?;
 
     let kept = if t.kept > 0 {
         format!(

@@ -119,6 +119,7 @@ pub(crate) fn run(a: &ConsolidateArgs, r: &Reporter) -> Result<ExitStatus, Error
         &[plan_path, envelope_path],
         &templates,
     )?;
+    outputs.finish()?;
     r.done(&format!("  {}", done.outcome));
     Ok(status)
 }

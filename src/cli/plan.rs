@@ -45,11 +45,13 @@ pub(crate) fn run(a: &PlanArgs, r: &Reporter) -> Result<ExitStatus, Error> {
     let bytes = vanban::render_plan(&plan.value, &templates)?;
     let out = a.output.clone().unwrap_or_else(|| default_output(&data));
     let mut outputs = vanban::Outputs::new("plan", a.force.force);
-    r.write(
+    let status = r.write(
         &mut outputs,
         &out,
         &bytes,
         std::slice::from_ref(&data),
         &templates,
-    )
+    )?;
+    outputs.finish()?;
+    Ok(status)
 }

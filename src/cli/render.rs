@@ -123,7 +123,9 @@ pub(crate) fn run(a: &RenderArgs, r: &Reporter) -> Result<ExitStatus, Error> {
             .output
             .clone()
             .unwrap_or_else(|| PathBuf::from("output").join(format!("{}.docx", stem(file))));
-        return render_one(plan.as_deref(), file, &out, &templates, &mut outputs, r);
+        let status = render_one(plan.as_deref(), file, &out, &templates, &mut outputs, r)?;
+        outputs.finish()?;
+        return Ok(status);
     }
     let dir = a.output.clone().unwrap_or_else(|| PathBuf::from("output"));
     let mut worst = ExitStatus::Ok;
@@ -138,6 +140,7 @@ pub(crate) fn run(a: &RenderArgs, r: &Reporter) -> Result<ExitStatus, Error> {
             }
         }
     }
+    outputs.finish()?;
     if failed > 0 {
         errln!("{failed}/{} văn bản không được tạo.", files.len());
     }

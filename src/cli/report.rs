@@ -54,5 +54,7 @@ pub(crate) fn run(a: &ReportArgs, r: &Reporter) -> Result<ExitStatus, Error> {
     let bytes = vanban::render_unit_report(&plan.value, &report.value, &templates)?;
     let out = a.output.clone().unwrap_or_else(|| default_output(&data));
     let mut outputs = vanban::Outputs::new("report", a.force.force);
-    r.write(&mut outputs, &out, &bytes, &[data, plan_path], &templates)
+    let status = r.write(&mut outputs, &out, &bytes, &[data, plan_path], &templates)?;
+    outputs.finish()?;
+    Ok(status)
 }

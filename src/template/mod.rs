@@ -92,7 +92,8 @@ impl Templates {
     }
 
     /// Like [`Templates::load`], but compile only the built-in templates named in `only` (all
-    /// when `None`); the files of `dir` are always loaded. Compiling a template costs about 1 ms
+    /// when `None`), and of the files of `dir` only their replacements and the partials (files
+    /// not named like a built-in template). Compiling a template costs about 1 ms
     /// per 1.5 KB, so a command loads only what it renders.
     pub fn load_only(
         dir: Option<&Path>,
@@ -154,6 +155,12 @@ impl Templates {
                     .file_name()
                     .map(|n| n.to_string_lossy().trim_end_matches(".md.hbs").to_string())
                     .unwrap_or_default();
+                // A built-in's replacement that this command does not render is not compiled
+                // either (the working folder's `templates/` holds them all); partials are.
+                let builtin = BUILTIN.iter().any(|(n, _, _)| *n == name);
+                if builtin && only.is_some_and(|o| !o.contains(&name.as_str())) {
+                    continue;
+                }
                 let src = crate::data::read_source(&path)?;
                 for c in &src.controls {
                     diags.push(c.warning(&path, String::new()));
