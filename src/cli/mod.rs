@@ -42,8 +42,11 @@ use vanban::Error;
 /// vanban — soạn văn bản hành chính (.docx) theo Nghị định 30/2020/NĐ-CP từ dữ liệu YAML.
 #[derive(Debug, Parser)]
 #[command(name = "vanban", version, about, long_about = None)]
+#[command(
+    after_help = "Tham số là tệp hay thư mục nhận mẫu tên trong ngoặc kép (\"data/bao-cao/*.yaml\"): vanban tự mở rộng. Mã thoát: 0 xong, 1 dữ liệu hoặc mẫu lỗi, 2 sai cách dùng hoặc lỗi đọc/ghi tệp, 3 lỗi của vanban, 4 có tệp đã sửa không bị ghi đè (--force để ghi đè)."
+)]
 #[command(disable_help_subcommand = true)]
-#[command(help_template = "{about}\n\nCách dùng: {usage}\n\n{all-args}")]
+#[command(help_template = "{about}\n\nCách dùng: {usage}\n\n{all-args}{after-help}")]
 pub(crate) struct Cli {
     /// Lệnh cần chạy.
     #[command(subcommand)]
@@ -56,10 +59,10 @@ pub(crate) struct Cli {
 /// Bao nhiêu thông báo được in ra.
 #[derive(Debug, Args, Clone, Copy)]
 pub(crate) struct Verbosity {
-    /// Chỉ in lỗi (không in cảnh báo và tệp đã ghi).
+    /// Chỉ in lỗi (không in cảnh báo và tệp đã ghi; tệp kết quả không được ghi đè vì đã sửa vẫn được báo).
     #[arg(short, long, global = true, conflicts_with = "verbose")]
     pub quiet: bool,
-    /// In thêm chi tiết (từng bước xử lý).
+    /// In thêm chi tiết: từng bước xử lý, từng chỗ "có thể gõ nhầm", mẫu nào dựng văn bản nào.
     #[arg(short, long, global = true)]
     pub verbose: bool,
 }

@@ -19,7 +19,7 @@ use vanban::{Diagnostics, Error, ExitStatus, Plan, Templates};
 #[derive(Debug, Args)]
 pub(crate) struct ValidateArgs {
     /// Các tệp dữ liệu cần kiểm tra (kế hoạch, báo cáo đơn vị, thông tin tổng hợp, văn bản có `loai`), thư mục (mọi tệp .yaml trong đó, kể cả thư mục con) hoặc mẫu tên như `data/*.yaml`.
-    #[arg(value_name = "TỆP", required = true)]
+    #[arg(value_name = "TỆP_HOẶC_THƯ_MỤC", required = true)]
     pub files: Vec<PathBuf>,
     /// Tệp kế hoạch để đối chiếu mã chỉ tiêu của báo cáo đơn vị (mặc định: tìm trong thư mục dữ liệu).
     #[arg(long, value_name = "KẾ_HOẠCH")]
