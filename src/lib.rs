@@ -22,7 +22,9 @@
 //! 5. **docx** (`src/docx`): pages → .docx bytes, WordprocessingML written directly in schema
 //!    order, static parts from assets, a self-check before zipping ([`write_docx`], [`write_pages`]).
 //!
-//! [`write_atomic`] writes the bytes (temporary file, then rename). **consolidate**
+//! [`Outputs`] writes the bytes (temporary file, then rename), never over a file edited since
+//! vanban wrote it (the folder's [`MANIFEST`] of SHA-256 hashes); [`write_atomic`] is the bare
+//! atomic write. **consolidate**
 //! (`src/consolidate`) turns many unit reports into one record that goes through the same stages
 //! ([`render_consolidated`]).
 

@@ -126,7 +126,9 @@ pub(crate) fn run(a: &ValidateArgs, r: &Reporter) -> Result<ExitStatus, Error> {
     let (files, unreadable) = files_of(a, r)?;
     let mut failed = 0usize;
     for f in &files {
-        match check(plan.as_deref(), &files, f, &templates) {
+        let checked = check(plan.as_deref(), &files, f, &templates);
+        r.templates_used(&templates, f);
+        match checked {
             Ok(w) => {
                 r.diagnostics(&w);
                 r.done(&format!("{}: hợp lệ", f.display()));
