@@ -5,10 +5,10 @@
 //! system lists the files. A bad file never hides the others: its diagnostics are kept and the
 //! next file is read. Two files for the same unit are both rejected, with an error naming both.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
-use crate::data::report::{load_unit_report, UnitReport};
+use crate::data::report::{load_unit_report, Unit, UnitReport};
 use crate::data::{io_vi, Plan};
 use crate::diag::{Diagnostic, Diagnostics, Location};
 
@@ -47,42 +47,73 @@ impl Collected {
         d
     }
 
-    /// Reject a report whose unit id is not among `expected` while its file name is (and no other
-    /// report has that id): almost surely a typo in `don_vi.ma`, which would otherwise make the
-    /// consolidated report call the same unit both missing and unexpected.
-    /// Returns the errors it added.
-    pub fn reject_mistyped_ids(&mut self, expected: &[&str]) -> Diagnostics {
+    /// Check each report's unit id against the units the envelope expects (`expected`, its
+    /// `don_vi_phai_bao_cao`), so that the consolidated report never calls one unit both missing
+    /// and unexpected (H30). A report whose id is not expected while an expected unit has no
+    /// report is taken to be that unit's when its file name is that unit's id, its name is that
+    /// unit's name, or its id is one or two keystrokes away from that unit's id
+    /// ([`likely_intended`]): an error naming the file, the code and the intended code, and the
+    /// file is rejected as that unit's (with `--allow-partial` the unit counts as having a bad
+    /// file). Any other unexpected id is a warning, also kept in [`Collected::warnings`]: the
+    /// report is consolidated as a unit outside the list. Returns every diagnostic it added.
+    pub fn reject_mistyped_ids(&mut self, expected: &[Unit]) -> Diagnostics {
         let mut added = Diagnostics::new();
         // Sets, not list scans: with 10,000 units a scan per report is 10^8 comparisons.
-        let ids: std::collections::BTreeSet<String> =
+        let expected_ids: BTreeSet<&str> = expected.iter().map(|u| u.id.as_str()).collect();
+        let mut covered: BTreeSet<String> =
             self.reports.iter().map(|r| r.unit.id.clone()).collect();
-        let expected: std::collections::BTreeSet<&str> = expected.iter().copied().collect();
+        covered.extend(self.rejected_ids());
+        let mut missing: Vec<&Unit> = expected
+            .iter()
+            .filter(|u| !covered.contains(&u.id))
+            .collect();
         let mut kept = Vec::with_capacity(self.reports.len());
         for r in std::mem::take(&mut self.reports) {
+            if expected_ids.contains(r.unit.id.as_str()) {
+                kept.push(r);
+                continue;
+            }
             let file = stem(&r.path);
-            if !expected.contains(r.unit.id.as_str())
-                && expected.contains(file.as_str())
-                && !ids.contains(&file)
-            {
-                let d = Diagnostic::error(
-                    Location::file(&r.path),
+            let Some((i, why)) = likely_intended(&r, &file, &missing) else {
+                let d = Diagnostic::warning(
+                    r.id_at.clone(),
                     format!(
-                        "mã đơn vị `{}` không có trong danh sách phải báo cáo, còn tên tệp `{file}` thì có",
-                        r.unit.id
+                        "đơn vị `{}` ({}) không có trong danh sách phải báo cáo",
+                        r.unit.id, r.unit.name
                     ),
                 )
                 .with_field("don_vi.ma")
-                .with_hint(format!("có phải gõ nhầm? sửa thành `ma: {file}`"));
+                .with_hint(format!(
+                    "báo cáo vẫn được tổng hợp, ghi là đơn vị ngoài danh sách; nếu đơn vị phải báo cáo, \
+                     thêm `- {{ ma: \"{}\", ten: \"{}\" }}` vào `don_vi_phai_bao_cao` của tệp thông tin \
+                     báo cáo tổng hợp",
+                    r.unit.id, r.unit.name
+                ));
                 added.push(d.clone());
-                self.rejected.push(Rejected {
-                    path: r.path.clone(),
-                    unit_id: file,
-                    diagnostics: d.into(),
-                    not_a_unit: false,
-                });
-            } else {
+                self.warnings.push(d);
                 kept.push(r);
-            }
+                continue;
+            };
+            let intended = missing.remove(i);
+            let d = Diagnostic::error(
+                r.id_at.clone(),
+                format!(
+                    "mã đơn vị `{}` không có trong danh sách phải báo cáo, còn đơn vị `{}` ({}) trong danh sách thì chưa có báo cáo",
+                    r.unit.id, intended.id, intended.name
+                ),
+            )
+            .with_field("don_vi.ma")
+            .with_hint(format!(
+                "có phải gõ nhầm ({why})? sửa thành `ma: {}`",
+                intended.id
+            ));
+            added.push(d.clone());
+            self.rejected.push(Rejected {
+                path: r.path.clone(),
+                unit_id: intended.id.clone(),
+                diagnostics: d.into(),
+                not_a_unit: false,
+            });
         }
         self.reports = kept;
         self.rejected.sort_by(|a, b| a.path.cmp(&b.path));
@@ -253,6 +284,39 @@ pub fn collect_files(files: &[PathBuf], plan: &Plan) -> Collected {
     out.reports = reports;
     out.rejected.sort_by(|a, b| a.path.cmp(&b.path));
     out
+}
+
+/// The expected unit without a report (index in `missing`) that report `r` (file stem `file`)
+/// most likely belongs to, and why, in words: its file name is that unit's id; its name is that
+/// unit's name (compared in lower case, spaces collapsed); or its id differs from that unit's by
+/// at most two edits (insert, delete, change or swap a character; `-` ignored), the closest
+/// first. Ids shorter than 4 characters are compared by name and file only.
+fn likely_intended(r: &UnitReport, file: &str, missing: &[&Unit]) -> Option<(usize, &'static str)> {
+    if let Some(i) = missing.iter().position(|u| u.id == file) {
+        return Some((i, "tên tệp là mã của đơn vị này"));
+    }
+    let fold = |s: &str| {
+        s.to_lowercase()
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let name = fold(&r.unit.name);
+    if let Some(i) = missing.iter().position(|u| fold(&u.name) == name) {
+        return Some((i, "tên đơn vị trùng với tên trong danh sách"));
+    }
+    let bare = |s: &str| s.replace('-', "");
+    let id = bare(&r.unit.id);
+    if id.chars().count() < 4 {
+        return None;
+    }
+    missing
+        .iter()
+        .enumerate()
+        .map(|(i, u)| (strsim::damerau_levenshtein(&id, &bare(&u.id)), i))
+        .filter(|(d, _)| *d <= 2)
+        .min()
+        .map(|(_, i)| (i, "mã gần giống mã của đơn vị này"))
 }
 
 fn stem(path: &Path) -> String {

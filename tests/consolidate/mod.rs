@@ -747,8 +747,7 @@ fn mistyped_unit_id_is_rejected_before_consolidation() {
         "alone, the file is a valid unit report"
     );
     let env = envelope();
-    let expected: Vec<&str> = env.expected.iter().map(|u| u.id.as_str()).collect();
-    let added = c.reject_mistyped_ids(&expected);
+    let added = c.reject_mistyped_ids(&env.expected);
     assert_eq!(added.errors().count(), 1);
     let e = added.errors().next().unwrap();
     assert!(e.message.contains("`tram-yte`"), "{e}");
