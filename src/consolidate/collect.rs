@@ -52,7 +52,7 @@ impl Collected {
     /// and unexpected (H30). A report whose id is not expected while an expected unit has no
     /// report is taken to be that unit's when its file name is that unit's id, its name is that
     /// unit's name, or its id is one or two keystrokes away from that unit's id
-    /// ([`likely_intended`]): an error naming the file, the code and the intended code, and the
+    /// (`likely_intended`): an error naming the file, the code and the intended code, and the
     /// file is rejected as that unit's (with `--allow-partial` the unit counts as having a bad
     /// file). Any other unexpected id is a warning, also kept in [`Collected::warnings`]: the
     /// report is consolidated as a unit outside the list. Returns every diagnostic it added.
