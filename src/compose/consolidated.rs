@@ -387,6 +387,7 @@ pub(crate) fn consolidated_document(
             text: format!(
                 "Ghi chú: kết quả tỷ lệ = tổng tử số của các đơn vị / tổng mẫu số × hệ số (không lấy trung bình các tỷ lệ); \
                  số lượng = tổng của các đơn vị; chỉ tiêu định tính đạt khi mọi đơn vị báo cáo đều hoàn thành. \
+                 “Vượt”: kết quả cao hơn chỉ tiêu tối thiểu; chỉ tiêu tối đa (càng thấp càng tốt) không cao hơn kế hoạch là “Đạt”. \
                  “Không phát sinh”: tổng mẫu số bằng 0; “Chưa có số liệu”: không đơn vị nào báo cáo. \
                  Đạt {}/{} chỉ tiêu: {} là số chỉ tiêu có số liệu để đánh giá.",
                 c.summary.achieved(),
