@@ -52,7 +52,7 @@ impl Collected {
     /// and unexpected (H30). A report whose id is not expected while an expected unit has no
     /// report is taken to be that unit's when its file name is that unit's id, its name is that
     /// unit's name, or its id is one or two keystrokes away from that unit's id
-    /// (`likely_intended`): an error naming the file, the code and the intended code, and the
+    /// (`Missing::take_likely`): an error naming the file, the code and the intended code, and the
     /// file is rejected as that unit's (with `--allow-partial` the unit counts as having a bad
     /// file). Any other unexpected id is a warning, also kept in [`Collected::warnings`]: the
     /// report is consolidated as a unit outside the list. Returns every diagnostic it added.
@@ -63,10 +63,12 @@ impl Collected {
         let mut covered: BTreeSet<String> =
             self.reports.iter().map(|r| r.unit.id.clone()).collect();
         covered.extend(self.rejected_ids());
-        let mut missing: Vec<&Unit> = expected
-            .iter()
-            .filter(|u| !covered.contains(&u.id))
-            .collect();
+        let mut missing = Missing::new(
+            expected
+                .iter()
+                .filter(|u| !covered.contains(&u.id))
+                .collect(),
+        );
         let mut kept = Vec::with_capacity(self.reports.len());
         for r in std::mem::take(&mut self.reports) {
             if expected_ids.contains(r.unit.id.as_str()) {
@@ -74,7 +76,7 @@ impl Collected {
                 continue;
             }
             let file = stem(&r.path);
-            let Some((i, why)) = likely_intended(&r, &file, &missing) else {
+            let Some((intended, why)) = missing.take_likely(&r, &file) else {
                 let d = Diagnostic::warning(
                     r.id_at.clone(),
                     format!(
@@ -94,7 +96,6 @@ impl Collected {
                 kept.push(r);
                 continue;
             };
-            let intended = missing.remove(i);
             let d = Diagnostic::error(
                 r.id_at.clone(),
                 format!(
@@ -286,37 +287,83 @@ pub fn collect_files(files: &[PathBuf], plan: &Plan) -> Collected {
     out
 }
 
-/// The expected unit without a report (index in `missing`) that report `r` (file stem `file`)
-/// most likely belongs to, and why, in words: its file name is that unit's id; its name is that
-/// unit's name (compared in lower case, spaces collapsed); or its id differs from that unit's by
-/// at most two edits (insert, delete, change or swap a character; `-` ignored), the closest
-/// first. Ids shorter than 4 characters are compared by name and file only.
-fn likely_intended(r: &UnitReport, file: &str, missing: &[&Unit]) -> Option<(usize, &'static str)> {
-    if let Some(i) = missing.iter().position(|u| u.id == file) {
-        return Some((i, "tên tệp là mã của đơn vị này"));
+/// Most comparisons of unit codes that differ by a few keystrokes, over all the reports of one
+/// consolidation (a pathological folder of 10,000 unknown codes against 10,000 missing units
+/// would be 10^8); past it only file names and unit names are matched.
+const FUZZY_BUDGET: usize = 1_000_000;
+
+/// The expected units without a report, each claimed at most once by a mistyped report.
+struct Missing<'a> {
+    units: Vec<&'a Unit>,
+    taken: Vec<bool>,
+    by_id: BTreeMap<&'a str, usize>,
+    by_name: BTreeMap<String, Vec<usize>>,
+    /// Ids without `-`, for the keystroke comparison.
+    bare: Vec<String>,
+    budget: usize,
+}
+
+/// A unit name compared loosely: lower case, spaces collapsed (names are NFC already).
+fn fold_name(s: &str) -> String {
+    s.to_lowercase()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+impl<'a> Missing<'a> {
+    fn new(units: Vec<&'a Unit>) -> Self {
+        let mut by_name: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+        for (i, u) in units.iter().enumerate() {
+            by_name.entry(fold_name(&u.name)).or_default().push(i);
+        }
+        Missing {
+            taken: vec![false; units.len()],
+            by_id: units
+                .iter()
+                .enumerate()
+                .map(|(i, u)| (u.id.as_str(), i))
+                .collect(),
+            bare: units.iter().map(|u| u.id.replace('-', "")).collect(),
+            by_name,
+            units,
+            budget: FUZZY_BUDGET,
+        }
     }
-    let fold = |s: &str| {
-        s.to_lowercase()
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
-    };
-    let name = fold(&r.unit.name);
-    if let Some(i) = missing.iter().position(|u| fold(&u.name) == name) {
-        return Some((i, "tên đơn vị trùng với tên trong danh sách"));
+
+    /// The missing unit that report `r` (file stem `file`) most likely belongs to, taken so no
+    /// other report claims it, and why, in words: its file name is that unit's id; its name is
+    /// that unit's name ([`fold_name`]); or its id differs from that unit's by at most two edits
+    /// (insert, delete, change or swap a character; `-` ignored), the closest first, the first
+    /// listed on a tie. Ids shorter than 4 characters are matched by file and name only.
+    fn take_likely(&mut self, r: &UnitReport, file: &str) -> Option<(&'a Unit, &'static str)> {
+        let free = |i: &usize| !self.taken[*i];
+        let found = if let Some(i) = self.by_id.get(file).copied().filter(free) {
+            Some((i, "tên tệp là mã của đơn vị này"))
+        } else if let Some(i) = self
+            .by_name
+            .get(&fold_name(&r.unit.name))
+            .and_then(|v| v.iter().copied().find(free))
+        {
+            Some((i, "tên đơn vị trùng với tên trong danh sách"))
+        } else {
+            let id = r.unit.id.replace('-', "");
+            if id.chars().count() < 4 || self.budget < self.units.len() {
+                None
+            } else {
+                self.budget -= self.units.len();
+                (0..self.units.len())
+                    .filter(free)
+                    .map(|i| (strsim::damerau_levenshtein(&id, &self.bare[i]), i))
+                    .filter(|(d, _)| *d <= 2)
+                    .min()
+                    .map(|(_, i)| (i, "mã gần giống mã của đơn vị này"))
+            }
+        };
+        let (i, why) = found?;
+        self.taken[i] = true;
+        Some((self.units[i], why))
     }
-    let bare = |s: &str| s.replace('-', "");
-    let id = bare(&r.unit.id);
-    if id.chars().count() < 4 {
-        return None;
-    }
-    missing
-        .iter()
-        .enumerate()
-        .map(|(i, u)| (strsim::damerau_levenshtein(&id, &bare(&u.id)), i))
-        .filter(|(d, _)| *d <= 2)
-        .min()
-        .map(|(_, i)| (i, "mã gần giống mã của đơn vị này"))
 }
 
 fn stem(path: &Path) -> String {
