@@ -336,8 +336,15 @@ fn issue_9_unit_count_is_a_contribution() {
 fn issue_9_appendix_texts_centred_and_decimals_per_row() {
     let d = fixture_workspace();
     let dir = d.path();
-    // Số giờ làm việc nhà: at most 1,5 → 2; its result 1,4 keeps one decimal.
+    // Số giờ làm việc nhà: at most 1,5 → 2; its result keeps one decimal. A second unit reports
+    // it with whole figures (3/2) beside the women's union's 2,6/1,9.
     edit(dir, PLAN, "ke_hoach: 1.5", "ke_hoach: 2");
+    edit(
+        dir,
+        &format!("{REPORTS}/van-hoa-xa-hoi.yaml"),
+        "so_lieu:\n",
+        "so_lieu:\n  - ma: \"MT3.CT1\"\n    tu_so: 3\n    mau_so: 2\n",
+    );
     let mut checked = (0, 0);
     for docx in [consolidated(dir), unit_report(dir, "van-hoa-xa-hoi")] {
         let rows = indicator_rows(&docx);
@@ -368,7 +375,13 @@ fn issue_9_appendix_texts_centred_and_decimals_per_row() {
         &rows,
         "Số giờ làm việc nhà không được trả công của phụ nữ so với nam giới",
     );
+    // (2,6 + 3) / (1,9 + 2) = 1,44 → 1,4; the raw figures all with one decimal.
     assert_eq!((r[3].text.as_str(), r[4].text.as_str()), ("2,0", "1,4"));
+    assert_eq!(
+        r[6].text,
+        "Toàn phường: 5,6/3,9\nCông chức Văn hóa - Xã hội phường: 3,0/2,0\n\
+         Hội Liên hiệp Phụ nữ phường: 2,6/1,9"
+    );
     let r = row(&rows, "Quy hoạch cán bộ, ưu tiên cán bộ nữ, trẻ");
     assert_eq!(
         (r[3].text.as_str(), r[4].text.as_str()),

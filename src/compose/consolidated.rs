@@ -326,10 +326,11 @@ fn provenance(r: &IndicatorResult, area: &str) -> Vec<String> {
         return vec!["Không có đơn vị báo cáo".into()];
     }
     let mut out: Vec<String> = totals_text(r, area).into_iter().collect();
+    let decimals = super::figure_decimals(r);
     let each = r
         .sources
         .iter()
-        .map(|s| format!("{}: {}", s.unit.name, figure_text(&s.value)));
+        .map(|s| format!("{}: {}", s.unit.name, figure_text(&s.value, decimals)));
     if r.sources.len() <= PROVENANCE_LINES_LIMIT {
         out.extend(each);
     } else {

@@ -211,14 +211,38 @@ pub(crate) fn result_text(r: &IndicatorResult) -> String {
     }
 }
 
-/// A unit's raw figure as printed: `45/50`, `14`, `hoàn thành`.
-pub(crate) fn figure_text(v: &FigureValue) -> String {
+/// Decimals of the raw figures of one indicator (each unit's and the area's totals): as many as
+/// the most precise of them needs, at most 2, so that `3,0/2,0` stands beside `2,6/1,9`.
+pub(crate) fn figure_decimals(r: &IndicatorResult) -> usize {
+    let needs = |x: f64| number(x, 2).split_once(',').map_or(0, |(_, f)| f.len());
+    r.sources
+        .iter()
+        .map(|s| match s.value {
+            FigureValue::Ratio {
+                numerator,
+                denominator,
+            } => needs(numerator).max(needs(denominator)),
+            FigureValue::Count(n) => needs(n),
+            FigureValue::Done(_) => 0,
+        })
+        .chain([needs(r.numerator), needs(r.denominator)])
+        .max()
+        .unwrap_or(0)
+}
+
+/// A unit's raw figure as printed with `decimals` decimals ([`figure_decimals`]): `45/50`, `14`,
+/// `2,6/1,9`, `hoàn thành`.
+pub(crate) fn figure_text(v: &FigureValue, decimals: usize) -> String {
     match v {
         FigureValue::Ratio {
             numerator,
             denominator,
-        } => format!("{}/{}", number(*numerator, 2), number(*denominator, 2)),
-        FigureValue::Count(n) => number(*n, 2),
+        } => format!(
+            "{}/{}",
+            fixed(*numerator, decimals),
+            fixed(*denominator, decimals)
+        ),
+        FigureValue::Count(n) => fixed(*n, decimals),
         FigureValue::Done(true) => "hoàn thành".into(),
         FigureValue::Done(false) => "chưa hoàn thành".into(),
     }
@@ -275,10 +299,13 @@ pub(crate) fn totals_text(r: &IndicatorResult, area: &str) -> Option<String> {
     match r.indicator.measure {
         Measure::Ratio => Some(format!(
             "Toàn {area}: {}/{}",
-            number(r.numerator, 2),
-            number(r.denominator, 2)
+            fixed(r.numerator, figure_decimals(r)),
+            fixed(r.denominator, figure_decimals(r))
         )),
-        Measure::Count => Some(format!("Toàn {area}: {}", number(r.numerator, 2))),
+        Measure::Count => Some(format!(
+            "Toàn {area}: {}",
+            fixed(r.numerator, figure_decimals(r))
+        )),
         Measure::Qualitative => None,
     }
 }

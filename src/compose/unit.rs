@@ -65,7 +65,10 @@ fn notes(r: &IndicatorResult, area: &str) -> Vec<String> {
     }
     for s in &r.sources {
         if matches!(s.value, crate::data::report::FigureValue::Ratio { .. }) {
-            out.push(format!("Số liệu: {}", figure_text(&s.value)));
+            out.push(format!(
+                "Số liệu: {}",
+                figure_text(&s.value, super::figure_decimals(r))
+            ));
         }
         if let Some(n) = &s.note {
             out.push(n.clone());
