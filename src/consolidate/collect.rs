@@ -33,7 +33,8 @@ pub struct Collected {
     pub reports: Vec<UnitReport>,
     /// Files that could not be used, in file-name order.
     pub rejected: Vec<Rejected>,
-    /// Warnings from the valid reports.
+    /// Warnings from the valid reports, and about unit codes not in the envelope's list
+    /// ([`Collected::reject_mistyped_ids`]).
     pub warnings: Diagnostics,
 }
 
