@@ -21,5 +21,6 @@ mod writer;
 mod properties;
 
 mod cases_reports;
+mod report_content;
 
 mod kinds;
