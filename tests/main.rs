@@ -21,6 +21,7 @@ mod writer;
 mod properties;
 
 mod cases_reports;
+mod report_content;
 
 mod kinds;
 

@@ -340,14 +340,8 @@ fn consolidated(
         Err(d) => return t.fail(r, what, &Error::Input(d)),
     };
     r.diagnostics(&envelope.warnings);
-    let expected: Vec<&str> = envelope
-        .value
-        .expected
-        .iter()
-        .map(|u| u.id.as_str())
-        .collect();
     // Printed here: the other rejected files were reported when the unit reports were written.
-    r.diagnostics(&c.reject_mistyped_ids(&expected));
+    r.diagnostics(&c.reject_mistyped_ids(&envelope.value.expected));
     if !a.allow_partial {
         if let Err(d) = c.refuse_partial(&a.data.join("bao-cao"), false) {
             return t.fail(r, what, &Error::Input(d));

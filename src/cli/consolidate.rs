@@ -90,14 +90,8 @@ pub(crate) fn run(a: &ConsolidateArgs, r: &Reporter) -> Result<ExitStatus, Error
     r.diagnostics(&envelope.warnings);
     r.step(&format!("đọc các báo cáo trong {}", dir.display()));
     let mut collected = vanban::collect_unit_reports(&dir, &plan.value)?;
-    let expected: Vec<&str> = envelope
-        .value
-        .expected
-        .iter()
-        .map(|u| u.id.as_str())
-        .collect();
-    // Reported with the other rejected files below.
-    let _ = collected.reject_mistyped_ids(&expected);
+    // Errors are reported with the other rejected files below, warnings with the others.
+    let _ = collected.reject_mistyped_ids(&envelope.value.expected);
     if !a.allow_partial {
         if let Err(d) = collected.refuse_partial(&dir, true) {
             r.diagnostics(&collected.warnings);
