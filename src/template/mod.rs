@@ -85,6 +85,26 @@ impl std::fmt::Debug for Templates {
 }
 
 impl Templates {
+    /// The templates rendered since the last call, each once, with the file each came from
+    /// (`templates/ke-hoach.md.hbs (mẫu có sẵn)` for a built-in one); for `-v`.
+    pub fn take_used(&self) -> Vec<(String, PathBuf)> {
+        let names = self
+            .used
+            .lock()
+            .map(|mut u| std::mem::take(&mut *u))
+            .unwrap_or_default();
+        let mut out: Vec<(String, PathBuf)> = Vec::new();
+        for n in names {
+            if !out.iter().any(|(m, _)| *m == n) {
+                let origin = self.origin(&n);
+                out.push((n, origin));
+            }
+        }
+        out
+    }
+}
+
+impl Templates {
     /// Load the built-in templates, then the `*.md.hbs` files of `dir` (if given), which replace
     /// built-ins of the same name and may add partials (`{{> name}}`).
     pub fn load(dir: Option<&Path>) -> Result<Warned<Templates>, Diagnostics> {
@@ -193,24 +213,6 @@ impl Templates {
         } else {
             Ok(Warned::new(t, diags))
         }
-    }
-
-    /// The templates rendered since the last call, each once, with the file each came from
-    /// (`templates/ke-hoach.md.hbs (mẫu có sẵn)` for a built-in one); for `-v`.
-    pub fn take_used(&self) -> Vec<(String, PathBuf)> {
-        let names = self
-            .used
-            .lock()
-            .map(|mut u| std::mem::take(&mut *u))
-            .unwrap_or_default();
-        let mut out: Vec<(String, PathBuf)> = Vec::new();
-        for n in names {
-            if !out.iter().any(|(m, _)| *m == n) {
-                let origin = self.origin(&n);
-                out.push((n, origin));
-            }
-        }
-        out
     }
 
     fn origin(&self, name: &str) -> PathBuf {
