@@ -8,6 +8,8 @@
 
 mod support;
 
+mod cli;
+
 mod consolidate;
 mod plan;
 
@@ -24,5 +26,3 @@ mod cases_reports;
 mod report_content;
 
 mod kinds;
-
-mod cli;
