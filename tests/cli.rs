@@ -268,6 +268,17 @@ fn issue_9_build_keeps_edited_outputs_names_and_cleans_stale_ones() {
     assert!(err.contains("output/bao-cao/mat-tran.docx"), "{err}");
     assert!(out.join("bao-cao/cong-an.docx").exists(), "only named");
 
+    // A unit whose file is broken is not stale: --clean never removes its last good report.
+    let tram = d.join("data/bao-cao/tram-y-te.yaml");
+    let good = std::fs::read(&tram).expect("read");
+    std::fs::write(&tram, "don_vi: [\n").expect("break");
+    let (code, _, err) = vanban(d, &["build", "--allow-partial", "--clean"]);
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("Không xóa tệp cũ nào"), "{err}");
+    assert!(out.join("bao-cao/tram-y-te.docx").is_file());
+    assert!(out.join("bao-cao/cong-an.docx").is_file());
+    std::fs::write(&tram, good).expect("restore");
+
     // 4. --clean removes only the unchanged one; the edited one stays.
     let (code, _, err) = vanban(d, &["build", "--allow-partial", "--clean"]);
     assert_eq!(code, 0, "{err}");

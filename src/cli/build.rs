@@ -281,7 +281,15 @@ pub(crate) fn run(a: &BuildArgs, r: &Reporter) -> Result<ExitStatus, Error> {
 
 /// Name the files an earlier `build` wrote into the output folders that this one did not make
 /// (stale); with `--clean` remove those nobody edited since.
+///
+/// Not when a document failed: its file was not made this time and would look stale.
 fn stale(a: &BuildArgs, r: &Reporter, t: &mut Tally) -> Result<(), Error> {
+    if t.failed > 0 {
+        if a.clean {
+            errln!("Không xóa tệp cũ nào (`--clean`): có văn bản lỗi, tệp của nó sẽ bị coi nhầm là tệp cũ.");
+        }
+        return Ok(());
+    }
     let folders = [a.output.clone(), a.output.join("bao-cao")];
     let stale = t.outputs.stale(&folders)?;
     if stale.is_empty() {
