@@ -8,6 +8,8 @@
 
 mod support;
 
+mod cli;
+
 mod consolidate;
 mod plan;
 
