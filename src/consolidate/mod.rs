@@ -18,6 +18,7 @@
 //! that order, so the result does not depend on the order of the input files.
 
 pub(crate) mod collect;
+pub(crate) mod export;
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -25,7 +26,7 @@ use chrono::NaiveDate;
 
 use crate::data::envelope::Envelope;
 use crate::data::indicator::{evaluate, Evaluation, Indicator, Measure};
-use crate::data::report::{Activity, FigureValue, Unit, UnitReport};
+use crate::data::report::{Activity, FigureValue, Part, Unit, UnitReport};
 use crate::data::Plan;
 
 /// Decimals printed (and evaluated) for a computed result.
@@ -46,6 +47,9 @@ pub struct Source {
     pub value: FigureValue,
     /// Its note, if any.
     pub note: Option<String>,
+    /// Nguồn — the units its figure sums when the unit is itself a consolidating body (a ward
+    /// whose export is consolidated one level up); empty otherwise.
+    pub parts: Vec<Part>,
 }
 
 /// Kết quả chỉ tiêu — an indicator recomputed from the units' raw figures.
@@ -408,6 +412,7 @@ pub fn consolidate(
                     },
                     value: f.value,
                     note: f.note.clone(),
+                    parts: f.parts.clone(),
                 });
             }
         }
@@ -494,6 +499,7 @@ pub fn unit_results(plan: &Plan, report: &UnitReport) -> Vec<IndicatorResult> {
                         unit: report.unit.clone(),
                         value: f.value,
                         note: f.note.clone(),
+                        parts: f.parts.clone(),
                     }],
                 );
                 if ind.measure == Measure::Count {
@@ -520,6 +526,7 @@ mod tests {
             unit: "%".into(),
             direction: Some(direction),
             factor,
+            upper_id: None,
         }
     }
 
@@ -531,6 +538,7 @@ mod tests {
             },
             value,
             note: None,
+            parts: Vec::new(),
         }
     }
 
