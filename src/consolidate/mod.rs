@@ -52,6 +52,25 @@ pub struct Source {
     pub parts: Vec<Part>,
 }
 
+/// Most units named after a source that sums them ([`Source::label`]); past it, their count.
+const PARTS_NAMED: usize = 15;
+
+impl Source {
+    /// The unit's name as provenance, with the units its figure sums when it is a lower
+    /// level's export (`Phường Nguyễn Trãi (gồm: Trạm Y tế phường, Công an phường)`; more than
+    /// 15 units: `Phường Nguyễn Trãi (gồm 30 đơn vị)`).
+    pub fn label(&self) -> String {
+        match self.parts.len() {
+            0 => self.unit.name.clone(),
+            n if n > PARTS_NAMED => format!("{} (gồm {n} đơn vị)", self.unit.name),
+            _ => {
+                let names: Vec<&str> = self.parts.iter().map(|p| p.unit.name.as_str()).collect();
+                format!("{} (gồm: {})", self.unit.name, names.join(", "))
+            }
+        }
+    }
+}
+
 /// Kết quả chỉ tiêu — an indicator recomputed from the units' raw figures.
 #[derive(Debug, Clone, PartialEq)]
 pub struct IndicatorResult {
