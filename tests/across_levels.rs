@@ -230,11 +230,7 @@ fn export_wards(d: &Path) {
 /// The library's consolidation of the report folder `dir` under `plan` and `envelope`.
 fn consolidated(plan: &Plan, dir: &Path, envelope: &Path) -> Consolidated {
     let collected = collect_unit_reports(dir, plan).expect("collect");
-    assert!(
-        collected.rejected.is_empty(),
-        "{:?}",
-        collected.errors()
-    );
+    assert!(collected.rejected.is_empty(), "{:?}", collected.errors());
     let env = load_envelope(envelope).expect("envelope").value;
     consolidate(plan, &env, &collected.reports, &[])
 }
@@ -339,7 +335,9 @@ fn issue_12_three_wards_of_eight_units_consolidate_one_level_up_as_the_24_units_
     // The city's report names the ward and the units its figure sums.
     let text = text_of(&d.join("out/thanh-pho.docx"));
     assert!(
-        text.contains("Phường Quyết Thắng (gồm: Công chức Văn hóa - Xã hội phường, Trạm Y tế phường"),
+        text.contains(
+            "Phường Quyết Thắng (gồm: Công chức Văn hóa - Xã hội phường, Trạm Y tế phường"
+        ),
         "{text}"
     );
     assert!(text.contains("Toàn thành phố"), "{text}");
@@ -375,20 +373,28 @@ fn issue_12_export_is_deterministic_and_reads_back_as_the_ward_figures() {
     // Sums, never percentages: no `%` in the data (the header comment may say "%").
     let data: Vec<&str> = text.lines().filter(|l| !l.starts_with('#')).collect();
     assert!(data.iter().all(|l| !l.contains('%')), "{text}");
-    assert!(data.iter().any(|l| l.trim_start().starts_with("nguon:")), "{text}");
+    assert!(
+        data.iter().any(|l| l.trim_start().starts_with("nguon:")),
+        "{text}"
+    );
     golden("cap-tren/phuong-nguyen-trai.yaml", &text);
 
     // Read back under the city's plan: the ward's sums, under the city's codes.
-    let city = load_plan(&d.join("thanh-pho/ke-hoach.yaml")).expect("plan").value;
-    let ward_plan = load_plan(&d.join("phuong/ke-hoach.yaml")).expect("plan").value;
+    let city = load_plan(&d.join("thanh-pho/ke-hoach.yaml"))
+        .expect("plan")
+        .value;
+    let ward_plan = load_plan(&d.join("phuong/ke-hoach.yaml"))
+        .expect("plan")
+        .value;
     let ward = consolidated(
         &ward_plan,
         &d.join("phuong-nguyen-trai/bao-cao"),
         &d.join("phuong-nguyen-trai/tong-hop.yaml"),
     );
-    let report = vanban::load_unit_report(&d.join("thanh-pho/phuong/phuong-nguyen-trai.yaml"), &city)
-        .expect("export reads as a unit report")
-        .value;
+    let report =
+        vanban::load_unit_report(&d.join("thanh-pho/phuong/phuong-nguyen-trai.yaml"), &city)
+            .expect("export reads as a unit report")
+            .value;
     assert_eq!(report.unit.id, "phuong-nguyen-trai");
     for r in ward.indicators.iter().filter(|r| !r.sources.is_empty()) {
         let f = report
@@ -409,9 +415,16 @@ fn issue_12_export_is_deterministic_and_reads_back_as_the_ward_figures() {
     }
     // No data for an indicator: no figure (the city sees none from this ward).
     let exported = report.figures.len();
-    let with_data = ward.indicators.iter().filter(|r| !r.sources.is_empty()).count();
+    let with_data = ward
+        .indicators
+        .iter()
+        .filter(|r| !r.sources.is_empty())
+        .count();
     assert_eq!(exported, with_data);
-    assert!(with_data < ward.indicators.len(), "the fixtures leave one indicator without data");
+    assert!(
+        with_data < ward.indicators.len(),
+        "the fixtures leave one indicator without data"
+    );
 }
 
 #[test]
@@ -428,10 +441,18 @@ fn issue_12_a_total_edited_without_its_sources_is_an_error_at_the_higher_level()
     std::fs::write(&path, edited).expect("write");
     let (code, err) = vanban(
         d,
-        &["validate", "thanh-pho/phuong", "--plan", "thanh-pho/ke-hoach.yaml"],
+        &[
+            "validate",
+            "thanh-pho/phuong",
+            "--plan",
+            "thanh-pho/ke-hoach.yaml",
+        ],
     );
     assert_eq!(code, 1, "{err}");
-    assert!(err.contains("không khớp tổng của các đơn vị trong `nguon`"), "{err}");
+    assert!(
+        err.contains("không khớp tổng của các đơn vị trong `nguon`"),
+        "{err}"
+    );
     assert!(err.contains("phuong-thang-loi.yaml:"), "located: {err}");
 }
 
@@ -517,7 +538,8 @@ fn issue_12_indicators_without_upper_code_are_left_out_with_one_warning() {
     );
     assert_eq!(code, 0, "{err}");
     assert_eq!(
-        err.matches("không có mã cấp trên nên không được xuất").count(),
+        err.matches("không có mã cấp trên nên không được xuất")
+            .count(),
         1,
         "{err}"
     );
@@ -526,7 +548,10 @@ fn issue_12_indicators_without_upper_code_are_left_out_with_one_warning() {
         "{err}"
     );
     let text = std::fs::read_to_string(d.join("out/p.yaml")).expect("export");
-    assert!(!text.contains("TP-6.3") && !text.contains("TP-1.1"), "{text}");
+    assert!(
+        !text.contains("TP-6.3") && !text.contains("TP-1.1"),
+        "{text}"
+    );
     assert!(text.contains("ma: TP-1.2"), "{text}");
 }
 
@@ -551,7 +576,11 @@ fn issue_12_build_writes_the_export_when_the_envelope_asks() {
     let d = ws.path();
     // A data folder as `vanban build` expects: the ward's plan, envelope and reports.
     let data = d.join("phuong-quyet-thang");
-    std::fs::copy(d.join("phuong/ke-hoach.yaml"), data.join("ke-hoach-2025.yaml")).expect("copy");
+    std::fs::copy(
+        d.join("phuong/ke-hoach.yaml"),
+        data.join("ke-hoach-2025.yaml"),
+    )
+    .expect("copy");
     write(
         &data.join("tong-hop.yaml"),
         &ward_envelope(1, "  ngay_nop: \"2025-12-11\"\n  xuat: true\n"),
@@ -566,7 +595,9 @@ fn issue_12_build_writes_the_export_when_the_envelope_asks() {
     let (code, err) = vanban(&data, &["build", "--data", ".", "-o", "output"]);
     assert_eq!(code, 4, "{err}");
     assert!(err.contains("KHÔNG ghi đè"), "{err}");
-    assert!(std::fs::read_to_string(&export).expect("read").ends_with("# sửa tay\n"));
+    assert!(std::fs::read_to_string(&export)
+        .expect("read")
+        .ends_with("# sửa tay\n"));
     // Without `xuat`, no export; the old one is named as stale, not removed.
     std::fs::write(&export, &text).expect("restore");
     write(&data.join("tong-hop.yaml"), &ward_envelope(1, ""));
@@ -574,4 +605,64 @@ fn issue_12_build_writes_the_export_when_the_envelope_asks() {
     assert_eq!(code, 0, "{err}");
     assert!(err.contains("tệp cũ"), "{err}");
     assert!(export.exists());
+}
+
+#[test]
+fn issue_12_cap_tren_is_checked_where_it_is_written() {
+    let ws = workspace();
+    let d = ws.path();
+    // A valid `cap_tren` is still an envelope (not taken for a unit report by its `don_vi`).
+    let (code, err) = vanban(d, &["validate", "phuong-nguyen-trai/tong-hop.yaml"]);
+    assert_eq!(code, 0, "{err}");
+    // A unit code with capitals and spaces, a date that does not exist.
+    let text = ward_envelope(0, "  ngay_nop: \"2025-02-30\"\n")
+        .replace("ma: \"phuong-nguyen-trai\"", "ma: \"Phường Nguyễn Trãi\"");
+    write(&d.join("sai.yaml"), &text);
+    let (code, err) = vanban(d, &["validate", "sai.yaml"]);
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("trường: cap_tren.don_vi.ma"), "{err}");
+    assert!(err.contains("trường: cap_tren.ngay_nop"), "{err}");
+    // `xuat` of a draft dated by its year only, without `ngay_nop`: no date to submit it.
+    let text = ward_envelope(0, "  xuat: true\n")
+        .replace("ngay_ban_hanh: \"2025-12-10\"", "ngay_ban_hanh: 2025");
+    write(&d.join("nam.yaml"), &text);
+    let (code, err) = vanban(d, &["validate", "nam.yaml"]);
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("trường: cap_tren.xuat"), "{err}");
+    assert!(err.contains("nam.yaml:"), "{err}");
+    // A mistyped key inside `cap_tren` is refused like any other.
+    let text = ward_envelope(0, "  xaut: true\n");
+    write(&d.join("go-nham.yaml"), &text);
+    let (code, err) = vanban(d, &["validate", "go-nham.yaml"]);
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("xaut"), "{err}");
+}
+
+#[test]
+fn issue_12_fractional_sums_read_back_as_the_same_numbers() {
+    let ws = workspace();
+    let d = ws.path();
+    // Counts of 0.125 and 1: the ward's sum 1.125 must not read as the Vietnamese 1.125 = 1125.
+    let units = d.join("phuong-nguyen-trai/bao-cao");
+    for (file, from, to) in [
+        ("van-hoa-xa-hoi.yaml", "so_luong: 3", "so_luong: 0.1250"),
+        ("doan-thanh-nien.yaml", "so_luong: 2", "so_luong: 1"),
+    ] {
+        let text = std::fs::read_to_string(units.join(file)).expect("read");
+        assert!(text.contains(from), "{file}: {text}");
+        std::fs::write(units.join(file), text.replace(from, to)).expect("write");
+    }
+    export_wards(d);
+    let city = load_plan(&d.join("thanh-pho/ke-hoach.yaml"))
+        .expect("plan")
+        .value;
+    let report =
+        vanban::load_unit_report(&d.join("thanh-pho/phuong/phuong-nguyen-trai.yaml"), &city)
+            .expect("export reads back")
+            .value;
+    let f = report.figure("TP-6.3").expect("the count");
+    assert_eq!(
+        f.value,
+        vanban::internals::data::report::FigureValue::Count(1.125)
+    );
 }

@@ -181,7 +181,9 @@ pub(crate) fn export(
             "số liệu gửi cấp trên cần ngày nộp, mà báo cáo tổng hợp chưa có ngày ban hành",
         )
         .with_field("cap_tren.ngay_nop")
-        .with_hint("ghi `ngay_nop: 2025-12-12` trong `cap_tren`, hoặc ghi đủ ngày ở `ngay_ban_hanh`")
+        .with_hint(
+            "ghi `ngay_nop: 2025-12-12` trong `cap_tren`, hoặc ghi đủ ngày ở `ngay_ban_hanh`",
+        )
         .into());
     };
     let f = &upper.frame;
@@ -195,7 +197,11 @@ pub(crate) fn export(
             .with_hint("ghi cơ quan cấp trên nhận báo cáo, ví dụ `kinh_gui: [\"Ủy ban nhân dân thành phố Kon Tum\"]`"),
         );
     }
-    let mapped = plan.indicators.iter().filter(|i| i.upper_id.is_some()).count();
+    let mapped = plan
+        .indicators
+        .iter()
+        .filter(|i| i.upper_id.is_some())
+        .count();
     if mapped == 0 {
         errors.push(
             Diagnostic::error(
@@ -287,9 +293,46 @@ pub(crate) fn export(
         so_lieu,
     };
     let body = serde_yaml::to_string(&report).map_err(|e| internal(envelope, e.to_string()))?;
-    let text = format!("{}{body}", header(&upper.unit.name, &upper.unit.id));
+    let text = format!(
+        "{}{}",
+        header(&upper.unit.name, &upper.unit.id),
+        unambiguous(&body)
+    );
     self_check(envelope, &text)?;
     Ok(Warned::new(text.into_bytes(), warnings))
+}
+
+/// The keys whose values are numbers ([`Number`]).
+const NUMBER_KEYS: [&str; 3] = ["tu_so", "mau_so", "so_luong"];
+
+/// A decimal such as `0.375` or `1.125` is refused by the reader as ambiguous (a Vietnamese
+/// `1.125` is 1125, NĐ-style thousands dots); the serializer writes the shortest form, so such a
+/// value of a number key gets one trailing zero (`1.1250`: the same `f64`, unambiguous). Only
+/// plain values of [`NUMBER_KEYS`] are touched; any text value that looks like a number is
+/// quoted by the serializer and never matches.
+fn unambiguous(body: &str) -> String {
+    let ambiguous = |v: &str| {
+        v.split_once('.').is_some_and(|(whole, frac)| {
+            (1..=3).contains(&whole.len())
+                && frac.len() == 3
+                && whole
+                    .bytes()
+                    .chain(frac.bytes())
+                    .all(|b| b.is_ascii_digit())
+        })
+    };
+    let mut out = String::with_capacity(body.len() + 16);
+    for line in body.lines() {
+        out.push_str(line);
+        if let Some((key, value)) = line.split_once(": ") {
+            let key = key.trim_start().trim_start_matches("- ");
+            if NUMBER_KEYS.contains(&key) && ambiguous(value) {
+                out.push('0');
+            }
+        }
+        out.push('\n');
+    }
+    out
 }
 
 /// The comment header: what the file is and how the higher level uses it.
@@ -316,13 +359,17 @@ fn header(name: &str, id: &str) -> String {
 /// first. A failure is vanban's fault, never the user's (exit 3 is for the .docx writer; this
 /// is reported as an error naming the envelope, so nothing is written).
 fn self_check(envelope: &Envelope, text: &str) -> Result<(), Diagnostics> {
-    let source = crate::data::source::Source::from_text(std::path::Path::new("cap-tren.yaml"), text);
+    let source =
+        crate::data::source::Source::from_text(std::path::Path::new("cap-tren.yaml"), text);
     crate::data::yaml::parse::<RawUnitReport>(&source, UNIT_REPORT_FIELDS)
         .map(|_| ())
         .map_err(|d| {
             internal(
                 envelope,
-                d.0.iter().map(|x| x.message.clone()).collect::<Vec<_>>().join("; "),
+                d.0.iter()
+                    .map(|x| x.message.clone())
+                    .collect::<Vec<_>>()
+                    .join("; "),
             )
         })
 }
@@ -334,4 +381,45 @@ fn internal(envelope: &Envelope, why: String) -> Diagnostics {
     )
     .with_hint("hãy báo lỗi này kèm tệp thông tin báo cáo tổng hợp")
     .into()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn whole_numbers_have_no_decimals_and_decimals_read_back_exactly() {
+        let text = |x: f64| serde_yaml::to_string(&Number::from(x)).unwrap_or_default();
+        assert_eq!(text(52.0), "52\n");
+        assert_eq!(text(0.0), "0\n");
+        let sum = 0.1 + 0.2;
+        let back: f64 = serde_yaml::from_str(&text(sum)).unwrap_or_default();
+        assert_eq!(back, sum);
+        assert_eq!(text(1.5), "1.5\n");
+    }
+
+    #[test]
+    fn three_decimals_get_a_zero_so_the_reader_does_not_take_them_for_thousands() {
+        let body = "- ma: X\n  tu_so: 0.375\n  mau_so: 1.125\n  nguon:\n  - ma: a\n    ten: '1.125'\n    tu_so: 0.375\n    mau_so: 12.5\n";
+        let fixed = unambiguous(body);
+        assert_eq!(
+            fixed,
+            "- ma: X\n  tu_so: 0.3750\n  mau_so: 1.1250\n  nguon:\n  - ma: a\n    ten: '1.125'\n    tu_so: 0.3750\n    mau_so: 12.5\n"
+        );
+        // The reader refuses the shortest form and reads the fixed one as the same numbers.
+        let read = |text: &str| {
+            let source =
+                crate::data::source::Source::from_text(std::path::Path::new("x.yaml"), text);
+            crate::data::yaml::parse::<crate::data::report::RawFigure>(
+                &source,
+                &["ma", "tu_so", "mau_so", "nguon"],
+            )
+            .map(|p| (p.value.tu_so, p.value.mau_so))
+        };
+        assert!(read("ma: X\ntu_so: 0.375\nmau_so: 1\n").is_err());
+        assert_eq!(
+            read("ma: X\ntu_so: 0.3750\nmau_so: 1.1250\n").ok(),
+            Some((Some(0.375), Some(1.125)))
+        );
+    }
 }

@@ -614,6 +614,23 @@ mod tests {
     }
 
     #[test]
+    fn a_source_names_the_units_it_sums() {
+        let mut s = src(FigureValue::Count(3.0));
+        assert_eq!(s.label(), "A");
+        let part = |i: usize| Part {
+            unit: Unit {
+                id: format!("u{i}"),
+                name: format!("Đơn vị {i}"),
+            },
+            value: FigureValue::Count(1.0),
+        };
+        s.parts = (1..=2).map(part).collect();
+        assert_eq!(s.label(), "A (gồm: Đơn vị 1, Đơn vị 2)");
+        s.parts = (1..=PARTS_NAMED + 1).map(part).collect();
+        assert_eq!(s.label(), format!("A (gồm {} đơn vị)", PARTS_NAMED + 1));
+    }
+
+    #[test]
     fn counts_are_summed() {
         let i = ind(Measure::Count, 3.0, Direction::AtLeast, 1.0);
         let r = aggregate(

@@ -252,7 +252,11 @@ fn upper_level(
 ) -> UpperLevel {
     let id = u.don_vi.ma.trim().to_string();
     check_unit_id(c, &id, "cap_tren.don_vi.ma");
-    c.require("cap_tren.don_vi.ten", &u.don_vi.ten, "tên đơn vị ở cấp trên");
+    c.require(
+        "cap_tren.don_vi.ten",
+        &u.don_vi.ten,
+        "tên đơn vị ở cấp trên",
+    );
     let submitted = match &u.ngay_nop {
         Some(s) => match frame::parse_date(&s.0) {
             Ok(d) => Some(d),

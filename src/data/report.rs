@@ -623,13 +623,22 @@ fn validate_parts(
         if !seen.insert(unit_id.clone()) {
             c.error(
                 &at("ma"),
-                format!("đơn vị `{unit_id}` được liệt kê hai lần trong `nguon` của chỉ tiêu `{id}`"),
+                format!(
+                    "đơn vị `{unit_id}` được liệt kê hai lần trong `nguon` của chỉ tiêu `{id}`"
+                ),
                 "mỗi đơn vị chỉ một dòng; xóa dòng lặp",
             );
         }
         let v = match measure {
             Measure::Ratio => {
-                extra(c, &at("so_luong"), p.so_luong.is_some() || p.hoan_thanh.is_some(), id, "tỷ lệ", "tu_so` và `mau_so");
+                extra(
+                    c,
+                    &at("so_luong"),
+                    p.so_luong.is_some() || p.hoan_thanh.is_some(),
+                    id,
+                    "tỷ lệ",
+                    "tu_so` và `mau_so",
+                );
                 let n = number(c, &at("tu_so"), p.tu_so, id, "tử số", "tu_so");
                 let d = number(c, &at("mau_so"), p.mau_so, id, "mẫu số", "mau_so");
                 n.zip(d).map(|(numerator, denominator)| FigureValue::Ratio {
@@ -638,7 +647,14 @@ fn validate_parts(
                 })
             }
             Measure::Count => {
-                extra(c, &at("tu_so"), p.tu_so.is_some() || p.mau_so.is_some() || p.hoan_thanh.is_some(), id, "số lượng", "so_luong");
+                extra(
+                    c,
+                    &at("tu_so"),
+                    p.tu_so.is_some() || p.mau_so.is_some() || p.hoan_thanh.is_some(),
+                    id,
+                    "số lượng",
+                    "so_luong",
+                );
                 number(c, &at("so_luong"), p.so_luong, id, "số lượng", "so_luong")
                     .map(FigureValue::Count)
             }
