@@ -26,7 +26,8 @@
 //! vanban wrote it (the folder's [`MANIFEST`] of SHA-256 hashes); [`write_atomic`] is the bare
 //! atomic write. **consolidate**
 //! (`src/consolidate`) turns many unit reports into one record that goes through the same stages
-//! ([`render_consolidated`]).
+//! ([`render_consolidated`]), and can write its figures as a unit report of the higher level
+//! ([`export_to_upper_level`]), which the higher level consolidates like any unit's.
 
 pub(crate) mod compose;
 pub(crate) mod consolidate;

@@ -547,6 +547,11 @@ fn issue_12_indicators_without_upper_code_are_left_out_with_one_warning() {
         err.contains("2 chỉ tiêu không có mã cấp trên nên không được xuất: MT1.CT1, MT6.CT3"),
         "{err}"
     );
+    // The file is not named after the ward's code at the city: said, and still written.
+    assert!(
+        err.contains("tên tệp số liệu xuất `p` khác mã đơn vị ở cấp trên `phuong-nguyen-trai`"),
+        "{err}"
+    );
     let text = std::fs::read_to_string(d.join("out/p.yaml")).expect("export");
     assert!(
         !text.contains("TP-6.3") && !text.contains("TP-1.1"),
@@ -665,4 +670,34 @@ fn issue_12_fractional_sums_read_back_as_the_same_numbers() {
         f.value,
         vanban::internals::data::report::FigureValue::Count(1.125)
     );
+}
+
+#[test]
+fn issue_12_export_of_a_ward_with_a_missing_unit_names_it() {
+    let ws = workspace();
+    let d = ws.path();
+    std::fs::remove_file(d.join("phuong-nguyen-trai/bao-cao/tram-y-te.yaml")).expect("remove");
+    let (code, err) = vanban(
+        d,
+        &[
+            "consolidate",
+            "--plan",
+            "phuong/ke-hoach.yaml",
+            "phuong-nguyen-trai/bao-cao",
+            "--envelope",
+            "phuong-nguyen-trai/tong-hop.yaml",
+            "-o",
+            "out/x.docx",
+            "--export",
+            "out/phuong-nguyen-trai.yaml",
+        ],
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        err.contains("1 đơn vị chưa báo cáo hoặc có tệp lỗi không được tính: Trạm Y tế phường"),
+        "{err}"
+    );
+    assert!(!err.contains("tên tệp số liệu xuất"), "{err}");
+    let text = std::fs::read_to_string(d.join("out/phuong-nguyen-trai.yaml")).expect("export");
+    assert!(!text.contains("tram-y-te"), "{text}");
 }

@@ -93,6 +93,27 @@ pub(crate) fn check_export_path(export: &Path, reports_dir: &Path) -> Result<(),
     Ok(())
 }
 
+/// Warn when the export's file name is not the unit's code at the higher level: its reader
+/// expects `<mã>.yaml` (and warns there too).
+fn export_name_warning(r: &Reporter, path: &Path, id: &str) {
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().to_string())
+        .unwrap_or_default();
+    if stem != id {
+        r.diagnostics(
+            &vanban::diag::Diagnostic::warning(
+                vanban::diag::Location::file(path),
+                format!("tên tệp số liệu xuất `{stem}` khác mã đơn vị ở cấp trên `{id}`"),
+            )
+            .with_hint(format!(
+                "cấp trên đọc tệp theo tên: đặt tên tệp là `{id}.yaml` (mã trong `cap_tren.don_vi.ma`)"
+            ))
+            .into(),
+        );
+    }
+}
+
 /// Write the export to the higher level through the output layer; prints what happened (a
 /// kept file: a warning and [`ExitStatus::NotOverwritten`], as for documents).
 pub(crate) fn write_export(
@@ -148,6 +169,9 @@ pub(crate) fn run(a: &ConsolidateArgs, r: &Reporter) -> Result<ExitStatus, Error
     let envelope = vanban::load_envelope(&envelope_path)
         .map_err(|d| super::wrong_command(&envelope_path, d, vanban::FileKind::Envelope))?;
     r.diagnostics(&envelope.warnings);
+    if let (Some(path), Some(upper)) = (&a.export, &envelope.value.upper) {
+        export_name_warning(r, path, &upper.unit.id);
+    }
     r.step(&format!("đọc các báo cáo trong {}", dir.display()));
     let mut collected = vanban::collect_unit_reports(&dir, &plan.value)?;
     // Errors are reported with the other rejected files below, warnings with the others.

@@ -27,7 +27,7 @@
 
 use serde::Serialize;
 
-use crate::consolidate::Consolidated;
+use crate::consolidate::{Consolidated, Status};
 use crate::data::envelope::Envelope;
 use crate::data::report::{sum_parts, FigureValue, Part, RawUnitReport, UNIT_REPORT_FIELDS};
 use crate::data::Plan;
@@ -232,6 +232,26 @@ pub(crate) fn export(
                 ),
             )
             .with_hint("nếu kế hoạch của cấp trên có chỉ tiêu tương ứng, ghi `ma_cap_tren` cho chỉ tiêu đó"),
+        );
+    }
+    // The higher level sees only the units summed (`nguon`): say which did not count.
+    let absent: Vec<&str> = c
+        .units
+        .iter()
+        .filter(|u| u.expected && matches!(u.status, Status::Missing | Status::Invalid))
+        .map(|u| u.unit.name.as_str())
+        .collect();
+    if !absent.is_empty() {
+        warnings.push(
+            Diagnostic::warning(
+                Location::file(&envelope.path),
+                format!(
+                    "số liệu gửi cấp trên chỉ gồm các đơn vị đã báo cáo; {} đơn vị chưa báo cáo hoặc có tệp lỗi không được tính: {}",
+                    absent.len(),
+                    absent.join(", ")
+                ),
+            )
+            .with_hint("khi các đơn vị đó báo cáo, chạy lại lệnh để xuất lại số liệu"),
         );
     }
 
