@@ -128,13 +128,21 @@ pub struct UpperLevel {
 /// The frame fields of an envelope as written, reused by the export.
 #[derive(Debug, Clone)]
 pub(crate) struct RawEnvelopeFrame {
+    /// Cơ quan — `co_quan`.
     pub co_quan: RawAgency,
+    /// Số, ký hiệu — `so_ky_hieu`.
     pub so_ky_hieu: Text,
+    /// Địa danh — `dia_danh`.
     pub dia_danh: Text,
+    /// Ngày ban hành — `ngay_ban_hanh`, as written.
     pub ngay_ban_hanh: Scalar,
+    /// Kính gửi — `kinh_gui` (the higher level's bodies).
     pub kinh_gui: Lines,
+    /// Trích yếu — `trich_yeu`.
     pub trich_yeu: Lines,
+    /// Nơi nhận — `noi_nhan`.
     pub noi_nhan: Lines,
+    /// Chữ ký — `ky`.
     pub ky: RawSignature,
 }
 
