@@ -107,11 +107,39 @@ pub(crate) fn agency(
         Some(t) if !t.trim().is_empty() => RightHeader::Custom(upper(t.trim())),
         _ => RightHeader::National,
     };
-    (
-        a.chu_quan.0.iter().map(|l| upper(l)).collect(),
-        a.ban_hanh.0.iter().map(|l| upper(l)).collect(),
-        right,
-    )
+    let parent: Vec<String> = a.chu_quan.0.iter().map(|l| upper(l)).collect();
+    let issuing: Vec<String> = a.ban_hanh.0.iter().map(|l| upper(l)).collect();
+    for (key, lines, bold) in [("chu_quan", &parent, false), ("ban_hanh", &issuing, true)] {
+        for (i, l) in lines.iter().enumerate() {
+            agency_fit(c, &format!("{field}.{key}[{i}]"), l, bold);
+        }
+    }
+    (parent, issuing, right)
+}
+
+/// Warn when an agency line does not fit the header column at 13 pt: vanban breaks it at a
+/// natural point ([`crate::layout::agency_lines`]) and says where, so that the user can choose
+/// the lines (NĐ 30 Phụ lục I, II.2; issue 9, item 2).
+fn agency_fit(c: &mut Checker<'_>, field: &str, line: &str, bold: bool) {
+    let rendered = crate::layout::agency_lines(line, bold);
+    if rendered.len() < 2 {
+        return;
+    }
+    let (need, have) = crate::layout::agency_overflow_mm(line, bold);
+    let shown: Vec<String> = rendered.iter().map(|l| format!("«{l}»")).collect();
+    let list: Vec<String> = rendered.iter().map(|l| format!("\"{l}\"")).collect();
+    c.warn(
+        field,
+        format!(
+            "dòng tên cơ quan «{}» rộng {need} mm ở cỡ chữ 13, cột tên cơ quan chỉ rộng {have} mm: vanban ngắt thành {}",
+            line.trim(),
+            shown.join(" / ")
+        ),
+        format!(
+            "tự chia dòng trong dữ liệu nếu muốn ngắt chỗ khác, ví dụ `[{}]`, hoặc viết tắt cụm từ thông dụng (UBND, HĐND) (NĐ 30/2020, Phụ lục I, mục II.2)",
+            list.join(", ")
+        ),
+    );
 }
 
 /// Parse `so_ky_hieu`: `62/KH-UBND`, `68/2007/QĐ-UBND` (number/year/symbol), or `/KH-UBND`
@@ -288,6 +316,39 @@ pub(crate) fn issue_date(c: &mut Checker<'_>, value: &str, field: &str) -> Issue
     }
 }
 
+/// A list marker typed by the user (`- `, `– `, `+ `) dropped from the start of a line, and the
+/// end punctuation (`;`, `.`, `,`) from its end: vanban writes both (NĐ 30 Phụ lục I, II.9).
+/// A value that merely starts with a dash (`---`, `-5%`) is kept as written; a control character
+/// after the dash was made a space when the value was read, so `-\v` is a marker too.
+fn strip_marker(line: &str) -> &str {
+    let t = line.trim();
+    let t = match t.strip_prefix(['-', '–', '+']) {
+        Some(rest) if rest.starts_with(char::is_whitespace) => rest.trim(),
+        _ => t,
+    };
+    t.trim_end_matches([';', '.', ',']).trim()
+}
+
+/// Kính gửi — the addressee lines without the markers and end punctuation the user typed (vanban
+/// writes `- …;` and the final `.` itself, Mẫu 1.5; case H18), with a warning naming the line.
+pub(crate) fn addressees(c: &mut Checker<'_>, lines: &Lines, field: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for (i, l) in lines.0.iter().enumerate() {
+        let t = strip_marker(l);
+        if t != l.trim() {
+            c.warn(
+                &format!("{field}[{i}]"),
+                format!("đã bỏ dấu đầu dòng hoặc dấu câu cuối dòng của «{}»", l.trim()),
+                format!("vanban tự thêm `- ` và `;`/`.` cho Kính gửi; chỉ ghi tên nơi nhận: `\"{t}\"`"),
+            );
+        }
+        if !t.is_empty() {
+            out.push(t.to_string());
+        }
+    }
+    out
+}
+
 /// Check recipient lines: strip a leading `- ` and final `;`/`.`; the last must be `Lưu: …`.
 pub(crate) fn recipients(
     c: &mut Checker<'_>,
@@ -300,15 +361,7 @@ pub(crate) fn recipients(
         out.push(f.to_string());
     }
     for l in &lines.0 {
-        // One list marker typed by the user (`- `, `– `, `+ `) is dropped; a value that merely
-        // starts with a dash (`---`, `-5%`) is kept as written. A control character after the
-        // dash was made a space when the value was read, so `-\v` is a marker too.
-        let t = l.trim();
-        let t = match t.strip_prefix(['-', '–', '+']) {
-            Some(rest) if rest.starts_with(char::is_whitespace) => rest.trim(),
-            _ => t,
-        };
-        let t = t.trim_end_matches([';', '.', ',']).trim();
+        let t = strip_marker(l);
         if !t.is_empty() && first != Some(t) {
             out.push(t.to_string());
         }

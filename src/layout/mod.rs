@@ -16,9 +16,12 @@
 
 mod body;
 mod frame;
-mod measure;
+#[rustfmt::skip]
+mod glyphs;
+pub(crate) mod measure;
 pub(crate) mod profile;
 
+pub(crate) use frame::{agency_lines, agency_overflow_mm};
 use crate::model::page::{Defaults, Flow, PageSetup, Pages, Properties, Section};
 use crate::model::Document;
 use profile as p;
