@@ -51,6 +51,7 @@ pub(crate) fn head(
     let (parent_agency, issuing_agency, right_header) = agency(c, agency_raw, "co_quan");
     let reference = reference(c, so_ky_hieu, kind, "so_ky_hieu");
     c.require("dia_danh", dia_danh, "địa danh");
+    place_level(c, &issuing_agency, dia_danh, "dia_danh");
     let date = issue_date(c, ngay_ban_hanh, "ngay_ban_hanh");
     Head {
         kind,
@@ -90,6 +91,65 @@ impl Head {
     }
 }
 
+/// Cấp hành chính — the level words of an administrative unit's name, upper case, longest first.
+const LEVELS: &[&str] = &[
+    "THÀNH PHỐ",
+    "THỊ TRẤN",
+    "THỊ XÃ",
+    "ĐẶC KHU",
+    "PHƯỜNG",
+    "QUẬN",
+    "HUYỆN",
+    "TỈNH",
+    "XÃ",
+];
+
+/// Họ — the commonest Vietnamese family names: a unit name starting with one is a person's name.
+const SURNAMES: &[&str] = &[
+    "NGUYỄN", "TRẦN", "LÊ", "PHẠM", "HOÀNG", "HUỲNH", "PHAN", "VŨ", "VÕ", "ĐẶNG", "BÙI", "ĐỖ",
+    "HỒ", "NGÔ", "DƯƠNG", "LÝ", "ĐINH", "TRỊNH", "ĐOÀN", "LƯƠNG", "MẠC", "TÔN", "CHU", "TRIỆU",
+];
+
+/// Địa danh — a unit named after a person, a number or a historical event keeps its level word
+/// in the place line (`Phường Nguyễn Trãi, ngày …`, `Phường 5`; NĐ 30 Phụ lục I, II.4 and
+/// Phụ lục II). When `dia_danh` is the issuing unit's name without its level word, warn with the
+/// fix (issue 9, item 5); the data is kept as written.
+fn place_level(c: &mut Checker<'_>, issuing: &[String], dia_danh: &str, field: &str) {
+    let agency = issuing.join(" ");
+    let words: Vec<&str> = agency.split_whitespace().collect();
+    // The last level word of the issuing agency and the name after it.
+    let found = (0..words.len()).rev().find_map(|i| {
+        LEVELS.iter().find_map(|l| {
+            let n = l.split(' ').count();
+            (words.len() > i + n && words[i..i + n].join(" ") == *l)
+                .then(|| (*l, words[i + n..].join(" ")))
+        })
+    });
+    let Some((level, name)) = found else { return };
+    let place = dia_danh.split_whitespace().collect::<Vec<_>>().join(" ");
+    if place.is_empty() || upper(&place) != name {
+        return;
+    }
+    let mut level_word: String = level.to_lowercase();
+    if let Some(first) = level_word.chars().next() {
+        level_word = first.to_uppercase().chain(level_word.chars().skip(1)).collect();
+    }
+    let message = if name.chars().all(|ch| ch.is_ascii_digit()) {
+        format!("địa danh «{place}» thiếu chữ «{level_word}»: tên đơn vị là một số, địa danh ghi cả cấp hành chính")
+    } else if SURNAMES.contains(&name.split(' ').next().unwrap_or("")) {
+        format!("địa danh «{place}» thiếu chữ «{level_word}»: tên đơn vị là tên người, địa danh ghi cả cấp hành chính")
+    } else {
+        format!("địa danh «{place}» là tên {} bỏ chữ «{level_word}»: nếu tên đặt theo tên người, số hoặc sự kiện lịch sử thì địa danh ghi cả cấp hành chính", level.to_lowercase())
+    };
+    c.warn(
+        field,
+        message,
+        format!(
+            "ghi `{field}: \"{level_word} {place}\"` → «{level_word} {place}, ngày …» (NĐ 30/2020, Phụ lục I, mục II.4)"
+        ),
+    );
+}
+
 /// Check the agency block and return (parent lines, issuing lines, right header).
 pub(crate) fn agency(
     c: &mut Checker<'_>,
@@ -126,6 +186,10 @@ fn agency_fit(c: &mut Checker<'_>, field: &str, line: &str, bold: bool) {
         return;
     }
     let (need, have) = crate::layout::agency_overflow_mm(line, bold);
+    let (need, have) = (
+        format!("{need:.1}").replace('.', ","),
+        format!("{have:.1}").replace('.', ","),
+    );
     let shown: Vec<String> = rendered.iter().map(|l| format!("«{l}»")).collect();
     let list: Vec<String> = rendered.iter().map(|l| format!("\"{l}\"")).collect();
     c.warn(

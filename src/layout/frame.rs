@@ -568,15 +568,74 @@ pub(crate) fn closing(f: &Frame, out: &mut Vec<Flow>) {
         out.extend(left.into_iter().map(Flow::Para));
         return;
     }
+    // A Nơi nhận taller than the signature (H19: 30–40 lines) is split over two rows: the first,
+    // never split, holds the signature and as many recipients as stand beside it, so the last
+    // body paragraph (kept with the next) stays with the signature; the second holds the rest
+    // and may break across pages (NĐ 30 Phụ lục I, II.9.b allows the list to run on).
+    let beside = recipients_beside(&left, &right);
+    let rest = left.split_off(beside);
+    let mut rows = vec![Row {
+        header: false,
+        cant_split: true,
+        cells: vec![cell(left), cell(right)],
+    }];
+    if !rest.is_empty() {
+        rows.push(Row {
+            header: false,
+            cant_split: false,
+            cells: vec![cell(rest), cell(Vec::new())],
+        });
+    }
     out.push(borderless(
         &[p::CLOSING_LEFT_WIDTH, p::CLOSING_RIGHT_WIDTH],
         Twips(0),
-        vec![Row {
-            header: false,
-            cant_split: true,
-            cells: vec![cell(left), cell(right)],
-        }],
+        rows,
     ));
+}
+
+/// Height of `paras` in points at single spacing: the sum of their lines (wrapped in `width`)
+/// times their size.
+fn height_pt(paras: &[Para], width: Twips) -> Vec<f64> {
+    paras
+        .iter()
+        .map(|para| {
+            let (text, size, bold) = para.spans.iter().fold(
+                (String::new(), p::RECIPIENT_SIZE, false),
+                |(mut t, _, _), s| match s {
+                    Span::Text(x, f) => {
+                        t.push_str(x);
+                        (t, f.size, f.bold)
+                    }
+                    _ => (t, p::RECIPIENT_SIZE, false),
+                },
+            );
+            let lines = super::measure::wrap(&text, size, bold, width).len().max(1);
+            lines as f64 * size.0
+        })
+        .collect()
+}
+
+/// How many of the closing table's left paragraphs (`Nơi nhận:` and the recipients) stand
+/// beside the signature: all of them when the list is no taller than the signature, else as many
+/// as fit its height (at least the label and one recipient).
+fn recipients_beside(left: &[Para], right: &[Para]) -> usize {
+    let signature: f64 = height_pt(right, cell_content_width(p::CLOSING_RIGHT_WIDTH))
+        .iter()
+        .sum();
+    let heights = height_pt(left, cell_content_width(p::CLOSING_LEFT_WIDTH));
+    if heights.iter().sum::<f64>() <= signature {
+        return left.len();
+    }
+    let mut total = 0.0;
+    let mut n = 0;
+    for h in heights {
+        if n >= 2 && total + h > signature {
+            break;
+        }
+        total += h;
+        n += 1;
+    }
+    n
 }
 
 /// The lines of one signature: quyền hạn and chức vụ (bold, upper case), the space for the
