@@ -3,7 +3,7 @@
 
 use chrono::Datelike;
 
-use super::measure::{balanced, text_width_twips, Break};
+use super::measure::{balanced, styled_width_twips, text_width_twips, Break};
 use super::profile as p;
 use crate::model::admin::{MOTTO, NATIONAL_TITLE};
 use crate::model::format::{day_text, month_text};
@@ -246,28 +246,36 @@ pub(crate) fn header_table(f: &Frame, out: &mut Vec<Flow>) {
         .max()
         .unwrap_or(Twips(0));
     left.push(rule(longest.scale(p::SHORT_RULE_FRACTION), left_w));
-    // Right column: Quốc hiệu, Tiêu ngữ, rule as long as the Tiêu ngữ.
+    // Right column: Quốc hiệu, Tiêu ngữ, rule as long as the Tiêu ngữ; 13/14/14 pt, or 12/13/13
+    // when the place and date do not fit on one line at 14 pt.
+    let place_date = place_date(f);
+    let (title_size, motto_size, date_size) =
+        if styled_width_twips(&place_date, p::PLACE_DATE_SIZE, false, true) <= right_w {
+            (p::NATIONAL_TITLE_SIZE, p::MOTTO_SIZE, p::PLACE_DATE_SIZE)
+        } else {
+            p::SMALL_HEADER_SIZES
+        };
     let mut right = Vec::new();
     match &f.right_header {
         RightHeader::National => {
             right.push(centred(vec![text(
                 NATIONAL_TITLE,
-                p::NATIONAL_TITLE_SIZE,
+                title_size,
                 true,
                 false,
             )]));
-            right.push(centred(vec![text(MOTTO, p::MOTTO_SIZE, true, false)]));
-            right.push(rule(text_width_twips(MOTTO, p::MOTTO_SIZE, true), right_w));
+            right.push(centred(vec![text(MOTTO, motto_size, true, false)]));
+            right.push(rule(text_width_twips(MOTTO, motto_size, true), right_w));
         }
         RightHeader::Custom(title) => {
             right.push(centred(vec![text(
                 title,
-                p::NATIONAL_TITLE_SIZE,
+                title_size,
                 true,
                 false,
             )]));
             right.push(rule(
-                text_width_twips(title, p::NATIONAL_TITLE_SIZE, true),
+                text_width_twips(title, title_size, true),
                 right_w,
             ));
         }
@@ -284,25 +292,28 @@ pub(crate) fn header_table(f: &Frame, out: &mut Vec<Flow>) {
     );
     let mut number = vec![number];
     if f.kind.layout() == Layout::Letter {
-        // Công văn: `V/v` + trích yếu under the số (NĐ 30 Phụ lục I, II.5.b), one paragraph
-        // that wraps in the narrow column (the lines of the data are joined).
-        let subject = f.subject.join(" ");
-        if !subject.is_empty() {
-            let line = if subject.starts_with("V/v") {
-                subject
-            } else {
-                format!("V/v {subject}")
-            };
-            number.push(spaced(
-                centred(vec![text(&line, p::LETTER_SUBJECT_SIZE, false, false)]),
-                p::LETTER_SUBJECT_SPACING,
-            ));
+        // Công văn: `V/v` + trích yếu under the số (NĐ 30 Phụ lục I, II.5.b), in the narrow
+        // column: the lines of the data where each fits, else the whole text in balanced lines.
+        if let Some(lines) = letter_subject_lines(&f.subject) {
+            let mut spans = Vec::new();
+            for (i, l) in lines.iter().enumerate() {
+                if i > 0 {
+                    spans.push(Span::Break(RunFormat::size(p::LETTER_SUBJECT_SIZE)));
+                }
+                spans.push(text(l, p::LETTER_SUBJECT_SIZE, false, false));
+            }
+            number.push(spaced(centred(spans), p::LETTER_SUBJECT_SPACING));
         }
     }
-    let date = spaced(
-        centred(vec![text(&place_date(f), p::PLACE_DATE_SIZE, false, true)]),
+    let mut date = spaced(
+        centred(vec![text(&place_date, date_size, false, true)]),
         p::HEADER_SECOND_ROW_SPACING,
     );
+    if styled_width_twips(&place_date, date_size, false, true) > right_w {
+        // Still too long (`Thành phố Hồ Chí Minh, ngày …`): the line may use the cell margins.
+        date.format.indent_left = -p::CELL_MARGIN.twips();
+        date.format.indent_right = -p::CELL_MARGIN.twips();
+    }
     let rows = vec![
         Row {
             header: false,
@@ -412,6 +423,38 @@ pub(crate) fn subject_lines(line: &str) -> Vec<String> {
     let words: Vec<&str> = line.split_whitespace().collect();
     let kinds = break_kinds(&words);
     balanced(&words, p::SUBJECT_SIZE, true, width, &|i| kinds[i])
+}
+
+/// The `V/v …` lines of a công văn (12 pt, in the agency column): the data's lines, `V/v ` before
+/// the first, when each fits the column; else the whole text broken into balanced lines as
+/// [`subject_lines`] does (NĐ 30 Phụ lục I, II.5.b). `None` without a trích yếu.
+fn letter_subject_lines(subject: &[String]) -> Option<Vec<String>> {
+    let mut lines: Vec<String> = subject
+        .iter()
+        .map(|l| l.trim().to_string())
+        .filter(|l| !l.is_empty())
+        .collect();
+    let first = lines.first_mut()?;
+    if !first.starts_with("V/v") {
+        *first = format!("V/v {first}");
+    }
+    let width = agency_width();
+    if lines
+        .iter()
+        .all(|l| text_width_twips(l, p::LETTER_SUBJECT_SIZE, false) <= width)
+    {
+        return Some(lines);
+    }
+    let joined = lines.join(" ");
+    let words: Vec<&str> = joined.split_whitespace().collect();
+    let kinds = break_kinds(&words);
+    Some(balanced(
+        &words,
+        p::LETTER_SUBJECT_SIZE,
+        false,
+        width,
+        &|i| kinds[i],
+    ))
 }
 
 /// Tên loại, trích yếu and the short rule under it (NĐ 30 Phụ lục I, II.5.a).

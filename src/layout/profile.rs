@@ -41,6 +41,11 @@ pub(crate) fn text_width_landscape() -> Mm {
 pub(crate) const NATIONAL_TITLE_SIZE: Pt = Pt(13.0);
 /// Tiêu ngữ — 14 pt, bold (NĐ 30 Phụ lục I, II.1; = Quốc hiệu + 1 pt, size-consistency footnote).
 pub(crate) const MOTTO_SIZE: Pt = Pt(14.0);
+/// The smaller set of the header's right column — Quốc hiệu 12 pt, Tiêu ngữ and địa danh, ngày
+/// 13 pt — used when the place-and-date line does not fit the column at 14 pt (`Phường Nguyễn
+/// Trãi, ngày …`): the sizes move together, as the footnote of Phụ lục I, Mục V pairs them
+/// (12/13/13 or 13/14/14; nd30-layout §3).
+pub(crate) const SMALL_HEADER_SIZES: (Pt, Pt, Pt) = (Pt(12.0), Pt(13.0), Pt(13.0));
 /// Tên cơ quan — 13 pt, upper case; bold for the issuing agency (NĐ 30 Phụ lục I, II.2).
 pub(crate) const AGENCY_SIZE: Pt = Pt(13.0);
 /// Số, ký hiệu — 13 pt, upright (NĐ 30 Phụ lục I, II.3).
