@@ -132,7 +132,10 @@ fn place_level(c: &mut Checker<'_>, issuing: &[String], dia_danh: &str, field: &
     }
     let mut level_word: String = level.to_lowercase();
     if let Some(first) = level_word.chars().next() {
-        level_word = first.to_uppercase().chain(level_word.chars().skip(1)).collect();
+        level_word = first
+            .to_uppercase()
+            .chain(level_word.chars().skip(1))
+            .collect();
     }
     let message = if name.chars().all(|ch| ch.is_ascii_digit()) {
         format!("địa danh «{place}» thiếu chữ «{level_word}»: tên đơn vị là một số, địa danh ghi cả cấp hành chính")
@@ -402,8 +405,13 @@ pub(crate) fn addressees(c: &mut Checker<'_>, lines: &Lines, field: &str) -> Vec
         if t != l.trim() {
             c.warn(
                 &format!("{field}[{i}]"),
-                format!("đã bỏ dấu đầu dòng hoặc dấu câu cuối dòng của «{}»", l.trim()),
-                format!("vanban tự thêm `- ` và `;`/`.` cho Kính gửi; chỉ ghi tên nơi nhận: `\"{t}\"`"),
+                format!(
+                    "đã bỏ dấu đầu dòng hoặc dấu câu cuối dòng của «{}»",
+                    l.trim()
+                ),
+                format!(
+                    "vanban tự thêm `- ` và `;`/`.` cho Kính gửi; chỉ ghi tên nơi nhận: `\"{t}\"`"
+                ),
             );
         }
         if !t.is_empty() {

@@ -142,7 +142,9 @@ fn heading_like(para: &crate::model::Paragraph, width: Twips) -> bool {
             .strip_suffix('.')
             .is_some_and(|m| !m.is_empty() && m.chars().all(|c| "IVXLC".contains(c)));
         let arabic = marker.strip_suffix('.').is_some_and(|m| {
-            !m.is_empty() && m.split('.').all(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
+            !m.is_empty()
+                && m.split('.')
+                    .all(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
         });
         let letter = marker
             .strip_suffix(')')

@@ -112,15 +112,68 @@ const PHRASE_WORDS: &[&str] = &[
 /// Từ ghép — two-syllable words frequent in agency names and trích yếu, never broken between
 /// their syllables (Vietnamese writes a word's syllables apart, so a space is not a word end).
 const COMPOUNDS: &[&str] = &[
-    "ủy ban", "nhân dân", "hội đồng", "chỉ đạo", "chương trình", "mục tiêu", "quốc gia",
-    "thường trực", "trung tâm", "y tế", "trung học", "cơ sở", "tiểu học", "mầm non", "mặt trận",
-    "tổ quốc", "việt nam", "phụ nữ", "thanh niên", "công an", "văn hóa", "xã hội", "giáo dục",
-    "đào tạo", "liên hiệp", "chiến binh", "nông dân", "công đoàn", "văn phòng", "tư pháp",
-    "địa chính", "tài chính", "quân sự", "bình đẳng", "tiến bộ", "kết quả", "thực hiện",
-    "công tác", "bạo lực", "phòng ngừa", "ứng phó", "lồng ghép", "kế hoạch", "báo cáo",
-    "tham gia", "phối hợp", "sức khỏe", "sinh sản", "gia đình", "lãnh đạo", "quản lý",
-    "kinh tế", "lao động", "tuyên truyền", "pháp luật", "tổng hợp", "triển khai", "địa bàn",
-    "đảng ủy", "bí thư", "cộng sản", "hồ chí",
+    "ủy ban",
+    "nhân dân",
+    "hội đồng",
+    "chỉ đạo",
+    "chương trình",
+    "mục tiêu",
+    "quốc gia",
+    "thường trực",
+    "trung tâm",
+    "y tế",
+    "trung học",
+    "cơ sở",
+    "tiểu học",
+    "mầm non",
+    "mặt trận",
+    "tổ quốc",
+    "việt nam",
+    "phụ nữ",
+    "thanh niên",
+    "công an",
+    "văn hóa",
+    "xã hội",
+    "giáo dục",
+    "đào tạo",
+    "liên hiệp",
+    "chiến binh",
+    "nông dân",
+    "công đoàn",
+    "văn phòng",
+    "tư pháp",
+    "địa chính",
+    "tài chính",
+    "quân sự",
+    "bình đẳng",
+    "tiến bộ",
+    "kết quả",
+    "thực hiện",
+    "công tác",
+    "bạo lực",
+    "phòng ngừa",
+    "ứng phó",
+    "lồng ghép",
+    "kế hoạch",
+    "báo cáo",
+    "tham gia",
+    "phối hợp",
+    "sức khỏe",
+    "sinh sản",
+    "gia đình",
+    "lãnh đạo",
+    "quản lý",
+    "kinh tế",
+    "lao động",
+    "tuyên truyền",
+    "pháp luật",
+    "tổng hợp",
+    "triển khai",
+    "địa bàn",
+    "đảng ủy",
+    "bí thư",
+    "cộng sản",
+    "hồ chí",
 ];
 
 /// Whether `a b` is one of the [`COMPOUNDS`].
@@ -258,26 +311,13 @@ pub(crate) fn header_table(f: &Frame, out: &mut Vec<Flow>) {
     let mut right = Vec::new();
     match &f.right_header {
         RightHeader::National => {
-            right.push(centred(vec![text(
-                NATIONAL_TITLE,
-                title_size,
-                true,
-                false,
-            )]));
+            right.push(centred(vec![text(NATIONAL_TITLE, title_size, true, false)]));
             right.push(centred(vec![text(MOTTO, motto_size, true, false)]));
             right.push(rule(text_width_twips(MOTTO, motto_size, true), right_w));
         }
         RightHeader::Custom(title) => {
-            right.push(centred(vec![text(
-                title,
-                title_size,
-                true,
-                false,
-            )]));
-            right.push(rule(
-                text_width_twips(title, title_size, true),
-                right_w,
-            ));
+            right.push(centred(vec![text(title, title_size, true, false)]));
+            right.push(rule(text_width_twips(title, title_size, true), right_w));
         }
     }
     // Row 2: số, ký hiệu (13 pt) | place and date (14 pt italic), 6 pt above.
@@ -741,7 +781,11 @@ mod tests {
         ] {
             assert_eq!(agency_lines(l, false), [l]);
         }
-        for l in ["TRƯỜNG TRUNG HỌC CƠ SỞ", "ỦY BAN MTTQ VIỆT NAM", "PHƯỜNG NGUYỄN TRÃI"] {
+        for l in [
+            "TRƯỜNG TRUNG HỌC CƠ SỞ",
+            "ỦY BAN MTTQ VIỆT NAM",
+            "PHƯỜNG NGUYỄN TRÃI",
+        ] {
             assert_eq!(agency_lines(l, true), [l]);
         }
         assert_eq!(

@@ -32,13 +32,16 @@ fn advance(ch: char, bold: bool, italic: bool) -> u32 {
 }
 
 /// Width of `text` at `size`, in twips; upright.
-pub(crate) fn text_width_twips(text: &str, size: Pt, bold: bool) -> Twips {
+pub fn text_width_twips(text: &str, size: Pt, bold: bool) -> Twips {
     styled_width_twips(text, size, bold, false)
 }
 
 /// Width of `text` at `size` with the given style, in twips.
 pub(crate) fn styled_width_twips(text: &str, size: Pt, bold: bool, italic: bool) -> Twips {
-    let units: u64 = text.chars().map(|c| u64::from(advance(c, bold, italic))).sum();
+    let units: u64 = text
+        .chars()
+        .map(|c| u64::from(advance(c, bold, italic)))
+        .sum();
     // twips = units / units-per-em × size (pt) × 20.
     Twips((units as f64 * size.0 * 20.0 / f64::from(UNITS_PER_EM)).round() as i32)
 }
@@ -176,7 +179,9 @@ mod tests {
         let i = styled_width_twips("Nguyễn Trãi", Pt(14.0), false, true);
         assert!(b > r && r != i, "{r:?} {b:?} {i:?}");
         // `i` is narrower than `m`: real glyph widths, not character classes.
-        assert!(text_width_twips("iiii", Pt(14.0), false) < text_width_twips("mmmm", Pt(14.0), false));
+        assert!(
+            text_width_twips("iiii", Pt(14.0), false) < text_width_twips("mmmm", Pt(14.0), false)
+        );
         // A precomposed Vietnamese letter has its base letter's width.
         assert_eq!(
             text_width_twips("ễ", Pt(14.0), false),
@@ -206,11 +211,14 @@ mod tests {
         let lines = balanced(&words[4..], Pt(13.0), false, Twips(1500), &|_| Break::Never);
         assert!(lines.len() >= 2, "{lines:?}");
         // Never a one- or two-word last line when an even split exists.
-        let words: Vec<&str> = "Kết quả thực hiện công tác bình đẳng giới trên địa bàn phường Nguyễn Trãi năm 2025"
-            .split(' ')
-            .collect();
+        let words: Vec<&str> =
+            "Kết quả thực hiện công tác bình đẳng giới trên địa bàn phường Nguyễn Trãi năm 2025"
+                .split(' ')
+                .collect();
         let full = text_width_twips(&words.join(" "), Pt(14.0), true);
-        let lines = balanced(&words, Pt(14.0), true, Twips(full.0 * 3 / 4), &|_| Break::Plain);
+        let lines = balanced(&words, Pt(14.0), true, Twips(full.0 * 3 / 4), &|_| {
+            Break::Plain
+        });
         assert_eq!(lines.len(), 2);
         assert!(lines[1].split(' ').count() > 4, "{lines:?}");
     }

@@ -21,9 +21,9 @@ mod glyphs;
 pub(crate) mod measure;
 pub(crate) mod profile;
 
-pub(crate) use frame::{agency_lines, agency_overflow_mm};
 use crate::model::page::{Defaults, Flow, PageSetup, Pages, Properties, Section};
 use crate::model::Document;
+pub(crate) use frame::{agency_lines, agency_overflow_mm};
 use profile as p;
 
 /// The page setup of a section: A4 (landscape for wide appendices), the decree's margins.
