@@ -182,8 +182,15 @@ fn compound(a: &str, b: &str) -> bool {
     COMPOUNDS.contains(&pair.as_str())
 }
 
-/// The level word starting at `words[i]`, as its number of words.
+/// The level word starting at `words[i]`, as its number of words; not the first syllable of a
+/// word (`XÃ HỘI`).
 fn level_word_at(words: &[&str], i: usize) -> Option<usize> {
+    if words
+        .get(i + 1)
+        .is_some_and(|next| compound(words[i], next))
+    {
+        return None;
+    }
     LEVEL_WORDS
         .iter()
         .find(|l| {
@@ -785,6 +792,7 @@ mod tests {
             "TRƯỜNG TRUNG HỌC CƠ SỞ",
             "ỦY BAN MTTQ VIỆT NAM",
             "PHƯỜNG NGUYỄN TRÃI",
+            "CÔNG CHỨC VĂN HÓA - XÃ HỘI",
         ] {
             assert_eq!(agency_lines(l, true), [l]);
         }
@@ -803,6 +811,36 @@ mod tests {
                 "CÁC CHƯƠNG TRÌNH",
                 "MỤC TIÊU QUỐC GIA",
                 "PHƯỜNG NGUYỄN TRÃI"
+            ]
+        );
+    }
+
+    #[test]
+    fn break_kinds_know_level_words_names_and_compounds() {
+        let words: Vec<&str> = "CÔNG CHỨC VĂN HÓA - XÃ HỘI THÀNH PHỐ KON TUM"
+            .split(' ')
+            .collect();
+        let k = break_kinds(&words);
+        // `XÃ HỘI` is a word, not the level word `XÃ`; `THÀNH PHỐ KON TUM` is a place.
+        assert_eq!(k[5], Break::Plain);
+        assert_eq!(k[6], Break::Never);
+        assert_eq!(k[7], Break::Natural);
+        assert!(k[8..].iter().all(|b| *b == Break::Never));
+        let words: Vec<&str> = "trên địa bàn phường Nguyễn Trãi năm 2025"
+            .split(' ')
+            .collect();
+        let k = break_kinds(&words);
+        assert_eq!(
+            k,
+            [
+                Break::Phrase,
+                Break::Plain,
+                Break::Never,
+                Break::Natural,
+                Break::Never,
+                Break::Never,
+                Break::Phrase,
+                Break::Never
             ]
         );
     }
