@@ -451,6 +451,36 @@ fn h22_long_agency_name() {
         ]
     );
     assert_eq!(warnings_for(&err, "co_quan.chu_quan[0]").len(), 1, "{err}");
+
+    // The same for a right-hand title too long for its column (an organisation's own header).
+    let title = "ĐẢNG BỘ PHƯỜNG NGUYỄN TRÃI THÀNH PHỐ KON TUM TỈNH KON TUM";
+    let d = workspace("bao-cao/tram-y-te.yaml", |t| {
+        edit(
+            t,
+            r#"ban_hanh: ["TRẠM Y TẾ", "PHƯỜNG NGUYỄN TRÃI"]"#,
+            &format!(
+                "ban_hanh: [\"TRẠM Y TẾ\", \"PHƯỜNG NGUYỄN TRÃI\"]\n  tieu_de_phai: \"{title}\""
+            ),
+        )
+    });
+    let (code, err, xml) = report(d.path());
+    assert_eq!(code, 0, "{err}");
+    let header = xml.split("<w:tbl>").nth(1).expect("header");
+    let width = grid_col(header, 1) - CELL_MARGINS;
+    let right = paras(cells(rows(header)[0])[1]);
+    let texts: Vec<&str> = right.iter().map(|p| p.text.as_str()).collect();
+    assert_eq!(
+        texts,
+        [
+            "ĐẢNG BỘ PHƯỜNG NGUYỄN TRÃI",
+            "THÀNH PHỐ KON TUM TỈNH KON TUM",
+            ""
+        ]
+    );
+    for l in &texts {
+        assert!(text_width_twips(l, Pt(13.0), true).0 <= width, "{l}");
+    }
+    assert_eq!(warnings_for(&err, "co_quan.tieu_de_phai").len(), 1, "{err}");
 }
 
 /// Issue 9, item 2: every agency line of the eight sample unit reports stays on one line

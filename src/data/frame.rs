@@ -174,21 +174,27 @@ pub(crate) fn agency(
     let issuing: Vec<String> = a.ban_hanh.0.iter().map(|l| upper(l)).collect();
     for (key, lines, bold) in [("chu_quan", &parent, false), ("ban_hanh", &issuing, true)] {
         for (i, l) in lines.iter().enumerate() {
-            agency_fit(c, &format!("{field}.{key}[{i}]"), l, bold);
+            let rendered = crate::layout::agency_lines(l, bold);
+            header_fit(c, &format!("{field}.{key}[{i}]"), l, bold, &rendered);
         }
+    }
+    if let RightHeader::Custom(title) = &right {
+        let rendered =
+            crate::layout::right_title_lines(title, crate::layout::profile::NATIONAL_TITLE_SIZE);
+        header_fit(c, &format!("{field}.tieu_de_phai"), title, true, &rendered);
     }
     (parent, issuing, right)
 }
 
-/// Warn when an agency line does not fit the header column at 13 pt: vanban breaks it at a
-/// natural point ([`crate::layout::agency_lines`]) and says where, so that the user can choose
-/// the lines (NĐ 30 Phụ lục I, II.2; issue 9, item 2).
-fn agency_fit(c: &mut Checker<'_>, field: &str, line: &str, bold: bool) {
-    let rendered = crate::layout::agency_lines(line, bold);
+/// Warn when a header line does not fit its column at 13 pt: vanban breaks it at natural points
+/// (`rendered`, from [`crate::layout::agency_lines`] or [`crate::layout::right_title_lines`]) and
+/// says where, so that the user can choose the lines (NĐ 30 Phụ lục I, II.2; issue 9, item 2).
+fn header_fit(c: &mut Checker<'_>, field: &str, line: &str, bold: bool, rendered: &[String]) {
     if rendered.len() < 2 {
         return;
     }
-    let (need, have) = crate::layout::agency_overflow_mm(line, bold);
+    let right = field.ends_with("tieu_de_phai");
+    let (need, have) = crate::layout::header_overflow_mm(line, bold, right);
     let (need, have) = (
         format!("{need:.1}").replace('.', ","),
         format!("{have:.1}").replace('.', ","),
@@ -198,14 +204,19 @@ fn agency_fit(c: &mut Checker<'_>, field: &str, line: &str, bold: bool) {
     c.warn(
         field,
         format!(
-            "dòng tên cơ quan «{}» rộng {need} mm ở cỡ chữ 13, cột tên cơ quan chỉ rộng {have} mm: vanban ngắt thành {}",
+            "dòng «{}» rộng {need} mm ở cỡ chữ 13, cột {} chỉ rộng {have} mm: vanban ngắt thành {}",
             line.trim(),
+            if right { "tiêu đề bên phải" } else { "tên cơ quan" },
             shown.join(" / ")
         ),
-        format!(
-            "tự chia dòng trong dữ liệu nếu muốn ngắt chỗ khác, ví dụ `[{}]`, hoặc viết tắt cụm từ thông dụng (UBND, HĐND) (NĐ 30/2020, Phụ lục I, mục II.2)",
-            list.join(", ")
-        ),
+        if right {
+            "tiêu đề bên phải là một dòng: rút gọn nếu muốn in trên một dòng (NĐ 30/2020, Phụ lục I, mục II.1)".to_string()
+        } else {
+            format!(
+                "tự chia dòng trong dữ liệu nếu muốn ngắt chỗ khác, ví dụ `[{}]`, hoặc viết tắt cụm từ thông dụng (UBND, HĐND) (NĐ 30/2020, Phụ lục I, mục II.2)",
+                list.join(", ")
+            )
+        },
     );
 }
 

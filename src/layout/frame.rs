@@ -256,28 +256,44 @@ fn agency_width() -> Twips {
     cell_content_width(p::header_left_width())
 }
 
-/// The lines an agency line of the data is printed as (13 pt, `bold` for the issuing agency):
-/// the line itself when it fits the column, else broken at natural points (before `THÀNH PHỐ`,
-/// `PHƯỜNG`, `XÃ` …), never inside a name, into as few and as even lines as fit
-/// (NĐ 30 Phụ lục I, II.2: a long name may run over several lines). The data stage warns when
-/// this returns more than one line.
-pub(crate) fn agency_lines(line: &str, bold: bool) -> Vec<String> {
+/// The lines a header line of the data is printed as in a column `width` wide: the line itself
+/// when it fits, else broken at natural points (before `THÀNH PHỐ`, `PHƯỜNG`, `XÃ` …), never
+/// inside a name or a word, into as few and as even lines as fit (NĐ 30 Phụ lục I, II.2: a long
+/// name may run over several lines).
+fn header_lines(line: &str, size: Pt, bold: bool, width: Twips) -> Vec<String> {
     let line = line.trim();
-    let width = agency_width();
-    if text_width_twips(line, p::AGENCY_SIZE, bold) <= width {
+    if text_width_twips(line, size, bold) <= width {
         return vec![line.to_string()];
     }
     let words: Vec<&str> = line.split_whitespace().collect();
     let kinds = break_kinds(&words);
-    balanced(&words, p::AGENCY_SIZE, bold, width, &|i| kinds[i])
+    balanced(&words, size, bold, width, &|i| kinds[i])
 }
 
-/// The width of an agency line at 13 pt and the column's, in millimetres (for the warning).
-pub(crate) fn agency_overflow_mm(line: &str, bold: bool) -> (f64, f64) {
+/// The lines an agency line of the data is printed as in the left column (13 pt, `bold` for the
+/// issuing agency), see [`header_lines`]. The data stage warns when this returns more than one.
+pub(crate) fn agency_lines(line: &str, bold: bool) -> Vec<String> {
+    header_lines(line, p::AGENCY_SIZE, bold, agency_width())
+}
+
+/// The lines of a right-hand title (`tieu_de_phai`, bold, at most 13 pt) in the right column,
+/// see [`header_lines`]. The data stage warns when this returns more than one.
+pub(crate) fn right_title_lines(title: &str, size: Pt) -> Vec<String> {
+    header_lines(title, size, true, cell_content_width(p::HEADER_RIGHT_WIDTH))
+}
+
+/// The width of a header line at 13 pt and its column's (`right`: the right one), in millimetres
+/// with one decimal (for the warning).
+pub(crate) fn header_overflow_mm(line: &str, bold: bool, right: bool) -> (f64, f64) {
     let mm = |t: Twips| (f64::from(t.0) / 56.693 * 10.0).round() / 10.0;
+    let column = if right {
+        cell_content_width(p::HEADER_RIGHT_WIDTH)
+    } else {
+        agency_width()
+    };
     (
         mm(text_width_twips(line.trim(), p::AGENCY_SIZE, bold)),
-        mm(agency_width()),
+        mm(column),
     )
 }
 
@@ -323,8 +339,16 @@ pub(crate) fn header_table(f: &Frame, out: &mut Vec<Flow>) {
             right.push(rule(text_width_twips(MOTTO, motto_size, true), right_w));
         }
         RightHeader::Custom(title) => {
-            right.push(centred(vec![text(title, title_size, true, false)]));
-            right.push(rule(text_width_twips(title, title_size, true), right_w));
+            let lines = right_title_lines(title, title_size);
+            for l in &lines {
+                right.push(centred(vec![text(l, title_size, true, false)]));
+            }
+            let longest = lines
+                .iter()
+                .map(|l| text_width_twips(l, title_size, true).min(right_w))
+                .max()
+                .unwrap_or(Twips(0));
+            right.push(rule(longest, right_w));
         }
     }
     // Row 2: số, ký hiệu (13 pt) | place and date (14 pt italic), 6 pt above.
