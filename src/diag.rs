@@ -225,4 +225,26 @@ pub enum ExitStatus {
     UsageOrIo = 2,
     /// 3: internal error (a bug in vanban: the generated package failed its own check).
     Internal = 3,
+    /// 4: nothing failed, but a document was not written because the file there was edited
+    /// since vanban wrote it, or is not vanban's (`--force` overwrites; see `output::Outputs`).
+    NotOverwritten = 4,
+}
+
+impl ExitStatus {
+    /// The more serious of two outcomes: an internal error, then a usage or I/O error, then
+    /// invalid input, then a kept file, then success.
+    pub fn max(self, other: ExitStatus) -> ExitStatus {
+        let rank = |s: ExitStatus| match s {
+            ExitStatus::Ok => 0,
+            ExitStatus::NotOverwritten => 1,
+            ExitStatus::InvalidInput => 2,
+            ExitStatus::UsageOrIo => 3,
+            ExitStatus::Internal => 4,
+        };
+        if rank(other) > rank(self) {
+            other
+        } else {
+            self
+        }
+    }
 }

@@ -22,7 +22,9 @@
 //! 5. **docx** (`src/docx`): pages → .docx bytes, WordprocessingML written directly in schema
 //!    order, static parts from assets, a self-check before zipping ([`write_docx`], [`write_pages`]).
 //!
-//! [`write_atomic`] writes the bytes (temporary file, then rename). **consolidate**
+//! [`Outputs`] writes the bytes (temporary file, then rename), never over a file edited since
+//! vanban wrote it (the folder's [`MANIFEST`] of SHA-256 hashes); [`write_atomic`] is the bare
+//! atomic write. **consolidate**
 //! (`src/consolidate`) turns many unit reports into one record that goes through the same stages
 //! ([`render_consolidated`]).
 
@@ -43,6 +45,7 @@ pub use consolidate::collect::Collected;
 pub use consolidate::Consolidated;
 pub use data::document::GeneralDocument;
 pub use data::envelope::Envelope;
+pub use data::lint::is_likely_typo;
 pub use data::plan::Plan;
 pub use data::report::UnitReport;
 pub use data::yaml::FileKind;
@@ -50,7 +53,7 @@ pub use data::{ensure_dir, ensure_file, io_vi, recognize};
 pub use diag::{Diagnostic, Diagnostics, ExitStatus, Warned};
 pub use docx::DocxError;
 pub use error::Error;
-pub use output::write_atomic;
+pub use output::{write_atomic, Outputs, Stale, Written, MANIFEST};
 pub use template::Templates;
 
 use std::path::Path;

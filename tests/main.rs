@@ -8,6 +8,8 @@
 
 mod support;
 
+mod cli;
+
 mod consolidate;
 mod plan;
 
@@ -21,6 +23,7 @@ mod writer;
 mod properties;
 
 mod cases_reports;
+mod report_content;
 
 mod kinds;
 

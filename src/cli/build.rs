@@ -14,10 +14,9 @@ use std::path::{Path, PathBuf};
 
 use clap::Args;
 
-use super::{Reporter, TemplateArgs};
+use super::{ForceArgs, Reporter, TemplateArgs};
 use vanban::diag::{Diagnostic, Location};
 use vanban::io_vi;
-use vanban::write_atomic;
 use vanban::Error;
 use vanban::Templates;
 use vanban::{load_envelope, load_plan, Collected};
@@ -45,6 +44,12 @@ pub(crate) struct BuildArgs {
     /// Mẫu thay thế.
     #[command(flatten)]
     pub templates: TemplateArgs,
+    /// Ghi đè tệp đã sửa.
+    #[command(flatten)]
+    pub force: ForceArgs,
+    /// Xóa các tệp cũ mà lần `build` trước đã tạo nhưng lần này không tạo nữa (ví dụ báo cáo của đơn vị đã bỏ khỏi dữ liệu), nếu chưa bị sửa; tệp đã sửa được giữ nguyên.
+    #[arg(long)]
+    pub clean: bool,
 }
 
 /// The top-level `.yaml` files of `dir` of the given kind (by their top-level keys, read by the
@@ -134,25 +139,24 @@ pub(crate) fn find_plan(dir: &Path) -> Result<PathBuf, Diagnostics> {
 }
 
 /// Tally of the run.
-#[derive(Default)]
 struct Tally {
     written: usize,
+    kept: usize,
     failed: usize,
-    worst: Option<ExitStatus>,
+    worst: ExitStatus,
+    outputs: vanban::Outputs,
 }
 
 impl Tally {
     fn fail(&mut self, r: &Reporter, what: &str, e: &Error) {
-        eprintln!("— {what}: KHÔNG tạo được");
+        errln!("— {what}: KHÔNG tạo được");
         let status = r.error(e);
         self.record(status);
     }
 
     fn record(&mut self, status: ExitStatus) {
         self.failed += 1;
-        if self.worst.is_none_or(|w| status as u8 > w as u8) {
-            self.worst = Some(status);
-        }
+        self.worst = self.worst.max(status);
     }
 
     fn write(
@@ -162,11 +166,13 @@ impl Tally {
         out: &Path,
         bytes: Result<Vec<u8>, Error>,
         inputs: &[PathBuf],
+        templates: &Templates,
     ) {
-        match bytes.and_then(|b| write_atomic(out, &b, inputs)) {
-            Ok(()) => {
-                self.written += 1;
-                r.done(&format!("Đã ghi {}", out.display()));
+        match bytes.and_then(|b| r.write(&mut self.outputs, out, &b, inputs, templates)) {
+            Ok(ExitStatus::Ok) => self.written += 1,
+            Ok(status) => {
+                self.kept += 1;
+                self.worst = self.worst.max(status);
             }
             Err(e) => self.fail(r, what, &e),
         }
@@ -175,14 +181,33 @@ impl Tally {
 
 /// Run `build`.
 pub(crate) fn run(a: &BuildArgs, r: &Reporter) -> Result<ExitStatus, Error> {
-    if let Some(dir) = &a.templates.templates {
-        vanban::ensure_dir(dir, "thư mục mẫu")?;
-    }
-    let templates = vanban::load_templates(a.templates.templates.as_deref(), None)?;
-    r.diagnostics(&templates.warnings);
-    let templates = templates.value;
-    let mut t = Tally::default();
-    vanban::ensure_dir(&a.data, "thư mục dữ liệu")?;
+    let data = super::paths::input_dir(&a.data, "thư mục dữ liệu")?;
+    let a = &BuildArgs {
+        data,
+        output: a.output.clone(),
+        plan: a
+            .plan
+            .as_deref()
+            .map(super::paths::input_file)
+            .transpose()?,
+        envelope: a
+            .envelope
+            .as_deref()
+            .map(super::paths::input_file)
+            .transpose()?,
+        allow_partial: a.allow_partial,
+        templates: a.templates.clone(),
+        force: a.force,
+        clean: a.clean,
+    };
+    let templates = a.templates.load(None, r)?;
+    let mut t = Tally {
+        written: 0,
+        kept: 0,
+        failed: 0,
+        worst: ExitStatus::Ok,
+        outputs: vanban::Outputs::new("build", a.force.force),
+    };
 
     // 0. The documents that name their kind (`loai:`), each by its kind.
     let (documents, unreadable) = find(&a.data, FileKind::Document)?;
@@ -218,23 +243,87 @@ pub(crate) fn run(a: &BuildArgs, r: &Reporter) -> Result<ExitStatus, Error> {
             &out,
             bytes,
             std::slice::from_ref(f),
+            &templates,
         );
     }
+    stale(a, r, &mut t)?;
+    t.outputs.finish()?;
 
+    let kept = if t.kept > 0 {
+        format!(
+            "; {} tệp KHÔNG được ghi đè vì đã được sửa hoặc không do vanban tạo (xem cảnh báo ở trên; `--force` để ghi đè)",
+            t.kept
+        )
+    } else {
+        String::new()
+    };
     if t.failed > 0 {
-        eprintln!(
-            "Xong: đã ghi {} tệp; {} văn bản hoặc tệp dữ liệu có lỗi (xem ở trên).",
-            t.written, t.failed
+        errln!(
+            "Xong: đã ghi {} tệp{kept}; {} văn bản hoặc tệp dữ liệu có lỗi (xem ở trên).",
+            t.written,
+            t.failed
         );
-        Ok(t.worst.unwrap_or(ExitStatus::InvalidInput))
+    } else if t.kept > 0 {
+        errln!(
+            "Xong: đã ghi {} tệp vào {}{kept}.",
+            t.written,
+            a.output.display()
+        );
     } else {
         r.done(&format!(
             "Xong: đã ghi {} tệp vào {}.",
             t.written,
             a.output.display()
         ));
-        Ok(ExitStatus::Ok)
     }
+    Ok(t.worst)
+}
+
+/// Name the files an earlier `build` wrote into the output folders that this one did not make
+/// (stale); with `--clean` remove those nobody edited since.
+///
+/// Not when a document failed: its file was not made this time and would look stale.
+fn stale(a: &BuildArgs, r: &Reporter, t: &mut Tally) -> Result<(), Error> {
+    if t.failed > 0 {
+        if a.clean {
+            errln!("Không xóa tệp cũ nào (`--clean`): có văn bản lỗi, tệp của nó sẽ bị coi nhầm là tệp cũ.");
+        }
+        return Ok(());
+    }
+    let folders = [a.output.clone(), a.output.join("bao-cao")];
+    let stale = t.outputs.stale(&folders)?;
+    if stale.is_empty() {
+        return Ok(());
+    }
+    let removed = if a.clean {
+        t.outputs.clean(&stale)?
+    } else {
+        Vec::new()
+    };
+    for s in &stale {
+        if removed.contains(&s.path) {
+            r.done(&format!("Đã xóa tệp cũ {}", s.path.display()));
+        } else if s.edited {
+            r.diagnostics(
+                &Diagnostic::warning(
+                    Location::file(&s.path),
+                    "tệp cũ: lần `build` này không tạo tệp này nữa, và tệp đã được sửa sau khi tạo",
+                )
+                .with_hint("vanban không xóa tệp đã sửa; xóa bằng tay nếu không cần nữa")
+                .into(),
+            );
+        } else {
+            r.diagnostics(
+                &Diagnostic::warning(
+                    Location::file(&s.path),
+                    "tệp cũ: lần `build` này không tạo tệp này nữa (ví dụ đơn vị đã bỏ khỏi dữ liệu)",
+                )
+                .with_hint("xóa bằng `vanban build --clean` (chỉ xóa tệp vanban tạo và chưa bị sửa)")
+                .into(),
+            );
+        }
+    }
+    Ok(())
 }
 
 fn consolidated(
@@ -259,14 +348,8 @@ fn consolidated(
         Err(d) => return t.fail(r, what, &Error::Input(d)),
     };
     r.diagnostics(&envelope.warnings);
-    let expected: Vec<&str> = envelope
-        .value
-        .expected
-        .iter()
-        .map(|u| u.id.as_str())
-        .collect();
     // Printed here: the other rejected files were reported when the unit reports were written.
-    r.diagnostics(&c.reject_mistyped_ids(&expected));
+    r.diagnostics(&c.reject_mistyped_ids(&envelope.value.expected));
     if !a.allow_partial {
         if let Err(d) = c.refuse_partial(&a.data.join("bao-cao"), false) {
             return t.fail(r, what, &Error::Input(d));
@@ -281,6 +364,7 @@ fn consolidated(
                 &out,
                 Ok(done.docx),
                 &[plan_path.to_path_buf(), envelope_path.clone()],
+                templates,
             );
             r.done(&format!("  {}", done.outcome));
         }
@@ -312,6 +396,7 @@ fn plan_family(
         &out,
         vanban::render_plan(&plan, templates),
         std::slice::from_ref(&plan_path),
+        templates,
     );
 
     // 2. Every unit report.
@@ -341,6 +426,7 @@ fn plan_family(
                 &out,
                 bytes,
                 &[rep.path.clone(), plan_path.clone()],
+                templates,
             );
         }
     }

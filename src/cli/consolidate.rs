@@ -4,8 +4,7 @@ use std::path::{Path, PathBuf};
 
 use clap::Args;
 
-use super::{Reporter, TemplateArgs};
-use vanban::write_atomic;
+use super::{ForceArgs, Reporter, TemplateArgs};
 use vanban::{Collected, Error, ExitStatus};
 
 /// Tham số của lệnh `consolidate`.
@@ -31,6 +30,9 @@ pub(crate) struct ConsolidateArgs {
     /// Mẫu thay thế.
     #[command(flatten)]
     pub templates: TemplateArgs,
+    /// Ghi đè tệp đã sửa.
+    #[command(flatten)]
+    pub force: ForceArgs,
 }
 
 /// `output/bao-cao-<envelope stem>.docx`.
@@ -47,7 +49,7 @@ pub(crate) fn report_collected(c: &Collected, r: &Reporter) {
     r.diagnostics(&c.warnings);
     for rej in &c.rejected {
         r.diagnostics(&rej.diagnostics);
-        eprintln!(
+        errln!(
             "{}: KHÔNG dùng được ({} lỗi)\n",
             rej.path.display(),
             rej.diagnostics.errors().count()
@@ -57,21 +59,22 @@ pub(crate) fn report_collected(c: &Collected, r: &Reporter) {
 
 /// Run `consolidate`.
 pub(crate) fn run(a: &ConsolidateArgs, r: &Reporter) -> Result<ExitStatus, Error> {
-    if let Some(dir) = &a.templates.templates {
-        vanban::ensure_dir(dir, "thư mục mẫu")?;
-    }
-    let templates = vanban::load_templates(
-        a.templates.templates.as_deref(),
-        Some(&[vanban::CONSOLIDATED_TEMPLATE]),
-    )?;
-    r.diagnostics(&templates.warnings);
-    r.step(&format!("đọc kế hoạch {}", a.plan.display()));
-    let plan = vanban::load_plan(&a.plan)?;
+    let dir = super::paths::input_dir(&a.dir, "thư mục báo cáo đơn vị")?;
+    let plan_path = super::paths::input_file(&a.plan)?;
     let envelope_path = match &a.envelope {
-        Some(p) => p.clone(),
+        Some(p) => Some(super::paths::input_file(p)?),
+        None => None,
+    };
+    let templates = a
+        .templates
+        .load(Some(&[vanban::CONSOLIDATED_TEMPLATE]), r)?;
+    r.step(&format!("đọc kế hoạch {}", plan_path.display()));
+    let plan = vanban::load_plan(&plan_path)
+        .map_err(|d| super::wrong_command(&plan_path, d, vanban::FileKind::Plan))?;
+    let envelope_path = match envelope_path {
+        Some(p) => p,
         None => {
-            let parent = a
-                .dir
+            let parent = dir
                 .parent()
                 .filter(|p| !p.as_os_str().is_empty())
                 .unwrap_or(Path::new("."));
@@ -82,33 +85,35 @@ pub(crate) fn run(a: &ConsolidateArgs, r: &Reporter) -> Result<ExitStatus, Error
         "đọc thông tin báo cáo tổng hợp {}",
         envelope_path.display()
     ));
-    let envelope = vanban::load_envelope(&envelope_path)?;
+    let envelope = vanban::load_envelope(&envelope_path)
+        .map_err(|d| super::wrong_command(&envelope_path, d, vanban::FileKind::Envelope))?;
     r.diagnostics(&envelope.warnings);
-    r.step(&format!("đọc các báo cáo trong {}", a.dir.display()));
-    let mut collected = vanban::collect_unit_reports(&a.dir, &plan.value)?;
-    let expected: Vec<&str> = envelope
-        .value
-        .expected
-        .iter()
-        .map(|u| u.id.as_str())
-        .collect();
-    // Reported with the other rejected files below.
-    let _ = collected.reject_mistyped_ids(&expected);
+    r.step(&format!("đọc các báo cáo trong {}", dir.display()));
+    let mut collected = vanban::collect_unit_reports(&dir, &plan.value)?;
+    // Errors are reported with the other rejected files below, warnings with the others.
+    let _ = collected.reject_mistyped_ids(&envelope.value.expected);
     if !a.allow_partial {
-        if let Err(d) = collected.refuse_partial(&a.dir, true) {
+        if let Err(d) = collected.refuse_partial(&dir, true) {
             r.diagnostics(&collected.warnings);
             return Err(Error::Input(d));
         }
     }
     report_collected(&collected, r);
-    let done =
-        vanban::render_consolidated(&plan.value, &envelope.value, collected, &templates.value)?;
+    let done = vanban::render_consolidated(&plan.value, &envelope.value, collected, &templates)?;
     let out = a
         .output
         .clone()
         .unwrap_or_else(|| default_output(Path::new("output"), &envelope_path));
-    write_atomic(&out, &done.docx, &[a.plan.clone(), envelope_path.clone()])?;
-    r.done(&format!("Đã ghi {} ({})", out.display(), done.outcome));
+    let mut outputs = vanban::Outputs::new("consolidate", a.force.force);
     // With --allow-partial the bad files were reported above and count as not reported.
-    Ok(ExitStatus::Ok)
+    let status = r.write(
+        &mut outputs,
+        &out,
+        &done.docx,
+        &[plan_path, envelope_path],
+        &templates,
+    )?;
+    outputs.finish()?;
+    r.done(&format!("  {}", done.outcome));
+    Ok(status)
 }

@@ -4,16 +4,35 @@
 //! [`Reporter`], and every command maps its outcome to the documented exit codes
 //! ([`ExitStatus`]).
 
+/// Like `eprintln!`, but a closed stderr (`vanban … 2>&1 | head -1`) is ignored instead of
+/// panicking: what cannot be shown is dropped, the work and the exit code are unchanged.
+macro_rules! errln {
+    ($($t:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr().lock(), $($t)*);
+    }};
+}
+
+/// Like `println!`, but a closed stdout (`vanban --help | head -1`) is ignored instead of
+/// panicking.
+macro_rules! outln {
+    ($($t:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stdout().lock(), $($t)*);
+    }};
+}
+
 mod build;
 mod consolidate;
 mod new;
+pub(crate) mod paths;
 mod plan;
 mod render;
 mod report;
 pub(crate) mod usage;
 mod validate;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use clap::{Args, Parser, Subcommand};
 
@@ -23,8 +42,11 @@ use vanban::Error;
 /// vanban — soạn văn bản hành chính (.docx) theo Nghị định 30/2020/NĐ-CP từ dữ liệu YAML.
 #[derive(Debug, Parser)]
 #[command(name = "vanban", version, about, long_about = None)]
+#[command(
+    after_help = "Tham số là tệp hay thư mục nhận mẫu tên trong ngoặc kép (\"data/bao-cao/*.yaml\"): vanban tự mở rộng. Mã thoát: 0 xong, 1 dữ liệu hoặc mẫu lỗi, 2 sai cách dùng hoặc lỗi đọc/ghi tệp, 3 lỗi của vanban, 4 có tệp đã sửa không bị ghi đè (--force để ghi đè)."
+)]
 #[command(disable_help_subcommand = true)]
-#[command(help_template = "{about}\n\nCách dùng: {usage}\n\n{all-args}")]
+#[command(help_template = "{about}\n\nCách dùng: {usage}\n\n{all-args}{after-help}")]
 pub(crate) struct Cli {
     /// Lệnh cần chạy.
     #[command(subcommand)]
@@ -37,10 +59,10 @@ pub(crate) struct Cli {
 /// Bao nhiêu thông báo được in ra.
 #[derive(Debug, Args, Clone, Copy)]
 pub(crate) struct Verbosity {
-    /// Chỉ in lỗi (không in cảnh báo và tệp đã ghi).
+    /// Chỉ in lỗi (không in cảnh báo và tệp đã ghi; tệp kết quả không được ghi đè vì đã sửa vẫn được báo).
     #[arg(short, long, global = true, conflicts_with = "verbose")]
     pub quiet: bool,
-    /// In thêm chi tiết (từng bước xử lý).
+    /// In thêm chi tiết: từng bước xử lý, từng chỗ "có thể gõ nhầm", mẫu nào dựng văn bản nào.
     #[arg(short, long, global = true)]
     pub verbose: bool,
 }
@@ -74,9 +96,59 @@ pub(crate) enum Command {
 /// Chọn thư mục mẫu.
 #[derive(Debug, Args, Clone)]
 pub(crate) struct TemplateArgs {
-    /// Thư mục chứa các mẫu *.md.hbs thay cho mẫu có sẵn cùng tên (`ke-hoach`, `bao-cao`, `tong-hop`, `van-ban`, `quyet-dinh`, `giay-moi`, `giay-gioi-thieu`, `giay-nghi-phep`, `bien-ban` .md.hbs).
+    /// Thư mục chứa các mẫu *.md.hbs thay cho mẫu có sẵn cùng tên (`ke-hoach`, `bao-cao`, `tong-hop`, `van-ban`, `quyet-dinh`, `giay-moi`, `giay-gioi-thieu`, `giay-nghi-phep`, `bien-ban` .md.hbs); mặc định: thư mục `templates/` ở thư mục đang làm việc nếu có.
     #[arg(long, value_name = "THƯ_MỤC")]
     pub templates: Option<PathBuf>,
+}
+
+/// The templates folder used when `--templates` is not given: `templates/` in the working folder
+/// (beside `data/`), when it exists.
+pub(crate) const WORKING_TEMPLATES: &str = "templates";
+
+impl TemplateArgs {
+    /// The folder whose `*.md.hbs` files replace the built-in templates of the same name:
+    /// `--templates DIR` (must exist), else `./templates` when it is a folder, else none. A
+    /// template missing from the folder is the built-in one.
+    pub(crate) fn dir(&self) -> Result<Option<PathBuf>, Error> {
+        match &self.templates {
+            Some(d) => {
+                let d = paths::one(d)?;
+                vanban::ensure_dir(&d, "thư mục mẫu")?;
+                Ok(Some(d))
+            }
+            None => Ok(Path::new(WORKING_TEMPLATES)
+                .is_dir()
+                .then(|| PathBuf::from(WORKING_TEMPLATES))),
+        }
+    }
+
+    /// Load the templates (the built-in ones named in `only`, all when `None`, replaced by the
+    /// files of [`TemplateArgs::dir`]); prints their warnings and, with `-v`, the folder used.
+    pub(crate) fn load(
+        &self,
+        only: Option<&[&str]>,
+        r: &Reporter,
+    ) -> Result<vanban::Templates, Error> {
+        let dir = self.dir()?;
+        match &dir {
+            Some(d) => r.step(&format!(
+                "đọc mẫu: thư mục {} (mẫu không có trong thư mục này dùng mẫu có sẵn)",
+                d.display()
+            )),
+            None => r.step("đọc mẫu: mẫu có sẵn"),
+        }
+        let t = vanban::load_templates(dir.as_deref(), only)?;
+        r.diagnostics(&t.warnings);
+        Ok(t.value)
+    }
+}
+
+/// Không ghi đè tệp đã sửa.
+#[derive(Debug, Args, Clone, Copy)]
+pub(crate) struct ForceArgs {
+    /// Ghi đè cả tệp kết quả đã được sửa sau lần vanban tạo ra nó (ví dụ sửa bằng Word) và tệp cùng tên không do vanban tạo; mặc định các tệp đó được giữ nguyên, kèm cảnh báo.
+    #[arg(long)]
+    pub force: bool,
 }
 
 /// Prints diagnostics and progress according to the verbosity.
@@ -90,26 +162,87 @@ impl Reporter {
         Reporter { verbosity }
     }
 
-    /// Print diagnostics: errors always, warnings unless `--quiet`.
+    /// Print diagnostics: errors always, warnings unless `--quiet`. The typo lint's warnings
+    /// (`có thể gõ nhầm`) are one summary line per file unless `--verbose`, which shows each.
     pub(crate) fn diagnostics(&self, d: &Diagnostics) {
+        let mut typos: Vec<(String, Vec<usize>)> = Vec::new();
         for x in &d.0 {
-            if x.is_error() || !self.verbosity.quiet {
-                eprintln!("{x}\n");
+            if !x.is_error() && self.verbosity.quiet {
+                continue;
             }
+            if !self.verbosity.verbose && vanban::is_likely_typo(x) {
+                let file = x
+                    .location
+                    .file
+                    .as_ref()
+                    .map(|f| f.display().to_string())
+                    .unwrap_or_default();
+                match typos.iter_mut().find(|(f, _)| *f == file) {
+                    Some((_, lines)) => lines.push(x.location.line),
+                    None => typos.push((file, vec![x.location.line])),
+                }
+                continue;
+            }
+            errln!("{x}\n");
+        }
+        for (file, mut lines) in typos {
+            let n = lines.len();
+            lines.sort_unstable();
+            lines.dedup();
+            let lines: Vec<String> = lines.iter().map(usize::to_string).collect();
+            errln!(
+                "cảnh báo: {file}: {n} chỗ có thể gõ nhầm (dòng {}); văn bản giữ nguyên như dữ liệu — xem từng chỗ bằng `vanban -v …`\n",
+                lines.join(", ")
+            );
         }
     }
 
     /// A progress line, printed with `--verbose` only.
     pub(crate) fn step(&self, msg: &str) {
         if self.verbosity.verbose {
-            eprintln!("· {msg}");
+            errln!("· {msg}");
         }
     }
 
     /// A result line (file written), printed unless `--quiet`.
     pub(crate) fn done(&self, msg: &str) {
         if !self.verbosity.quiet {
-            eprintln!("{msg}");
+            errln!("{msg}");
+        }
+    }
+
+    /// With `--verbose`: which template file each template the last document used came from.
+    pub(crate) fn templates_used(&self, t: &vanban::Templates, out: &Path) {
+        for (name, origin) in t.take_used() {
+            self.step(&format!(
+                "{}: mẫu `{name}` từ {}",
+                out.display(),
+                origin.display()
+            ));
+        }
+    }
+
+    /// Write one document through the output layer; prints what happened. A kept file (edited
+    /// since vanban wrote it, or not vanban's) is a warning printed even with `--quiet`, and
+    /// returns [`ExitStatus::NotOverwritten`].
+    pub(crate) fn write(
+        &self,
+        outputs: &mut vanban::Outputs,
+        out: &Path,
+        bytes: &[u8],
+        inputs: &[PathBuf],
+        templates: &vanban::Templates,
+    ) -> Result<ExitStatus, Error> {
+        self.templates_used(templates, out);
+        match outputs.write(out, bytes, inputs)? {
+            vanban::Written::Wrote => {
+                self.done(&format!("Đã ghi {}", out.display()));
+                Ok(ExitStatus::Ok)
+            }
+            vanban::Written::Kept(w) => {
+                errln!("{w}\n");
+                Ok(ExitStatus::NotOverwritten)
+            }
         }
     }
 
@@ -119,12 +252,12 @@ impl Reporter {
             Error::Input(d) => {
                 self.diagnostics(d);
                 let n = d.errors().count();
-                eprintln!("Văn bản này không được tạo: có {n} lỗi trong dữ liệu hoặc mẫu.");
+                errln!("Văn bản này không được tạo: có {n} lỗi trong dữ liệu hoặc mẫu.");
             }
-            Error::Io { .. } => eprintln!("lỗi: {e}"),
+            Error::Io { .. } => errln!("lỗi: {e}"),
             Error::Docx(_) => {
-                eprintln!("lỗi: {e}");
-                eprintln!("Đây là lỗi của vanban, không phải của dữ liệu. Không tạo tệp nào.");
+                errln!("lỗi: {e}");
+                errln!("Đây là lỗi của vanban, không phải của dữ liệu. Không tạo tệp nào.");
             }
         }
         e.exit_status()

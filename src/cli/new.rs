@@ -24,12 +24,15 @@ pub(crate) struct NewArgs {
 }
 
 fn list() {
-    println!(
+    outln!(
         "{:<16} {:<8} {:<16} {:<6} Hỗ trợ",
-        "Khóa (loai)", "Viết tắt", "Tên loại", "Mẫu"
+        "Khóa (loai)",
+        "Viết tắt",
+        "Tên loại",
+        "Mẫu"
     );
     for k in KINDS {
-        println!(
+        outln!(
             "{:<16} {:<8} {:<16} {:<6} {}",
             k.key,
             k.code.unwrap_or("—"),

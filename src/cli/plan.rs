@@ -4,8 +4,7 @@ use std::path::{Path, PathBuf};
 
 use clap::Args;
 
-use super::{Reporter, TemplateArgs};
-use vanban::write_atomic;
+use super::{ForceArgs, Reporter, TemplateArgs};
 use vanban::{Error, ExitStatus};
 
 /// Tham số của lệnh `plan`.
@@ -20,6 +19,9 @@ pub(crate) struct PlanArgs {
     /// Mẫu thay thế.
     #[command(flatten)]
     pub templates: TemplateArgs,
+    /// Ghi đè tệp đã sửa.
+    #[command(flatten)]
+    pub force: ForceArgs,
 }
 
 /// `output/<stem>.docx` for input `data`.
@@ -33,24 +35,23 @@ pub(crate) fn default_output(data: &Path) -> PathBuf {
 
 /// Run `plan`.
 pub(crate) fn run(a: &PlanArgs, r: &Reporter) -> Result<ExitStatus, Error> {
-    r.step("đọc mẫu");
-    if let Some(dir) = &a.templates.templates {
-        vanban::ensure_dir(dir, "thư mục mẫu")?;
-    }
-    let templates = vanban::load_templates(
-        a.templates.templates.as_deref(),
-        Some(&[vanban::PLAN_TEMPLATE]),
-    )?;
-    r.diagnostics(&templates.warnings);
-    r.step(&format!("đọc dữ liệu {}", a.data.display()));
-    vanban::ensure_file(&a.data)?;
-    let plan = vanban::load_plan(&a.data)
-        .map_err(|d| super::wrong_command(&a.data, d, vanban::FileKind::Plan))?;
+    let data = super::paths::input_file(&a.data)?;
+    let templates = a.templates.load(Some(&[vanban::PLAN_TEMPLATE]), r)?;
+    r.step(&format!("đọc dữ liệu {}", data.display()));
+    let plan = vanban::load_plan(&data)
+        .map_err(|d| super::wrong_command(&data, d, vanban::FileKind::Plan))?;
     r.diagnostics(&plan.warnings);
     r.step("dựng văn bản");
-    let bytes = vanban::render_plan(&plan.value, &templates.value)?;
-    let out = a.output.clone().unwrap_or_else(|| default_output(&a.data));
-    write_atomic(&out, &bytes, std::slice::from_ref(&a.data))?;
-    r.done(&format!("Đã ghi {}", out.display()));
-    Ok(ExitStatus::Ok)
+    let bytes = vanban::render_plan(&plan.value, &templates)?;
+    let out = a.output.clone().unwrap_or_else(|| default_output(&data));
+    let mut outputs = vanban::Outputs::new("plan", a.force.force);
+    let status = r.write(
+        &mut outputs,
+        &out,
+        &bytes,
+        std::slice::from_ref(&data),
+        &templates,
+    )?;
+    outputs.finish()?;
+    Ok(status)
 }

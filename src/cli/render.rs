@@ -9,8 +9,8 @@ use std::path::{Path, PathBuf};
 
 use clap::Args;
 
-use super::{Reporter, TemplateArgs};
-use vanban::{recognize, write_atomic, FileKind};
+use super::{ForceArgs, Reporter, TemplateArgs};
+use vanban::{recognize, FileKind};
 use vanban::{Error, ExitStatus};
 
 /// Tham số của lệnh `render`.
@@ -18,7 +18,7 @@ use vanban::{Error, ExitStatus};
 pub(crate) struct RenderArgs {
     /// Các tệp dữ liệu (YAML) có `loai: …`, hoặc kế hoạch, báo cáo đơn vị; chấp nhận mẫu tên như `vi-du/*.yaml`.
     #[arg(value_name = "TỆP", required = true)]
-    pub files: Vec<String>,
+    pub files: Vec<PathBuf>,
     /// Một tệp: tệp .docx kết quả (mặc định `output/<tên tệp>.docx`); nhiều tệp: thư mục kết quả (mặc định `output`).
     #[arg(short, long, value_name = "ĐÍCH")]
     pub output: Option<PathBuf>,
@@ -28,34 +28,9 @@ pub(crate) struct RenderArgs {
     /// Mẫu thay thế.
     #[command(flatten)]
     pub templates: TemplateArgs,
-}
-
-/// Expand the arguments: a pattern with `*`, `?` or `[` is matched against the file system (in
-/// name order); anything else is taken as written.
-pub(crate) fn expand(args: &[String]) -> Result<Vec<PathBuf>, Error> {
-    let mut out = Vec::new();
-    for a in args {
-        if !a.contains(['*', '?', '[']) {
-            out.push(PathBuf::from(a));
-            continue;
-        }
-        let bad = |message: String| Error::Io {
-            path: PathBuf::from(a),
-            message,
-        };
-        let paths =
-            glob::glob(a).map_err(|e| bad(format!("mẫu tên tệp không hợp lệ ({})", e.msg)))?;
-        let mut found: Vec<PathBuf> = paths
-            .filter_map(Result::ok)
-            .filter(|p| p.is_file())
-            .collect();
-        if found.is_empty() {
-            return Err(bad("không có tệp nào khớp mẫu tên này".into()));
-        }
-        found.sort();
-        out.append(&mut found);
-    }
-    Ok(out)
+    /// Ghi đè tệp đã sửa.
+    #[command(flatten)]
+    pub force: ForceArgs,
 }
 
 fn stem(p: &Path) -> String {
@@ -66,12 +41,13 @@ fn stem(p: &Path) -> String {
 
 /// Render one file into `out`.
 fn render_one(
-    a: &RenderArgs,
+    plan: Option<&Path>,
     file: &Path,
     out: &Path,
     templates: &vanban::Templates,
+    outputs: &mut vanban::Outputs,
     r: &Reporter,
-) -> Result<(), Error> {
+) -> Result<ExitStatus, Error> {
     vanban::ensure_file(file)?;
     r.step(&format!("đọc dữ liệu {}", file.display()));
     let (kind, diags) = recognize(file);
@@ -88,7 +64,7 @@ fn render_one(
             vanban::render_plan(&p.value, templates)?
         }
         FileKind::UnitReport => {
-            let Some(plan_path) = &a.plan else {
+            let Some(plan_path) = plan else {
                 return Err(Error::Input(
                     vanban::Diagnostic::error(
                         vanban::diag::Location::file(file),
@@ -101,7 +77,7 @@ fn render_one(
             let plan = vanban::load_plan(plan_path)?;
             let report = vanban::load_unit_report(file, &plan.value)?;
             r.diagnostics(&report.warnings);
-            sources.push(plan_path.clone());
+            sources.push(plan_path.to_path_buf());
             vanban::render_unit_report(&plan.value, &report.value, templates)?
         }
         FileKind::Envelope => {
@@ -130,43 +106,43 @@ fn render_one(
             return Err(Error::Input(d));
         }
     };
-    write_atomic(out, &bytes, &sources)?;
-    r.done(&format!("Đã ghi {}", out.display()));
-    Ok(())
+    r.write(outputs, out, &bytes, &sources, templates)
 }
 
 /// Run `render`.
 pub(crate) fn run(a: &RenderArgs, r: &Reporter) -> Result<ExitStatus, Error> {
-    let files = expand(&a.files)?;
-    if let Some(dir) = &a.templates.templates {
-        vanban::ensure_dir(dir, "thư mục mẫu")?;
-    }
-    r.step("đọc mẫu");
-    let templates = vanban::load_templates(a.templates.templates.as_deref(), None)?;
-    r.diagnostics(&templates.warnings);
+    let files = super::paths::expand(&a.files)?;
+    let plan = match &a.plan {
+        Some(p) => Some(super::paths::input_file(p)?),
+        None => None,
+    };
+    let templates = a.templates.load(None, r)?;
+    let mut outputs = vanban::Outputs::new("render", a.force.force);
     if let [file] = files.as_slice() {
         let out = a
             .output
             .clone()
             .unwrap_or_else(|| PathBuf::from("output").join(format!("{}.docx", stem(file))));
-        render_one(a, file, &out, &templates.value, r)?;
-        return Ok(ExitStatus::Ok);
+        let status = render_one(plan.as_deref(), file, &out, &templates, &mut outputs, r)?;
+        outputs.finish()?;
+        return Ok(status);
     }
     let dir = a.output.clone().unwrap_or_else(|| PathBuf::from("output"));
     let mut worst = ExitStatus::Ok;
     let mut failed = 0usize;
     for file in &files {
         let out = dir.join(format!("{}.docx", stem(file)));
-        if let Err(e) = render_one(a, file, &out, &templates.value, r) {
-            failed += 1;
-            let s = r.error(&e);
-            if (s as i32) > (worst as i32) {
-                worst = s;
+        match render_one(plan.as_deref(), file, &out, &templates, &mut outputs, r) {
+            Ok(s) => worst = worst.max(s),
+            Err(e) => {
+                failed += 1;
+                worst = worst.max(r.error(&e));
             }
         }
     }
+    outputs.finish()?;
     if failed > 0 {
-        eprintln!("{failed}/{} văn bản không được tạo.", files.len());
+        errln!("{failed}/{} văn bản không được tạo.", files.len());
     }
     Ok(worst)
 }

@@ -4,8 +4,7 @@ use std::path::{Path, PathBuf};
 
 use clap::Args;
 
-use super::{Reporter, TemplateArgs};
-use vanban::write_atomic;
+use super::{ForceArgs, Reporter, TemplateArgs};
 use vanban::{Error, ExitStatus};
 
 /// Tham số của lệnh `report`.
@@ -23,6 +22,9 @@ pub(crate) struct ReportArgs {
     /// Mẫu thay thế.
     #[command(flatten)]
     pub templates: TemplateArgs,
+    /// Ghi đè tệp đã sửa.
+    #[command(flatten)]
+    pub force: ForceArgs,
 }
 
 /// `output/bao-cao/<stem>.docx` for a unit report file.
@@ -38,25 +40,21 @@ pub(crate) fn default_output(data: &Path) -> PathBuf {
 
 /// Run `report`.
 pub(crate) fn run(a: &ReportArgs, r: &Reporter) -> Result<ExitStatus, Error> {
-    r.step("đọc mẫu");
-    if let Some(dir) = &a.templates.templates {
-        vanban::ensure_dir(dir, "thư mục mẫu")?;
-    }
-    let templates = vanban::load_templates(
-        a.templates.templates.as_deref(),
-        Some(&[vanban::UNIT_TEMPLATE]),
-    )?;
-    r.diagnostics(&templates.warnings);
-    r.step(&format!("đọc kế hoạch {}", a.plan.display()));
-    let plan = vanban::load_plan(&a.plan)?;
-    r.step(&format!("đọc báo cáo {}", a.data.display()));
-    let report = vanban::load_unit_report(&a.data, &plan.value)
-        .map_err(|d| super::wrong_command(&a.data, d, vanban::FileKind::UnitReport))?;
+    let data = super::paths::input_file(&a.data)?;
+    let plan_path = super::paths::input_file(&a.plan)?;
+    let templates = a.templates.load(Some(&[vanban::UNIT_TEMPLATE]), r)?;
+    r.step(&format!("đọc kế hoạch {}", plan_path.display()));
+    let plan = vanban::load_plan(&plan_path)
+        .map_err(|d| super::wrong_command(&plan_path, d, vanban::FileKind::Plan))?;
+    r.step(&format!("đọc báo cáo {}", data.display()));
+    let report = vanban::load_unit_report(&data, &plan.value)
+        .map_err(|d| super::wrong_command(&data, d, vanban::FileKind::UnitReport))?;
     r.diagnostics(&report.warnings);
     r.step("dựng văn bản");
-    let bytes = vanban::render_unit_report(&plan.value, &report.value, &templates.value)?;
-    let out = a.output.clone().unwrap_or_else(|| default_output(&a.data));
-    write_atomic(&out, &bytes, &[a.data.clone(), a.plan.clone()])?;
-    r.done(&format!("Đã ghi {}", out.display()));
-    Ok(ExitStatus::Ok)
+    let bytes = vanban::render_unit_report(&plan.value, &report.value, &templates)?;
+    let out = a.output.clone().unwrap_or_else(|| default_output(&data));
+    let mut outputs = vanban::Outputs::new("report", a.force.force);
+    let status = r.write(&mut outputs, &out, &bytes, &[data, plan_path], &templates)?;
+    outputs.finish()?;
+    Ok(status)
 }

@@ -61,12 +61,14 @@ pub(crate) fn translate(text: &str) -> String {
 /// Print a clap error (or help / version) in Vietnamese; returns the exit code: 0 for help and
 /// version, 2 for a usage error.
 pub(crate) fn report(e: &clap::Error) -> u8 {
+    use std::io::Write as _;
     let text = translate(&e.render().to_string());
+    // A closed pipe (`vanban --help | head -1`) is not an error: what is not read is dropped.
     if e.use_stderr() {
-        eprint!("{text}");
+        let _ = write!(std::io::stderr().lock(), "{text}");
         2
     } else {
-        print!("{text}");
+        let _ = write!(std::io::stdout().lock(), "{text}");
         0
     }
 }

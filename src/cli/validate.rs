@@ -18,8 +18,8 @@ use vanban::{Diagnostics, Error, ExitStatus, Plan, Templates};
 /// Tham số của lệnh `validate`.
 #[derive(Debug, Args)]
 pub(crate) struct ValidateArgs {
-    /// Các tệp dữ liệu cần kiểm tra (kế hoạch, báo cáo đơn vị, thông tin tổng hợp, văn bản có `loai`).
-    #[arg(value_name = "TỆP", required = true)]
+    /// Các tệp dữ liệu cần kiểm tra (kế hoạch, báo cáo đơn vị, thông tin tổng hợp, văn bản có `loai`), thư mục (mọi tệp .yaml trong đó, kể cả thư mục con) hoặc mẫu tên như `data/*.yaml`.
+    #[arg(value_name = "TỆP_HOẶC_THƯ_MỤC", required = true)]
     pub files: Vec<PathBuf>,
     /// Tệp kế hoạch để đối chiếu mã chỉ tiêu của báo cáo đơn vị (mặc định: tìm trong thư mục dữ liệu).
     #[arg(long, value_name = "KẾ_HOẠCH")]
@@ -29,25 +29,36 @@ pub(crate) struct ValidateArgs {
     pub templates: TemplateArgs,
 }
 
-/// The plan a unit report `file` is checked against.
-fn plan_for(a: &ValidateArgs, file: &Path) -> Result<PathBuf, Diagnostics> {
-    if let Some(p) = &a.plan {
+/// The plan a unit report `file` is checked against: `--plan`, or a plan among the files
+/// checked, or the plan of the report's data folder.
+fn plan_for(plan: Option<&Path>, files: &[PathBuf], file: &Path) -> Result<PathBuf, Diagnostics> {
+    if let Some(p) = plan {
+        return Ok(p.to_path_buf());
+    }
+    if let Some(p) = files.iter().find(|f| recognize(f).0 == FileKind::Plan) {
         return Ok(p.clone());
     }
-    if let Some(p) = a.files.iter().find(|f| recognize(f).0 == FileKind::Plan) {
-        return Ok(p.clone());
-    }
-    // data/bao-cao/x.yaml → data/; then ./data.
+    // data/bao-cao/x.yaml → data/, bao-cao/x.yaml → ./; then ./data.
     let folder = file
         .parent()
         .and_then(Path::parent)
-        .filter(|d| !d.as_os_str().is_empty())
-        .map(Path::to_path_buf)
+        .map(|d| {
+            if d.as_os_str().is_empty() {
+                PathBuf::from(".")
+            } else {
+                d.to_path_buf()
+            }
+        })
         .unwrap_or_else(|| PathBuf::from("data"));
     find_plan(&folder).or_else(|e| find_plan(Path::new("data")).map_err(|_| e))
 }
 
-fn check(a: &ValidateArgs, f: &Path, templates: &Templates) -> Result<Diagnostics, Diagnostics> {
+fn check(
+    plan: Option<&Path>,
+    files: &[PathBuf],
+    f: &Path,
+    templates: &Templates,
+) -> Result<Diagnostics, Diagnostics> {
     // A template file: load its folder as a template override (syntax, unclosed blocks).
     if f.to_string_lossy().ends_with(".hbs") {
         let dir = f
@@ -67,7 +78,7 @@ fn check(a: &ValidateArgs, f: &Path, templates: &Templates) -> Result<Diagnostic
         // Keys that could not be read: the file's own problems, not a search for its plan.
         (FileKind::Unknown, d) if d.has_errors() => Err(d),
         (FileKind::UnitReport | FileKind::Unknown, _) => {
-            let plan: Plan = load_plan(&plan_for(a, f)?)?.value;
+            let plan: Plan = load_plan(&plan_for(plan, files, f)?)?.value;
             load_unit_report(f, &plan).and_then(|r| {
                 vanban::unit_report_document(&plan, &r.value, templates).map(|_| r.warnings)
             })
@@ -75,22 +86,49 @@ fn check(a: &ValidateArgs, f: &Path, templates: &Templates) -> Result<Diagnostic
     }
 }
 
-/// Run `validate`: every file is checked, every problem printed; exit 1 if any has an error.
-pub(crate) fn run(a: &ValidateArgs, r: &Reporter) -> Result<ExitStatus, Error> {
-    if let Some(dir) = &a.templates.templates {
-        vanban::ensure_dir(dir, "thư mục mẫu")?;
-    }
-    let templates = vanban::load_templates(a.templates.templates.as_deref(), None)?;
-    r.diagnostics(&templates.warnings);
-    let mut failed = 0usize;
+/// The files to check: patterns expanded, folders walked for their `.yaml` files; a missing
+/// path is reported (exit 2) and the others are still checked.
+fn files_of(a: &ValidateArgs, r: &Reporter) -> Result<(Vec<PathBuf>, usize), Error> {
+    let mut files = Vec::new();
     let mut unreadable = 0usize;
-    for f in &a.files {
-        if let Err(e) = vanban::ensure_file(f) {
-            r.error(&e);
-            unreadable += 1;
-            continue;
+    for arg in &a.files {
+        let found = super::paths::expand(std::slice::from_ref(arg)).and_then(|v| {
+            let mut out = Vec::new();
+            for p in v {
+                if p.is_dir() {
+                    out.append(&mut super::paths::yaml_files_in(&p)?);
+                } else {
+                    vanban::ensure_file(&p)?;
+                    out.push(p);
+                }
+            }
+            Ok(out)
+        });
+        match found {
+            Ok(mut v) => files.append(&mut v),
+            Err(e) => {
+                r.error(&e);
+                unreadable += 1;
+            }
         }
-        match check(a, f, &templates.value) {
+    }
+    Ok((files, unreadable))
+}
+
+/// Run `validate`: every file is checked, every problem printed; exit 1 if any has an error,
+/// 2 if a path could not be read.
+pub(crate) fn run(a: &ValidateArgs, r: &Reporter) -> Result<ExitStatus, Error> {
+    let plan = match &a.plan {
+        Some(p) => Some(super::paths::input_file(p)?),
+        None => None,
+    };
+    let templates = a.templates.load(None, r)?;
+    let (files, unreadable) = files_of(a, r)?;
+    let mut failed = 0usize;
+    for f in &files {
+        let checked = check(plan.as_deref(), &files, f, &templates);
+        r.templates_used(&templates, f);
+        match checked {
             Ok(w) => {
                 r.diagnostics(&w);
                 r.done(&format!("{}: hợp lệ", f.display()));
@@ -98,7 +136,7 @@ pub(crate) fn run(a: &ValidateArgs, r: &Reporter) -> Result<ExitStatus, Error> {
             Err(d) => {
                 r.diagnostics(&d);
                 failed += 1;
-                eprintln!("{}: KHÔNG hợp lệ ({} lỗi)", f.display(), d.errors().count());
+                errln!("{}: KHÔNG hợp lệ ({} lỗi)", f.display(), d.errors().count());
             }
         }
     }

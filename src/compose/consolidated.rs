@@ -11,9 +11,9 @@
 use serde::Serialize;
 
 use super::{
-    activity_text, agency_in_text, cited_date, counts_text, figure_text, indicator_table,
-    lower_first, objective_title, place_table, plan_citation, point_letter, totals_text,
-    SummaryContext, CONSOLIDATED_TEMPLATE,
+    activity_text, agency_in_text, area_word, cited_date, counts_text, figure_text,
+    indicator_table, lower_first, objective_title, place_table, plan_citation, point_letter,
+    totals_text, SummaryContext, AREA_FALLBACK, CONSOLIDATED_TEMPLATE,
 };
 use crate::consolidate::{Consolidated, IndicatorResult, Status};
 use crate::data::envelope::Envelope;
@@ -282,7 +282,7 @@ pub(crate) fn consolidated_context(
             joined_activities(&c.general_activities)
         },
         tong_hoat_dong,
-        chi_tieu: SummaryContext::new(c.summary, &c.indicators, &lead),
+        chi_tieu: SummaryContext::new(c.summary, &c.indicators, &lead, area(plan, envelope)),
         phu_luc: APPENDIX_LABEL.into(),
         kho_khan: if chi_tiet {
             items(&c.difficulties)
@@ -310,16 +310,27 @@ pub(crate) fn consolidated_context(
     }
 }
 
-/// Đơn vị báo cáo / Ghi chú of a consolidated row: the totals, then each unit's figure.
-fn provenance(r: &IndicatorResult) -> Vec<String> {
+/// The level word of the consolidated area ([`area_word`]): from the consolidating agency
+/// (`co_quan.ban_hanh` of the envelope), else from the plan's issuer, else `địa bàn`.
+pub(crate) fn area(plan: &Plan, envelope: &Envelope) -> &'static str {
+    match area_word(&envelope.frame.issuing_agency) {
+        AREA_FALLBACK => area_word(&plan.frame.issuing_agency),
+        found => found,
+    }
+}
+
+/// Đơn vị báo cáo / Ghi chú of a consolidated row: the area's totals (`Toàn phường: 10/24`),
+/// then each unit's figure.
+fn provenance(r: &IndicatorResult, area: &str) -> Vec<String> {
     if r.sources.is_empty() {
         return vec!["Không có đơn vị báo cáo".into()];
     }
-    let mut out: Vec<String> = totals_text(r).into_iter().collect();
+    let mut out: Vec<String> = totals_text(r, area).into_iter().collect();
+    let decimals = super::figure_decimals(r);
     let each = r
         .sources
         .iter()
-        .map(|s| format!("{}: {}", s.unit.name, figure_text(&s.value)));
+        .map(|s| format!("{}: {}", s.unit.name, figure_text(&s.value, decimals)));
     if r.sources.len() <= PROVENANCE_LINES_LIMIT {
         out.extend(each);
     } else {
@@ -332,24 +343,23 @@ fn provenance(r: &IndicatorResult) -> Vec<String> {
     out
 }
 
-/// The consolidated indicator table with provenance.
-pub(crate) fn consolidated_table(c: &Consolidated) -> Table {
-    indicator_table(&c.indicators, "Đơn vị báo cáo / Ghi chú", provenance, true)
+/// The consolidated indicator table with provenance; `area` names the totals ([`area`]).
+pub(crate) fn consolidated_table(c: &Consolidated, area: &str) -> Table {
+    indicator_table(
+        &c.indicators,
+        "Đơn vị báo cáo / Ghi chú",
+        |r| provenance(r, area),
+        true,
+    )
 }
 
 /// The `(Kèm theo Báo cáo số … ngày … của …)` line of an appendix (NĐ 30 Phụ lục I, III.1).
 pub(crate) fn attached_to(f: &crate::model::Frame) -> String {
-    let date = match f.date {
-        crate::model::IssueDate::Full(_) => cited_date(f.date),
-        crate::model::IssueDate::YearOnly(y) => {
-            let blank = "\u{a0}".repeat(6);
-            format!("ngày{blank}tháng{blank}năm {y}")
-        }
-    };
     format!(
-        "(Kèm theo {} số {} {date} của {})",
+        "(Kèm theo {} số {} {} của {})",
         f.kind.name(),
         f.reference.text(),
+        cited_date(f.date),
         agency_in_text(&f.issuing_agency)
     )
 }
@@ -368,13 +378,17 @@ pub(crate) fn consolidated_document(
     // The table lives in the appendix; a marker the template may have written is dropped.
     body.retain(|b| super::paragraph_text(b).is_none_or(|t| t.trim() != super::TABLE_MARKER));
     let mut appendix_body: Vec<Block> = Vec::new();
-    place_table(&mut appendix_body, consolidated_table(c));
+    place_table(
+        &mut appendix_body,
+        consolidated_table(c, area(plan, envelope)),
+    );
     appendix_body.push(Block::Paragraph(crate::model::Paragraph {
         role: crate::model::Role::Body,
         inlines: vec![crate::model::Inline::Text {
             text: format!(
                 "Ghi chú: kết quả tỷ lệ = tổng tử số của các đơn vị / tổng mẫu số × hệ số (không lấy trung bình các tỷ lệ); \
                  số lượng = tổng của các đơn vị; chỉ tiêu định tính đạt khi mọi đơn vị báo cáo đều hoàn thành. \
+                 “Vượt”: kết quả cao hơn chỉ tiêu tối thiểu; chỉ tiêu tối đa (càng thấp càng tốt) không cao hơn kế hoạch là “Đạt”. \
                  “Không phát sinh”: tổng mẫu số bằng 0; “Chưa có số liệu”: không đơn vị nào báo cáo. \
                  Đạt {}/{} chỉ tiêu: {} là số chỉ tiêu có số liệu để đánh giá.",
                 c.summary.achieved(),

@@ -113,29 +113,74 @@ pub(crate) fn lower_first(s: &str) -> String {
     }
 }
 
-/// The date as cited in running text: `ngày 02 tháng 4 năm 2025`, or `năm 2025` in a draft.
+/// The date as cited in running text: `ngày 02 tháng 4 năm 2025`; in a draft that knows only
+/// the year, blanks to fill in by hand as on its own place-and-date line (`ngày      tháng
+/// năm 2025`, six no-break spaces each; NĐ 30 Phụ lục I, II.4).
 pub(crate) fn cited_date(d: IssueDate) -> String {
     match d {
         IssueDate::Full(d) => date_long(d),
-        IssueDate::YearOnly(y) => format!("năm {y}"),
+        IssueDate::YearOnly(y) => {
+            let blank = "\u{a0}".repeat(6);
+            format!("ngày{blank}tháng{blank}năm {y}")
+        }
     }
 }
 
-/// How the plan is cited: `Kế hoạch số 62/KH-UBND ngày 02 tháng 4 năm 2025 của Ủy ban nhân dân
-/// phường Nguyễn Trãi về triển khai …`; a draft plan without number: `Kế hoạch năm 2025 của …`.
+/// How the plan is cited the first time (kind, number, date, issuer and trích yếu; NĐ 30
+/// Phụ lục I, I.1): `Kế hoạch số 62/KH-UBND ngày 02 tháng 4 năm 2025 của Ủy ban nhân dân phường
+/// Nguyễn Trãi về triển khai …`. A draft plan keeps the blanks of its own Số and date lines:
+/// `Kế hoạch số       /KH-UBND ngày       tháng       năm 2025 của …`.
 pub(crate) fn plan_citation(plan: &Plan) -> String {
     let f = &plan.frame;
-    let number = match f.reference.number {
-        Some(_) => format!(" số {}", f.reference.text()),
-        None => String::new(),
-    };
     format!(
-        "{}{number} {} của {} về {}",
+        "{} số {} {} của {} về {}",
         f.kind.name(),
+        f.reference.text(),
         cited_date(f.date),
         agency_in_text(&f.issuing_agency),
         lower_first(&f.subject.join(" "))
     )
+}
+
+/// Fallback of [`area_word`] when the agency names no administrative level: `Toàn địa bàn`.
+pub(crate) const AREA_FALLBACK: &str = "địa bàn";
+
+/// Cấp hành chính — the level word of the area an agency governs, read from its upper-case
+/// lines: `[ỦY BAN NHÂN DÂN, PHƯỜNG NGUYỄN TRÃI]` → `phường`; likewise `XÃ` (not `XÃ HỘI`,
+/// `HỢP TÁC XÃ`), `THỊ TRẤN`, `ĐẶC KHU`, `THỊ XÃ`, `QUẬN`, `HUYỆN`, `THÀNH PHỐ`, `TỈNH`, the first
+/// one named. [`AREA_FALLBACK`] when none is.
+pub(crate) fn area_word(lines: &[String]) -> &'static str {
+    let words: Vec<String> = lines
+        .iter()
+        .flat_map(|l| l.split_whitespace())
+        .map(str::to_uppercase)
+        .collect();
+    const TWO: &[(&str, &str, &str)] = &[
+        ("THỊ", "TRẤN", "thị trấn"),
+        ("THỊ", "XÃ", "thị xã"),
+        ("ĐẶC", "KHU", "đặc khu"),
+        ("THÀNH", "PHỐ", "thành phố"),
+    ];
+    const ONE: &[(&str, &str)] = &[
+        ("PHƯỜNG", "phường"),
+        ("QUẬN", "quận"),
+        ("HUYỆN", "huyện"),
+        ("TỈNH", "tỉnh"),
+    ];
+    for (i, w) in words.iter().enumerate() {
+        let next = words.get(i + 1).map(String::as_str);
+        if let Some((_, _, word)) = TWO.iter().find(|(a, b, _)| w == a && next == Some(b)) {
+            return word;
+        }
+        if let Some((_, word)) = ONE.iter().find(|(a, _)| w == a) {
+            return word;
+        }
+        let after_thi_or_tac = i > 0 && matches!(words[i - 1].as_str(), "THỊ" | "TÁC");
+        if w == "XÃ" && next != Some("HỘI") && !after_thi_or_tac {
+            return "xã";
+        }
+    }
+    AREA_FALLBACK
 }
 
 /// Đơn vị tính as printed (nothing for a qualitative indicator).
@@ -146,7 +191,7 @@ fn unit_text(r: &IndicatorResult) -> String {
     }
 }
 
-/// Kế hoạch as printed: `40`, `1,5`, or `Thực hiện` for a qualitative indicator.
+/// Kế hoạch as written in running text: `40`, `1,5`, or `Thực hiện` for a qualitative indicator.
 pub(crate) fn target_text(r: &IndicatorResult) -> String {
     match (r.indicator.measure, r.indicator.target) {
         (Measure::Qualitative, _) => "Thực hiện".into(),
@@ -155,7 +200,8 @@ pub(crate) fn target_text(r: &IndicatorResult) -> String {
     }
 }
 
-/// Kết quả as printed: `89,2`, `Hoàn thành` / `Chưa hoàn thành`, or `—` when there is none.
+/// Kết quả as written in running text: `89,2`, `Hoàn thành` / `Chưa hoàn thành`, or `—` when
+/// there is none.
 pub(crate) fn result_text(r: &IndicatorResult) -> String {
     match (r.value, r.done) {
         (Some(v), _) => number(v, crate::consolidate::RESULT_DECIMALS as usize),
@@ -165,31 +211,101 @@ pub(crate) fn result_text(r: &IndicatorResult) -> String {
     }
 }
 
-/// A unit's raw figure as printed: `45/50`, `14`, `hoàn thành`.
-pub(crate) fn figure_text(v: &FigureValue) -> String {
+/// Decimals of the raw figures of one indicator (each unit's and the area's totals): as many as
+/// the most precise of them needs, at most 2, so that `3,0/2,0` stands beside `2,6/1,9`.
+pub(crate) fn figure_decimals(r: &IndicatorResult) -> usize {
+    let needs = |x: f64| number(x, 2).split_once(',').map_or(0, |(_, f)| f.len());
+    r.sources
+        .iter()
+        .map(|s| match s.value {
+            FigureValue::Ratio {
+                numerator,
+                denominator,
+            } => needs(numerator).max(needs(denominator)),
+            FigureValue::Count(n) => needs(n),
+            FigureValue::Done(_) => 0,
+        })
+        .chain([needs(r.numerator), needs(r.denominator)])
+        .max()
+        .unwrap_or(0)
+}
+
+/// A unit's raw figure as printed with `decimals` decimals ([`figure_decimals`]): `45/50`, `14`,
+/// `2,6/1,9`, `hoàn thành`.
+pub(crate) fn figure_text(v: &FigureValue, decimals: usize) -> String {
     match v {
         FigureValue::Ratio {
             numerator,
             denominator,
-        } => format!("{}/{}", number(*numerator, 2), number(*denominator, 2)),
-        FigureValue::Count(n) => number(*n, 2),
+        } => format!(
+            "{}/{}",
+            fixed(*numerator, decimals),
+            fixed(*denominator, decimals)
+        ),
+        FigureValue::Count(n) => fixed(*n, decimals),
         FigureValue::Done(true) => "hoàn thành".into(),
         FigureValue::Done(false) => "chưa hoàn thành".into(),
     }
 }
 
-/// The totals behind a result: `Tổng: 446/500`, `Tổng: 14`; nothing for a qualitative indicator.
-pub(crate) fn totals_text(r: &IndicatorResult) -> Option<String> {
+/// Decimals of the numbers in one indicator's table row: as many as its target (at most 2) or
+/// its result (at most [`RESULT_DECIMALS`](crate::consolidate::RESULT_DECIMALS)) needs, so that
+/// both read alike (`100,0 | 98,8`, never `100 | 98,8`).
+pub(crate) fn row_decimals(r: &IndicatorResult) -> usize {
+    let needs = |x: f64, max: usize| {
+        number(x, max)
+            .split_once(',')
+            .map_or(0, |(_, frac)| frac.len())
+    };
+    let target = r.indicator.target.map_or(0, |t| needs(t, 2));
+    let result = r.value.map_or(0, |v| {
+        needs(v, crate::consolidate::RESULT_DECIMALS as usize)
+    });
+    target.max(result)
+}
+
+/// `x` with exactly `decimals` decimals, the Vietnamese way (`100,0`, `1.240,50`).
+pub(crate) fn fixed(x: f64, decimals: usize) -> String {
+    let mut s = number(x, decimals);
+    if decimals == 0 || !x.is_finite() {
+        return s;
+    }
+    let have = s.split_once(',').map_or(0, |(_, frac)| frac.len());
+    if have == 0 {
+        s.push(',');
+    }
+    s.extend(std::iter::repeat_n('0', decimals - have));
+    s
+}
+
+/// A number cell (right-aligned with its column) or a text cell (`Thực hiện`, `Hoàn thành`,
+/// `—`: centred, not set against the numbers' right edge).
+fn value_cell(value: Option<f64>, decimals: usize, text: &str) -> Cell {
+    match value {
+        Some(v) => cell(fixed(v, decimals)),
+        None => Cell {
+            align: Some(Align::Center),
+            ..cell(text)
+        },
+    }
+}
+
+/// The totals behind a result, named after the area (`area`: `phường`, see [`area_word`]):
+/// `Toàn phường: 446/500`, `Toàn phường: 14`; nothing for a qualitative indicator.
+pub(crate) fn totals_text(r: &IndicatorResult, area: &str) -> Option<String> {
     if r.sources.is_empty() {
         return None;
     }
     match r.indicator.measure {
         Measure::Ratio => Some(format!(
-            "Tổng: {}/{}",
-            number(r.numerator, 2),
-            number(r.denominator, 2)
+            "Toàn {area}: {}/{}",
+            fixed(r.numerator, figure_decimals(r)),
+            fixed(r.denominator, figure_decimals(r))
         )),
-        Measure::Count => Some(format!("Tổng: {}", number(r.numerator, 2))),
+        Measure::Count => Some(format!(
+            "Toàn {area}: {}",
+            fixed(r.numerator, figure_decimals(r))
+        )),
         Measure::Qualitative => None,
     }
 }
@@ -204,7 +320,10 @@ pub(crate) fn cell_lines(lines: &[String]) -> Cell {
         }
         inlines.push(Inline::plain(l));
     }
-    Cell { inlines }
+    Cell {
+        inlines,
+        align: None,
+    }
 }
 
 fn cell(s: impl Into<String>) -> Cell {
@@ -212,44 +331,38 @@ fn cell(s: impl Into<String>) -> Cell {
 }
 
 /// Bảng chỉ tiêu — `STT | Chỉ tiêu | Đơn vị tính | Kế hoạch | Kết quả | Đánh giá | <notes>`, one
-/// row per result; numbers right-aligned. `notes_title` names the last column and `notes` gives
-/// its lines for each row.
+/// row per result; numbers right-aligned with one number of decimals per row ([`row_decimals`]),
+/// texts (`Thực hiện`, `Hoàn thành`, `—`) centred. `notes_title` names the last column and
+/// `notes` gives its lines for each row; the weights give Chỉ tiêu and the notes the room they
+/// need: portrait (unit report) 22 : 22 of 88, landscape (`wide_notes`, the appendix) 24 : 37
+/// of 100.
 pub(crate) fn indicator_table(
     results: &[IndicatorResult],
     notes_title: &str,
     notes: impl Fn(&IndicatorResult) -> Vec<String>,
     wide_notes: bool,
 ) -> Table {
-    let columns = vec![
-        Column {
-            weight: 6,
-            align: Align::Center,
-        },
-        Column {
-            weight: 26,
-            align: Align::Left,
-        },
-        Column {
-            weight: 9,
-            align: Align::Center,
-        },
-        Column {
-            weight: 8,
-            align: Align::Right,
-        },
-        Column {
-            weight: 8,
-            align: Align::Right,
-        },
-        Column {
-            weight: 10,
-            align: Align::Center,
-        },
-        Column {
-            weight: if wide_notes { 30 } else { 15 },
-            align: Align::Left,
-        },
+    // STT | Chỉ tiêu | Đơn vị tính | Kế hoạch | Kết quả | Đánh giá | notes. Portrait: STT and
+    // "Không đạt" on one line, the Ghi chú as wide as Chỉ tiêu; landscape: the provenance widest.
+    let weights: [u32; 7] = if wide_notes {
+        [5, 24, 8, 8, 8, 10, 37]
+    } else {
+        [7, 22, 9, 8, 8, 12, 22]
+    };
+    let aligns = [
+        Align::Center,
+        Align::Left,
+        Align::Center,
+        Align::Right,
+        Align::Right,
+        Align::Center,
+        Align::Left,
     ];
+    let columns = weights
+        .iter()
+        .zip(aligns)
+        .map(|(&weight, align)| Column { weight, align })
+        .collect();
     let header = [
         "STT",
         "Chỉ tiêu",
@@ -266,12 +379,17 @@ pub(crate) fn indicator_table(
         .iter()
         .enumerate()
         .map(|(i, r)| {
+            let decimals = row_decimals(r);
+            let target = match r.indicator.measure {
+                Measure::Qualitative => None,
+                _ => r.indicator.target,
+            };
             vec![
                 cell((i + 1).to_string()),
                 cell(r.indicator.name.clone()),
                 cell(unit_text(r)),
-                cell(target_text(r)),
-                cell(result_text(r)),
+                value_cell(target, decimals, &target_text(r)),
+                value_cell(r.value, decimals, &result_text(r)),
                 cell(r.evaluation.label()),
                 cell_lines(&notes(r)),
             ]
@@ -315,6 +433,8 @@ pub(crate) struct SummaryContext {
     pub khong_phat_sinh: usize,
     /// Chưa có số liệu.
     pub chua_co_so_lieu: usize,
+    /// Đóng góp — counts a unit reports towards the ward's targets (unit report only).
+    pub dong_gop: usize,
     /// Câu tóm tắt — the headline sentence, `… đạt X/Y chỉ tiêu …`, with how Y is defined.
     pub cau: String,
     /// Các chỉ tiêu không đạt: `name (kết quả 35,2 %; kế hoạch 40 %)`.
@@ -322,8 +442,14 @@ pub(crate) struct SummaryContext {
 }
 
 impl SummaryContext {
-    /// Build from the summary; `lead` opens the sentence (e.g. `Đơn vị báo cáo số liệu 12 chỉ tiêu;`).
-    pub(crate) fn new(s: Summary, results: &[IndicatorResult], lead: &str) -> SummaryContext {
+    /// Build from the summary; `lead` opens the sentence (e.g. `Đơn vị báo cáo số liệu 12 chỉ
+    /// tiêu;`); `area` is the level word of the plan's targets (`phường`, [`area_word`]).
+    pub(crate) fn new(
+        s: Summary,
+        results: &[IndicatorResult],
+        lead: &str,
+        area: &str,
+    ) -> SummaryContext {
         let mut parts = Vec::new();
         if s.exceeded > 0 {
             parts.push(format!("{} chỉ tiêu vượt", s.exceeded));
@@ -348,6 +474,12 @@ impl SummaryContext {
         }
         if s.no_data > 0 {
             excluded.push(format!("{} chỉ tiêu chưa có số liệu", s.no_data));
+        }
+        if s.contributed > 0 {
+            excluded.push(format!(
+                "{} chỉ tiêu số lượng (số liệu của đơn vị là phần đóng góp vào chỉ tiêu chung của toàn {area})",
+                s.contributed
+            ));
         }
         let excluded = if excluded.is_empty() {
             String::new()
@@ -383,6 +515,7 @@ impl SummaryContext {
             khong_dat: s.not_met,
             khong_phat_sinh: s.not_applicable,
             chua_co_so_lieu: s.no_data,
+            dong_gop: s.contributed,
             cau,
             ds_khong_dat,
         }
@@ -455,6 +588,29 @@ mod tests {
             "PHƯỜNG NGUYỄN TRÃI".to_string(),
         ];
         assert_eq!(agency_in_text(&l), "Ủy ban nhân dân phường Nguyễn Trãi");
+    }
+
+    #[test]
+    fn area_word_from_the_agency_lines() {
+        let area = |l: &[&str]| area_word(&l.iter().map(|s| s.to_string()).collect::<Vec<_>>());
+        assert_eq!(area(&["ỦY BAN NHÂN DÂN", "PHƯỜNG NGUYỄN TRÃI"]), "phường");
+        assert_eq!(area(&["ỦY BAN NHÂN DÂN", "XÃ HÒA BÌNH"]), "xã");
+        assert_eq!(area(&["ỦY BAN NHÂN DÂN", "THỊ TRẤN ĐĂK HÀ"]), "thị trấn");
+        assert_eq!(area(&["ỦY BAN NHÂN DÂN XÃ Ia Chim"]), "xã");
+        assert_eq!(area(&["ỦY BAN NHÂN DÂN", "THỊ XÃ BUÔN HỒ"]), "thị xã");
+        assert_eq!(area(&["ỦY BAN NHÂN DÂN", "ĐẶC KHU CÔN ĐẢO"]), "đặc khu");
+        assert_eq!(area(&["CÔNG CHỨC", "VĂN HÓA - XÃ HỘI"]), AREA_FALLBACK);
+        assert_eq!(area(&["LIÊN MINH HỢP TÁC XÃ"]), AREA_FALLBACK);
+        assert_eq!(area(&["BCH ĐOÀN PHƯỜNG", "NGUYỄN TRÃI"]), "phường");
+        assert_eq!(area(&[]), AREA_FALLBACK);
+    }
+
+    #[test]
+    fn fixed_decimals() {
+        assert_eq!(fixed(100.0, 1), "100,0");
+        assert_eq!(fixed(98.8, 1), "98,8");
+        assert_eq!(fixed(1240.5, 2), "1.240,50");
+        assert_eq!(fixed(40.0, 0), "40");
     }
 
     #[test]

@@ -6,10 +6,12 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use super::{
-    activity_text, counts_text, figure_text, indicator_table, lower_first, objective_title,
-    place_table, plan_citation, point_letter, SummaryContext, TABLE_MARKER, UNIT_TEMPLATE,
+    activity_text, area_word, counts_text, figure_text, indicator_table, lower_first,
+    objective_title, place_table, plan_citation, point_letter, SummaryContext, TABLE_MARKER,
+    UNIT_TEMPLATE,
 };
 use crate::consolidate::{unit_results, IndicatorResult, Summary};
+use crate::data::indicator::Measure;
 use crate::data::report::UnitReport;
 use crate::data::Plan;
 use crate::diag::Diagnostics;
@@ -54,12 +56,19 @@ pub(crate) struct UnitContext {
     pub ket_luan: Vec<String>,
 }
 
-/// Ghi chú of a unit's table row: its raw figures, then its note.
-fn notes(r: &IndicatorResult) -> Vec<String> {
+/// Ghi chú of a unit's table row: whose target a count's is (`area`: `phường`), its raw
+/// figures, then its note.
+fn notes(r: &IndicatorResult, area: &str) -> Vec<String> {
     let mut out = Vec::new();
+    if r.indicator.measure == Measure::Count && r.indicator.target.is_some() {
+        out.push(format!("Kế hoạch là chỉ tiêu của toàn {area}"));
+    }
     for s in &r.sources {
         if matches!(s.value, crate::data::report::FigureValue::Ratio { .. }) {
-            out.push(format!("Số liệu: {}", figure_text(&s.value)));
+            out.push(format!(
+                "Số liệu: {}",
+                figure_text(&s.value, super::figure_decimals(r))
+            ));
         }
         if let Some(n) = &s.note {
             out.push(n.clone());
@@ -68,9 +77,10 @@ fn notes(r: &IndicatorResult) -> Vec<String> {
     out
 }
 
-/// The unit's indicator table (`STT | Chỉ tiêu | Đơn vị tính | Kế hoạch | Kết quả | Đánh giá | Ghi chú`).
-pub(crate) fn unit_table(results: &[IndicatorResult]) -> Table {
-    indicator_table(results, "Ghi chú", notes, false)
+/// The unit's indicator table (`STT | Chỉ tiêu | Đơn vị tính | Kế hoạch | Kết quả | Đánh giá |
+/// Ghi chú`); `area` is the level word of the plan's issuer ([`area_word`]).
+pub(crate) fn unit_table(results: &[IndicatorResult], area: &str) -> Table {
+    indicator_table(results, "Ghi chú", |r| notes(r, area), false)
 }
 
 /// The template context of `report`, with its indicator results.
@@ -140,7 +150,12 @@ pub(crate) fn unit_context(
         ket_qua,
         hoat_dong: report.activities.iter().map(activity_text).collect(),
         tong_hoat_dong,
-        chi_tieu: SummaryContext::new(summary, results, &lead),
+        chi_tieu: SummaryContext::new(
+            summary,
+            results,
+            &lead,
+            area_word(&plan.frame.issuing_agency),
+        ),
         bang_chi_tieu: TABLE_MARKER,
         kho_khan: report.difficulties.clone(),
         de_xuat: report.proposals.clone(),
@@ -158,7 +173,10 @@ pub(crate) fn unit_document(
     let ctx = unit_context(plan, report, &results);
     let markup = templates.render_markup(UNIT_TEMPLATE, &ctx)?;
     let mut body = markup.body;
-    place_table(&mut body, unit_table(&results));
+    place_table(
+        &mut body,
+        unit_table(&results, area_word(&plan.frame.issuing_agency)),
+    );
     Ok(Document {
         frame: report.frame.clone(),
         body,

@@ -5,10 +5,10 @@
 //! system lists the files. A bad file never hides the others: its diagnostics are kept and the
 //! next file is read. Two files for the same unit are both rejected, with an error naming both.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
-use crate::data::report::{load_unit_report, UnitReport};
+use crate::data::report::{load_unit_report, Unit, UnitReport};
 use crate::data::{io_vi, Plan};
 use crate::diag::{Diagnostic, Diagnostics, Location};
 
@@ -33,7 +33,8 @@ pub struct Collected {
     pub reports: Vec<UnitReport>,
     /// Files that could not be used, in file-name order.
     pub rejected: Vec<Rejected>,
-    /// Warnings from the valid reports.
+    /// Warnings from the valid reports, and about unit codes not in the envelope's list
+    /// ([`Collected::reject_mistyped_ids`]).
     pub warnings: Diagnostics,
 }
 
@@ -47,42 +48,74 @@ impl Collected {
         d
     }
 
-    /// Reject a report whose unit id is not among `expected` while its file name is (and no other
-    /// report has that id): almost surely a typo in `don_vi.ma`, which would otherwise make the
-    /// consolidated report call the same unit both missing and unexpected.
-    /// Returns the errors it added.
-    pub fn reject_mistyped_ids(&mut self, expected: &[&str]) -> Diagnostics {
+    /// Check each report's unit id against the units the envelope expects (`expected`, its
+    /// `don_vi_phai_bao_cao`), so that the consolidated report never calls one unit both missing
+    /// and unexpected (H30). A report whose id is not expected while an expected unit has no
+    /// report is taken to be that unit's when its file name is that unit's id, its name is that
+    /// unit's name, or its id is one or two keystrokes away from that unit's id
+    /// (`Missing::take_likely`): an error naming the file, the code and the intended code, and the
+    /// file is rejected as that unit's (with `--allow-partial` the unit counts as having a bad
+    /// file). Any other unexpected id is a warning, also kept in [`Collected::warnings`]: the
+    /// report is consolidated as a unit outside the list. Returns every diagnostic it added.
+    pub fn reject_mistyped_ids(&mut self, expected: &[Unit]) -> Diagnostics {
         let mut added = Diagnostics::new();
         // Sets, not list scans: with 10,000 units a scan per report is 10^8 comparisons.
-        let ids: std::collections::BTreeSet<String> =
+        let expected_ids: BTreeSet<&str> = expected.iter().map(|u| u.id.as_str()).collect();
+        let mut covered: BTreeSet<String> =
             self.reports.iter().map(|r| r.unit.id.clone()).collect();
-        let expected: std::collections::BTreeSet<&str> = expected.iter().copied().collect();
+        covered.extend(self.rejected_ids());
+        let mut missing = Missing::new(
+            expected
+                .iter()
+                .filter(|u| !covered.contains(&u.id))
+                .collect(),
+        );
         let mut kept = Vec::with_capacity(self.reports.len());
         for r in std::mem::take(&mut self.reports) {
+            if expected_ids.contains(r.unit.id.as_str()) {
+                kept.push(r);
+                continue;
+            }
             let file = stem(&r.path);
-            if !expected.contains(r.unit.id.as_str())
-                && expected.contains(file.as_str())
-                && !ids.contains(&file)
-            {
-                let d = Diagnostic::error(
-                    Location::file(&r.path),
+            let Some((intended, why)) = missing.take_likely(&r, &file) else {
+                let d = Diagnostic::warning(
+                    r.id_at.clone(),
                     format!(
-                        "mã đơn vị `{}` không có trong danh sách phải báo cáo, còn tên tệp `{file}` thì có",
-                        r.unit.id
+                        "đơn vị `{}` ({}) không có trong danh sách phải báo cáo",
+                        r.unit.id, r.unit.name
                     ),
                 )
                 .with_field("don_vi.ma")
-                .with_hint(format!("có phải gõ nhầm? sửa thành `ma: {file}`"));
+                .with_hint(format!(
+                    "báo cáo vẫn được tổng hợp, ghi là đơn vị ngoài danh sách; nếu đơn vị phải báo cáo, \
+                     thêm `- {{ ma: \"{}\", ten: \"{}\" }}` vào `don_vi_phai_bao_cao` của tệp thông tin \
+                     báo cáo tổng hợp",
+                    r.unit.id, r.unit.name
+                ));
                 added.push(d.clone());
-                self.rejected.push(Rejected {
-                    path: r.path.clone(),
-                    unit_id: file,
-                    diagnostics: d.into(),
-                    not_a_unit: false,
-                });
-            } else {
+                self.warnings.push(d);
                 kept.push(r);
-            }
+                continue;
+            };
+            let d = Diagnostic::error(
+                r.id_at.clone(),
+                format!(
+                    "mã đơn vị `{}` không có trong danh sách phải báo cáo, còn đơn vị `{}` ({}) trong danh sách thì chưa có báo cáo",
+                    r.unit.id, intended.id, intended.name
+                ),
+            )
+            .with_field("don_vi.ma")
+            .with_hint(format!(
+                "có phải gõ nhầm ({why})? sửa thành `ma: {}`",
+                intended.id
+            ));
+            added.push(d.clone());
+            self.rejected.push(Rejected {
+                path: r.path.clone(),
+                unit_id: intended.id.clone(),
+                diagnostics: d.into(),
+                not_a_unit: false,
+            });
         }
         self.reports = kept;
         self.rejected.sort_by(|a, b| a.path.cmp(&b.path));
@@ -253,6 +286,85 @@ pub fn collect_files(files: &[PathBuf], plan: &Plan) -> Collected {
     out.reports = reports;
     out.rejected.sort_by(|a, b| a.path.cmp(&b.path));
     out
+}
+
+/// Most comparisons of unit codes that differ by a few keystrokes, over all the reports of one
+/// consolidation (a pathological folder of 10,000 unknown codes against 10,000 missing units
+/// would be 10^8); past it only file names and unit names are matched.
+const FUZZY_BUDGET: usize = 1_000_000;
+
+/// The expected units without a report, each claimed at most once by a mistyped report.
+struct Missing<'a> {
+    units: Vec<&'a Unit>,
+    taken: Vec<bool>,
+    by_id: BTreeMap<&'a str, usize>,
+    by_name: BTreeMap<String, Vec<usize>>,
+    /// Ids without `-`, for the keystroke comparison.
+    bare: Vec<String>,
+    budget: usize,
+}
+
+/// A unit name compared loosely: lower case, spaces collapsed (names are NFC already).
+fn fold_name(s: &str) -> String {
+    s.to_lowercase()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+impl<'a> Missing<'a> {
+    fn new(units: Vec<&'a Unit>) -> Self {
+        let mut by_name: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+        for (i, u) in units.iter().enumerate() {
+            by_name.entry(fold_name(&u.name)).or_default().push(i);
+        }
+        Missing {
+            taken: vec![false; units.len()],
+            by_id: units
+                .iter()
+                .enumerate()
+                .map(|(i, u)| (u.id.as_str(), i))
+                .collect(),
+            bare: units.iter().map(|u| u.id.replace('-', "")).collect(),
+            by_name,
+            units,
+            budget: FUZZY_BUDGET,
+        }
+    }
+
+    /// The missing unit that report `r` (file stem `file`) most likely belongs to, taken so no
+    /// other report claims it, and why, in words: its file name is that unit's id; its name is
+    /// that unit's name ([`fold_name`]); or its id differs from that unit's by at most two edits
+    /// (insert, delete, change or swap a character; `-` ignored), the closest first, the first
+    /// listed on a tie. Ids shorter than 4 characters are matched by file and name only.
+    fn take_likely(&mut self, r: &UnitReport, file: &str) -> Option<(&'a Unit, &'static str)> {
+        let free = |i: &usize| !self.taken[*i];
+        let found = if let Some(i) = self.by_id.get(file).copied().filter(free) {
+            Some((i, "tên tệp là mã của đơn vị này"))
+        } else if let Some(i) = self
+            .by_name
+            .get(&fold_name(&r.unit.name))
+            .and_then(|v| v.iter().copied().find(free))
+        {
+            Some((i, "tên đơn vị trùng với tên trong danh sách"))
+        } else {
+            let id = r.unit.id.replace('-', "");
+            if id.chars().count() < 4 || self.budget < self.units.len() {
+                None
+            } else {
+                self.budget -= self.units.len();
+                (0..self.units.len())
+                    .filter(free)
+                    .map(|i| (strsim::damerau_levenshtein(&id, &self.bare[i]), i))
+                    .filter(|(d, _)| *d <= 2)
+                    .min()
+                    .map(|(_, i)| (i, "mã gần giống mã của đơn vị này"))
+            }
+        };
+        let (i, why) = found?;
+        self.taken[i] = true;
+        Some((self.units[i], why))
+    }
 }
 
 fn stem(path: &Path) -> String {

@@ -8,8 +8,11 @@
 //! - `Chưa có số liệu` when no unit reported the indicator;
 //! - results are rounded to the precision printed (1 decimal) **before** being evaluated, so the
 //!   table a reader checks is consistent with its Đánh giá column;
+//! - `Vượt` only above an at-least target; an at-most target met is `Đạt` ([`evaluate`]);
 //! - the headline is "đạt X/Y chỉ tiêu": X = Đạt + Vượt, Y = indicators that could be evaluated
-//!   (Đạt + Vượt + Không đạt; `Không phát sinh` and `Chưa có số liệu` are not counted).
+//!   (Đạt + Vượt + Không đạt; `Không phát sinh` and `Chưa có số liệu` are not counted);
+//! - in one unit's report ([`unit_results`]) a count is the unit's contribution (`Đóng góp`) to
+//!   the ward's target, not judged against it; the consolidated total is.
 //!
 //! Units are ordered as the envelope lists them, then units it does not list, by id. Sums run in
 //! that order, so the result does not depend on the order of the input files.
@@ -147,6 +150,8 @@ pub struct Summary {
     pub not_applicable: usize,
     /// Chưa có số liệu.
     pub no_data: usize,
+    /// Đóng góp — a unit's counts towards the ward's targets (unit reports only).
+    pub contributed: usize,
 }
 
 impl Summary {
@@ -163,6 +168,7 @@ impl Summary {
                 Evaluation::NotMet => s.not_met += 1,
                 Evaluation::NotApplicable => s.not_applicable += 1,
                 Evaluation::NoData => s.no_data += 1,
+                Evaluation::Contribution => s.contributed += 1,
             }
         }
         s
@@ -473,19 +479,27 @@ fn submitted(date: NaiveDate, deadline: NaiveDate) -> Status {
 }
 
 /// The indicator results of one unit report, for the indicators it reported, in plan order.
+///
+/// Ratios and qualitative indicators are evaluated as in the consolidation; a count
+/// (`cach_tinh: so_luong`) is [`Evaluation::Contribution`]: the plan's target is the whole
+/// ward's, and one unit's count is only its part of the total.
 pub fn unit_results(plan: &Plan, report: &UnitReport) -> Vec<IndicatorResult> {
     plan.indicators
         .iter()
         .filter_map(|ind| {
             report.figure(&ind.id).map(|f| {
-                aggregate(
+                let mut r = aggregate(
                     ind,
                     vec![Source {
                         unit: report.unit.clone(),
                         value: f.value,
                         note: f.note.clone(),
                     }],
-                )
+                );
+                if ind.measure == Measure::Count {
+                    r.evaluation = Evaluation::Contribution;
+                }
+                r
             })
         })
         .collect()

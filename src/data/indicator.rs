@@ -28,9 +28,10 @@ impl From<RawMeasure> for Measure {
 /// Hướng — which side of the target meets the indicator.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub enum Direction {
-    /// Tối thiểu — result ≥ target meets it; result > target exceeds it (Vượt).
+    /// Tối thiểu — result ≥ target meets it (Đạt); result > target exceeds it (Vượt).
     AtLeast,
-    /// Tối đa — result ≤ target meets it; result < target exceeds it (Vượt).
+    /// Tối đa — result ≤ target meets it (Đạt: staying under a ceiling is meeting it, never
+    /// "Vượt", which a reader takes for "above the target"); result > target misses it.
     AtMost,
     /// Bằng — only result = target meets it.
     Exactly,
@@ -70,9 +71,9 @@ pub struct Indicator {
 /// Đánh giá — the evaluation of a result against its target.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub enum Evaluation {
-    /// Vượt — better than the target.
+    /// Vượt — above an at-least target (`huong: toi_thieu`); never for other directions.
     Exceeded,
-    /// Đạt — meets the target exactly or within the direction.
+    /// Đạt — meets the target: equal to it, or on the allowed side of an at-most target.
     Met,
     /// Không đạt — misses the target.
     NotMet,
@@ -80,6 +81,10 @@ pub enum Evaluation {
     NotApplicable,
     /// Chưa có số liệu — no unit reported on it.
     NoData,
+    /// Đóng góp — in one unit's report, its figure for a count indicator (`cach_tinh: so_luong`):
+    /// the target is the whole ward's, so one unit's count is its contribution to the total, not
+    /// judged on its own; the consolidated report judges the total.
+    Contribution,
 }
 
 impl Evaluation {
@@ -91,6 +96,7 @@ impl Evaluation {
             Evaluation::NotMet => "Không đạt",
             Evaluation::NotApplicable => "Không phát sinh",
             Evaluation::NoData => "Chưa có số liệu",
+            Evaluation::Contribution => "Đóng góp",
         }
     }
 
@@ -103,14 +109,15 @@ impl Evaluation {
 /// Tolerance for comparing a computed result with its target (results are shown to 0.1).
 const EPSILON: f64 = 1e-9;
 
-/// Evaluate a numeric `result` against `target` in `direction`.
+/// Evaluate a numeric `result` against `target` in `direction`: `Vượt` only above an at-least
+/// target; an at-most target met (result ≤ target) is `Đạt`.
 pub(crate) fn evaluate(result: f64, target: f64, direction: Direction) -> Evaluation {
     let diff = result - target;
     let equal = diff.abs() <= EPSILON * target.abs().max(1.0);
     match direction {
         _ if equal => Evaluation::Met,
         Direction::AtLeast if diff > 0.0 => Evaluation::Exceeded,
-        Direction::AtMost if diff < 0.0 => Evaluation::Exceeded,
+        Direction::AtMost if diff < 0.0 => Evaluation::Met,
         _ => Evaluation::NotMet,
     }
 }
@@ -143,7 +150,9 @@ mod tests {
             (39.9, 40.0, AtLeast, NotMet),
             (0.0, 0.0, AtMost, Met),
             (0.5, 0.0, AtMost, NotMet),
-            (1.2, 1.5, AtMost, Exceeded),
+            (1.2, 1.5, AtMost, Met),
+            (41.2, 50.0, AtMost, Met),
+            (50.1, 50.0, AtMost, NotMet),
             (100.0, 100.0, Exactly, Met),
             (101.0, 100.0, Exactly, NotMet),
             (99.0, 100.0, Exactly, NotMet),

@@ -1,5 +1,16 @@
 //! Kiểm tra chính tả — warnings for likely typos in the text (the text itself is never changed).
 
+use crate::diag::Diagnostic;
+
+/// The opening words of every typo warning (`có thể gõ nhầm: «…» (ý là «…»?)`): the CLI prints
+/// one summary line per file for them unless `-v` ([`is_likely_typo`]).
+pub(crate) const TYPO_MESSAGE: &str = "có thể gõ nhầm";
+
+/// Whether `d` is a typo warning of this lint.
+pub fn is_likely_typo(d: &Diagnostic) -> bool {
+    !d.is_error() && d.message.starts_with(TYPO_MESSAGE)
+}
+
 /// Known slips in administrative writing: (as typed, probably meant).
 pub(crate) const LIKELY_TYPOS: &[(&str, &str)] = &[
     ("Phần đầu", "Phấn đấu"),

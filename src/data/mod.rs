@@ -83,8 +83,13 @@ pub fn ensure_dir(path: &Path, what: &str) -> Result<(), crate::Error> {
         Ok(m) if m.is_dir() => Ok(()),
         Ok(_) => Err(io(format!("{what} phải là một thư mục, không phải tệp"))),
         Err(e) => Err(io(format!(
-            "không mở được {what} ({}); hãy chạy lệnh trong thư mục có `data/` hoặc chỉ định đúng đường dẫn",
-            io_vi(&e)
+            "không mở được {what} ({}); {}",
+            io_vi(&e),
+            if what == "thư mục dữ liệu" {
+                "hãy chạy lệnh trong thư mục có `data/` hoặc chỉ định đúng đường dẫn"
+            } else {
+                "hãy kiểm tra đường dẫn"
+            }
         ))),
     }
 }

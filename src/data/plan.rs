@@ -141,7 +141,7 @@ pub(crate) fn check_rich_text(
         for (typed, meant) in lint::typos(text) {
             c.warn(
                 field,
-                format!("có thể gõ nhầm: «{typed}» (ý là «{meant}»?)"),
+                format!("{}: «{typed}» (ý là «{meant}»?)", lint::TYPO_MESSAGE),
                 "văn bản được giữ nguyên như dữ liệu; sửa trong tệp YAML nếu đúng là lỗi gõ",
             );
         }

@@ -15,8 +15,9 @@ use serde::{Deserialize, Serialize};
 use crate::data::indicator::Measure;
 use crate::data::raw::{Lines, RawAgency, RawSignature, Scalar};
 use crate::data::{frame, yaml, Checker, Plan};
-use crate::diag::{Diagnostics, Warned};
-use crate::model::{Code, DocumentKind, Frame, Text};
+use crate::diag::{Diagnostics, Location, Warned};
+use crate::model::format::date_short;
+use crate::model::{Code, DocumentKind, Frame, IssueDate, Text};
 
 /// Đơn vị — who reports: a stable id and the display name.
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -211,6 +212,9 @@ pub struct UnitReport {
     pub unit: Unit,
     /// The file it came from.
     pub path: PathBuf,
+    /// Vị trí mã đơn vị — where `don_vi.ma` is in the file, for the consolidation's messages
+    /// about the unit's code.
+    pub id_at: Location,
     /// The administrative frame of the unit's own BÁO CÁO.
     pub frame: Frame,
     /// Ngày nộp — date submitted.
@@ -342,6 +346,9 @@ pub(crate) fn validate_unit_report(
             NaiveDate::MIN
         }
     };
+    if submitted != NaiveDate::MIN {
+        submitted_before_plan(c, submitted, plan.frame.date);
+    }
     if raw.trich_yeu.0.is_empty() {
         c.error(
             "trich_yeu",
@@ -390,6 +397,7 @@ pub(crate) fn validate_unit_report(
             name: crate::model::format::one_line(&raw.don_vi.ten),
         },
         path: c.source.path.clone(),
+        id_at: c.at("don_vi.ma"),
         frame,
         submitted,
         opening: texts(&raw.mo_dau),
@@ -399,6 +407,27 @@ pub(crate) fn validate_unit_report(
         proposals: texts(&raw.de_xuat),
         figures,
         closing: texts(&raw.ket_luan),
+    }
+}
+
+/// Warn when a report was submitted (`ngay_nop`) before the plan it reports on was issued: a
+/// wrong year or day, most likely. A draft plan that knows only its year is compared by year.
+fn submitted_before_plan(c: &mut Checker<'_>, submitted: NaiveDate, plan_date: IssueDate) {
+    use chrono::Datelike;
+    let (before, plan_text) = match plan_date {
+        IssueDate::Full(d) => (submitted < d, format!("ngày {}", date_short(d))),
+        IssueDate::YearOnly(y) => (submitted.year() < y, format!("năm {y}")),
+    };
+    if before {
+        c.warn(
+            "ngay_nop",
+            format!(
+                "ngày nộp {} trước ngày ban hành kế hoạch ({plan_text})",
+                date_short(submitted)
+            ),
+            "báo cáo kết quả thực hiện kế hoạch được nộp sau khi kế hoạch ban hành: kiểm tra lại \
+             ngày, tháng, năm của `ngay_nop`",
+        );
     }
 }
 
@@ -485,8 +514,19 @@ fn validate_figures(c: &mut Checker<'_>, raw: &[RawFigure], plan: &Plan) -> Vec<
                     "số lượng",
                     "so_luong",
                 );
-                number(c, &at("so_luong"), f.so_luong, id, "số lượng", "so_luong")
-                    .map(FigureValue::Count)
+                let n = number(c, &at("so_luong"), f.so_luong, id, "số lượng", "so_luong");
+                if let Some(x) = n.filter(|x| x.fract() != 0.0) {
+                    c.warn(
+                        &at("so_luong"),
+                        format!(
+                            "số lượng của chỉ tiêu `{id}` là {} — không phải số nguyên",
+                            crate::model::format::number(x, 6)
+                        ),
+                        "số lượng là số đếm (người, tin bài, lượt…): ghi số nguyên; \
+                         nếu là số bình quân thì giữ nguyên, vanban cộng đúng như số đã ghi",
+                    );
+                }
+                n.map(FigureValue::Count)
             }
             Measure::Qualitative => {
                 let any_number = f.tu_so.is_some() || f.mau_so.is_some() || f.so_luong.is_some();

@@ -228,7 +228,7 @@ pub(crate) fn block(b: &Block, width: Twips, notes: &mut Notes, out: &mut Vec<Fl
                 let align = if header {
                     Justify::Center
                 } else {
-                    match align {
+                    match c.align.unwrap_or(align) {
                         Align::Left => Justify::Left,
                         Align::Center => Justify::Center,
                         Align::Right => Justify::Right,

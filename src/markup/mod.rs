@@ -240,7 +240,10 @@ impl Builder {
             TagEnd::TableCell => {
                 let inlines = std::mem::take(&mut self.inlines);
                 if let Some(t) = &mut self.table {
-                    let cell = Cell { inlines };
+                    let cell = Cell {
+                        inlines,
+                        align: None,
+                    };
                     if t.in_head {
                         t.header.push(cell);
                     } else {

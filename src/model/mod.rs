@@ -149,6 +149,9 @@ pub enum Align {
 pub struct Cell {
     /// The cell's inlines; [`Inline::Break`] separates lines.
     pub inlines: Vec<Inline>,
+    /// Its own alignment, overriding the column's (e.g. a text result, `Hoàn thành`, centred in
+    /// a column of right-aligned numbers); `None`: the column's.
+    pub align: Option<Align>,
 }
 
 /// Phụ lục — an appendix in its own section (NĐ 30 Phụ lục I, III.1).

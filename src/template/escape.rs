@@ -3,7 +3,8 @@
 //! CommonMark §2.4 lets any ASCII punctuation be backslash-escaped, losslessly; so a value like
 //! `1. `, `- `, `# `, `*`, `[^1]`, `|`, `<` or `&` can never create a list, heading, emphasis,
 //! footnote, table cell or HTML. Whitespace is normalised so that it cannot create structure either:
-//! leading spaces and tabs are trimmed (no code block), runs of spaces collapse, a single newline
+//! leading spaces and tabs are trimmed (no code block), runs of spaces collapse (no-break spaces
+//! inside a line are kept, e.g. a draft's blanks), a single newline
 //! becomes a line break `<br>`, a blank line starts a new paragraph, a trailing newline adds nothing.
 //! Values arrive clean ([`crate::model::Text`]): nothing here normalises characters.
 
@@ -32,7 +33,13 @@ fn paragraphs(s: &str) -> Vec<Vec<String>> {
     let mut paras: Vec<Vec<String>> = Vec::new();
     let mut cur: Vec<String> = Vec::new();
     for line in s.lines() {
-        let words: Vec<&str> = line.split_whitespace().collect();
+        // No-break spaces inside a line are kept: they are the blanks of a draft's number and
+        // date (`số       /KH-UBND ngày       tháng …`), which must not collapse to one space.
+        let words: Vec<&str> = line
+            .trim()
+            .split(|c: char| c.is_whitespace() && c != '\u{a0}')
+            .filter(|w| !w.is_empty())
+            .collect();
         if words.is_empty() {
             if !cur.is_empty() {
                 paras.push(std::mem::take(&mut cur));
@@ -138,6 +145,11 @@ mod tests {
         assert_eq!(escape_cell("a\n\nb"), "a<br>b");
         assert_eq!(escape_markdown("a  \nb"), "a<br>b");
         assert_eq!(escape_markdown("a b\t"), "a b");
+        let blank = "\u{a0}".repeat(6);
+        assert_eq!(
+            escape_markdown(&format!("số {blank}/KH ngày{blank}tháng")),
+            format!("số {blank}\\/KH ngày{blank}tháng")
+        );
     }
 
     #[test]

@@ -1,0 +1,162 @@
+//! Input paths of the command line: patterns (`vi-du/*.yaml`) expanded by vanban itself, since
+//! Windows shells (and a quoted pattern anywhere) pass them unexpanded; every input file and
+//! folder checked before anything is read, so that a missing path or a folder given for a file
+//! is the same usage error (exit 2) for every command.
+
+use std::path::{Path, PathBuf};
+
+use vanban::Error;
+
+/// Whether `arg` is a pattern: it has `*`, `?` or `[` and no file of that very name exists
+/// (a file may be named `báo cáo [2025].yaml`).
+fn is_pattern(arg: &Path) -> bool {
+    arg.to_str()
+        .is_some_and(|s| s.contains(['*', '?', '[']) && !arg.exists())
+}
+
+/// The paths matching pattern `arg`, in name order; an error when it matches nothing.
+fn matches(arg: &Path, files_only: bool) -> Result<Vec<PathBuf>, Error> {
+    let bad = |message: String| Error::Io {
+        path: arg.to_path_buf(),
+        message,
+    };
+    let pattern = arg.to_str().unwrap_or_default();
+    let paths =
+        glob::glob(pattern).map_err(|e| bad(format!("mẫu tên tệp không hợp lệ ({})", e.msg)))?;
+    let mut found: Vec<PathBuf> = paths
+        .filter_map(Result::ok)
+        .filter(|p| !files_only || p.is_file())
+        .collect();
+    if found.is_empty() {
+        return Err(bad(
+            "không có tệp nào khớp mẫu tên này (kiểm tra thư mục và tên; `*` thay cho nhiều chữ bất kỳ)"
+                .into(),
+        ));
+    }
+    found.sort();
+    Ok(found)
+}
+
+/// Expand file arguments: a pattern is matched against the files of the file system (in name
+/// order); anything else is taken as written.
+pub(crate) fn expand(args: &[PathBuf]) -> Result<Vec<PathBuf>, Error> {
+    let mut out = Vec::new();
+    for a in args {
+        if is_pattern(a) {
+            out.append(&mut matches(a, true)?);
+        } else {
+            out.push(a.clone());
+        }
+    }
+    Ok(out)
+}
+
+/// One path argument that may be a pattern: it must match exactly one file or folder.
+pub(crate) fn one(arg: &Path) -> Result<PathBuf, Error> {
+    if !is_pattern(arg) {
+        return Ok(arg.to_path_buf());
+    }
+    let mut found = matches(arg, false)?;
+    if found.len() > 1 {
+        let names: Vec<String> = found.iter().map(|p| p.display().to_string()).collect();
+        return Err(Error::Io {
+            path: arg.to_path_buf(),
+            message: format!(
+                "mẫu tên này khớp {} tệp ({}); ở đây cần đúng một tệp",
+                found.len(),
+                names.join(", ")
+            ),
+        });
+    }
+    Ok(found.remove(0))
+}
+
+/// An input file argument: expanded ([`one`]) and checked to be a readable file (a missing file
+/// or a folder is an I/O error, exit 2).
+pub(crate) fn input_file(arg: &Path) -> Result<PathBuf, Error> {
+    let p = one(arg)?;
+    vanban::ensure_file(&p)?;
+    Ok(p)
+}
+
+/// An input folder argument (`what` names it): expanded ([`one`]) and checked to be a folder.
+pub(crate) fn input_dir(arg: &Path, what: &str) -> Result<PathBuf, Error> {
+    let p = one(arg)?;
+    vanban::ensure_dir(&p, what)?;
+    Ok(p)
+}
+
+/// The data files of folder `dir` and its subfolders (`.yaml`, `.yml`), in name order; hidden
+/// folders (`.git`) are skipped.
+pub(crate) fn yaml_files_in(dir: &Path) -> Result<Vec<PathBuf>, Error> {
+    let mut out = Vec::new();
+    let mut todo = vec![dir.to_path_buf()];
+    while let Some(d) = todo.pop() {
+        let entries = std::fs::read_dir(&d).map_err(|e| Error::Io {
+            path: d.clone(),
+            message: format!("không đọc được thư mục ({})", vanban::io_vi(&e)),
+        })?;
+        for e in entries.filter_map(Result::ok) {
+            let p = e.path();
+            let hidden = p
+                .file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with('.'));
+            if p.is_dir() && !hidden {
+                todo.push(p);
+            } else if p.is_file() && p.extension().is_some_and(|x| x == "yaml" || x == "yml") {
+                out.push(p);
+            }
+        }
+    }
+    out.sort();
+    if out.is_empty() {
+        return Err(Error::Io {
+            path: dir.to_path_buf(),
+            message: "thư mục không có tệp dữ liệu .yaml nào".into(),
+        });
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_pattern_is_expanded_in_name_order() {
+        let d = tempfile::tempdir().unwrap();
+        for n in ["b.yaml", "a.yaml", "c.txt"] {
+            std::fs::write(d.path().join(n), "x").unwrap();
+        }
+        let pat = d.path().join("*.yaml");
+        let got = expand(&[pat]).unwrap();
+        assert_eq!(got, vec![d.path().join("a.yaml"), d.path().join("b.yaml")]);
+        assert!(one(&d.path().join("*.yaml")).is_err(), "two files for one");
+        assert_eq!(one(&d.path().join("a*")).unwrap(), d.path().join("a.yaml"));
+        assert!(expand(&[d.path().join("*.docx")]).is_err(), "no match");
+    }
+
+    #[test]
+    fn a_file_named_like_a_pattern_is_taken_as_written() {
+        let d = tempfile::tempdir().unwrap();
+        let f = d.path().join("báo cáo [2025].yaml");
+        std::fs::write(&f, "x").unwrap();
+        assert_eq!(one(&f).unwrap(), f);
+    }
+
+    #[test]
+    fn folders_are_walked_for_data_files() {
+        let d = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(d.path().join("bao-cao")).unwrap();
+        std::fs::create_dir_all(d.path().join(".git")).unwrap();
+        std::fs::write(d.path().join("k.yaml"), "x").unwrap();
+        std::fs::write(d.path().join("bao-cao/a.yml"), "x").unwrap();
+        std::fs::write(d.path().join(".git/h.yaml"), "x").unwrap();
+        std::fs::write(d.path().join("ghi-chu.txt"), "x").unwrap();
+        let got = yaml_files_in(d.path()).unwrap();
+        assert_eq!(
+            got,
+            vec![d.path().join("bao-cao/a.yml"), d.path().join("k.yaml")]
+        );
+    }
+}
