@@ -26,3 +26,5 @@ mod cases_reports;
 mod report_content;
 
 mod kinds;
+
+mod layout;

@@ -627,12 +627,7 @@ pub(crate) fn validate_document(
         .map(|t| frame::upper(t.trim()))
         .unwrap_or_default();
     let grounds = grounds(&raw.can_cu);
-    let addressees: Vec<String> = raw
-        .kinh_gui
-        .0
-        .iter()
-        .map(|l| l.trim().to_string())
-        .collect();
+    let addressees = frame::addressees(c, &raw.kinh_gui, "kinh_gui");
     let first = (!addressees.is_empty()).then_some("Như trên");
     let mut recipients = frame::recipients(c, &raw.noi_nhan, "noi_nhan", first);
     drafter(c, &raw, &mut recipients);

@@ -356,7 +356,7 @@ pub(crate) fn validate_unit_report(
             "ví dụ: `Kết quả thực hiện công tác bình đẳng giới năm 2025`",
         );
     }
-    let addressees = texts(&raw.kinh_gui);
+    let addressees = frame::addressees(c, &raw.kinh_gui, "kinh_gui");
     if addressees.is_empty() {
         c.error(
             "kinh_gui",
