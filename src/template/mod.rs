@@ -5,7 +5,9 @@
 //! (a missing field is an error naming the field and the template line) and escapes values for
 //! Markdown, not HTML ([`escape`]).
 
+pub(crate) mod check;
 pub(crate) mod escape;
+pub(crate) mod fields;
 pub(crate) mod helpers;
 
 use std::path::{Path, PathBuf};
@@ -169,20 +171,73 @@ impl Templates {
             // handlebars locates every element by counting from the start of the text, so a long
             // comment makes compiling slower: the compiled text keeps only its line ends (line
             // numbers of errors do not change).
-            if let Err(e) = t
-                .registry
-                .register_template_string(&name, blank_comments(&text))
-            {
+            let compiled = blank_comments(&text);
+            // handlebars' parser is recursive: the nesting is bounded before it reads the text.
+            if let Some((line, column, what)) = check::too_deep(&compiled) {
+                diags.push(
+                    Diagnostic::error(
+                        Location::new(&path, line, column),
+                        format!(
+                            "mẫu `{name}` lồng {what} quá sâu: quá {} tầng tại đây",
+                            check::MAX_DEPTH
+                        ),
+                    )
+                    .with_hint("tách mẫu thành các mẫu con (`{{> ten}}`) hoặc bớt các khối lồng nhau"),
+                );
+            } else if let Err(e) = t.registry.register_template_string(&name, compiled) {
                 diags.push(template_error(&path, &text, &e));
             }
             t.texts.push((name.clone(), text));
             t.origins.push((name, path));
+        }
+        if !diags.has_errors() {
+            diags.extend(t.check());
         }
         if diags.has_errors() {
             Err(diags)
         } else {
             Ok(Warned::new(t, diags))
         }
+    }
+
+    /// Check every template against the fields of its document kind (a template that is not a
+    /// kind's — a partial — is checked where it is included), then rewrite each `{{x}}` into
+    /// the value helper ([`check`]).
+    fn check(&mut self) -> Diagnostics {
+        let mut out = Diagnostics::new();
+        let partials = |name: &str| -> Option<check::Source<'_>> {
+            let template = self.registry.get_template(name)?;
+            let (_, path) = self.origins.iter().find(|(n, _)| n == name)?;
+            let (_, text) = self.texts.iter().find(|(n, _)| n == name)?;
+            Some(check::Source {
+                name: self.origins.iter().find(|(n, _)| n == name).map(|(n, _)| n.as_str())?,
+                template,
+                path,
+                text,
+            })
+        };
+        for (name, _) in &self.origins {
+            let Some(src) = partials(name) else { continue };
+            let shape = crate::compose::template_fields(name).unwrap_or(fields::Shape::Any);
+            let mut checker = check::Checker::new(&shape, &partials, helpers::NAMES);
+            checker.check(&src);
+            for d in checker.diags {
+                if !out.0.iter().any(|o| o.location == d.location && o.message == d.message) {
+                    out.push(d);
+                }
+            }
+        }
+        if out.has_errors() {
+            return out;
+        }
+        let names: Vec<String> = self.origins.iter().map(|(n, _)| n.clone()).collect();
+        for name in names {
+            if let Some(mut tpl) = self.registry.get_template(&name).cloned() {
+                check::rewrite_prints(&mut tpl, helpers::NAMES);
+                self.registry.register_template(&name, tpl);
+            }
+        }
+        out
     }
 
     fn origin(&self, name: &str) -> PathBuf {

@@ -18,4 +18,5 @@ pub(crate) fn register_all(reg: &mut Handlebars<'_>) {
     reg.register_helper("stt", Box::new(number::stt));
     reg.register_helper("dinh_dang", Box::new(text::dinh_dang));
     reg.register_helper("o", Box::new(text::o));
+    reg.register_helper(super::check::PRINT_HELPER, Box::new(text::gia_tri));
 }
