@@ -373,7 +373,7 @@ fn h07_missing_value_in_template() {
     let (code, stderr, written) = run_fixture_binary("template-missing-variable");
     assert_ne!(code, 0);
     assert!(!written, "no file written");
-    assert!(stderr.contains("ke-hoach.md.hbs:5:19"), "{stderr}");
+    assert!(stderr.contains("ke-hoach.md.hbs:5:21"), "{stderr}");
     assert!(stderr.contains("`co_quan_phoi_hop`"), "{stderr}");
 }
 

@@ -217,7 +217,7 @@ impl<'a, 's> Checker<'a, 's> {
                             ),
                         )
                         .with_hint(format!(
-                            "viết `{{{{{name}}}}}` (in nguyên văn) hoặc `{{{{dinh_dang {name}}}}}` (giữ *nghiêng*, **đậm**, chú thích)"
+                            "viết `{{{{{name}}}}}` (in nguyên văn) hoặc `{{{{dinh_dang {name}}}}}` (giữ *nghiêng*, **đậm**, chú thích); trường nội dung Markdown (`noi_dung`) viết `{{{{markdown {name}}}}}`"
                         )),
                     );
                 }

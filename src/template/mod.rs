@@ -306,12 +306,17 @@ impl Templates {
             column: e.column_no.unwrap_or(0),
         };
         let (msg, hint) = match e.reason() {
-            RenderErrorReason::MissingVariable(Some(path)) => (
-                format!("mẫu `{tpl}` dùng trường `{path}` nhưng dữ liệu không có trường này"),
-                format!(
-                    "thêm `{path}` vào tệp dữ liệu, hoặc bọc chỗ dùng trong `{{{{#if {path}}}}}…{{{{/if}}}}`"
-                ),
-            ),
+            // Every name is a field of the kind (checked when the template loaded): here the
+            // data file left an optional field out.
+            RenderErrorReason::MissingVariable(Some(path)) => {
+                let key = path.rsplit(['.', '/']).next().unwrap_or(path);
+                (
+                    format!("mẫu `{tpl}` in `{path}` nhưng tệp dữ liệu không ghi trường này"),
+                    format!(
+                        "ghi `{key}` trong tệp dữ liệu, hoặc bọc chỗ dùng trong `{{{{#if {path}}}}}…{{{{/if}}}}`"
+                    ),
+                )
+            }
             RenderErrorReason::MissingVariable(None) => (
                 format!("mẫu `{tpl}` dùng một trường không có trong dữ liệu"),
                 "kiểm tra tên trường trong mẫu".to_string(),

@@ -1,6 +1,9 @@
 //! Text helpers: `{{dinh_dang x}}` writes rich text (emphasis and footnote references kept, the
 //! rest escaped); `{{o x}}` writes a value into a Markdown table cell (all newlines → `<br>`).
 //!
+//! `{{markdown x}}` writes a field whose value is Markdown by design (`noi_dung`, `dieu` of a
+//! document) as it is: its headings, lists and tables are kept.
+//!
 //! `{{x}}` itself is rewritten into `{{gia_tri x}}` when the template loads: a value, or a text
 //! given as lines (joined by line breaks), never `[…]`.
 //!
@@ -77,7 +80,9 @@ pub(super) fn gia_tri(
     let p = h
         .param(0)
         .ok_or(RenderErrorReason::ParamNotFoundForIndex("gia_tri", 0))?;
-    if p.is_value_missing() {
+    // A field the data may leave out (null) is never printed as a silent blank either: the
+    // template wraps it in `{{#if x}}`.
+    if p.is_value_missing() || p.value().is_null() {
         return Err(RenderErrorReason::MissingVariable(p.relative_path().cloned()).into());
     }
     let scalar = |v: &serde_json::Value| match v {
@@ -99,5 +104,18 @@ pub(super) fn gia_tri(
         .into());
     };
     out.write(&escape_markdown(&text))?;
+    Ok(())
+}
+
+/// `{{markdown x}}`: a Markdown field (`noi_dung`, `dieu`) written as it is. Triple braces are
+/// refused when a template loads; this is the one explicit way to let data format.
+pub(super) fn markdown(
+    h: &Helper<'_>,
+    _: &Handlebars<'_>,
+    _: &Context,
+    _: &mut RenderContext<'_, '_>,
+    out: &mut dyn Output,
+) -> HelperResult {
+    out.write(&param_text(h, "markdown")?)?;
     Ok(())
 }
