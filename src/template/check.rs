@@ -18,6 +18,7 @@ use handlebars::template::{BlockParam, HelperTemplate, Parameter, TemplateElemen
 use handlebars::{PathSeg, Template};
 
 use super::fields::{Shape, ANY};
+use super::line_col;
 use crate::data::yaml::did_you_mean;
 use crate::diag::{Diagnostic, Location};
 
@@ -32,14 +33,6 @@ const BUILTIN_HELPERS: &[&str] = &[
     "if", "unless", "each", "with", "lookup", "raw", "log", "eq", "ne", "gt", "gte", "lt", "lte",
     "and", "or", "not", "len",
 ];
-
-/// Line and column (1-based) of byte `at` of `text`.
-fn line_col(text: &str, at: usize) -> (usize, usize) {
-    let before = &text[..at];
-    let line = before.matches('\n').count() + 1;
-    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-    (line, column)
-}
 
 /// The first place where blocks or subexpressions nest deeper than [`MAX_DEPTH`]: (line,
 /// column, what). A cheap scan of the text: `{{#…}}` opens, `{{/…}}` closes, `(` inside a tag
@@ -274,8 +267,33 @@ impl<'a, 's> Checker<'a, 's> {
         }
         if let Parameter::Subexpression(_) | Parameter::Path(_) = &h.name {
             self.param(src, t, i, &h.name, false);
+        } else if !is_helper {
+            self.unknown_helper(src, t, i, &name, false);
         }
         self.helper_args(src, t, i, &name, &h.params, h.hash.values());
+    }
+
+    /// `{{ten a}}` or `{{#ten a}}` where `ten` is no helper.
+    fn unknown_helper(&mut self, src: &Source<'_>, t: &Template, i: usize, name: &str, block: bool) {
+        let (what, known): (&str, Vec<&str>) = if block {
+            ("khối", vec!["if", "unless", "each", "with"])
+        } else {
+            ("hàm", self.helpers.to_vec())
+        };
+        let hint = match did_you_mean(name, &known) {
+            Some(k) => format!("có phải ý bạn là `{k}`?"),
+            None if !block && self.frames[0].shape.field(name).is_some() => {
+                "tên trường viết liền, không có dấu cách".to_string()
+            }
+            None => format!("các {what} có sẵn: {}", known.join(", ")),
+        };
+        self.diags.push(
+            Diagnostic::error(
+                self.at(src, t, i, name),
+                format!("mẫu `{}` gọi {what} `{name}` không có", src.name),
+            )
+            .with_hint(hint),
+        );
     }
 
     /// A value printed: it must exist and be text.
@@ -402,6 +420,12 @@ impl<'a, 's> Checker<'a, 's> {
                 inverse(self);
             }
             _ => {
+                if matches!(h.name, Parameter::Name(_))
+                    && !BUILTIN_HELPERS.contains(&name.as_str())
+                    && !self.helpers.contains(&name.as_str())
+                {
+                    self.unknown_helper(src, t, i, &name, true);
+                }
                 // `if`, `unless` and any other block: the same data inside.
                 if let Parameter::Subexpression(_) | Parameter::Path(_) = &h.name {
                     self.param(src, t, i, &h.name, false);
