@@ -280,17 +280,15 @@ impl<'a, 's> Checker<'a, 's> {
         } else {
             ("hàm", self.helpers.to_vec())
         };
+        let all = format!("các {what} có sẵn: {}", known.join(", "));
         let hint = match did_you_mean(name, &known) {
-            Some(k) => format!("có phải ý bạn là `{k}`?"),
-            None if !block && self.frames[0].shape.field(name).is_some() => {
-                "tên trường viết liền, không có dấu cách".to_string()
-            }
-            None => format!("các {what} có sẵn: {}", known.join(", ")),
+            Some(k) => format!("có phải ý bạn là `{k}`? ({all})"),
+            None => all,
         };
         self.diags.push(
             Diagnostic::error(
                 self.at(src, t, i, name),
-                format!("mẫu `{}` gọi {what} `{name}` không có", src.name),
+                format!("mẫu `{}` gọi {what} `{name}` không tồn tại", src.name),
             )
             .with_hint(hint),
         );
