@@ -23,3 +23,5 @@ mod properties;
 mod cases_reports;
 
 mod kinds;
+
+mod templates;

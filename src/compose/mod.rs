@@ -53,8 +53,12 @@ pub(crate) fn template_fields(name: &str) -> Option<crate::template::fields::Sha
         PLAN_TEMPLATE => Shape::of::<crate::data::raw::RawPlan>(),
         UNIT_TEMPLATE => Shape::of::<unit::UnitContext>(),
         CONSOLIDATED_TEMPLATE => Shape::of::<consolidated::ConsolidatedContext>(),
-        DOCUMENT_TEMPLATE | DECISION_TEMPLATE | INVITATION_TEMPLATE | INTRODUCTION_TEMPLATE
-        | LEAVE_TEMPLATE | MINUTES_TEMPLATE => {
+        DOCUMENT_TEMPLATE
+        | DECISION_TEMPLATE
+        | INVITATION_TEMPLATE
+        | INTRODUCTION_TEMPLATE
+        | LEAVE_TEMPLATE
+        | MINUTES_TEMPLATE => {
             Shape::of::<crate::data::document::RawDocument>().with(document::added_fields(name))
         }
         _ => return None,

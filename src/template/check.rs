@@ -187,7 +187,11 @@ impl<'a, 's> Checker<'a, 's> {
             .lines()
             .nth(line.saturating_sub(1))
             .and_then(|l| {
-                let from: usize = l.chars().take(col.saturating_sub(1)).map(char::len_utf8).sum();
+                let from: usize = l
+                    .chars()
+                    .take(col.saturating_sub(1))
+                    .map(char::len_utf8)
+                    .sum();
                 l.get(from..)
                     .and_then(|rest| rest.find(needle))
                     .map(|k| l[..from + k].chars().count() + 1)
@@ -274,7 +278,14 @@ impl<'a, 's> Checker<'a, 's> {
     }
 
     /// `{{ten a}}` or `{{#ten a}}` where `ten` is no helper.
-    fn unknown_helper(&mut self, src: &Source<'_>, t: &Template, i: usize, name: &str, block: bool) {
+    fn unknown_helper(
+        &mut self,
+        src: &Source<'_>,
+        t: &Template,
+        i: usize,
+        name: &str,
+        block: bool,
+    ) {
         let (what, known): (&str, Vec<&str>) = if block {
             ("khối", vec!["if", "unless", "each", "with"])
         } else {
@@ -541,7 +552,13 @@ impl<'a, 's> Checker<'a, 's> {
                         what = format!("`{name}`");
                         s
                     }
-                    None => return Err((name.clone(), what, shape.keys().iter().map(|k| k.to_string()).collect())),
+                    None => {
+                        return Err((
+                            name.clone(),
+                            what,
+                            shape.keys().iter().map(|k| k.to_string()).collect(),
+                        ))
+                    }
                 },
                 Shape::Map(v) => v,
                 Shape::List(item) if name.parse::<usize>().is_ok() => item,

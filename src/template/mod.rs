@@ -182,7 +182,9 @@ impl Templates {
                             check::MAX_DEPTH
                         ),
                     )
-                    .with_hint("tách mẫu thành các mẫu con (`{{> ten}}`) hoặc bớt các khối lồng nhau"),
+                    .with_hint(
+                        "tách mẫu thành các mẫu con (`{{> ten}}`) hoặc bớt các khối lồng nhau",
+                    ),
                 );
             } else if let Err(e) = t.registry.register_template_string(&name, compiled) {
                 diags.push(template_error(&path, &text, &e));
@@ -210,7 +212,11 @@ impl Templates {
             let (_, path) = self.origins.iter().find(|(n, _)| n == name)?;
             let (_, text) = self.texts.iter().find(|(n, _)| n == name)?;
             Some(check::Source {
-                name: self.origins.iter().find(|(n, _)| n == name).map(|(n, _)| n.as_str())?,
+                name: self
+                    .origins
+                    .iter()
+                    .find(|(n, _)| n == name)
+                    .map(|(n, _)| n.as_str())?,
                 template,
                 path,
                 text,
@@ -222,7 +228,11 @@ impl Templates {
             let mut checker = check::Checker::new(&shape, &partials, helpers::NAMES);
             checker.check(&src);
             for d in checker.diags {
-                if !out.0.iter().any(|o| o.location == d.location && o.message == d.message) {
+                if !out
+                    .0
+                    .iter()
+                    .any(|o| o.location == d.location && o.message == d.message)
+                {
                     out.push(d);
                 }
             }
@@ -441,7 +451,10 @@ fn structure_problem(name: &str, text: &str) -> Option<(usize, String, String)> 
     if let Some(t) = all.iter().find(|t| !t.closed) {
         return Some((
             t.start,
-            format!("thẻ `{{{{{}` của mẫu `{name}` không được đóng bằng `}}}}`", t.inner),
+            format!(
+                "thẻ `{{{{{}` của mẫu `{name}` không được đóng bằng `}}}}`",
+                t.inner
+            ),
             "mỗi thẻ mở bằng `{{` và đóng bằng `}}` trên cùng dòng, ví dụ `{{dia_danh}}`".into(),
         ));
     }

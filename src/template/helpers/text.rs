@@ -93,7 +93,11 @@ pub(super) fn gia_tri(
         _ => None,
     };
     let text = match p.value() {
-        serde_json::Value::Array(a) => a.iter().map(scalar).collect::<Option<Vec<_>>>().map(|l| l.join("\n")),
+        serde_json::Value::Array(a) => a
+            .iter()
+            .map(scalar)
+            .collect::<Option<Vec<_>>>()
+            .map(|l| l.join("\n")),
         v => scalar(v),
     };
     let Some(text) = text else {
