@@ -25,3 +25,5 @@ mod cases_reports;
 mod kinds;
 
 mod templates;
+
+mod hard_inputs;
