@@ -237,3 +237,100 @@ fn h29_decimal_comma_through_the_binary() {
     );
     assert!(d.contains("`1240`") && d.contains("`1.24`"), "{d}");
 }
+
+#[test]
+fn issue_9_an_impossible_date_is_echoed_as_typed() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    for (typed, why) in [
+        ("2025-13-01", "không có tháng 13"),
+        ("\"31/02/2025\"", "tháng 2/2025 có 28 ngày"),
+        ("\"2024-02-30\"", "tháng 2/2024 có 29 ngày"),
+    ] {
+        let r = plan(
+            dir.path(),
+            &edit(
+                &plan_text(),
+                "ngay_ban_hanh: 2025",
+                &format!("ngay_ban_hanh: {typed}"),
+            ),
+        );
+        assert_eq!(r.code, 1, "{}", r.stderr);
+        let d = at(&r, 6, 16);
+        let shown = typed.trim_matches('"');
+        assert!(
+            d.contains(&format!("ngày `{shown}` không có thật trong lịch: {why}")),
+            "{d}"
+        );
+    }
+}
+
+#[test]
+fn issue_9_a_key_at_the_wrong_level_says_where_it_belongs() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    // A top-level key put under `co_quan:` (line 3).
+    let text = edit(&plan_text(), "so_ky_hieu: \"/KH-UBND\"\n", "");
+    let text = edit(
+        &text,
+        "  ban_hanh: [",
+        "  so_ky_hieu: \"/KH-UBND\"\n  ban_hanh: [",
+    );
+    let r = plan(dir.path(), &text);
+    let d = at(&r, 3, 3);
+    assert!(
+        d.contains("`so_ky_hieu` là trường ở cấp ngoài cùng của tệp (viết sát lề trái, không thụt vào), không nằm trong `co_quan:`"),
+        "{d}"
+    );
+    // A key of a group put at the top level.
+    let text = edit(&plan_text(), "dia_danh:", "nguoi_ky: \"X\"\ndia_danh:");
+    let r = plan(dir.path(), &text);
+    assert!(
+        at(&r, 5, 1).contains("`nguoi_ky` là trường trong `ky:` (viết thụt vào dưới `ky:`)"),
+        "{}",
+        r.stderr
+    );
+    // A unit report's key at the top of a plan.
+    let text = format!("{}so_lieu:\n  - ma: MT1.CT1\n", plan_text());
+    let r = plan(dir.path(), &text);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    let d = at(&r, 42, 1);
+    assert!(
+        d.contains("`so_lieu` là trường của báo cáo của đơn vị (thư mục `bao-cao/`)"),
+        "{d}"
+    );
+    assert!(!d.contains("so_ky_hieu"), "no misleading did-you-mean: {d}");
+    // In a unit report: a plan key under `don_vi:`.
+    let plan_file = dir.path().join("plan.yaml");
+    std::fs::write(&plan_file, plan_text()).expect("write");
+    let r = run(
+        dir.path(),
+        &["report", "--plan", &plan_file.to_string_lossy()],
+        "tram-y-te.yaml",
+        edit(
+            REPORT,
+            "  ten: \"Trạm Y tế phường\"\n",
+            "  ten: \"Trạm Y tế phường\"\n  dia_danh: \"X\"\n",
+        )
+        .as_bytes(),
+    );
+    assert!(
+        at(&r, 4, 3).contains("`dia_danh` là trường ở cấp ngoài cùng của tệp"),
+        "{}",
+        r.stderr
+    );
+}
+
+#[test]
+fn issue_9_an_unquoted_luu_line_gets_the_quoting_hint() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let r = plan(
+        dir.path(),
+        &edit(&plan_text(), "  - \"Lưu: VT\"", "  - Lưu: VT"),
+    );
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    let d = at(&r, 37, 5);
+    assert!(d.contains("noi_nhan[1]"), "{d}");
+    assert!(
+        d.contains("dấu `: ` làm YAML đọc `Lưu: VT` thành một cặp khóa–giá trị: đặt cả dòng trong dấu ngoặc kép, `- \"Lưu: VT\"`"),
+        "{d}"
+    );
+}

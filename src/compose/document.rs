@@ -8,10 +8,10 @@ use super::{
     INVITATION_TEMPLATE, LEAVE_TEMPLATE, MINUTES_TEMPLATE,
 };
 use crate::data::document::GeneralDocument;
+use crate::data::fields::Shape;
 use crate::diag::Diagnostics;
 use crate::model::format::roman;
 use crate::model::{Appendix, Block, Document, Inline, Layout, Note};
-use crate::template::fields::Shape;
 use crate::template::Templates;
 
 /// Stages 2–3 for a document of any kind: fill the template and parse the Markdown.

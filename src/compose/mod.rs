@@ -47,8 +47,8 @@ pub(crate) const MINUTES_TEMPLATE: &str = "bien-ban";
 /// The fields template `name` is filled with (every key its document kind accepts, optional
 /// ones included), for the checks made when templates load; `None` for a template that is not
 /// a kind's own (a partial).
-pub(crate) fn template_fields(name: &str) -> Option<crate::template::fields::Shape> {
-    use crate::template::fields::Shape;
+pub(crate) fn template_fields(name: &str) -> Option<crate::data::fields::Shape> {
+    use crate::data::fields::Shape;
     Some(match name {
         PLAN_TEMPLATE => Shape::of::<crate::data::raw::RawPlan>(),
         UNIT_TEMPLATE => Shape::of::<unit::UnitContext>(),

@@ -17,8 +17,8 @@ use std::path::Path;
 use handlebars::template::{BlockParam, HelperTemplate, Parameter, TemplateElement};
 use handlebars::{PathSeg, Template};
 
-use super::fields::{Shape, ANY};
 use super::line_col;
+use crate::data::fields::{Shape, ANY};
 use crate::data::yaml::did_you_mean;
 use crate::diag::{Diagnostic, Location};
 

@@ -7,7 +7,6 @@
 
 pub(crate) mod check;
 pub(crate) mod escape;
-pub(crate) mod fields;
 pub(crate) mod helpers;
 
 use std::path::{Path, PathBuf};
@@ -224,7 +223,8 @@ impl Templates {
         };
         for (name, _) in &self.origins {
             let Some(src) = partials(name) else { continue };
-            let shape = crate::compose::template_fields(name).unwrap_or(fields::Shape::Any);
+            let shape =
+                crate::compose::template_fields(name).unwrap_or(crate::data::fields::Shape::Any);
             let mut checker = check::Checker::new(&shape, &partials, helpers::NAMES);
             checker.check(&src);
             for d in checker.diags {

@@ -1,6 +1,8 @@
-//! Trường của mẫu — the shape of a template's data, taken from the JSON schema of the Rust type
-//! the template is filled with (`schemars`), so every key a document kind accepts is known,
-//! optional ones and the keys of list items included, whatever one data file holds.
+//! Trường — the shape of a kind's data, taken from the JSON schema of its Rust type
+//! (`schemars`), so every key a document kind accepts is known, optional ones and the keys of
+//! list items included, whatever one data file holds. Templates are checked against it
+//! ([`crate::template`]), and a key put at the wrong level of a data file is told where it
+//! belongs ([`crate::data::yaml`]).
 
 use schemars::{json_schema, JsonSchema, Schema, SchemaGenerator};
 use serde_json::Value;
