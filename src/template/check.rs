@@ -85,22 +85,20 @@ pub(crate) fn too_deep(text: &str) -> Option<(usize, usize, &'static str)> {
 pub(crate) fn rewrite_prints(t: &mut Template, helpers: &[&str]) {
     for e in &mut t.elements {
         match e {
-            TemplateElement::Expression(h) => {
-                if h.params.is_empty() && h.hash.is_empty() {
-                    let path = match &h.name {
-                        Parameter::Name(n)
-                            if !helpers.contains(&n.as_str())
-                                && !BUILTIN_HELPERS.contains(&n.as_str()) =>
-                        {
-                            handlebars::Path::parse(n).ok().map(Parameter::Path)
-                        }
-                        Parameter::Path(_) => Some(h.name.clone()),
-                        _ => None,
-                    };
-                    if let Some(p) = path {
-                        h.params = vec![p];
-                        h.name = Parameter::Name(PRINT_HELPER.into());
+            TemplateElement::Expression(h) if h.params.is_empty() && h.hash.is_empty() => {
+                let path = match &h.name {
+                    Parameter::Name(n)
+                        if !helpers.contains(&n.as_str())
+                            && !BUILTIN_HELPERS.contains(&n.as_str()) =>
+                    {
+                        handlebars::Path::parse(n).ok().map(Parameter::Path)
                     }
+                    Parameter::Path(_) => Some(h.name.clone()),
+                    _ => None,
+                };
+                if let Some(p) = path {
+                    h.params = vec![p];
+                    h.name = Parameter::Name(PRINT_HELPER.into());
                 }
             }
             TemplateElement::HelperBlock(h) => {
