@@ -387,21 +387,28 @@ impl<'a, 's> Checker<'a, 's> {
                         } else {
                             "một nhóm trường"
                         };
-                        if !matches!(s, Shape::Any) {
-                            self.diags.push(
-                                Diagnostic::error(
-                                    self.at(src, t, i, &pname),
-                                    format!(
-                                        "mẫu `{}` dùng `{{{{#{name} {pname}}}}}`, nhưng `{pname}` là {}, không phải {expected}",
-                                        src.name,
-                                        describe(s)
-                                    ),
-                                )
-                                .with_hint(format!(
-                                    "dùng `{{{{#if {pname}}}}}…{{{{{pname}}}}}…{{{{/if}}}}` cho một giá trị"
-                                )),
-                            );
-                        }
+                        let hint = match s {
+                            Shape::List(_) | Shape::Map(_) => {
+                                format!("dùng `{{{{#each {pname}}}}}…{{{{/each}}}}` cho một danh sách")
+                            }
+                            Shape::Group(_) => format!(
+                                "dùng `{{{{#with {pname}}}}}…{{{{/with}}}}` hoặc `{{{{{pname}.ten_truong}}}}` cho một nhóm"
+                            ),
+                            _ => format!(
+                                "dùng `{{{{#if {pname}}}}}…{{{{{pname}}}}}…{{{{/if}}}}` cho một giá trị"
+                            ),
+                        };
+                        self.diags.push(
+                            Diagnostic::error(
+                                self.at(src, t, i, &pname),
+                                format!(
+                                    "mẫu `{}` dùng `{{{{#{name} {pname}}}}}`, nhưng `{pname}` là {}, không phải {expected}",
+                                    src.name,
+                                    describe(s)
+                                ),
+                            )
+                            .with_hint(hint),
+                        );
                         (&ANY, format!("`{pname}`"))
                     }
                 };

@@ -208,14 +208,10 @@ impl Templates {
         let mut out = Diagnostics::new();
         let partials = |name: &str| -> Option<check::Source<'_>> {
             let template = self.registry.get_template(name)?;
-            let (_, path) = self.origins.iter().find(|(n, _)| n == name)?;
+            let (name, path) = self.origins.iter().find(|(n, _)| n == name)?;
             let (_, text) = self.texts.iter().find(|(n, _)| n == name)?;
             Some(check::Source {
-                name: self
-                    .origins
-                    .iter()
-                    .find(|(n, _)| n == name)
-                    .map(|(n, _)| n.as_str())?,
+                name,
                 template,
                 path,
                 text,
