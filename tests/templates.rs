@@ -465,9 +465,26 @@ fn issue_9_an_optional_field_left_out_names_a_key_the_data_accepts() {
         &[
             "mẫu `ke-hoach` in `loai` nhưng tệp dữ liệu không ghi trường này",
             "ke-hoach.md.hbs:1:1",
-            "ghi `loai` trong tệp dữ liệu, hoặc bọc chỗ dùng trong `{{#if loai}}…{{/if}}`",
+            "ghi `loai:` trong tệp dữ liệu, hoặc bọc chỗ dùng trong `{{#if loai}}…{{/if}}`",
         ],
     );
+    // A key of a group: where to write it.
+    let r = plan_with("{{co_quan.tieu_de_phai}}\n");
+    assert_refused(
+        &r,
+        &["ghi `tieu_de_phai:` trong `co_quan:` trong tệp dữ liệu"],
+    );
+    // A name no kind has (`thoi_han`): never "add it to the data", which would then refuse it;
+    // the keys the plan accepts instead.
+    let r = plan_with("{{thoi_han}}\n");
+    assert_refused(
+        &r,
+        &[
+            "dữ liệu không có trường `thoi_han`",
+            "có phải ý bạn là `thoi_gian`?",
+        ],
+    );
+    assert!(!r.stderr.contains("ghi `thoi_han"), "{}", r.stderr);
     // The key it names is one the data accepts: written, the plan builds.
     let dir = tempfile::tempdir().expect("tempdir");
     let data: PathBuf = dir.path().join("ke-hoach.yaml");

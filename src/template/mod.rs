@@ -315,11 +315,14 @@ impl Templates {
             // Every name is a field of the kind (checked when the template loaded): here the
             // data file left an optional field out.
             RenderErrorReason::MissingVariable(Some(path)) => {
-                let key = path.rsplit(['.', '/']).next().unwrap_or(path);
+                let written = match path.rsplit_once(['.', '/']) {
+                    Some((group, key)) => format!("`{key}:` trong `{group}:`"),
+                    None => format!("`{path}:`"),
+                };
                 (
                     format!("mẫu `{tpl}` in `{path}` nhưng tệp dữ liệu không ghi trường này"),
                     format!(
-                        "ghi `{key}` trong tệp dữ liệu, hoặc bọc chỗ dùng trong `{{{{#if {path}}}}}…{{{{/if}}}}`"
+                        "ghi {written} trong tệp dữ liệu, hoặc bọc chỗ dùng trong `{{{{#if {path}}}}}…{{{{/if}}}}`"
                     ),
                 )
             }
