@@ -402,6 +402,22 @@ fn h27_depth_of_a_user_template_is_bounded() {
     );
     let r = plan_with(&deep);
     assert_refused(&r, &["lồng biểu thức con quá sâu", "ke-hoach.md.hbs:1:"]);
+    // Partials that include each other would recurse without end when filled.
+    let r = run(
+        PLAN,
+        &[
+            ("ke-hoach.md.hbs", "{{> a}}\n"),
+            ("a.md.hbs", "x {{> b}}\n"),
+            ("b.md.hbs", "y\n{{> a}}\n"),
+        ],
+    );
+    assert_refused(
+        &r,
+        &[
+            "mẫu con `a` được chèn lại bên trong chính nó: a → b → a",
+            "b.md.hbs:2:5",
+        ],
+    );
     // 40 levels are fine.
     let ok = format!("{}x{}", "{{#if yeu_cau}}".repeat(40), "{{/if}}".repeat(40));
     let r = plan_with(&ok);

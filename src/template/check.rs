@@ -6,6 +6,7 @@
 //!   is a field of the document kind ([`Shape`]), with "có phải ý bạn là …?" for a typo;
 //! - a group or a list is never printed as a value (`{{ky}}` → `{{ky.nguoi_ky}}`);
 //! - triple braces `{{{x}}}` (unescaped output: data would become formatting) are refused;
+//! - partials never include themselves, and chain at most [`MAX_PARTIALS`] deep;
 //! - blocks are nested at most [`MAX_DEPTH`] deep, counted on the text before handlebars parses
 //!   it (its parser is recursive: 5,000 nested blocks would overflow the stack).
 //!
@@ -24,6 +25,9 @@ use crate::diag::{Diagnostic, Location};
 
 /// The deepest nesting of blocks (`{{#…}}`) and subexpressions a template may have.
 pub(crate) const MAX_DEPTH: usize = 40;
+
+/// The longest chain of partials (`{{> a}}` inside `{{> b}}` …) a template may include.
+pub(crate) const MAX_PARTIALS: usize = 8;
 
 /// The helper every `{{x}}` is rewritten into (see [`super::helpers`]).
 pub(crate) const PRINT_HELPER: &str = "gia_tri";
@@ -223,12 +227,37 @@ impl<'a, 's> Checker<'a, 's> {
                     if let Some(inner) = &d.template {
                         self.walk(src, inner);
                     }
-                    if self.stack.len() > 8 || self.stack.contains(&name) {
-                        continue;
-                    }
                     let Some(partial) = (self.partials)(&name) else {
                         continue;
                     };
+                    // A partial that includes itself (directly or through others) would recurse
+                    // without end when filled: refused, like too deep a chain.
+                    if let Some(k) = self.stack.iter().position(|n| *n == name) {
+                        let chain = [&self.stack[k..], &[name.clone()]].concat().join(" → ");
+                        self.diags.push(
+                            Diagnostic::error(
+                                self.at(src, t, i, &name),
+                                format!(
+                                    "mẫu con `{name}` được chèn lại bên trong chính nó: {chain}"
+                                ),
+                            )
+                            .with_hint("bỏ lần chèn `{{> …}}` tạo vòng lặp"),
+                        );
+                        continue;
+                    }
+                    if self.stack.len() >= MAX_PARTIALS {
+                        self.diags.push(
+                            Diagnostic::error(
+                                self.at(src, t, i, &name),
+                                format!(
+                                    "mẫu con lồng quá sâu: quá {MAX_PARTIALS} tầng `{{{{> …}}}}` tại đây ({})",
+                                    self.stack.join(" → ")
+                                ),
+                            )
+                            .with_hint("gộp bớt các mẫu con"),
+                        );
+                        continue;
+                    }
                     let pushed = match d.params.first() {
                         Some(p) => {
                             let shape = self.param(src, t, i, p, true);
