@@ -233,7 +233,9 @@ impl<'a, 's> Checker<'a, 's> {
                     // A partial that includes itself (directly or through others) would recurse
                     // without end when filled: refused, like too deep a chain.
                     if let Some(k) = self.stack.iter().position(|n| *n == name) {
-                        let chain = [&self.stack[k..], &[name.clone()]].concat().join(" → ");
+                        let chain = [&self.stack[k..], std::slice::from_ref(&name)]
+                            .concat()
+                            .join(" → ");
                         self.diags.push(
                             Diagnostic::error(
                                 self.at(src, t, i, &name),
