@@ -1,9 +1,12 @@
 //! Stage 2, **template**: record + handlebars template → Markdown body.
 //!
 //! Built-in templates (`templates/*.md.hbs`) are embedded in the binary; `--templates DIR`
-//! replaces any of them by a file of the same name in `DIR`. The registry runs in strict mode
-//! (a missing field is an error naming the field and the template line) and escapes values for
-//! Markdown, not HTML ([`escape`]).
+//! replaces any of them by a file of the same name in `DIR`. When they load, templates are
+//! checked against the fields of their document kind ([`check`], [`crate::data::fields`]): every
+//! name they read, groups and lists printed as values, triple braces, nesting; syntax errors are
+//! told in Vietnamese at the opening tag of the block left open. The registry runs in strict mode
+//! (a field left out of the data is an error naming the key and the template line) and escapes
+//! values for Markdown, not HTML ([`escape`]).
 
 pub(crate) mod check;
 pub(crate) mod escape;
