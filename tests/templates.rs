@@ -227,6 +227,41 @@ fn h16_misspelt_name_in_a_block_helper() {
             "có phải ý bạn là `tieu_de`?",
         ],
     );
+    // A partial is a level of its own (`../../` from inside it reaches the root), and its
+    // hash values are names inside it: the check agrees with what handlebars fills.
+    let outer = "{{#each muc_tieu}}{{> muc nhan=../dia_danh}}\n\n{{/each}}";
+    let ok = run(
+        PLAN,
+        &[
+            ("ke-hoach.md.hbs", outer),
+            (
+                "muc.md.hbs",
+                "Mục: {{tieu_de}} tại {{nhan}} / {{../../dia_danh}}",
+            ),
+        ],
+    );
+    let text = visible_text(&document_xml(&ok));
+    assert!(
+        text.iter()
+            .any(|l| l.starts_with("Mục: Mục tiêu 1")
+                && l.ends_with("tại Nguyễn Trãi / Nguyễn Trãi")),
+        "{text:?}"
+    );
+    let r = run(
+        PLAN,
+        &[
+            ("ke-hoach.md.hbs", outer),
+            ("muc.md.hbs", "{{nhann}} {{../dia_danh}}"),
+        ],
+    );
+    assert_refused(
+        &r,
+        &[
+            "dùng tên `nhann`",
+            "có phải ý bạn là `nhan`?",
+            "dùng tên `../dia_danh`, nhưng dữ liệu không có trường `dia_danh` (ở mỗi mục của `muc_tieu`)",
+        ],
+    );
 }
 
 #[test]

@@ -260,22 +260,30 @@ impl<'a, 's> Checker<'a, 's> {
                         );
                         continue;
                     }
-                    let pushed = match d.params.first() {
-                        Some(p) => {
-                            let shape = self.param(src, t, i, p, true);
-                            self.frames.push(Frame {
-                                shape,
-                                what: format!("`{}`", param_text(p)),
+                    // handlebars fills a partial in a level of its own: the data of its
+                    // parameter, else the same data; its hash values are names inside it.
+                    let mut frame = match d.params.first() {
+                        Some(p) => Frame {
+                            shape: self.param(src, t, i, p, true),
+                            what: format!("`{}`", param_text(p)),
+                            params: Vec::new(),
+                        },
+                        None => {
+                            let here = &self.frames[self.frames.len() - 1];
+                            Frame {
+                                shape: here.shape,
+                                what: here.what.clone(),
                                 params: Vec::new(),
-                            });
-                            true
+                            }
                         }
-                        None => false,
                     };
-                    self.check(&partial);
-                    if pushed {
-                        self.frames.pop();
+                    for (k, v) in &d.hash {
+                        let shape = self.param(src, t, i, v, true);
+                        frame.params.push((k.clone(), shape));
                     }
+                    self.frames.push(frame);
+                    self.check(&partial);
+                    self.frames.pop();
                 }
                 _ => {}
             }
@@ -579,7 +587,12 @@ impl<'a, 's> Checker<'a, 's> {
                 rest = tail;
             }
         }
-        for seg in rest {
+        // The block parameters in sight, for "did you mean" on a first name.
+        let params: Vec<String> = self.frames[..=level]
+            .iter()
+            .flat_map(|f| f.params.iter().map(|(n, _)| n.clone()))
+            .collect();
+        for (k, seg) in rest.iter().enumerate() {
             let PathSeg::Named(name) = seg else { continue };
             shape = match shape {
                 Shape::Any => return Ok(&ANY),
@@ -589,11 +602,12 @@ impl<'a, 's> Checker<'a, 's> {
                         s
                     }
                     None => {
-                        return Err((
-                            name.clone(),
-                            what,
-                            shape.keys().iter().map(|k| k.to_string()).collect(),
-                        ))
+                        let mut known: Vec<String> =
+                            shape.keys().iter().map(|k| k.to_string()).collect();
+                        if k == 0 && rest.len() == segs.len() {
+                            known.extend(params);
+                        }
+                        return Err((name.clone(), what, known));
                     }
                 },
                 Shape::Map(v) => v,
