@@ -2,7 +2,7 @@
 //! diagnostics in its leading comments, typst style:
 //!
 //! ```text
-//! # Error: 12:5 ngay_ban_hanh: ngày 31/02/2025 không có thật
+//! # Error: 12:5 ngay_ban_hanh: ngày `31/02/2025` không có thật
 //! # Hint: viết `2025-04-02`
 //! # Warning: 15:14 yeu_cau: ký tự điều khiển U+000B, ngắt dòng của Word (Shift+Enter) được thay bằng dấu cách
 //! # Exit: 1

@@ -28,3 +28,7 @@ mod report_content;
 mod kinds;
 
 mod layout;
+
+mod templates;
+
+mod hard_inputs;

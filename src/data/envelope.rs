@@ -14,7 +14,7 @@ use crate::diag::{Diagnostics, Warned};
 use crate::model::{DocumentKind, Frame, Text};
 
 /// Báo cáo tổng hợp — the envelope file.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawEnvelope {
     /// Cơ quan — header agency block.

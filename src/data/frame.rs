@@ -369,8 +369,19 @@ pub(crate) fn parse_date(s: &str) -> Result<NaiveDate, String> {
             ))
         }
     };
-    NaiveDate::from_ymd_opt(y, m, d)
-        .ok_or_else(|| format!("ngày {d:02}/{m:02}/{y} không có thật trong lịch"))
+    // The date as the user typed it, and why it is not one.
+    NaiveDate::from_ymd_opt(y, m, d).ok_or_else(|| {
+        let why = match (1..=12).contains(&m) {
+            false => format!("không có tháng {m}"),
+            true => {
+                let last = (28..=31)
+                    .rev()
+                    .find(|&x| NaiveDate::from_ymd_opt(y, m, x).is_some());
+                format!("tháng {m}/{y} có {} ngày", last.unwrap_or(28))
+            }
+        };
+        format!("ngày `{s}` không có thật trong lịch: {why}")
+    })
 }
 
 /// Parse `ngay_ban_hanh`: a full date, or only the year (draft).
@@ -584,7 +595,10 @@ mod tests {
         );
         assert!(parse_date("31/02/2025")
             .unwrap_err()
-            .contains("không có thật"));
+            .contains("ngày `31/02/2025` không có thật trong lịch: tháng 2/2025 có 28 ngày"));
+        assert!(parse_date("2025-13-01")
+            .unwrap_err()
+            .contains("ngày `2025-13-01` không có thật trong lịch: không có tháng 13"));
         assert!(parse_date("2025.01.05").is_err());
         assert!(parse_date("01-05-2025").is_err());
     }
