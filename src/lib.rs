@@ -294,4 +294,8 @@ pub mod internals {
     pub mod markup {
         pub use crate::markup::{parse, Markup};
     }
+    /// Text widths in Times New Roman (twips), as the layout measures them.
+    pub mod layout {
+        pub use crate::layout::measure::text_width_twips;
+    }
 }

@@ -373,7 +373,7 @@ fn h07_missing_value_in_template() {
     let (code, stderr, written) = run_fixture_binary("template-missing-variable");
     assert_ne!(code, 0);
     assert!(!written, "no file written");
-    assert!(stderr.contains("ke-hoach.md.hbs:5:19"), "{stderr}");
+    assert!(stderr.contains("ke-hoach.md.hbs:5:21"), "{stderr}");
     assert!(stderr.contains("`co_quan_phoi_hop`"), "{stderr}");
 }
 
@@ -456,10 +456,11 @@ fn h09_footnotes_are_complete() {
         .expect("ref 2");
     assert!(i1 < i2, "numbered in order of first reference");
     assert_eq!(doc.matches("<w:footnoteReference").count(), 2);
+    // Two references, and the second citation's NOTEREF field (five runs, H17).
     assert_eq!(
         doc.matches(r#"<w:rStyle w:val="FootnoteReference"/>"#)
             .count(),
-        3
+        7
     );
     assert!(seen(&docx).body_has("Đẩy mạnh công tác tuyên truyền2."));
     assert!(notes.contains(r#"w:type="separator" w:id="-1""#));

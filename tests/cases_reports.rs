@@ -192,18 +192,32 @@ impl Seen {
     }
 }
 
+/// `v` as a Kính gửi or Nơi nhận line shows it: a list marker the user typed is vanban's to write
+/// (H18), so `- Gạch` is listed `- Gạch;`.
+fn listed(v: &str) -> &str {
+    ["- ", "+ ", "– "]
+        .iter()
+        .find_map(|m| v.strip_prefix(m))
+        .map_or(v, str::trim)
+}
+
 /// Every place of the unit report shows `v` (one line value; upper case in the header).
 fn assert_unit_everywhere(seen: &Seen, v: &str, block: &str, note: &str) {
     let all = seen.all();
     let upper = v.to_uppercase();
+    // An agency line too wide for its column is set on two lines (issue 9, item 2): the value is
+    // whole in the text, joined across lines.
     assert!(
-        seen.body.iter().filter(|l| **l == upper).count() >= 3,
+        squash(&seen.body.join(" "))
+            .matches(&squash(&upper))
+            .count()
+            >= 3,
         "chủ quản, ban hành, tiêu đề phải (upper case) {upper:?}:\n{all}"
     );
     assert!(seen.line(v), "trích yếu / signer {v:?}:\n{all}");
     assert!(seen.has("Kính gửi:"), "Kính gửi");
     assert!(
-        seen.has(&format!("- {v};")),
+        seen.has(&format!("- {};", listed(v))),
         "Kính gửi / Nơi nhận {v:?}:\n{all}"
     );
     assert!(
@@ -234,7 +248,10 @@ fn assert_consolidated_everywhere(seen: &Seen, v: &str, block: &str, note: &str)
         "ban hành / appendix title {upper:?}:\n{all}"
     );
     assert!(seen.line(v), "trích yếu / signer {v:?}:\n{all}");
-    assert!(seen.has(&format!("- {v};")), "Kính gửi / Nơi nhận {v:?}");
+    assert!(
+        seen.has(&format!("- {};", listed(v))),
+        "Kính gửi / Nơi nhận {v:?}"
+    );
     assert!(
         seen.has(&format!("- {v}: {block}")),
         "narrative attribution {v:?} {block:?}:\n{all}"
@@ -739,7 +756,15 @@ mod property {
         let all = vanban::write_docx(&all)
             .map_err(|e| TestCaseError::fail(format!("internal error: {e:?}")))?;
         let expected = as_seen(value);
-        let expected = expected.trim_end_matches(['.', ';', ' ']);
+        let mut expected = expected.trim_end_matches(['.', ';', ' ']);
+        if let Field::Addressee = field {
+            // A list marker and end punctuation typed in Kính gửi are vanban's to write (H18).
+            expected = expected
+                .strip_prefix(['-', '–', '+'])
+                .filter(|r| r.starts_with(char::is_whitespace))
+                .map_or(expected, str::trim)
+                .trim_end_matches([';', '.', ',', ' ']);
+        }
         for (doc, bytes) in [("bao-cao", &unit), ("tong-hop", &all)] {
             assert_all_parts_parse(bytes);
             if expected.is_empty() {

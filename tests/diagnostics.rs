@@ -2,7 +2,7 @@
 //! diagnostics in its leading comments, typst style:
 //!
 //! ```text
-//! # Error: 12:5 ngay_ban_hanh: ngày 31/02/2025 không có thật
+//! # Error: 12:5 ngay_ban_hanh: ngày `31/02/2025` không có thật
 //! # Hint: viết `2025-04-02`
 //! # Warning: 15:14 yeu_cau: ký tự điều khiển U+000B, ngắt dòng của Word (Shift+Enter) được thay bằng dấu cách
 //! # Exit: 1
@@ -194,11 +194,15 @@ fn every_fixture_gives_its_expected_diagnostics() {
     let mut failures = Vec::new();
     for f in fixtures() {
         let (diags, docx) = run_library(&f);
-        // Lint warnings about likely typos are not what the catalogue is about.
+        // Lint warnings about likely typos are not what the catalogue is about, nor is the
+        // địa danh reminder that the samples' `Nguyễn Trãi` raises on purpose (issue 9, item 5).
         let relevant: Vec<&Diagnostic> = diags
             .0
             .iter()
-            .filter(|d| d.is_error() || !d.message.contains("gõ nhầm"))
+            .filter(|d| {
+                d.is_error()
+                    || !(d.message.contains("gõ nhầm") || d.field.as_deref() == Some("dia_danh"))
+            })
             .collect();
         for e in &f.expected {
             if !relevant.iter().any(|d| matches(e, d)) {

@@ -106,7 +106,12 @@ fn run_library(f: &Fixture) -> Diagnostics {
 fn every_report_fixture_gives_its_expected_diagnostics() {
     let mut failures = Vec::new();
     for f in fixtures() {
-        let diags = run_library(&f);
+        let mut diags = run_library(&f);
+        // The địa danh reminder that the samples' `Nguyễn Trãi` raises on purpose (issue 9,
+        // item 5) is not what the catalogue is about.
+        diags
+            .0
+            .retain(|d| d.is_error() || d.field.as_deref() != Some("dia_danh"));
         for e in &f.expected {
             if !diags.0.iter().any(|d| matches(e, d)) {
                 failures.push(format!("{}: expected {e:?}\n   got {diags}", f.name));

@@ -274,7 +274,7 @@ fn a_bao_cao_without_so_lieu_is_a_plain_report_and_a_user_template_replaces_the_
     let dir = tempfile::tempdir().expect("tempdir");
     std::fs::write(
         dir.path().join("van-ban.md.hbs"),
-        "-> *Mẫu riêng*\n\n{{{noi_dung}}}\n",
+        "-> *Mẫu riêng*\n\n{{markdown noi_dung}}\n",
     )
     .expect("write");
     let doc = vanban::load_document(&fixture("kinds/bao-cao.yaml")).expect("valid");

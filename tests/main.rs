@@ -27,3 +27,9 @@ mod cases_reports;
 mod report_content;
 
 mod kinds;
+
+mod layout;
+
+mod templates;
+
+mod hard_inputs;

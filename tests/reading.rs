@@ -95,7 +95,18 @@ fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
 
 fn plan_of(text: &str) -> Result<(Plan, Diagnostics), Diagnostics> {
     let dir = tempfile::tempdir().expect("tempdir");
-    load_plan(&write(dir.path(), "ke-hoach.yaml", text)).map(|w| (w.value, w.warnings))
+    load_plan(&write(dir.path(), "ke-hoach.yaml", text))
+        .map(|w| (w.value, without_place_reminder(w.warnings)))
+}
+
+/// The warnings but the địa danh reminder (issue 9, item 5), which the samples' `Nguyễn Trãi`
+/// raises on purpose and which these tests are not about.
+fn without_place_reminder(d: Diagnostics) -> Diagnostics {
+    Diagnostics(
+        d.0.into_iter()
+            .filter(|x| x.is_error() || x.field.as_deref() != Some("dia_danh"))
+            .collect(),
+    )
 }
 
 /// Load the unit report `text` against [`PLAN`].
@@ -103,7 +114,7 @@ fn report_of(text: &str) -> Result<(vanban::UnitReport, Diagnostics), Diagnostic
     let (plan, _) = plan_of(PLAN).expect("plan");
     let dir = tempfile::tempdir().expect("tempdir");
     load_unit_report(&write(dir.path(), "tram-y-te.yaml", text), &plan)
-        .map(|w| (w.value, w.warnings))
+        .map(|w| (w.value, without_place_reminder(w.warnings)))
 }
 
 /// The one diagnostic of `d` at `line:column`.

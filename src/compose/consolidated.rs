@@ -29,7 +29,7 @@ pub(crate) const ITEMISED_UNITS_LIMIT: usize = 50;
 pub(crate) const PROVENANCE_LINES_LIMIT: usize = 15;
 
 /// A narrative item and the unit it comes from.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub(crate) struct ItemContext {
     /// Tên đơn vị.
     pub don_vi: String,
@@ -38,7 +38,7 @@ pub(crate) struct ItemContext {
 }
 
 /// One objective's compiled narrative.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub(crate) struct ObjectiveContext {
     /// Điểm — `a`, `b`, …
     pub diem: String,
@@ -57,7 +57,7 @@ pub(crate) struct ObjectiveContext {
 }
 
 /// Tình hình báo cáo — counts and names.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub(crate) struct StatusContext {
     /// Số đơn vị phải báo cáo.
     pub phai_bao_cao: usize,
@@ -78,7 +78,7 @@ pub(crate) struct StatusContext {
 }
 
 /// The template context of the consolidated report (`templates/tong-hop.md.hbs`).
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub(crate) struct ConsolidatedContext {
     /// Trích dẫn kế hoạch.
     pub ke_hoach: String,

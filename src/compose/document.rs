@@ -8,6 +8,7 @@ use super::{
     INVITATION_TEMPLATE, LEAVE_TEMPLATE, MINUTES_TEMPLATE,
 };
 use crate::data::document::GeneralDocument;
+use crate::data::fields::Shape;
 use crate::diag::Diagnostics;
 use crate::model::format::roman;
 use crate::model::{Appendix, Block, Document, Inline, Layout, Note};
@@ -79,6 +80,42 @@ pub(crate) fn general_document(
         notes,
         appendices,
     })
+}
+
+/// The keys the context of template `name` adds to (or replaces in) the document's data, as
+/// [`general_document`] inserts them: keep the two in step.
+pub(crate) fn added_fields(name: &str) -> Vec<(&'static str, Shape)> {
+    let values = |keys: &[&'static str]| keys.iter().map(|k| (*k, Shape::Value)).collect();
+    match name {
+        DECISION_TEMPLATE => {
+            let mut v: Vec<(&str, Shape)> = values(&["tham_quyen", "lenh"]);
+            v.push(("can_cu", Shape::Lines));
+            v
+        }
+        INTRODUCTION_TEMPLATE => values(&["co_quan_trong_cau", "het_han"]),
+        LEAVE_TEMPLATE => values(&[
+            "co_quan_trong_cau",
+            "ngay_don",
+            "tu_ngay",
+            "den_ngay",
+            "thoi_gian",
+            "noi_nghi",
+            "tinh_vao",
+        ]),
+        INVITATION_TEMPLATE => {
+            let mut v: Vec<(&str, Shape)> =
+                values(&["loi_moi", "toi_du", "chu_tri", "thoi_gian", "dia_diem"]);
+            v.push(("thanh_phan", Shape::Lines));
+            v
+        }
+        MINUTES_TEMPLATE => {
+            let mut v: Vec<(&str, Shape)> =
+                values(&["thoi_gian", "dia_diem", "chu_tri", "thu_ky", "ket_thuc"]);
+            v.push(("thanh_phan", Shape::Lines));
+            v
+        }
+        _ => Vec::new(),
+    }
 }
 
 /// Phụ lục (Mẫu 2.1): each `phu_luc` entry parsed from its Markdown; labelled `Phụ lục` when

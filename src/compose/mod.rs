@@ -44,6 +44,27 @@ pub(crate) const LEAVE_TEMPLATE: &str = "giay-nghi-phep";
 /// Name of the built-in template of biên bản (`templates/bien-ban.md.hbs`).
 pub(crate) const MINUTES_TEMPLATE: &str = "bien-ban";
 
+/// The fields template `name` is filled with (every key its document kind accepts, optional
+/// ones included), for the checks made when templates load; `None` for a template that is not
+/// a kind's own (a partial).
+pub(crate) fn template_fields(name: &str) -> Option<crate::data::fields::Shape> {
+    use crate::data::fields::Shape;
+    Some(match name {
+        PLAN_TEMPLATE => Shape::of::<crate::data::raw::RawPlan>(),
+        UNIT_TEMPLATE => Shape::of::<unit::UnitContext>(),
+        CONSOLIDATED_TEMPLATE => Shape::of::<consolidated::ConsolidatedContext>(),
+        DOCUMENT_TEMPLATE
+        | DECISION_TEMPLATE
+        | INVITATION_TEMPLATE
+        | INTRODUCTION_TEMPLATE
+        | LEAVE_TEMPLATE
+        | MINUTES_TEMPLATE => {
+            Shape::of::<crate::data::document::RawDocument>().with(document::added_fields(name))
+        }
+        _ => return None,
+    })
+}
+
 /// The text a template writes (as `{{bang_chi_tieu}}`, alone in a paragraph) where the indicator
 /// table goes.
 pub(crate) const TABLE_MARKER: &str = "⟦bảng chỉ tiêu⟧";
@@ -415,7 +436,7 @@ pub(crate) fn with_unit(value: &str, unit: &str) -> String {
 }
 
 /// Counts of the evaluations, for templates (`{{chi_tieu.dat}}/{{chi_tieu.danh_gia}}`).
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub(crate) struct SummaryContext {
     /// Số chỉ tiêu trong bảng.
     pub so_chi_tieu: usize,

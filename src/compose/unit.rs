@@ -19,7 +19,7 @@ use crate::model::{Document, Table};
 use crate::template::Templates;
 
 /// Kết quả theo mục tiêu — for the template.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub(crate) struct ObjectiveContext {
     /// Điểm — `a`, `b`, … in the order printed.
     pub diem: String,
@@ -30,7 +30,7 @@ pub(crate) struct ObjectiveContext {
 }
 
 /// The template context of a unit report (`templates/bao-cao.md.hbs`).
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub(crate) struct UnitContext {
     /// Tên đơn vị.
     pub don_vi: String,

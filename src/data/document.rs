@@ -11,7 +11,7 @@ use crate::diag::{Diagnostics, Warned};
 use crate::model::{DocumentKind, Frame, Layout, Text, Urgency, KINDS};
 
 /// Giới thiệu — giấy giới thiệu (Mẫu 1.8): who is introduced, to whom, for what, until when.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawIntroduction {
     /// Họ tên — the person introduced, e.g. `Lê Văn Nam` (printed after `Ông (bà):`).
@@ -28,7 +28,7 @@ pub struct RawIntroduction {
 
 /// Địa chỉ cơ quan — the agency's contact details at the foot of page 1 (NĐ 30 Phụ lục I, III.4;
 /// Mẫu 1.5, 1.7, 1.8 ô 10).
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawContact {
     /// Địa chỉ — the postal address.
@@ -49,7 +49,7 @@ pub struct RawContact {
 }
 
 /// Phụ lục — an appendix after the signature (Mẫu 2.1), each in its own section.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawAppendix {
     /// Tên phụ lục — the title (printed upper case, bold).
@@ -64,7 +64,7 @@ pub struct RawAppendix {
 }
 
 /// Nghỉ phép — giấy nghỉ phép (Mẫu 1.10): who takes leave, how long, where.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawLeave {
     /// Họ tên — printed after `Ông (bà):` and in the opening sentence.
@@ -89,7 +89,7 @@ pub struct RawLeave {
 }
 
 /// Văn bản — a document file with `loai` (`vi-du/thong-bao.yaml`).
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawDocument {
     /// Loại văn bản — `thong_bao`, `Thông báo` or `TB`.
@@ -627,12 +627,7 @@ pub(crate) fn validate_document(
         .map(|t| frame::upper(t.trim()))
         .unwrap_or_default();
     let grounds = grounds(&raw.can_cu);
-    let addressees: Vec<String> = raw
-        .kinh_gui
-        .0
-        .iter()
-        .map(|l| l.trim().to_string())
-        .collect();
+    let addressees = frame::addressees(c, &raw.kinh_gui, "kinh_gui");
     let first = (!addressees.is_empty()).then_some("Như trên");
     let mut recipients = frame::recipients(c, &raw.noi_nhan, "noi_nhan", first);
     drafter(c, &raw, &mut recipients);

@@ -14,7 +14,7 @@ use crate::diag::{Diagnostics, Location, Warned};
 use crate::model::{DocumentKind, Frame, IssueDate, Text};
 
 /// Báo cáo tổng hợp — the envelope file.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawEnvelope {
     /// Cơ quan — header agency block.
@@ -183,12 +183,7 @@ pub(crate) fn validate_envelope(c: &mut Checker<'_>, raw: RawEnvelope) -> Envelo
             "ví dụ: `Kết quả thực hiện công tác bình đẳng giới năm 2025`",
         );
     }
-    let addressees: Vec<String> = raw
-        .kinh_gui
-        .0
-        .iter()
-        .map(|l| l.trim().to_string())
-        .collect();
+    let addressees = frame::addressees(c, &raw.kinh_gui, "kinh_gui");
     let first = (!addressees.is_empty()).then_some("Như trên");
     let recipients = frame::recipients(c, &raw.noi_nhan, "noi_nhan", first);
     let signature = frame::signature(c, &raw.ky, "ky");

@@ -51,6 +51,7 @@ pub(crate) fn head(
     let (parent_agency, issuing_agency, right_header) = agency(c, agency_raw, "co_quan");
     let reference = reference(c, so_ky_hieu, kind, "so_ky_hieu");
     c.require("dia_danh", dia_danh, "địa danh");
+    place_level(c, &issuing_agency, dia_danh, "dia_danh");
     let date = issue_date(c, ngay_ban_hanh, "ngay_ban_hanh");
     Head {
         kind,
@@ -90,6 +91,68 @@ impl Head {
     }
 }
 
+/// Cấp hành chính — the level words of an administrative unit's name, upper case, longest first.
+const LEVELS: &[&str] = &[
+    "THÀNH PHỐ",
+    "THỊ TRẤN",
+    "THỊ XÃ",
+    "ĐẶC KHU",
+    "PHƯỜNG",
+    "QUẬN",
+    "HUYỆN",
+    "TỈNH",
+    "XÃ",
+];
+
+/// Họ — the commonest Vietnamese family names: a unit name starting with one is a person's name.
+const SURNAMES: &[&str] = &[
+    "NGUYỄN", "TRẦN", "LÊ", "PHẠM", "HOÀNG", "HUỲNH", "PHAN", "VŨ", "VÕ", "ĐẶNG", "BÙI", "ĐỖ",
+    "HỒ", "NGÔ", "DƯƠNG", "LÝ", "ĐINH", "TRỊNH", "ĐOÀN", "LƯƠNG", "MẠC", "TÔN", "CHU", "TRIỆU",
+];
+
+/// Địa danh — a unit named after a person, a number or a historical event keeps its level word
+/// in the place line (`Phường Nguyễn Trãi, ngày …`, `Phường 5`; NĐ 30 Phụ lục I, II.4 and
+/// Phụ lục II). When `dia_danh` is the issuing unit's name without its level word, warn with the
+/// fix (issue 9, item 5); the data is kept as written.
+fn place_level(c: &mut Checker<'_>, issuing: &[String], dia_danh: &str, field: &str) {
+    let agency = issuing.join(" ");
+    let words: Vec<&str> = agency.split_whitespace().collect();
+    // The last level word of the issuing agency and the name after it.
+    let found = (0..words.len()).rev().find_map(|i| {
+        LEVELS.iter().find_map(|l| {
+            let n = l.split(' ').count();
+            (words.len() > i + n && words[i..i + n].join(" ") == *l)
+                .then(|| (*l, words[i + n..].join(" ")))
+        })
+    });
+    let Some((level, name)) = found else { return };
+    let place = dia_danh.split_whitespace().collect::<Vec<_>>().join(" ");
+    if place.is_empty() || upper(&place) != name {
+        return;
+    }
+    let mut level_word: String = level.to_lowercase();
+    if let Some(first) = level_word.chars().next() {
+        level_word = first
+            .to_uppercase()
+            .chain(level_word.chars().skip(1))
+            .collect();
+    }
+    let message = if name.chars().all(|ch| ch.is_ascii_digit()) {
+        format!("địa danh «{place}» thiếu chữ «{level_word}»: tên đơn vị là một số, địa danh ghi cả cấp hành chính")
+    } else if SURNAMES.contains(&name.split(' ').next().unwrap_or("")) {
+        format!("địa danh «{place}» thiếu chữ «{level_word}»: tên đơn vị là tên người, địa danh ghi cả cấp hành chính")
+    } else {
+        format!("địa danh «{place}» là tên {} bỏ chữ «{level_word}»: nếu tên đặt theo tên người, số hoặc sự kiện lịch sử thì địa danh ghi cả cấp hành chính", level.to_lowercase())
+    };
+    c.warn(
+        field,
+        message,
+        format!(
+            "ghi `{field}: \"{level_word} {place}\"` → «{level_word} {place}, ngày …» (NĐ 30/2020, Phụ lục I, mục II.4)"
+        ),
+    );
+}
+
 /// Check the agency block and return (parent lines, issuing lines, right header).
 pub(crate) fn agency(
     c: &mut Checker<'_>,
@@ -107,11 +170,54 @@ pub(crate) fn agency(
         Some(t) if !t.trim().is_empty() => RightHeader::Custom(upper(t.trim())),
         _ => RightHeader::National,
     };
-    (
-        a.chu_quan.0.iter().map(|l| upper(l)).collect(),
-        a.ban_hanh.0.iter().map(|l| upper(l)).collect(),
-        right,
-    )
+    let parent: Vec<String> = a.chu_quan.0.iter().map(|l| upper(l)).collect();
+    let issuing: Vec<String> = a.ban_hanh.0.iter().map(|l| upper(l)).collect();
+    for (key, lines, bold) in [("chu_quan", &parent, false), ("ban_hanh", &issuing, true)] {
+        for (i, l) in lines.iter().enumerate() {
+            let rendered = crate::layout::agency_lines(l, bold);
+            header_fit(c, &format!("{field}.{key}[{i}]"), l, bold, &rendered);
+        }
+    }
+    if let RightHeader::Custom(title) = &right {
+        let rendered =
+            crate::layout::right_title_lines(title, crate::layout::profile::NATIONAL_TITLE_SIZE);
+        header_fit(c, &format!("{field}.tieu_de_phai"), title, true, &rendered);
+    }
+    (parent, issuing, right)
+}
+
+/// Warn when a header line does not fit its column at 13 pt: vanban breaks it at natural points
+/// (`rendered`, from [`crate::layout::agency_lines`] or [`crate::layout::right_title_lines`]) and
+/// says where, so that the user can choose the lines (NĐ 30 Phụ lục I, II.2; issue 9, item 2).
+fn header_fit(c: &mut Checker<'_>, field: &str, line: &str, bold: bool, rendered: &[String]) {
+    if rendered.len() < 2 {
+        return;
+    }
+    let right = field.ends_with("tieu_de_phai");
+    let (need, have) = crate::layout::header_overflow_mm(line, bold, right);
+    let (need, have) = (
+        format!("{need:.1}").replace('.', ","),
+        format!("{have:.1}").replace('.', ","),
+    );
+    let shown: Vec<String> = rendered.iter().map(|l| format!("«{l}»")).collect();
+    let list: Vec<String> = rendered.iter().map(|l| format!("\"{l}\"")).collect();
+    c.warn(
+        field,
+        format!(
+            "dòng «{}» rộng {need} mm ở cỡ chữ 13, cột {} chỉ rộng {have} mm: vanban ngắt thành {}",
+            line.trim(),
+            if right { "tiêu đề bên phải" } else { "tên cơ quan" },
+            shown.join(" / ")
+        ),
+        if right {
+            "tiêu đề bên phải là một dòng: rút gọn nếu muốn in trên một dòng (NĐ 30/2020, Phụ lục I, mục II.1)".to_string()
+        } else {
+            format!(
+                "tự chia dòng trong dữ liệu nếu muốn ngắt chỗ khác, ví dụ `[{}]`, hoặc viết tắt cụm từ thông dụng (UBND, HĐND) (NĐ 30/2020, Phụ lục I, mục II.2)",
+                list.join(", ")
+            )
+        },
+    );
 }
 
 /// Parse `so_ky_hieu`: `62/KH-UBND`, `68/2007/QĐ-UBND` (number/year/symbol), or `/KH-UBND`
@@ -263,8 +369,19 @@ pub(crate) fn parse_date(s: &str) -> Result<NaiveDate, String> {
             ))
         }
     };
-    NaiveDate::from_ymd_opt(y, m, d)
-        .ok_or_else(|| format!("ngày {d:02}/{m:02}/{y} không có thật trong lịch"))
+    // The date as the user typed it, and why it is not one.
+    NaiveDate::from_ymd_opt(y, m, d).ok_or_else(|| {
+        let why = match (1..=12).contains(&m) {
+            false => format!("không có tháng {m}"),
+            true => {
+                let last = (28..=31)
+                    .rev()
+                    .find(|&x| NaiveDate::from_ymd_opt(y, m, x).is_some());
+                format!("tháng {m}/{y} có {} ngày", last.unwrap_or(28))
+            }
+        };
+        format!("ngày `{s}` không có thật trong lịch: {why}")
+    })
 }
 
 /// Parse `ngay_ban_hanh`: a full date, or only the year (draft).
@@ -288,6 +405,44 @@ pub(crate) fn issue_date(c: &mut Checker<'_>, value: &str, field: &str) -> Issue
     }
 }
 
+/// A list marker typed by the user (`- `, `– `, `+ `) dropped from the start of a line, and the
+/// end punctuation (`;`, `.`, `,`) from its end: vanban writes both (NĐ 30 Phụ lục I, II.9).
+/// A value that merely starts with a dash (`---`, `-5%`) is kept as written; a control character
+/// after the dash was made a space when the value was read, so `-\v` is a marker too.
+fn strip_marker(line: &str) -> &str {
+    let t = line.trim();
+    let t = match t.strip_prefix(['-', '–', '+']) {
+        Some(rest) if rest.starts_with(char::is_whitespace) => rest.trim(),
+        _ => t,
+    };
+    t.trim_end_matches([';', '.', ',']).trim()
+}
+
+/// Kính gửi — the addressee lines without the markers and end punctuation the user typed (vanban
+/// writes `- …;` and the final `.` itself, Mẫu 1.5; case H18), with a warning naming the line.
+pub(crate) fn addressees(c: &mut Checker<'_>, lines: &Lines, field: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for (i, l) in lines.0.iter().enumerate() {
+        let t = strip_marker(l);
+        if t != l.trim() {
+            c.warn(
+                &format!("{field}[{i}]"),
+                format!(
+                    "đã bỏ dấu đầu dòng hoặc dấu câu cuối dòng của «{}»",
+                    l.trim()
+                ),
+                format!(
+                    "vanban tự thêm `- ` và `;`/`.` cho Kính gửi; chỉ ghi tên nơi nhận: `\"{t}\"`"
+                ),
+            );
+        }
+        if !t.is_empty() {
+            out.push(t.to_string());
+        }
+    }
+    out
+}
+
 /// Check recipient lines: strip a leading `- ` and final `;`/`.`; the last must be `Lưu: …`.
 pub(crate) fn recipients(
     c: &mut Checker<'_>,
@@ -300,15 +455,7 @@ pub(crate) fn recipients(
         out.push(f.to_string());
     }
     for l in &lines.0 {
-        // One list marker typed by the user (`- `, `– `, `+ `) is dropped; a value that merely
-        // starts with a dash (`---`, `-5%`) is kept as written. A control character after the
-        // dash was made a space when the value was read, so `-\v` is a marker too.
-        let t = l.trim();
-        let t = match t.strip_prefix(['-', '–', '+']) {
-            Some(rest) if rest.starts_with(char::is_whitespace) => rest.trim(),
-            _ => t,
-        };
-        let t = t.trim_end_matches([';', '.', ',']).trim();
+        let t = strip_marker(l);
         if !t.is_empty() && first != Some(t) {
             out.push(t.to_string());
         }
@@ -448,7 +595,10 @@ mod tests {
         );
         assert!(parse_date("31/02/2025")
             .unwrap_err()
-            .contains("không có thật"));
+            .contains("ngày `31/02/2025` không có thật trong lịch: tháng 2/2025 có 28 ngày"));
+        assert!(parse_date("2025-13-01")
+            .unwrap_err()
+            .contains("ngày `2025-13-01` không có thật trong lịch: không có tháng 13"));
         assert!(parse_date("2025.01.05").is_err());
         assert!(parse_date("01-05-2025").is_err());
     }

@@ -8,6 +8,7 @@
 pub(crate) mod document;
 pub(crate) mod encoding;
 pub(crate) mod envelope;
+pub(crate) mod fields;
 pub(crate) mod frame;
 pub(crate) mod indicator;
 pub(crate) mod lint;
@@ -122,7 +123,7 @@ pub(crate) fn load_with<R, T>(
     validate: impl FnOnce(&mut Checker<'_>, R) -> T,
 ) -> Result<crate::diag::Warned<T>, Diagnostics>
 where
-    R: serde::de::DeserializeOwned,
+    R: serde::de::DeserializeOwned + schemars::JsonSchema,
 {
     let source = read_source(path)?;
     let parsed = yaml::parse::<R>(&source, fields)?;

@@ -85,7 +85,7 @@ impl<'de> Deserialize<'de> for Scalar {
 }
 
 /// Cơ quan — the agency block of the header's left column.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawAgency {
     /// Cơ quan chủ quản — parent agency line(s), optional, e.g. `UBND THÀNH PHỐ KON TUM`.
@@ -100,7 +100,7 @@ pub struct RawAgency {
 }
 
 /// Chữ ký — the signature block.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawSignature {
     /// Quyền hạn ký — authority lines, e.g. `[TM. ỦY BAN NHÂN DÂN, KT. CHỦ TỊCH]`; may be empty.
@@ -113,7 +113,7 @@ pub struct RawSignature {
 }
 
 /// Cách tính chỉ tiêu — how an indicator's result is computed from raw figures.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum RawMeasure {
     /// Tỷ lệ — Σ tử số / Σ mẫu số × hệ số (100 for %, 1000 for ‰).
@@ -125,7 +125,7 @@ pub enum RawMeasure {
 }
 
 /// Hướng chỉ tiêu — which side of the target meets it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum RawDirection {
     /// Tối thiểu — at least the target (≥).
@@ -137,7 +137,7 @@ pub enum RawDirection {
 }
 
 /// Chỉ tiêu — one measurable indicator of the plan.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawIndicator {
     /// Mã chỉ tiêu — stable id used by unit reports, e.g. `MT2.CT1`.
@@ -165,7 +165,7 @@ pub struct RawIndicator {
 }
 
 /// Nội dung mục tiêu — one line of an objective, as written in the plan, with its indicators.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawObjectiveItem {
     /// Văn bản — the sentence as written (rich text: `*nghiêng*`, `[^1]` allowed).
@@ -176,7 +176,7 @@ pub struct RawObjectiveItem {
 }
 
 /// Mục tiêu — one objective of the plan (section II).
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawObjective {
     /// Tiêu đề — heading after the number, e.g. `Mục tiêu 1: Trong lĩnh vực chính trị:`.
@@ -186,7 +186,7 @@ pub struct RawObjective {
 }
 
 /// Nhóm nhiệm vụ — tasks and solutions for one objective (section III).
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawTaskGroup {
     /// Tiêu đề — heading after the number, e.g. `Mục tiêu 1: Trong lĩnh vực chính trị.`.
@@ -196,7 +196,7 @@ pub struct RawTaskGroup {
 }
 
 /// Phân công — one party's responsibilities (section V).
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawAssignment {
     /// Đơn vị — the party, e.g. `Công chức Văn hóa – Xã hội phụ trách LĐTĐXH phường`.
@@ -210,7 +210,7 @@ pub struct RawAssignment {
 }
 
 /// Kế hoạch — a plan file (`data/ke-hoach-2025.yaml`).
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawPlan {
     /// Loại văn bản — optional; when given it must name Kế hoạch (`ke_hoach`, `Kế hoạch`, `KH`).

@@ -20,7 +20,7 @@ use crate::model::format::date_short;
 use crate::model::{Code, DocumentKind, Frame, IssueDate, Text};
 
 /// Đơn vị — who reports: a stable id and the display name.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawUnit {
     /// Mã đơn vị — stable slug, the same as the file name, e.g. `tram-y-te`.
@@ -30,7 +30,7 @@ pub(crate) struct RawUnit {
 }
 
 /// Kết quả theo mục tiêu — what a unit did towards one objective of the plan.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawObjectiveResult {
     /// Mục tiêu — the objective's number in the plan (1-based), e.g. `4`.
@@ -40,7 +40,7 @@ pub(crate) struct RawObjectiveResult {
 }
 
 /// Hoạt động — one activity with its counts.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawActivity {
     /// Tên hoạt động — e.g. `Truyền thông về sức khỏe sinh sản cho phụ nữ mang thai`.
@@ -60,7 +60,7 @@ pub(crate) struct RawActivity {
 }
 
 /// Số liệu chỉ tiêu — the raw figures of one indicator, by the plan's id.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawFigure {
     /// Mã chỉ tiêu — the plan's id, e.g. `MT1.CT2`.
@@ -109,7 +109,7 @@ pub(crate) struct RawPart {
 }
 
 /// Báo cáo đơn vị — a unit report file (`data/bao-cao/<mã đơn vị>.yaml`).
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawUnitReport {
     /// Loại văn bản — optional; when given it must name Báo cáo (`bao_cao`, `Báo cáo`, `BC`).
@@ -394,7 +394,7 @@ pub(crate) fn validate_unit_report(
             "ví dụ: `Kết quả thực hiện công tác bình đẳng giới năm 2025`",
         );
     }
-    let addressees = texts(&raw.kinh_gui);
+    let addressees = frame::addressees(c, &raw.kinh_gui, "kinh_gui");
     if addressees.is_empty() {
         c.error(
             "kinh_gui",

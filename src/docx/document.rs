@@ -14,16 +14,24 @@ use crate::model::page::{
 const W_NS: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 const R_NS: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
-/// Read-only context of the writer: the font written on every run.
+/// Read-only context of the writer: the font written on every run; the notes cited again (a
+/// bookmark around the first reference, for the NOTEREF fields of the later ones).
 struct Ctx<'a> {
     font: &'a str,
+    again: &'a [u32],
+}
+
+impl<'a> Ctx<'a> {
+    fn new(font: &'a str) -> Self {
+        Ctx { font, again: &[] }
+    }
 }
 
 /// The main document part.
 pub(crate) fn document(pages: &Pages) -> String {
-    let ctx = Ctx {
-        font: &pages.defaults.font,
-    };
+    let again = pages.notes_cited_again();
+    let mut ctx = Ctx::new(&pages.defaults.font);
+    ctx.again = &again;
     let mut xml = Xml::new(estimate(pages));
     {
         let mut doc = xml.elem("w:document");
@@ -80,9 +88,7 @@ pub(crate) fn first_footer_rids(pages: &Pages) -> Vec<Option<String>> {
 
 /// A footer part (`w:ftr`) holding `paras`.
 pub(crate) fn footer(pages: &Pages, paras: &[Para]) -> String {
-    let ctx = Ctx {
-        font: &pages.defaults.font,
-    };
+    let ctx = Ctx::new(&pages.defaults.font);
     let mut xml = Xml::new(1024);
     {
         let mut ftr = xml.elem("w:ftr");
@@ -97,9 +103,7 @@ pub(crate) fn footer(pages: &Pages, paras: &[Para]) -> String {
 /// The footnotes part: `asset` (the part with only the two separators, ids -1 and 0) with
 /// each note appended, its number mark first.
 pub(crate) fn footnotes(pages: &Pages, asset: &str) -> String {
-    let ctx = Ctx {
-        font: &pages.defaults.font,
-    };
+    let ctx = Ctx::new(&pages.defaults.font);
     let (head, _) = asset.rsplit_once("</w:footnotes>").unwrap_or((asset, ""));
     let mut xml = Xml::fragment(head.len() + 600 * pages.notes.len() + 16);
     xml.raw(head);
@@ -232,7 +236,28 @@ fn run_properties(ctx: &Ctx<'_>, parent: &mut Elem<'_>, style: Option<&str>, f: 
     rpr.val("w:szCs", hp);
 }
 
+/// A span. A note cited again is Word's cross-reference: a bookmark around its first
+/// reference, at each later citation a `NOTEREF _RefNote<n> \f \h` field in the note reference
+/// style, so the number follows when notes are added before it in Word.
 fn span(ctx: &Ctx<'_>, parent: &mut Elem<'_>, s: &Span) {
+    match s {
+        Span::NoteRef(n) if ctx.again.contains(n) => {
+            parent.raw(&format!(
+                r#"<w:bookmarkStart w:id="{n}" w:name="_RefNote{n}"/>"#
+            ));
+            run(ctx, parent, s);
+            parent.raw(&format!(r#"<w:bookmarkEnd w:id="{n}"/>"#));
+        }
+        Span::NoteNumber(n, f) => {
+            let size = f.size.half_points().to_string();
+            let values = [("N", &*n.to_string()), ("FONT", ctx.font), ("SIZE", &size)];
+            parent.raw(&super::package::fill(super::package::NOTEREF, &values));
+        }
+        _ => run(ctx, parent, s),
+    }
+}
+
+fn run(ctx: &Ctx<'_>, parent: &mut Elem<'_>, s: &Span) {
     let mut r = parent.elem("w:r");
     match s {
         Span::Text(text, f) => {
@@ -262,10 +287,7 @@ fn span(ctx: &Ctx<'_>, parent: &mut Elem<'_>, s: &Span) {
             run_properties(ctx, &mut r, Some("FootnoteReference"), None);
             r.empty("w:footnoteRef");
         }
-        Span::NoteNumber(n, f) => {
-            run_properties(ctx, &mut r, Some("FootnoteReference"), Some(*f));
-            r.elem("w:t").text(&n.to_string());
-        }
+        Span::NoteNumber(..) => {}
     }
 }
 
@@ -297,14 +319,7 @@ fn table_properties(parent: &mut Elem<'_>, t: &Table) {
     {
         let mut b = pr.elem("w:tblBorders");
         let (val, sz) = if t.borders { ("single", 4) } else { ("nil", 0) };
-        for side in [
-            "w:top",
-            "w:left",
-            "w:bottom",
-            "w:right",
-            "w:insideH",
-            "w:insideV",
-        ] {
+        for side in "w:top w:left w:bottom w:right w:insideH w:insideV".split(' ') {
             let mut e = b.elem(side);
             e.attr("w:val", val);
             if t.borders {

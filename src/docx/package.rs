@@ -38,15 +38,18 @@ mod assets {
     pub(super) const HEADER_EMPTY: &str = include_str!("assets/header-empty.xml");
 }
 
+/// A later citation of note `{N}`: a NOTEREF field to the bookmark of its first reference.
+pub(super) const NOTEREF: &str = include_str!("assets/noteref.xml");
+
 /// Fill `{NAME}` placeholders of an asset; values are escaped for XML.
-fn fill(asset: &str, values: &[(&str, &str)]) -> Vec<u8> {
+pub(super) fn fill(asset: &str, values: &[(&str, &str)]) -> String {
     let mut out = asset.to_string();
     for (k, v) in values {
         let mut escaped = String::with_capacity(v.len());
         super::xml::escape_into(&mut escaped, v, true);
         out = out.replace(&format!("{{{k}}}"), &escaped);
     }
-    out.into_bytes()
+    out
 }
 
 /// The complete package of `pages`, in the order the parts are zipped.
@@ -56,9 +59,9 @@ pub(crate) fn assemble(pages: &crate::model::page::Pages) -> Package {
     let note_size = d.footnote_size.half_points().to_string();
     let page_size = d.page_number_size.half_points().to_string();
     let props = &pages.properties;
-    let part = |path: &str, data: Vec<u8>| Part {
+    let part = |path: &str, data: String| Part {
         path: path.to_string(),
-        data,
+        data: data.into_bytes(),
     };
     // First-page footers in section order, each with its relationship and content type.
     let mut footers: Vec<String> = pages
@@ -85,65 +88,40 @@ pub(crate) fn assemble(pages: &crate::model::page::Pages) -> Package {
             ),
         );
     }
-    let mut package = Package {
-        parts: vec![
-            part(CONTENT_TYPES, content_types.into_bytes()),
-            part("_rels/.rels", assets::PACKAGE_RELS.into()),
-            part(
-                "docProps/core.xml",
-                fill(
-                    assets::CORE,
-                    &[
-                        ("TITLE", &props.title),
-                        ("CREATOR", &props.creator),
-                        ("LANG", &props.language),
-                    ],
-                ),
-            ),
-            part("docProps/app.xml", assets::APP.into()),
-            part(
-                "word/document.xml",
-                super::document::document(pages).into_bytes(),
-            ),
-            part("word/_rels/document.xml.rels", document_rels.into_bytes()),
-            part(
-                "word/styles.xml",
-                fill(
-                    assets::STYLES,
-                    &[
-                        ("FONT", &d.font),
-                        ("SIZE", &size),
-                        ("NOTE_SIZE", &note_size),
-                        ("LANG", &d.language),
-                    ],
-                ),
-            ),
-            part(
-                "word/settings.xml",
-                fill(assets::SETTINGS, &[("LANG", &d.language)]),
-            ),
-            part("word/fontTable.xml", assets::FONT_TABLE.into()),
-            part("word/theme/theme1.xml", assets::THEME.into()),
-            part(
-                "word/footnotes.xml",
-                super::document::footnotes(pages, assets::FOOTNOTES).into_bytes(),
-            ),
-            part(
-                "word/header1.xml",
-                fill(
-                    assets::HEADER_PAGE,
-                    &[("FONT", &d.font), ("PAGE_SIZE", &page_size)],
-                ),
-            ),
-            part("word/header2.xml", assets::HEADER_EMPTY.into()),
-        ],
-    };
+    // Every asset is filled from one table (the placeholder names are distinct).
+    let values = [
+        ("TITLE", props.title.as_str()),
+        ("CREATOR", &props.creator),
+        ("DOC_LANG", &props.language),
+        ("LANG", &d.language),
+        ("FONT", &d.font),
+        ("SIZE", &size),
+        ("NOTE_SIZE", &note_size),
+        ("PAGE_SIZE", &page_size),
+    ];
+    let filled = |asset: &str| fill(asset, &values);
+    let mut parts = vec![
+        part(CONTENT_TYPES, content_types),
+        part("_rels/.rels", assets::PACKAGE_RELS.into()),
+        part("docProps/core.xml", filled(assets::CORE)),
+        part("docProps/app.xml", assets::APP.into()),
+        part("word/document.xml", super::document::document(pages)),
+        part("word/_rels/document.xml.rels", document_rels),
+        part("word/styles.xml", filled(assets::STYLES)),
+        part("word/settings.xml", filled(assets::SETTINGS)),
+        part("word/fontTable.xml", assets::FONT_TABLE.into()),
+        part("word/theme/theme1.xml", assets::THEME.into()),
+        part(
+            "word/footnotes.xml",
+            super::document::footnotes(pages, assets::FOOTNOTES),
+        ),
+        part("word/header1.xml", filled(assets::HEADER_PAGE)),
+        part("word/header2.xml", assets::HEADER_EMPTY.into()),
+    ];
     for (k, f) in footers.into_iter().enumerate() {
-        package
-            .parts
-            .push(part(&format!("word/footer{}.xml", k + 1), f.into_bytes()));
+        parts.push(part(&format!("word/footer{}.xml", k + 1), f));
     }
-    package
+    Package { parts }
 }
 
 /// Parts at least this large (bytes) are compressed in the zip.

@@ -107,6 +107,12 @@ impl Elem<'_> {
         self.elem(name);
     }
 
+    /// Markup written as it is (an asset whose values are escaped already).
+    pub(crate) fn raw(&mut self, s: &str) {
+        self.close_start();
+        self.xml.buf.push_str(s);
+    }
+
     /// Escaped character data.
     pub(crate) fn text(&mut self, s: &str) {
         self.close_start();

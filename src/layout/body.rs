@@ -106,6 +106,54 @@ pub(crate) fn spans(
     }
 }
 
+/// Whether a paragraph is heading-like and so keeps with the paragraph after it (issue 9, item 1):
+/// a heading (`I.`, `1.` with a title), a line that introduces what follows by ending with `:`
+/// (`a) Mục tiêu 1: …:`, `Các chỉ tiêu không đạt:`, the group lines of the reports), a bold label
+/// on one line, or a one-line numbered title (`I.`, `1.`, `1.2.`, `a)` without a closing `.`/`;`).
+/// A heading alone at the foot of a page is what the decree's numbered structure forbids in
+/// practice (NĐ 30 Phụ lục I, II.6: every mục, khoản has its title with its content).
+fn heading_like(para: &crate::model::Paragraph, width: Twips) -> bool {
+    if matches!(para.role, Role::Heading(_)) {
+        return true;
+    }
+    let text = para.plain_text();
+    let t = text.trim();
+    if t.is_empty() {
+        return false;
+    }
+    if t.ends_with(':') {
+        return true;
+    }
+    let one_line = super::measure::text_width_twips(t, p::BODY_SIZE, true).0
+        <= width.0 - p::FIRST_LINE_INDENT.twips().0;
+    if !one_line {
+        return false;
+    }
+    let all_bold = para.inlines.iter().all(|i| match i {
+        Inline::Text { text, bold, .. } => *bold || text.trim().is_empty(),
+        _ => true,
+    });
+    if all_bold {
+        return true;
+    }
+    let marker = t.split_once(' ').map_or("", |(m, _)| m);
+    let numbered = {
+        let roman = marker
+            .strip_suffix('.')
+            .is_some_and(|m| !m.is_empty() && m.chars().all(|c| "IVXLC".contains(c)));
+        let arabic = marker.strip_suffix('.').is_some_and(|m| {
+            !m.is_empty()
+                && m.split('.')
+                    .all(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
+        });
+        let letter = marker
+            .strip_suffix(')')
+            .is_some_and(|m| m.chars().count() == 1 && m.chars().all(|c| c.is_lowercase()));
+        roman || arabic || letter
+    };
+    numbered && !t.ends_with(['.', ';', ','])
+}
+
 /// Lay out one body block into `out`; `width` is the text width (for tables).
 pub(crate) fn block(b: &Block, width: Twips, notes: &mut Notes, out: &mut Vec<Flow>) {
     match b {
@@ -124,7 +172,6 @@ pub(crate) fn block(b: &Block, width: Twips, notes: &mut Notes, out: &mut Vec<Fl
                 Role::Heading(level) => {
                     format.align = Justify::Both;
                     format.indent_first = p::FIRST_LINE_INDENT.twips();
-                    format.keep_next = true;
                     (true, level >= 3)
                 }
                 Role::Centered => {
@@ -137,6 +184,14 @@ pub(crate) fn block(b: &Block, width: Twips, notes: &mut Notes, out: &mut Vec<Fl
                     (false, false)
                 }
             };
+            if heading_like(para, width) {
+                format.keep_next = true;
+                // A heading is not split either; a long lead-in paragraph (`… như sau:`) may be.
+                let text = para.plain_text();
+                format.keep_lines = matches!(para.role, Role::Heading(_))
+                    || super::measure::text_width_twips(text.trim(), p::BODY_SIZE, false).0
+                        <= 2 * width.0;
+            }
             let mut out_para = Para {
                 format,
                 spans: Vec::with_capacity(para.inlines.len()),

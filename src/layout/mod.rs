@@ -16,11 +16,14 @@
 
 mod body;
 mod frame;
-mod measure;
+#[rustfmt::skip]
+mod glyphs;
+pub(crate) mod measure;
 pub(crate) mod profile;
 
 use crate::model::page::{Defaults, Flow, PageSetup, Pages, Properties, Section};
 use crate::model::Document;
+pub(crate) use frame::{agency_lines, header_overflow_mm, right_title_lines};
 use profile as p;
 
 /// The page setup of a section: A4 (landscape for wide appendices), the decree's margins.

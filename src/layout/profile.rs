@@ -41,6 +41,11 @@ pub(crate) fn text_width_landscape() -> Mm {
 pub(crate) const NATIONAL_TITLE_SIZE: Pt = Pt(13.0);
 /// Tiêu ngữ — 14 pt, bold (NĐ 30 Phụ lục I, II.1; = Quốc hiệu + 1 pt, size-consistency footnote).
 pub(crate) const MOTTO_SIZE: Pt = Pt(14.0);
+/// The smaller set of the header's right column — Quốc hiệu 12 pt, Tiêu ngữ and địa danh, ngày
+/// 13 pt — used when the place-and-date line does not fit the column at 14 pt (`Phường Nguyễn
+/// Trãi, ngày …`): the sizes move together, as the footnote of Phụ lục I, Mục V pairs them
+/// (12/13/13 or 13/14/14; nd30-layout §3).
+pub(crate) const SMALL_HEADER_SIZES: (Pt, Pt, Pt) = (Pt(12.0), Pt(13.0), Pt(13.0));
 /// Tên cơ quan — 13 pt, upper case; bold for the issuing agency (NĐ 30 Phụ lục I, II.2).
 pub(crate) const AGENCY_SIZE: Pt = Pt(13.0);
 /// Số, ký hiệu — 13 pt, upright (NĐ 30 Phụ lục I, II.3).
@@ -82,13 +87,27 @@ pub(crate) const PARAGRAPH_SPACING: Pt = Pt(6.0);
 /// Khoảng cách dòng — 1.15 lines, as `w:line` in 240ths of a line (NĐ 30: single to 1.5 lines).
 pub(crate) const LINE_SPACING_240THS: u32 = 276;
 
-/// Header table: left column (agency, số) width (Mẫu 1.4 uses ≈ 40 %).
-pub(crate) const HEADER_LEFT_WIDTH: Mm = Mm(63.5);
-/// Header table: right column (Quốc hiệu, date) width; ≥ 5670 twips to hold a 13 pt Quốc hiệu
-/// on one line (nd30-layout §5).
-pub(crate) const HEADER_RIGHT_WIDTH: Mm = Mm(104.0);
-/// Header table indent into the left margin, so that the wider table stays centred (Mẫu 1.4: −199 twips).
-pub(crate) const HEADER_TABLE_INDENT: Mm = Mm(-1.3);
+/// Header table: right column (Quốc hiệu, Tiêu ngữ, địa danh and date) width — Mẫu 1.4's own
+/// 5670 twips (NĐ 30 Phụ lục III; nd30-layout §5), ≥ the 13 pt Quốc hiệu (5424 twips, §4.1)
+/// plus two cell margins, so it stays on one line.
+pub(crate) const HEADER_RIGHT_WIDTH: Mm = Mm(100.0);
+/// Header table indent into the left margin — Mẫu 1.4's `tblInd` −199 twips (−3.5 mm).
+pub(crate) const HEADER_TABLE_INDENT: Mm = Mm(-3.5);
+/// Distance from the header table's right end to the paper's edge. Mẫu 1.4's table (width 9782,
+/// indent −199, left margin 35 mm) ends 338 twips (6 mm) from the edge; with this profile's
+/// narrower right margin (15 mm) the table ends 5 mm from it, which gives the agency column the
+/// width of the longest usual chủ quản line (`BCH ĐOÀN THÀNH PHỐ KON TUM`, 13 pt: 4182 twips).
+pub(crate) const HEADER_PAPER_GAP: Mm = Mm(5.0);
+
+/// Header table: left column (tên cơ quan, số) width — what the decree's layout leaves beside the
+/// right column: text width + the indent into the left margin + the right margin − the gap to the
+/// paper's edge − the right column = 165 + 3.5 + 15 − 5 − 100 = 78.5 mm (4450 twips; Mẫu 1.4's
+/// column is 3829 twips inside a narrower text block).
+pub(crate) fn header_left_width() -> Mm {
+    Mm(text_width().0 - HEADER_TABLE_INDENT.0 + MARGIN_RIGHT.0
+        - HEADER_PAPER_GAP.0
+        - HEADER_RIGHT_WIDTH.0)
+}
 /// Closing table (Nơi nhận | chữ ký): left column width (Mẫu 1.4 ≈ 32/68; wider for long recipients).
 pub(crate) const CLOSING_LEFT_WIDTH: Mm = Mm(72.0);
 /// Closing table: right column width (the rest of the text width).
@@ -100,8 +119,12 @@ pub(crate) const MINUTES_SIGNATURE_WIDTH: Mm = Mm(82.5);
 pub(crate) const CELL_MARGIN: Mm = Mm(1.9);
 /// Empty lines left for signature and seal (practice: 3–4 lines; nd30-layout §4.7).
 pub(crate) const SIGNATURE_SPACE_LINES: usize = 4;
-/// Kính gửi block: indent from the left margin of the text (diagram ô 9a starts at ≈ 0.3 of the width).
-pub(crate) const ADDRESSEE_INDENT: Mm = Mm(30.0);
+/// Kính gửi with several addressees: indent of the `Kính gửi:` line from the left margin of the
+/// text (Mẫu 1.5, measured on the decree's page: 35 mm into the text block).
+pub(crate) const ADDRESSEE_INDENT: Mm = Mm(35.0);
+/// Kính gửi with several addressees: indent of each `- …;` line, under `gửi` (Mẫu 1.5: the dashes
+/// stand 10 mm right of `Kính`).
+pub(crate) const ADDRESSEE_ITEM_INDENT: Mm = Mm(45.0);
 
 /// Short rule under the agency name and the trích yếu: this fraction of the text above it
 /// (NĐ 30 Phụ lục I, II.2 and II.5: 1/3 to 1/2).

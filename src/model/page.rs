@@ -30,6 +30,32 @@ pub struct Pages {
     pub properties: Properties,
 }
 
+impl Pages {
+    /// The notes cited again ([`Span::NoteNumber`]) in the body, its tables included.
+    pub fn notes_cited_again(&self) -> Vec<u32> {
+        let mut out = Vec::new();
+        let mut add = |p: &Para| {
+            for s in &p.spans {
+                if let Span::NoteNumber(n, _) = s {
+                    out.push(*n);
+                }
+            }
+        };
+        for b in self.sections.iter().flat_map(|s| &s.blocks) {
+            match b {
+                Flow::Para(p) => add(p),
+                Flow::Table(t) => t
+                    .rows
+                    .iter()
+                    .flat_map(|r| &r.cells)
+                    .flat_map(|c| &c.paras)
+                    .for_each(&mut add),
+            }
+        }
+        out
+    }
+}
+
 /// Document-wide formatting defaults, written into `styles.xml` and the page headers.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

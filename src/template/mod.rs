@@ -1,10 +1,14 @@
 //! Stage 2, **template**: record + handlebars template → Markdown body.
 //!
 //! Built-in templates (`templates/*.md.hbs`) are embedded in the binary; `--templates DIR`
-//! replaces any of them by a file of the same name in `DIR`. The registry runs in strict mode
-//! (a missing field is an error naming the field and the template line) and escapes values for
-//! Markdown, not HTML ([`escape`]).
+//! replaces any of them by a file of the same name in `DIR`. When they load, templates are
+//! checked against the fields of their document kind ([`check`], [`crate::data::fields`]): every
+//! name they read, groups and lists printed as values, triple braces, nesting; syntax errors are
+//! told in Vietnamese at the opening tag of the block left open. The registry runs in strict mode
+//! (a field left out of the data is an error naming the key and the template line) and escapes
+//! values for Markdown, not HTML ([`escape`]).
 
+pub(crate) mod check;
 pub(crate) mod escape;
 pub(crate) mod helpers;
 
@@ -199,20 +203,80 @@ impl Templates {
             // handlebars locates every element by counting from the start of the text, so a long
             // comment makes compiling slower: the compiled text keeps only its line ends (line
             // numbers of errors do not change).
-            if let Err(e) = t
-                .registry
-                .register_template_string(&name, blank_comments(&text))
-            {
+            let compiled = blank_comments(&text);
+            // handlebars' parser is recursive: the nesting is bounded before it reads the text.
+            if let Some((line, column, what)) = check::too_deep(&compiled) {
+                diags.push(
+                    Diagnostic::error(
+                        Location::new(&path, line, column),
+                        format!(
+                            "mẫu `{name}` lồng {what} quá sâu: quá {} tầng tại đây",
+                            check::MAX_DEPTH
+                        ),
+                    )
+                    .with_hint(
+                        "tách mẫu thành các mẫu con (`{{> ten}}`) hoặc bớt các khối lồng nhau",
+                    ),
+                );
+            } else if let Err(e) = t.registry.register_template_string(&name, compiled) {
                 diags.push(template_error(&path, &text, &e));
             }
             t.texts.push((name.clone(), text));
             t.origins.push((name, path));
+        }
+        if !diags.has_errors() {
+            diags.extend(t.check());
         }
         if diags.has_errors() {
             Err(diags)
         } else {
             Ok(Warned::new(t, diags))
         }
+    }
+
+    /// Check every template against the fields of its document kind (a template that is not a
+    /// kind's — a partial — is checked where it is included), then rewrite each `{{x}}` into
+    /// the value helper ([`check`]).
+    fn check(&mut self) -> Diagnostics {
+        let mut out = Diagnostics::new();
+        let partials = |name: &str| -> Option<check::Source<'_>> {
+            let template = self.registry.get_template(name)?;
+            let (name, path) = self.origins.iter().find(|(n, _)| n == name)?;
+            let (_, text) = self.texts.iter().find(|(n, _)| n == name)?;
+            Some(check::Source {
+                name,
+                template,
+                path,
+                text,
+            })
+        };
+        for (name, _) in &self.origins {
+            let Some(src) = partials(name) else { continue };
+            let shape =
+                crate::compose::template_fields(name).unwrap_or(crate::data::fields::Shape::Any);
+            let mut checker = check::Checker::new(&shape, &partials, helpers::NAMES);
+            checker.check(&src);
+            for d in checker.diags {
+                if !out
+                    .0
+                    .iter()
+                    .any(|o| o.location == d.location && o.message == d.message)
+                {
+                    out.push(d);
+                }
+            }
+        }
+        if out.has_errors() {
+            return out;
+        }
+        let names: Vec<String> = self.origins.iter().map(|(n, _)| n.clone()).collect();
+        for name in names {
+            if let Some(mut tpl) = self.registry.get_template(&name).cloned() {
+                check::rewrite_prints(&mut tpl, helpers::NAMES);
+                self.registry.register_template(&name, tpl);
+            }
+        }
+        out
     }
 
     fn origin(&self, name: &str) -> PathBuf {
@@ -284,12 +348,20 @@ impl Templates {
             column: e.column_no.unwrap_or(0),
         };
         let (msg, hint) = match e.reason() {
-            RenderErrorReason::MissingVariable(Some(path)) => (
-                format!("mẫu `{tpl}` dùng trường `{path}` nhưng dữ liệu không có trường này"),
-                format!(
-                    "thêm `{path}` vào tệp dữ liệu, hoặc bọc chỗ dùng trong `{{{{#if {path}}}}}…{{{{/if}}}}`"
-                ),
-            ),
+            // Every name is a field of the kind (checked when the template loaded): here the
+            // data file left an optional field out.
+            RenderErrorReason::MissingVariable(Some(path)) => {
+                let written = match path.rsplit_once(['.', '/']) {
+                    Some((group, key)) => format!("`{key}:` trong `{group}:`"),
+                    None => format!("`{path}:`"),
+                };
+                (
+                    format!("mẫu `{tpl}` in `{path}` nhưng tệp dữ liệu không ghi trường này"),
+                    format!(
+                        "ghi {written} trong tệp dữ liệu, hoặc bọc chỗ dùng trong `{{{{#if {path}}}}}…{{{{/if}}}}`"
+                    ),
+                )
+            }
             RenderErrorReason::MissingVariable(None) => (
                 format!("mẫu `{tpl}` dùng một trường không có trong dữ liệu"),
                 "kiểm tra tên trường trong mẫu".to_string(),
@@ -302,8 +374,28 @@ impl Templates {
                 format!("mẫu `{tpl}` chèn mẫu con `{p}` không tồn tại"),
                 format!("tạo tệp `{p}.md.hbs` trong thư mục --templates"),
             ),
-            other => (
-                format!("lỗi khi điền mẫu `{tpl}`: {other}"),
+            RenderErrorReason::ParamNotFoundForIndex(h, i) => (
+                format!("mẫu `{tpl}` gọi `{h}` thiếu tham số thứ {}", i + 1),
+                format!("ví dụ `{{{{#{h} ten_truong}}}}` hoặc `{{{{{h} ten_truong}}}}`"),
+            ),
+            RenderErrorReason::ParamTypeMismatchForName(h, p, t)
+            | RenderErrorReason::HashTypeMismatchForName(h, p, t) => (
+                format!(
+                    "mẫu `{tpl}` đưa vào hàm `{h}` tham số `{p}` không đúng loại (cần {})",
+                    match t.as_str() {
+                        "f64" | "u64" | "i64" => "một số",
+                        "str" => "một văn bản",
+                        _ => "loại khác",
+                    }
+                ),
+                "kiểm tra trường đưa vào hàm: số cho `so`, ngày cho `ngay`".to_string(),
+            ),
+            RenderErrorReason::Other(m) => (
+                format!("lỗi khi điền mẫu `{tpl}`: {m}"),
+                "kiểm tra chỗ dùng trong mẫu tại vị trí này".to_string(),
+            ),
+            _ => (
+                format!("lỗi khi điền mẫu `{tpl}` tại vị trí này"),
                 "kiểm tra cú pháp handlebars tại vị trí này".to_string(),
             ),
         };
@@ -311,62 +403,178 @@ impl Templates {
     }
 }
 
-/// Find the block helper opened but never closed: (name, line, column) of the innermost
-/// unmatched opener.
-fn unclosed_block(text: &str) -> Option<(String, usize, usize)> {
-    let mut stack: Vec<(String, usize, usize)> = Vec::new();
-    let mut rest = text;
-    let mut offset = 0;
-    while let Some(i) = rest.find("{{") {
-        let tag_start = offset + i;
-        let after = rest[i + 2..].trim_start_matches(['~', '{']);
-        let line = text[..tag_start].matches('\n').count() + 1;
-        let column = text[..tag_start]
-            .rsplit('\n')
-            .next()
-            .map_or(0, |l| l.chars().count())
-            + 1;
-        if let Some(name) = after.strip_prefix('#') {
-            let name: String = name
-                .trim_start_matches(['>', '*'])
-                .chars()
-                .take_while(|c| !c.is_whitespace() && *c != '}' && *c != '~')
-                .collect();
-            stack.push((name, line, column));
-        } else if let Some(name) = after.strip_prefix('/') {
-            let name: String = name
-                .chars()
-                .take_while(|c| !c.is_whitespace() && *c != '}' && *c != '~')
-                .collect();
-            if let Some(pos) = stack.iter().rposition(|(n, _, _)| *n == name) {
-                stack.truncate(pos);
-            }
-        }
-        offset = tag_start + 2;
-        rest = &text[offset..];
-    }
-    stack.pop()
+/// A tag of a template's text: `{{…}}` (comments skipped).
+struct Tag<'t> {
+    /// Byte offset of `{{`.
+    start: usize,
+    /// The text between the braces (without `{`, `}` and `~`), or the rest of the line when
+    /// the tag is never closed.
+    inner: &'t str,
+    /// Whether `}}` ends it before the next `{{`.
+    closed: bool,
 }
 
-/// Turn a handlebars parse error into a located Vietnamese diagnostic.
-fn template_error(path: &Path, text: &str, e: &TemplateError) -> Diagnostic {
-    let (line, column) = e.pos().unwrap_or((0, 0));
-    let name = e.name().cloned().unwrap_or_default();
-    if let Some((block, open_line, open_column)) = unclosed_block(text) {
-        return Diagnostic::error(
-            Location::new(path, open_line, open_column),
-            format!("khối `{{{{#{block}}}}}` mở ở dòng {open_line} của mẫu `{name}` nhưng không được đóng"),
-        )
-        .with_hint(format!("thêm `{{{{/{block}}}}}` ở cuối khối"));
+/// The tags of `text`, in order; `\{{` (escaped) and comments are not tags.
+fn tags(text: &str) -> Vec<Tag<'_>> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    while let Some(i) = text[at..].find("{{") {
+        let start = at + i;
+        if text[..start].ends_with('\\') {
+            at = start + 2;
+            continue;
+        }
+        let body = &text[start..];
+        if body.starts_with("{{!--") {
+            at = body.find("--}}").map_or(text.len(), |e| start + e + 4);
+            continue;
+        }
+        if body.starts_with("{{!") {
+            at = body.find("}}").map_or(text.len(), |e| start + e + 2);
+            continue;
+        }
+        let after = &body[2..];
+        let end = after.find("}}");
+        let next = after.find("{{");
+        match end {
+            Some(e) if next.is_none_or(|n| e < n) => {
+                let inner = after[..e].trim_matches(['{', '}', '~', ' ']);
+                out.push(Tag {
+                    start,
+                    inner,
+                    closed: true,
+                });
+                at = start + 2 + e + 2;
+            }
+            _ => {
+                let line_end = after.find('\n').unwrap_or(after.len());
+                let stop = next.map_or(line_end, |n| n.min(line_end));
+                out.push(Tag {
+                    start,
+                    inner: after[..stop].trim_end(),
+                    closed: false,
+                });
+                at = start + 2;
+            }
+        }
     }
+    out
+}
+
+/// The name of a block tag: `#each muc_dich` → `each`.
+fn block_name(s: &str) -> String {
+    s.trim_start_matches(['>', '*'])
+        .chars()
+        .take_while(|c| !c.is_whitespace() && *c != '}' && *c != '~')
+        .collect()
+}
+
+/// Line and column (1-based, columns in characters) of byte `at` of `text`.
+fn line_col(text: &str, at: usize) -> (usize, usize) {
+    let before = &text[..at];
+    (
+        before.matches('\n').count() + 1,
+        before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1,
+    )
+}
+
+/// What is wrong with the tags of a template handlebars could not parse, in Vietnamese:
+/// (byte offset to point at, message, hint). A tag never closed, a block closed by another's
+/// `{{/…}}`, a `{{/…}}` with no block, a block never closed (at its opening tag).
+fn structure_problem(name: &str, text: &str) -> Option<(usize, String, String)> {
+    let all = tags(text);
+    if let Some(t) = all.iter().find(|t| !t.closed) {
+        return Some((
+            t.start,
+            format!(
+                "thẻ `{{{{{}` của mẫu `{name}` không được đóng bằng `}}}}`",
+                t.inner
+            ),
+            "mỗi thẻ mở bằng `{{` và đóng bằng `}}` trên cùng dòng, ví dụ `{{dia_danh}}`".into(),
+        ));
+    }
+    let mut stack: Vec<(String, usize)> = Vec::new();
+    for t in &all {
+        if let Some(open) = t.inner.strip_prefix('#') {
+            stack.push((block_name(open), t.start));
+        } else if let Some(close) = t.inner.strip_prefix('/') {
+            let close = block_name(close);
+            match stack.pop() {
+                Some((open, _)) if open == close => {}
+                Some((open, at)) => {
+                    let (line, _) = line_col(text, t.start);
+                    let (open_line, _) = line_col(text, at);
+                    return Some((
+                        at,
+                        format!(
+                            "khối `{{{{#{open}}}}}` mở ở dòng {open_line} của mẫu `{name}` chưa được đóng thì đã gặp `{{{{/{close}}}}}` ở dòng {line}"
+                        ),
+                        format!("thêm `{{{{/{open}}}}}` trước `{{{{/{close}}}}}`"),
+                    ));
+                }
+                None => {
+                    return Some((
+                        t.start,
+                        format!("`{{{{/{close}}}}}` của mẫu `{name}` đóng một khối chưa được mở"),
+                        format!("xóa `{{{{/{close}}}}}` hoặc mở khối bằng `{{{{#{close} …}}}}` trước nó"),
+                    ));
+                }
+            }
+        }
+    }
+    stack.pop().map(|(open, at)| {
+        let (open_line, _) = line_col(text, at);
+        (
+            at,
+            format!("khối `{{{{#{open}}}}}` mở ở dòng {open_line} của mẫu `{name}` nhưng không được đóng"),
+            format!("thêm `{{{{/{open}}}}}` ở cuối khối"),
+        )
+    })
+}
+
+/// Turn a handlebars parse error into a located Vietnamese diagnostic: the structure of the
+/// tags first (see [`structure_problem`]), else the tag where handlebars stopped.
+fn template_error(path: &Path, text: &str, e: &TemplateError) -> Diagnostic {
+    let name = e.name().cloned().unwrap_or_default();
+    if let Some((at, message, hint)) = structure_problem(&name, text) {
+        let (line, column) = line_col(text, at);
+        return Diagnostic::error(Location::new(path, line, column), message).with_hint(hint);
+    }
+    let (line, column) = e.pos().unwrap_or((0, 0));
+    // The tag that holds the position handlebars gives.
+    let offset: usize = text
+        .split_inclusive('\n')
+        .take(line.saturating_sub(1))
+        .map(str::len)
+        .sum::<usize>()
+        + text
+            .split_inclusive('\n')
+            .nth(line.saturating_sub(1))
+            .map_or(0, |l| {
+                l.chars()
+                    .take(column.saturating_sub(1))
+                    .map(char::len_utf8)
+                    .sum()
+            });
+    let tag = tags(text)
+        .into_iter()
+        .rfind(|t| t.start <= offset)
+        .map(|t| t.inner.to_string());
+    let (line, column, what) = match tag {
+        Some(inner) => {
+            let start = text[..offset.min(text.len())].rfind("{{").unwrap_or(0);
+            let (l, c) = line_col(text, start);
+            (l, c, format!("thẻ `{{{{{inner}}}}}`"))
+        }
+        None => (line, column, "chỗ này".to_string()),
+    };
     Diagnostic::error(
         Location::new(path, line, column),
-        format!(
-            "mẫu `{name}` sai cú pháp handlebars tại đây (chi tiết: {})",
-            e.reason()
-        ),
+        format!("mẫu `{name}` viết sai cú pháp handlebars ở {what}"),
     )
-    .with_hint("kiểm tra các cặp `{{` `}}` và `{{#…}}` / `{{/…}}`")
+    .with_hint(
+        "một thẻ là `{{ten_truong}}`, `{{ham tham_so}}` hoặc một khối `{{#if ten}}…{{/if}}`; tên trường viết liền, nối bằng `_` hoặc `.`",
+    )
 }
 
 /// `text` with the inside of each `{{!-- … --}}` comment reduced to its line ends.
@@ -402,9 +610,21 @@ mod tests {
     }
 
     #[test]
-    fn finds_the_unclosed_block_and_its_line() {
-        let t = "a\n{{#each x}}\n{{#if y}}b{{/if}}\n";
-        assert_eq!(unclosed_block(t), Some(("each".into(), 2, 1)));
-        assert_eq!(unclosed_block("{{#if a}}{{/if}}"), None);
+    fn finds_what_is_wrong_with_the_tags() {
+        let at = |t: &str| structure_problem("x", t).map(|(at, m, _)| (line_col(t, at), m));
+        let (pos, m) = at("a\n{{#each x}}\n{{#if y}}b{{/if}}\n").expect("unclosed");
+        assert_eq!(pos, (2, 1));
+        assert!(m.contains("`{{#each}}` mở ở dòng 2"), "{m}");
+        assert_eq!(at("{{#if a}}{{/if}} {{!-- {{#if --}} \\{{#if"), None);
+        // Closed by another block's end: the opening tag of the one left open.
+        let (pos, m) = at("{{#if a}}\n  {{#each b}}\n{{/if}}").expect("mismatch");
+        assert_eq!(pos, (2, 3));
+        assert!(m.contains("gặp `{{/if}}` ở dòng 3"), "{m}");
+        let (pos, m) = at("x\n{{/each}}").expect("stray");
+        assert_eq!(pos, (2, 1));
+        assert!(m.contains("chưa được mở"), "{m}");
+        let (pos, m) = at("a {{dia_danh}\nb").expect("tag");
+        assert_eq!(pos, (1, 3));
+        assert!(m.contains("`{{dia_danh}`"), "{m}");
     }
 }

@@ -13,6 +13,7 @@ mod scalar;
 
 use serde::de::DeserializeOwned;
 
+use crate::data::fields::Shape;
 use crate::data::source::Source;
 use crate::diag::{Diagnostic, Diagnostics, Location};
 pub use events::{scan, FileKind, Locator, Scan, MAX_ALIASES, MAX_DEPTH};
@@ -40,7 +41,7 @@ const RELEASE_LOCATOR_FROM: usize = 1 << 20;
 /// Returns the value with the [`Locator`] for later validation messages and the event pass's
 /// warnings; or every problem the event pass found (all duplicate keys, all ambiguous numbers,
 /// …), or the first type problem from serde, with the warnings before them.
-pub fn parse<T: DeserializeOwned>(
+pub fn parse<T: DeserializeOwned + schemars::JsonSchema>(
     source: &Source,
     known_fields: &[&str],
 ) -> Result<Parsed<T>, Diagnostics> {
@@ -81,8 +82,25 @@ pub fn parse<T: DeserializeOwned>(
                 }
                 _ => &raw,
             };
-            let (message, hint) = translate_serde(raw, known_fields);
-            // A missing field's path is the field itself, not the mapping that lacks it.
+            let (message, mut hint) = translate_serde(raw, known_fields);
+            if let Some(name) = between(raw, "unknown field `", '`') {
+                hint = belongs(&Shape::of::<T>(), name, &path).or(hint);
+            }
+            // `- Lưu: VT` unquoted is a mapping inside the list: the colon and space make it one.
+            if raw.starts_with("invalid type: map") && raw.contains("string") {
+                let line = source.text.lines().nth(location.line.saturating_sub(1));
+                let line = line.map(str::trim).unwrap_or("");
+                let (dash, item) = match line.strip_prefix("- ") {
+                    Some(item) => ("- ", item.trim()),
+                    None => ("", line),
+                };
+                if item.contains(": ") {
+                    let quoted = item.replace('"', "\\\"");
+                    hint = Some(format!(
+                        "dấu `: ` làm YAML đọc `{item}` thành một cặp khóa–giá trị: đặt cả dòng trong dấu ngoặc kép, `{dash}\"{quoted}\"`"
+                    ));
+                }
+            }
             let field = match raw
                 .strip_prefix("missing field `")
                 .and_then(|r| r.split('`').next())
@@ -100,6 +118,91 @@ pub fn parse<T: DeserializeOwned>(
             Err(all)
         }
     }
+}
+
+/// The paths of the groups in `shape` that hold key `name` (`""`: the top level; `[]`: each
+/// item of a list), found below `at`.
+fn homes(shape: &Shape, name: &str, at: &str, out: &mut Vec<String>) {
+    match shape {
+        Shape::Group(fields) => {
+            for (k, s) in fields {
+                if k == name {
+                    out.push(at.to_string());
+                }
+                let below = if at.is_empty() {
+                    k.clone()
+                } else {
+                    format!("{at}.{k}")
+                };
+                homes(s, name, &below, out);
+            }
+        }
+        Shape::List(item) => homes(item, name, &format!("{at}[]"), out),
+        _ => {}
+    }
+}
+
+/// Where an unknown key `name` at `path` belongs: elsewhere in this kind of file (`so_ky_hieu`
+/// under `co_quan:` is a top-level key), or in another kind (`so_lieu` in a plan is a unit
+/// report's). `None` when it is no key anywhere (then "did you mean" helps).
+fn belongs(shape: &Shape, name: &str, path: &str) -> Option<String> {
+    let mut parent: String = path.rsplit_once('.').map_or("", |(p, _)| p).to_string();
+    while let Some(i) = parent.find(|c: char| c.is_ascii_digit()) {
+        // `muc_tieu[0].noi_dung[1]` → `muc_tieu[].noi_dung[]`.
+        let end = parent[i..].find(']').map_or(parent.len(), |e| i + e);
+        parent.replace_range(i..end, "");
+    }
+    let mut here = Vec::new();
+    homes(shape, name, "", &mut here);
+    here.retain(|h| *h != parent);
+    let place = |h: &str| match h {
+        "" => "ở cấp ngoài cùng của tệp (viết sát lề trái, không thụt vào)".to_string(),
+        h if h.ends_with("[]") => format!("trong mỗi mục của `{}`", h.trim_end_matches("[]")),
+        h => format!("trong `{h}:` (viết thụt vào dưới `{h}:`)"),
+    };
+    if !here.is_empty() {
+        let places: Vec<String> = here.iter().map(|h| place(h)).collect();
+        let from = match parent.as_str() {
+            "" => String::new(),
+            p if p.ends_with("[]") => {
+                format!(
+                    ", không nằm trong mỗi mục của `{}`",
+                    p.trim_end_matches("[]")
+                )
+            }
+            p => format!(", không nằm trong `{p}:`"),
+        };
+        return Some(format!(
+            "`{name}` là trường {}{from}",
+            places.join(" hoặc ")
+        ));
+    }
+    let others = [
+        ("kế hoạch", Shape::of::<crate::data::raw::RawPlan>()),
+        (
+            "báo cáo của đơn vị (thư mục `bao-cao/`)",
+            Shape::of::<crate::data::report::RawUnitReport>(),
+        ),
+        (
+            "tệp báo cáo tổng hợp",
+            Shape::of::<crate::data::envelope::RawEnvelope>(),
+        ),
+        (
+            "văn bản có `loai:`",
+            Shape::of::<crate::data::document::RawDocument>(),
+        ),
+    ];
+    let kinds: Vec<&str> = others
+        .iter()
+        .filter(|(_, s)| s.field(name).is_some())
+        .map(|(k, _)| *k)
+        .collect();
+    (!kinds.is_empty()).then(|| {
+        format!(
+            "`{name}` là trường của {}, không dùng trong loại tệp này; kiểm tra lại tệp đang mở",
+            kinds.join(" hoặc ")
+        )
+    })
 }
 
 /// Strip yaml_serde's " at line N column M" suffix.
@@ -263,7 +366,7 @@ mod tests {
     use serde::Deserialize;
     use std::path::Path;
 
-    #[derive(Debug, Deserialize)]
+    #[derive(Debug, Deserialize, schemars::JsonSchema)]
     #[serde(deny_unknown_fields)]
     #[allow(dead_code)]
     struct Doc {
@@ -276,7 +379,9 @@ mod tests {
         Source::from_text(Path::new("t.yaml"), t)
     }
 
-    fn errors<T: DeserializeOwned + std::fmt::Debug>(t: &str) -> Diagnostics {
+    fn errors<T: DeserializeOwned + schemars::JsonSchema + std::fmt::Debug>(
+        t: &str,
+    ) -> Diagnostics {
         parse::<T>(&src(t), &[]).expect_err("an error")
     }
 
@@ -306,7 +411,7 @@ mod tests {
             t.push_str(&format!("k{i}: {i}\n"));
         }
         t.push_str("k7: again\na: b\n");
-        let e = errors::<serde_yaml::Value>(&t);
+        let e = errors::<serde_json::Value>(&t);
         let found: Vec<(usize, &str)> =
             e.0.iter()
                 .map(|d| (d.location.line, d.hint.as_deref().unwrap_or("")))
@@ -353,13 +458,13 @@ mod tests {
         for i in 0..70 {
             t.push_str(&format!("b{i}: *a\n"));
         }
-        let e = errors::<serde_yaml::Value>(&t);
+        let e = errors::<serde_json::Value>(&t);
         assert!(e.0[0].message.contains("bí danh"));
     }
 
     #[test]
     fn plain_numbers_with_dots_or_commas_are_located() {
-        let e = errors::<serde_yaml::Value>(
+        let e = errors::<serde_json::Value>(
             "a: 1.240\nb: 1.5\nc: [12.000.000, '1.240']\nd: \"1.240\"\ne: 1,5\nf: |\n  Dân số: 1.240\n",
         );
         let found: Vec<(usize, usize, Option<&str>)> =
@@ -398,10 +503,10 @@ mod tests {
     #[test]
     fn empty_files_and_second_documents() {
         for t in ["", "# chỉ có chú thích\n", "---\n", "---\n...\n"] {
-            let e = errors::<serde_yaml::Value>(t);
+            let e = errors::<serde_json::Value>(t);
             assert!(e.0[0].message.contains("tệp rỗng"), "{t:?}: {e}");
         }
-        let e = errors::<serde_yaml::Value>("a: 1\n---\nb: 2\n");
+        let e = errors::<serde_json::Value>("a: 1\n---\nb: 2\n");
         assert!(e.0[0].message.contains("nhiều hơn một"), "{e}");
         assert_eq!(e.0[0].location.line, 2);
     }

@@ -7,7 +7,16 @@ mod text;
 use handlebars::Handlebars;
 
 /// The names of every helper, for "unknown helper" hints.
-pub(crate) const NAMES: &[&str] = &["ngay", "ngay_ngan", "so", "la_ma", "stt", "dinh_dang", "o"];
+pub(crate) const NAMES: &[&str] = &[
+    "ngay",
+    "ngay_ngan",
+    "so",
+    "la_ma",
+    "stt",
+    "dinh_dang",
+    "o",
+    "markdown",
+];
 
 /// Register every helper on `reg`.
 pub(crate) fn register_all(reg: &mut Handlebars<'_>) {
@@ -18,4 +27,6 @@ pub(crate) fn register_all(reg: &mut Handlebars<'_>) {
     reg.register_helper("stt", Box::new(number::stt));
     reg.register_helper("dinh_dang", Box::new(text::dinh_dang));
     reg.register_helper("o", Box::new(text::o));
+    reg.register_helper("markdown", Box::new(text::markdown));
+    reg.register_helper(super::check::PRINT_HELPER, Box::new(text::gia_tri));
 }
