@@ -53,7 +53,7 @@ pub(crate) struct RawEnvelope {
 }
 
 /// Cấp trên — how the consolidating body reports to the level above (thành phố, tỉnh…).
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawUpperLevel {
     /// Đơn vị — the body as a unit of the higher level: its code there (the file name of the

@@ -87,7 +87,7 @@ pub(crate) struct RawFigure {
 }
 
 /// Nguồn — one unit summed into a figure: its code, name and own raw figure.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawPart {
     /// Mã đơn vị — the unit's code at its own level, e.g. `tram-y-te`.
