@@ -10,6 +10,7 @@ mod support;
 
 mod cli;
 
+mod across_levels;
 mod consolidate;
 mod plan;
 
