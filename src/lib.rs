@@ -98,14 +98,9 @@ pub fn load_unit_report(path: &Path, plan: &Plan) -> Result<Warned<UnitReport>, 
 /// Biểu mẫu — the `.xlsx` form unit `unit` fills for `plan` (`vanban form`); `envelope`
 /// prefills the place, the addressee and the deadline. Deterministic: the same inputs give the
 /// same bytes. A unit returns the filled form; [`load_unit_report`] reads it like a `.yaml`.
-pub fn write_form(
-    plan: &Plan,
-    envelope: Option<&Envelope>,
-    unit: &Unit,
-) -> Result<Vec<u8>, Error> {
-    form::write::form(plan, envelope, unit).map_err(|m| {
-        Error::Input(Diagnostic::error(diag::Location::file(&plan.path), m).into())
-    })
+pub fn write_form(plan: &Plan, envelope: Option<&Envelope>, unit: &Unit) -> Result<Vec<u8>, Error> {
+    form::write::form(plan, envelope, unit)
+        .map_err(|m| Error::Input(Diagnostic::error(diag::Location::file(&plan.path), m).into()))
 }
 
 /// Load and validate a document file that names its kind with `loai` (văn bản theo loại).

@@ -28,8 +28,8 @@ pub(crate) struct FormArgs {
     pub force: ForceArgs,
 }
 
-/// Default folder of the forms.
-pub(crate) const DEFAULT_DIR: &str = "output/bieu-mau";
+/// The forms' folder under the output folder (`output/bieu-mau`).
+pub(crate) const FORMS_DIR: &str = "bieu-mau";
 
 /// Run `form`.
 pub(crate) fn run(a: &FormArgs, r: &Reporter) -> Result<ExitStatus, Error> {
@@ -67,10 +67,18 @@ pub(crate) fn run(a: &FormArgs, r: &Reporter) -> Result<ExitStatus, Error> {
     let dir = a
         .output
         .clone()
-        .unwrap_or_else(|| PathBuf::from(DEFAULT_DIR));
+        .unwrap_or_else(|| Path::new("output").join(FORMS_DIR));
     let mut inputs = vec![plan_path];
     inputs.extend(envelope_path);
-    write_forms(r, &plan.value, envelope.as_ref(), &units, &dir, &inputs, a.force.force, "form")
+    write_forms(
+        r,
+        &plan.value,
+        envelope.as_ref(),
+        &units,
+        &dir,
+        &inputs,
+        a.force.force,
+    )
 }
 
 /// The units to write a form for: the codes given (with their names from the envelope), else
@@ -115,9 +123,8 @@ fn units(a: &FormArgs, envelope: Option<&vanban::Envelope>) -> Result<Vec<Unit>,
     Ok(out)
 }
 
-/// Write one form per unit into `dir` as `<mã đơn vị>.xlsx` (also used by `build`).
-#[allow(clippy::too_many_arguments)]
-pub(crate) fn write_forms(
+/// Write one form per unit into `dir` as `<mã đơn vị>.xlsx`.
+fn write_forms(
     r: &Reporter,
     plan: &vanban::Plan,
     envelope: Option<&vanban::Envelope>,
@@ -125,9 +132,8 @@ pub(crate) fn write_forms(
     dir: &Path,
     inputs: &[PathBuf],
     force: bool,
-    command: &'static str,
 ) -> Result<ExitStatus, Error> {
-    let mut outputs = vanban::Outputs::new(command, force);
+    let mut outputs = vanban::Outputs::new("form", force);
     let mut status = ExitStatus::Ok;
     for unit in units {
         let bytes = vanban::write_form(plan, envelope, unit)?;

@@ -86,7 +86,7 @@ pub(crate) fn input_dir(arg: &Path, what: &str) -> Result<PathBuf, Error> {
     Ok(p)
 }
 
-/// The data files of folder `dir` and its subfolders (`.yaml`, `.yml`), in name order; hidden
+/// The data files of folder `dir` and its subfolders (`.yaml`, `.yml`, filled forms `.xlsx`), in name order; hidden
 /// folders (`.git`) are skipped.
 pub(crate) fn yaml_files_in(dir: &Path) -> Result<Vec<PathBuf>, Error> {
     let mut out = Vec::new();
@@ -103,7 +103,15 @@ pub(crate) fn yaml_files_in(dir: &Path) -> Result<Vec<PathBuf>, Error> {
                 .is_some_and(|n| n.to_string_lossy().starts_with('.'));
             if p.is_dir() && !hidden {
                 todo.push(p);
-            } else if p.is_file() && p.extension().is_some_and(|x| x == "yaml" || x == "yml") {
+            } else if p.is_file()
+                && (p.extension().is_some_and(|x| x == "yaml" || x == "yml")
+                    || (p
+                        .extension()
+                        .is_some_and(|x| x.eq_ignore_ascii_case("xlsx"))
+                        && !p
+                            .file_name()
+                            .is_some_and(|n| n.to_string_lossy().starts_with("~$"))))
+            {
                 out.push(p);
             }
         }

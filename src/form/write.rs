@@ -42,7 +42,9 @@ const C_DONE: u16 = 7;
 const C_RESULT: u16 = 8;
 const C_NOTE: u16 = 9;
 /// Column widths of the indicator sheet, in Excel character units.
-const FIGURE_WIDTHS: &[f64] = &[11.0, 42.0, 10.0, 12.0, 10.0, 10.0, 10.0, 11.0, 10.0, 24.0, 44.0];
+const FIGURE_WIDTHS: &[f64] = &[
+    11.0, 42.0, 10.0, 12.0, 10.0, 10.0, 10.0, 11.0, 10.0, 24.0, 44.0,
+];
 /// The 0-based row of the header of every table (rows above: title and explanations).
 pub(crate) const HEADER_ROW: u32 = 3;
 /// Empty input rows of the activities sheet.
@@ -79,7 +81,10 @@ impl Styles {
         let input = cell.clone().set_unlocked();
         Styles {
             title: base.clone().set_bold().set_font_size(14),
-            note: base.clone().set_italic().set_align(FormatAlign::VerticalCenter),
+            note: base
+                .clone()
+                .set_italic()
+                .set_align(FormatAlign::VerticalCenter),
             header: cell
                 .clone()
                 .set_bold()
@@ -91,7 +96,10 @@ impl Styles {
                 .clone()
                 .set_background_color(grey)
                 .set_align(FormatAlign::Center),
-            group: cell.clone().set_bold().set_background_color(Color::RGB(0xE2EFDA)),
+            group: cell
+                .clone()
+                .set_bold()
+                .set_background_color(Color::RGB(0xE2EFDA)),
             unused: cell.clone().set_background_color(Color::RGB(0xBFBFBF)),
             input_text: input.clone().set_num_format("@"),
             input_number: input.clone().set_num_format("0"),
@@ -225,7 +233,11 @@ fn fit_row(ws: &mut Worksheet, r: u32, cells: &[(&str, f64)]) -> Result<(), Xlsx
         .iter()
         .map(|(text, width)| {
             text.lines()
-                .map(|l| ((l.chars().count() as f64 * 1.1) / (width - 1.0).max(1.0)).ceil().max(1.0))
+                .map(|l| {
+                    ((l.chars().count() as f64 * 1.1) / (width - 1.0).max(1.0))
+                        .ceil()
+                        .max(1.0)
+                })
                 .sum::<f64>()
         })
         .fold(1.0, f64::max);
@@ -233,7 +245,12 @@ fn fit_row(ws: &mut Worksheet, r: u32, cells: &[(&str, f64)]) -> Result<(), Xlsx
     Ok(())
 }
 
-fn headers(ws: &mut Worksheet, s: &Styles, names: &[&str], widths: &[f64]) -> Result<(), XlsxError> {
+fn headers(
+    ws: &mut Worksheet,
+    s: &Styles,
+    names: &[&str],
+    widths: &[f64],
+) -> Result<(), XlsxError> {
     for (c, (name, w)) in names.iter().zip(widths).enumerate() {
         ws.write_string_with_format(HEADER_ROW, c as u16, *name, &s.header)?;
         ws.set_column_width(c as u16, *w)?;
@@ -272,7 +289,10 @@ fn info_sheet(
         .is_some_and(|l| l.trim().to_uppercase() == "ỦY BAN NHÂN DÂN");
     let addressee = if committee && !place.is_empty() {
         let mut chars = place.chars();
-        let first: String = chars.next().map(|c| c.to_lowercase().collect()).unwrap_or_default();
+        let first: String = chars
+            .next()
+            .map(|c| c.to_lowercase().collect())
+            .unwrap_or_default();
         format!("Ủy ban nhân dân {first}{}", chars.as_str())
     } else {
         String::new()
@@ -331,7 +351,9 @@ fn target_text(ind: &Indicator) -> String {
         Some(Direction::Exactly) => "= ",
         None => "",
     };
-    format!("{sign}{} {}", number(t, 6), ind.unit).trim().to_string()
+    format!("{sign}{} {}", number(t, 6), ind.unit)
+        .trim()
+        .to_string()
 }
 
 /// What to write in the row of `ind`, for the guidance column.
@@ -481,7 +503,13 @@ fn indicator_row(ws: &mut Worksheet, s: &Styles, ind: &Indicator, r: u32) -> Res
                 whole(H_NUMERATOR, &format!("{num}{unit}"))?
             };
             ws.add_data_validation(r, C_NUM, r, C_NUM, &num_dv)?;
-            ws.add_data_validation(r, C_DEN, r, C_DEN, &whole(H_DENOMINATOR, &format!("{den}{unit}"))?)?;
+            ws.add_data_validation(
+                r,
+                C_DEN,
+                r,
+                C_DEN,
+                &whole(H_DENOMINATOR, &format!("{den}{unit}"))?,
+            )?;
             format!(
                 "IF(OR({n}=\"\",{d}=\"\"),\"\",IF({d}=0,\"\",{n}/{d}*{f}))",
                 n = cell(C_NUM),
@@ -496,14 +524,17 @@ fn indicator_row(ws: &mut Worksheet, s: &Styles, ind: &Indicator, r: u32) -> Res
                 C_COUNT,
                 r,
                 C_COUNT,
-                &whole(H_COUNT, &format!("{}{}", ind.name, {
-                    let u = ind.unit.trim();
-                    if u.is_empty() {
-                        String::new()
-                    } else {
-                        format!(" ({u})")
-                    }
-                }))?,
+                &whole(
+                    H_COUNT,
+                    &format!("{}{}", ind.name, {
+                        let u = ind.unit.trim();
+                        if u.is_empty() {
+                            String::new()
+                        } else {
+                            format!(" ({u})")
+                        }
+                    }),
+                )?,
             )?;
             format!("IF({c}=\"\",\"\",{c})", c = cell(C_COUNT))
         }
@@ -587,7 +618,13 @@ fn activities_sheet(ws: &mut Worksheet, s: &Styles, plan: &Plan) -> Result<(), X
     headers(
         ws,
         s,
-        &[H_ACTIVITY, H_OBJECTIVE, H_SESSIONS, H_ATTENDANCE, H_ARTICLES],
+        &[
+            H_ACTIVITY,
+            H_OBJECTIVE,
+            H_SESSIONS,
+            H_ATTENDANCE,
+            H_ARTICLES,
+        ],
         &[60.0, 10.0, 10.0, 14.0, 10.0],
     )?;
     let first = HEADER_ROW + 1;
