@@ -235,9 +235,14 @@ pub fn collect_files(files: &[PathBuf], plan: &Plan) -> Collected {
                 let empty =
                     std::fs::read(path).is_ok_and(|b| b.iter().all(u8::is_ascii_whitespace));
                 let (kind, _) = crate::data::recognize(path);
+                let unit_id = if crate::form::is_spreadsheet(path) {
+                    crate::data::xlsx::form_unit_code(path).unwrap_or_else(|| stem(path))
+                } else {
+                    stem(path)
+                };
                 out.rejected.push(Rejected {
                     path: path.clone(),
-                    unit_id: stem(path),
+                    unit_id,
                     diagnostics: d,
                     not_a_unit: empty
                         || matches!(

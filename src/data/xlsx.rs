@@ -56,6 +56,18 @@ pub(crate) fn load_form(path: &Path, plan: &Plan) -> Result<Warned<UnitReport>, 
     }
 }
 
+/// The unit code written in a form's info sheet, if it can be read (for a form rejected by
+/// the validation: the unit it belongs to is the code inside it, not the file's name).
+pub(crate) fn form_unit_code(path: &Path) -> Option<String> {
+    let mut form = Form::open(path).ok()?;
+    let sheet = form.sheet(SHEET_INFO)?;
+    let fields = form.info(&sheet)?;
+    fields
+        .get("don_vi.ma")
+        .map(|c| c.trim().to_string())
+        .filter(|c| crate::data::report::is_unit_id(c))
+}
+
 /// An open form and what was found reading it.
 struct Form {
     path: std::path::PathBuf,
