@@ -16,7 +16,7 @@
 #[path = "../tests/support/fill.rs"]
 mod fill;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use vanban::{load_envelope, load_plan, Unit};
 
@@ -25,6 +25,15 @@ fn main() {
         eprintln!("cách dùng: gen_forms THƯ_MỤC (thư mục do gen_units tạo)");
         std::process::exit(2);
     };
+    let n = generate(&dir);
+    println!(
+        "{n} biểu mẫu đã điền trong {}",
+        dir.join("bieu-mau").display()
+    );
+}
+
+/// Write the filled form of every `dir/bao-cao/*.yaml` into `dir/bieu-mau/`; returns how many.
+pub(crate) fn generate(dir: &Path) -> usize {
     let plan = load_plan(&dir.join("ke-hoach-2025.yaml"))
         .expect("plan")
         .value;
@@ -40,7 +49,7 @@ fn main() {
         .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
         .collect();
     files.sort();
-    for (i, p) in files.iter().enumerate() {
+    for p in &files {
         let yaml: serde_yaml::Value =
             serde_yaml::from_str(&std::fs::read_to_string(p).expect("read")).expect("yaml");
         let unit = Unit {
@@ -51,9 +60,6 @@ fn main() {
         let bytes = vanban::write_form(&plan, Some(&envelope), &unit).expect("form");
         std::fs::write(&form, bytes).expect("write form");
         fill::fill(&form, &yaml, &out.join(format!("{}.xlsx", unit.id)));
-        if (i + 1) % 100 == 0 {
-            eprintln!("{} / {}", i + 1, files.len());
-        }
     }
-    println!("{} biểu mẫu đã điền trong {}", files.len(), out.display());
+    files.len()
 }

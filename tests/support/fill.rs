@@ -63,7 +63,10 @@ pub(crate) fn col(ws: &Worksheet, row: u32, name: &str) -> u32 {
         .unwrap_or_else(|| panic!("no column «{name}»"))
 }
 
-pub(crate) fn sheet<'a>(book: &'a mut umya_spreadsheet::Spreadsheet, name: &str) -> &'a mut Worksheet {
+pub(crate) fn sheet<'a>(
+    book: &'a mut umya_spreadsheet::Spreadsheet,
+    name: &str,
+) -> &'a mut Worksheet {
     book.get_sheet_by_name_mut(name)
         .unwrap_or_else(|| panic!("no sheet {name}"))
 }
@@ -131,8 +134,15 @@ pub(crate) fn fill(form: &Path, yaml: &Value, out: &Path) {
             let r = (header + 1..header + 20)
                 .find(|&r| ws.get_value((objective, r)) == n)
                 .expect("objective row");
-            ws.get_cell_mut((text, r))
-                .set_value_string(cell_text(&k["noi_dung"]));
+            // A second entry for the same objective: its paragraphs follow in the same cell.
+            let before = ws.get_value((text, r));
+            let add = cell_text(&k["noi_dung"]);
+            let all = if before.is_empty() {
+                add
+            } else {
+                format!("{before}\n{add}")
+            };
+            ws.get_cell_mut((text, r)).set_value_string(all);
         }
     }
     {
