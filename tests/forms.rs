@@ -341,6 +341,36 @@ fn h35_a_moved_column_is_read_by_its_header_and_merged_cells_are_an_error() {
 }
 
 #[test]
+fn h35_rows_inserted_above_the_table_only_move_the_cells_named() {
+    let (code, err) = mistake(|ws, _, _| {
+        ws.insert_new_row(&1, &2);
+        let (header, code_col) = find(ws, "Mã chỉ tiêu");
+        let n = col(ws, header, "Tử số");
+        let r = (header + 1..header + 60)
+            .find(|&r| ws.get_value((code_col, r)) == "MT1.CT2")
+            .unwrap();
+        ws.get_cell_mut((n, r)).set_value_number(9);
+    });
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("x.xlsx!Chỉ tiêu!E9"), "{err}");
+    assert!(err.contains("tử số (9) lớn hơn mẫu số (4)"), "{err}");
+}
+
+#[test]
+fn issue_11_a_missing_denominator_is_named_with_the_form_s_words() {
+    let (code, err) = mistake(|ws, header, row| {
+        let d = col(ws, header, "Mẫu số");
+        let r = row(ws, "MT1.CT2");
+        ws.get_cell_mut((d, r)).set_blank();
+    });
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("x.xlsx!Chỉ tiêu!F7"), "{err}");
+    assert!(err.contains("trường: Mẫu số (chỉ tiêu MT1.CT2)"), "{err}");
+    assert!(err.contains("ghi số vào ô này"), "{err}");
+    assert!(!err.contains("mau_so:"), "{err}");
+}
+
+#[test]
 fn h36_an_uncomputed_formula_in_an_input_cell_is_an_error_and_results_are_never_read() {
     // The computed column holds nonsense: never read.
     let (code, err) = mistake(|ws, header, row| {

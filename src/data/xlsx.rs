@@ -47,12 +47,30 @@ pub(crate) fn load_form(path: &Path, plan: &Plan) -> Result<Warned<UnitReport>, 
         if let Some(label) = d.field.as_deref().and_then(|f| form.label(f)) {
             d.field = Some(label);
         }
+        if let Some(h) = d.hint.as_deref().and_then(form_hint) {
+            d.hint = Some(h.to_string());
+        }
         diags.push(d);
     }
     if diags.has_errors() {
         Err(diags)
     } else {
         Ok(Warned::new(report, diags))
+    }
+}
+
+/// The form's own words for a validation hint that tells how to write a figure in YAML
+/// (`thêm \`tu_so: <số>\``): the unit fills a cell, not a key.
+fn form_hint(hint: &str) -> Option<&'static str> {
+    if hint.contains("`hoan_thanh") {
+        Some("chọn Có hoặc Không ở cột Hoàn thành của dòng chỉ tiêu này")
+    } else if ["`tu_so: ", "`mau_so: ", "`so_luong: "]
+        .iter()
+        .any(|k| hint.contains(k))
+    {
+        Some("ghi số vào ô này (số nguyên từ 0); để trống cả dòng nếu chưa có số liệu")
+    } else {
+        None
     }
 }
 
