@@ -198,6 +198,21 @@ fn issue_11_round_trip_forms_consolidate_like_yaml() {
         std::fs::read(w.path().join("tyt-form.docx")).unwrap()
             == std::fs::read(w.path().join("tyt-yaml.docx")).unwrap()
     );
+    // Without -o: named by the unit inside the form, not by the file's name.
+    let (code, _, err) = vanban(
+        w.path(),
+        &[
+            "report",
+            "forms/Bao cao tram-y-te (1).xlsx",
+            "--plan",
+            "data/ke-hoach-2025.yaml",
+        ],
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        w.path().join("output/bao-cao/tram-y-te.docx").exists(),
+        "{err}"
+    );
 }
 
 /// `build` reads forms put in `data/bao-cao/` and writes the forms with `--forms`.
