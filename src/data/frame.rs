@@ -189,11 +189,28 @@ pub(crate) fn agency(
 /// Warn when a header line does not fit its column at 13 pt: vanban breaks it at natural points
 /// (`rendered`, from [`crate::layout::agency_lines`] or [`crate::layout::right_title_lines`]) and
 /// says where, so that the user can choose the lines (NĐ 30 Phụ lục I, II.2; issue 9, item 2).
+/// A piece still wider than the column (one long word: `UBNDPHUONG…`) is a warning too: Word
+/// would break it between letters.
 fn header_fit(c: &mut Checker<'_>, field: &str, line: &str, bold: bool, rendered: &[String]) {
+    let right = field.ends_with("tieu_de_phai");
+    let too_wide = rendered.iter().find(|piece| {
+        let (need, have) = crate::layout::header_overflow_mm(piece, bold, right);
+        need > have
+    });
+    if let Some(piece) = too_wide {
+        c.warn(
+            field,
+            format!(
+                "«{piece}» dài hơn cột {}: Word sẽ ngắt giữa các chữ cái",
+                if right { "tiêu đề bên phải" } else { "tên cơ quan" }
+            ),
+            "viết cách các chữ (mỗi tiếng một chữ), hoặc viết tắt cụm từ thông dụng (UBND, HĐND) (NĐ 30/2020, Phụ lục I, mục II.2)",
+        );
+        return;
+    }
     if rendered.len() < 2 {
         return;
     }
-    let right = field.ends_with("tieu_de_phai");
     let (need, have) = crate::layout::header_overflow_mm(line, bold, right);
     let (need, have) = (
         format!("{need:.1}").replace('.', ","),
@@ -405,16 +422,20 @@ pub(crate) fn issue_date(c: &mut Checker<'_>, value: &str, field: &str) -> Issue
     }
 }
 
-/// A list marker typed by the user (`- `, `– `, `+ `) dropped from the start of a line, and the
-/// end punctuation (`;`, `.`, `,`) from its end: vanban writes both (NĐ 30 Phụ lục I, II.9).
-/// A value that merely starts with a dash (`---`, `-5%`) is kept as written; a control character
-/// after the dash was made a space when the value was read, so `-\v` is a marker too.
-fn strip_marker(line: &str) -> &str {
-    let t = line.trim();
-    let t = match t.strip_prefix(['-', '–', '+']) {
-        Some(rest) if rest.starts_with(char::is_whitespace) => rest.trim(),
-        _ => t,
-    };
+/// A list marker typed by the user dropped from the start of a line — a dash or bullet (`- `,
+/// `– `, `— `, `+ `, `* `, `• `, also glued to a capital: `-Hội`), several in a row (`- - `) —
+/// and the end punctuation (`;`, `.`, `,`) from its end: vanban writes both (NĐ 30 Phụ lục I,
+/// II.9; Mẫu 1.5). A value that merely starts with a dash (`---`, `-5%`) is kept as written, and
+/// so is a leading number (`1. Một` may be a name: case H03); a control character after the dash
+/// was made a space when the value was read, so `-\v` is a marker too.
+pub(crate) fn strip_marker(line: &str) -> &str {
+    let mut t = line.trim();
+    while let Some(rest) = t.strip_prefix(['-', '–', '—', '+', '*', '•', '·', '▪']) {
+        if !rest.starts_with(|ch: char| ch.is_whitespace() || ch.is_uppercase()) {
+            break;
+        }
+        t = rest.trim();
+    }
     t.trim_end_matches([';', '.', ',']).trim()
 }
 
@@ -432,7 +453,7 @@ pub(crate) fn addressees(c: &mut Checker<'_>, lines: &Lines, field: &str) -> Vec
                     l.trim()
                 ),
                 format!(
-                    "vanban tự thêm `- ` và `;`/`.` cho Kính gửi; chỉ ghi tên nơi nhận: `\"{t}\"`"
+                    "vanban tự thêm `- ` và `;`/`.` cho mỗi dòng; chỉ ghi tên: `\"{t}\"`"
                 ),
             );
         }
