@@ -429,14 +429,18 @@ pub(crate) fn issue_date(c: &mut Checker<'_>, value: &str, field: &str) -> Issue
 /// so is a leading number (`1. Một` may be a name: case H03); a control character after the dash
 /// was made a space when the value was read, so `-\v` is a marker too.
 pub(crate) fn strip_marker(line: &str) -> &str {
-    let mut t = line.trim();
+    // Zero-width characters at the ends (copied from Word) are not the user's text either.
+    fn bare(t: &str) -> &str {
+        t.trim_matches(|c: char| c.is_whitespace() || crate::model::text::is_zero_width(c))
+    }
+    let mut t = bare(line);
     while let Some(rest) = t.strip_prefix(['-', '–', '—', '+', '*', '•', '·', '▪']) {
         if !rest.starts_with(|ch: char| ch.is_whitespace() || ch.is_uppercase()) {
             break;
         }
-        t = rest.trim();
+        t = bare(rest);
     }
-    t.trim_end_matches([';', '.', ',']).trim()
+    bare(t.trim_end_matches([';', '.', ',']))
 }
 
 /// Kính gửi — the addressee lines without the markers and end punctuation the user typed (vanban
