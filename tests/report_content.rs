@@ -236,6 +236,41 @@ fn issue_9_reports_cite_the_plan_number_and_date() {
     );
 }
 
+/// The issuing agency cited in running text keeps its place name's capitals whatever its level
+/// word (`thị trấn Đăk Hà`, never `thị Trấn Đăk Hà`) and however its lines are cut.
+#[test]
+fn issue_9_citation_names_the_agency_of_any_level() {
+    for (lines, said) in [
+        (
+            r#"["ỦY BAN NHÂN DÂN", "THỊ TRẤN ĐĂK HÀ"]"#,
+            "của Ủy ban nhân dân thị trấn Đăk Hà về",
+        ),
+        (
+            r#"["ỦY BAN NHÂN DÂN XÃ IA CHIM"]"#,
+            "của Ủy ban nhân dân xã Ia Chim về",
+        ),
+    ] {
+        let d = fixture_workspace();
+        let dir = d.path();
+        for file in [PLAN, "data/tong-hop-2025.yaml"] {
+            edit(
+                dir,
+                file,
+                r#"ban_hanh: ["ỦY BAN NHÂN DÂN", "PHƯỜNG NGUYỄN TRÃI"]"#,
+                &format!("ban_hanh: {lines}"),
+            );
+        }
+        for docx in [unit_report(dir, "tram-y-te"), consolidated(dir)] {
+            let p = paragraphs(&docx);
+            let opening = p
+                .iter()
+                .find(|l| l.starts_with("Thực hiện "))
+                .expect("opening");
+            assert!(opening.contains(said), "{said:?} not in {opening}");
+        }
+    }
+}
+
 // ---------------------------------------------------------------------------------------------
 // Item 7: evaluation words
 // ---------------------------------------------------------------------------------------------
