@@ -585,6 +585,31 @@ fn h30_mistyped_unit_code_in_its_file() {
     )));
 }
 
+/// A unit code typed in another shape (capitals, `_`, diacritics): the error's hint is the code
+/// written right, not a fixed example.
+#[test]
+fn issue_9_unit_code_of_another_shape_gets_the_right_form() {
+    for (typed, right) in [
+        ("Cong_An", "cong-an"),
+        ("công an", "cong-an"),
+        ("CONG-AN ", "cong-an"),
+    ] {
+        let d = fixture_workspace();
+        let dir = d.path();
+        let file = format!("{REPORTS}/cong-an.yaml");
+        edit(dir, &file, "ma: \"cong-an\"", &format!("ma: \"{typed}\""));
+        let (o, bytes) = consolidate(dir, &[]);
+        let err = stderr(&o);
+        assert_eq!(o.status.code(), Some(1), "{err}");
+        assert!(bytes.is_none());
+        assert!(
+            err.contains(&format!("mã đơn vị `{}` không hợp lệ", typed.trim()))
+                && err.contains(&format!("sửa thành `{right}`")),
+            "{typed}: {err}"
+        );
+    }
+}
+
 /// The file renamed with the code (`tram-yte.yaml`, `ma: tram-yte`), or a short code with the
 /// unit's name (`tyt.yaml`, `ma: tyt`): the intended unit is found by its near code or its name.
 #[test]
