@@ -309,6 +309,55 @@ fn render(name: &str, text: &str) -> (i32, String, String) {
 }
 
 #[test]
+fn issue_9_place_of_other_shapes() {
+    // (issuing agency, dia_danh, what the warning says; None: no warning). The unit's own level
+    // word is the first (a phường in a quận or thành phố), `XÃ HỘI` is not one, and the place
+    // line opens with a capital.
+    let text = std::fs::read_to_string(fixture("kinds/thong-bao.yaml")).expect("fixture");
+    for (agency, place, said) in [
+        (
+            r#"["ỦY BAN NHÂN DÂN", "PHƯỜNG 1", "QUẬN 3"]"#,
+            "1",
+            Some("ghi `dia_danh: \"Phường 1\"`"),
+        ),
+        (
+            r#"["CÔNG AN PHƯỜNG THẮNG NHẤT THÀNH PHỐ VŨNG TÀU"]"#,
+            "Thắng Nhất",
+            Some("ghi `dia_danh: \"Phường Thắng Nhất\"`"),
+        ),
+        (
+            r#"["CÔNG CHỨC VĂN HÓA - XÃ HỘI", "PHƯỜNG NGUYỄN TRÃI"]"#,
+            "Nguyễn Trãi",
+            Some("ghi `dia_danh: \"Phường Nguyễn Trãi\"`"),
+        ),
+        (
+            r#"["ỦY BAN NHÂN DÂN", "PHƯỜNG 3"]"#,
+            "phường 3",
+            Some("ghi `dia_danh: \"Phường 3\"`"),
+        ),
+        (r#"["ỦY BAN NHÂN DÂN", "PHƯỜNG 1", "QUẬN 3"]"#, "Phường 1", None),
+    ] {
+        let t = edit(
+            &text,
+            r#"ban_hanh: ["ỦY BAN NHÂN DÂN", "PHƯỜNG NGUYỄN TRÃI"]"#,
+            &format!("ban_hanh: {agency}"),
+        );
+        let t = edit(
+            &t,
+            r#"dia_danh: "Phường Nguyễn Trãi""#,
+            &format!(r#"dia_danh: "{place}""#),
+        );
+        let (code, err, _) = render("issue-9-place", &t);
+        assert_eq!(code, 0, "{err}");
+        let w = warnings_for(&err, "dia_danh");
+        match said {
+            Some(s) => assert!(w.len() == 1 && w[0].contains(s), "{agency} {place}: {err}"),
+            None => assert!(w.is_empty(), "{agency} {place}: {err}"),
+        }
+    }
+}
+
+#[test]
 fn issue_9_markers_of_every_shape_in_kinh_gui_and_thanh_phan() {
     // Bullets other than `- `/`+ `/`– `, a dash glued to the name, several markers in a row:
     // all dropped with a warning, never `- * …` or `- - …`.

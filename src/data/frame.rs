@@ -117,17 +117,38 @@ const SURNAMES: &[&str] = &[
 fn place_level(c: &mut Checker<'_>, issuing: &[String], dia_danh: &str, field: &str) {
     let agency = issuing.join(" ");
     let words: Vec<&str> = agency.split_whitespace().collect();
-    // The last level word of the issuing agency and the name after it.
-    let found = (0..words.len()).rev().find_map(|i| {
+    // The level word at `i` and its number of words; `XÃ HỘI` (a word) and `HỢP TÁC XÃ` are not.
+    let level_at = |i: usize| {
         LEVELS.iter().find_map(|l| {
             let n = l.split(' ').count();
-            (words.len() > i + n && words[i..i + n].join(" ") == *l)
-                .then(|| (*l, words[i + n..].join(" ")))
+            let not_a_word = !(*l == "XÃ"
+                && (words.get(i + 1) == Some(&"HỘI") || i > 0 && words[i - 1] == "TÁC"));
+            (words.len() > i + n && words[i..i + n].join(" ") == *l && not_a_word)
+                .then_some((*l, n))
         })
+    };
+    // The issuing unit's own level word (the first: `CÔNG AN PHƯỜNG THẮNG NHẤT THÀNH PHỐ VŨNG
+    // TÀU` is in Phường Thắng Nhất) and its name, up to the next level word.
+    let found = (0..words.len()).find_map(|i| {
+        let (level, n) = level_at(i)?;
+        let end = (i + n..words.len())
+            .find(|&k| level_at(k).is_some())
+            .unwrap_or(words.len());
+        Some((level, words[i + n..end].join(" ")))
     });
-    let Some((level, name)) = found else { return };
     let place = dia_danh.split_whitespace().collect::<Vec<_>>().join(" ");
-    if place.is_empty() || upper(&place) != name {
+    // The place line opens with a capital (`Phường 3, ngày …`, never `phường 3, ngày …`).
+    if place.chars().next().is_some_and(char::is_lowercase) {
+        let mut right: String = place.chars().take(1).flat_map(char::to_uppercase).collect();
+        right.extend(place.chars().skip(1));
+        c.warn(
+            field,
+            format!("địa danh «{place}» mở đầu dòng địa danh, ngày tháng: viết hoa chữ đầu"),
+            format!("ghi `{field}: \"{right}\"` (NĐ 30/2020, Phụ lục I, mục II.4)"),
+        );
+    }
+    let Some((level, name)) = found else { return };
+    if place.is_empty() || name.is_empty() || upper(&place) != name {
         return;
     }
     let mut level_word: String = level.to_lowercase();
