@@ -536,7 +536,11 @@ fn issue_9_a_file_named_twice_is_read_once() {
     let (code, _, err) = vanban(d, &["validate", "data", "data/bao-cao/*.yaml"]);
     assert_eq!(code, 0, "{err}");
     assert_eq!(err.matches(": hợp lệ").count(), 10, "{err}");
-    assert_eq!(err.matches("cảnh báo: dòng «TRUNG TÂM Y TẾ").count(), 1, "{err}");
+    assert_eq!(
+        err.matches("cảnh báo: dòng «TRUNG TÂM Y TẾ").count(),
+        1,
+        "{err}"
+    );
     let kinds = d.join("kinds");
     std::fs::create_dir(&kinds).expect("mkdir");
     for f in ["to-trinh.yaml", "thong-bao.yaml"] {

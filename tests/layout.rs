@@ -335,7 +335,11 @@ fn issue_9_place_of_other_shapes() {
             "phường 3",
             Some("ghi `dia_danh: \"Phường 3\"`"),
         ),
-        (r#"["ỦY BAN NHÂN DÂN", "PHƯỜNG 1", "QUẬN 3"]"#, "Phường 1", None),
+        (
+            r#"["ỦY BAN NHÂN DÂN", "PHƯỜNG 1", "QUẬN 3"]"#,
+            "Phường 1",
+            None,
+        ),
     ] {
         let t = edit(
             &text,
@@ -363,9 +367,18 @@ fn issue_9_markers_of_every_shape_in_kinh_gui_and_thanh_phan() {
     // all dropped with a warning, never `- * …` or `- - …`.
     let text = std::fs::read_to_string(fixture("kinds/to-trinh.yaml")).expect("fixture");
     for (typed, n) in [
-        (r#"["* Ủy ban nhân dân thành phố Kon Tum;", "• Phòng Nội vụ."]"#, 2),
-        (r#"["— Ủy ban nhân dân thành phố Kon Tum", "-Phòng Nội vụ"]"#, 2),
-        (r#"["- - Ủy ban nhân dân thành phố Kon Tum ;", "Phòng Nội vụ.."]"#, 2),
+        (
+            r#"["* Ủy ban nhân dân thành phố Kon Tum;", "• Phòng Nội vụ."]"#,
+            2,
+        ),
+        (
+            r#"["— Ủy ban nhân dân thành phố Kon Tum", "-Phòng Nội vụ"]"#,
+            2,
+        ),
+        (
+            r#"["- - Ủy ban nhân dân thành phố Kon Tum ;", "Phòng Nội vụ.."]"#,
+            2,
+        ),
     ] {
         let t = edit(
             &text,
@@ -409,7 +422,11 @@ fn issue_9_markers_of_every_shape_in_kinh_gui_and_thanh_phan() {
         r#"  - "Thành viên Ban vì sự tiến bộ của phụ nữ phường""#,
         r#"  - "- Thành viên Ban vì sự tiến bộ của phụ nữ phường;""#,
     );
-    let t = edit(&t, r#"  - "Trưởng các tổ dân phố""#, r#"  - "* Trưởng các tổ dân phố.""#);
+    let t = edit(
+        &t,
+        r#"  - "Trưởng các tổ dân phố""#,
+        r#"  - "* Trưởng các tổ dân phố.""#,
+    );
     let (code, err, xml) = render("issue-9-markers-invitees", &t);
     assert_eq!(code, 0, "{err}");
     let texts: Vec<String> = paras(&xml).into_iter().map(|p| p.text).collect();
@@ -418,7 +435,9 @@ fn issue_9_markers_of_every_shape_in_kinh_gui_and_thanh_phan() {
             && texts.contains(&"- Trưởng các tổ dân phố.".to_string()),
         "{texts:?}"
     );
-    assert!(!texts.iter().any(|t| t.starts_with("- -") || t.starts_with("- *")));
+    assert!(!texts
+        .iter()
+        .any(|t| t.starts_with("- -") || t.starts_with("- *")));
     assert_eq!(warnings_for(&err, "thanh_phan[0]").len(), 1, "{err}");
     assert_eq!(warnings_for(&err, "thanh_phan[2]").len(), 1, "{err}");
 }
@@ -682,7 +701,10 @@ fn issue_9_agency_names_of_other_kinds() {
     assert_eq!(code, 0, "{err}");
     let w = warnings_for(&err, "co_quan.ban_hanh[1]");
     assert_eq!(w.len(), 1, "{err}");
-    assert!(w[0].contains("PHUONGNGUYENTRAITHANHPHOKONTUMTINHKONTUM"), "{w:?}");
+    assert!(
+        w[0].contains("PHUONGNGUYENTRAITHANHPHOKONTUMTINHKONTUM"),
+        "{w:?}"
+    );
 }
 
 /// Issue 9, item 2: every agency line of the eight sample unit reports stays on one line

@@ -81,7 +81,8 @@ fn place(plan: &mut Value, field: Field, value: &str) -> String {
             plan["noi_nhan"][0] = v;
             // Typed markers (`- `, `* `, `• `, `-Hội`, `- - `) are vanban's to write.
             let mut t = as_seen(value);
-            while let Some(rest) = t.strip_prefix(['-', '–', '—', '+', '*', '•', '·', '▪']) {
+            while let Some(rest) = t.strip_prefix(['-', '–', '—', '+', '*', '•', '·', '▪'])
+            {
                 if !rest.starts_with(|c: char| c == ' ' || c.is_uppercase()) {
                     break;
                 }

@@ -477,9 +477,7 @@ pub(crate) fn addressees(c: &mut Checker<'_>, lines: &Lines, field: &str) -> Vec
                     "đã bỏ dấu đầu dòng hoặc dấu câu cuối dòng của «{}»",
                     l.trim()
                 ),
-                format!(
-                    "vanban tự thêm `- ` và `;`/`.` cho mỗi dòng; chỉ ghi tên: `\"{t}\"`"
-                ),
+                format!("vanban tự thêm `- ` và `;`/`.` cho mỗi dòng; chỉ ghi tên: `\"{t}\"`"),
             );
         }
         if !t.is_empty() {

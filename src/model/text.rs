@@ -339,10 +339,7 @@ impl Code {
 
     fn from_text(t: Text) -> Code {
         let s = t.as_str();
-        if !s
-            .chars()
-            .any(|c| is_zero_width(c) || c.is_whitespace())
-        {
+        if !s.chars().any(|c| is_zero_width(c) || c.is_whitespace()) {
             return Code(t);
         }
         let normalised: String = s
