@@ -226,7 +226,7 @@ fn issue_9_build_keeps_edited_outputs_names_and_cleans_stale_ones() {
     let mut edited = std::fs::read(&plan_docx).expect("read");
     edited.extend_from_slice(b"sua bang Word");
     std::fs::write(&plan_docx, &edited).expect("edit");
-    let (code, _, err) = vanban(d, &["build"]);
+    let (code, out_text, err) = vanban(d, &["build"]);
     assert_eq!(code, 4, "{err}");
     assert!(
         err.contains("KHÔNG ghi đè output/ke-hoach-2025.docx"),
@@ -240,8 +240,8 @@ fn issue_9_build_keeps_edited_outputs_names_and_cleans_stale_ones() {
     );
     // The other documents were written as usual.
     assert!(
-        err.contains("Đã ghi output/bao-cao/tram-y-te.docx"),
-        "{err}"
+        out_text.contains("Đã ghi output/bao-cao/tram-y-te.docx"),
+        "{out_text}"
     );
     // Still kept on the run after (the manifest still has what vanban wrote).
     assert_eq!(vanban(d, &["-q", "build"]).0, 4);
@@ -280,11 +280,11 @@ fn issue_9_build_keeps_edited_outputs_names_and_cleans_stale_ones() {
     std::fs::write(&tram, good).expect("restore");
 
     // 4. --clean removes only the unchanged one; the edited one stays.
-    let (code, _, err) = vanban(d, &["build", "--allow-partial", "--clean"]);
+    let (code, out_text, err) = vanban(d, &["build", "--allow-partial", "--clean"]);
     assert_eq!(code, 0, "{err}");
     assert!(
-        err.contains("Đã xóa tệp cũ output/bao-cao/cong-an.docx"),
-        "{err}"
+        out_text.contains("Đã xóa tệp cũ output/bao-cao/cong-an.docx"),
+        "{out_text}"
     );
     assert!(!out.join("bao-cao/cong-an.docx").exists());
     assert_eq!(std::fs::read(&mat_tran).expect("read"), edited);
@@ -344,9 +344,9 @@ fn issue_9_every_writing_command_keeps_an_edited_or_foreign_file() {
         let mut forced = args.clone();
         forced.push("--force");
         assert_eq!(vanban(d, &forced).0, 0, "{cmd}");
-        let (code, _, err) = vanban(d, args);
+        let (code, out_text, err) = vanban(d, args);
         assert_eq!(code, 0, "{cmd}: {err}");
-        assert!(err.contains("Đã ghi o/x.docx"), "{cmd}: {err}");
+        assert!(out_text.contains("Đã ghi o/x.docx"), "{cmd}: {out_text}");
         // Edited after vanban wrote it: kept, with a warning saying so.
         let mut edited = std::fs::read(&out).expect("read");
         edited.push(b'!');
@@ -517,11 +517,11 @@ fn issue_9_every_command_expands_quoted_globs() {
 #[test]
 fn issue_9_validate_accepts_a_folder() {
     let w = fixture_workspace();
-    let (code, _, err) = vanban(w.path(), &["validate", "data"]);
+    let (code, out, err) = vanban(w.path(), &["validate", "data"]);
     assert_eq!(code, 0, "{err}");
     // The plan, the envelope and the eight unit reports (checked against the plan found there).
-    assert_eq!(err.matches(": hợp lệ").count(), 10, "{err}");
-    assert!(err.contains("data/bao-cao/tram-y-te.yaml: hợp lệ"), "{err}");
+    assert_eq!(out.matches(": hợp lệ").count(), 10, "{out}");
+    assert!(out.contains("data/bao-cao/tram-y-te.yaml: hợp lệ"), "{out}");
     // A unit report folder alone finds the plan of its data folder.
     let (code, _, err) = vanban(w.path(), &["-q", "validate", "data/bao-cao"]);
     assert_eq!(code, 0, "{err}");

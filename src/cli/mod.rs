@@ -204,10 +204,12 @@ impl Reporter {
         }
     }
 
-    /// A result line (file written), printed unless `--quiet`.
+    /// A result line (file written, file valid, the summary), printed on standard output
+    /// unless `--quiet`: results go to stdout, diagnostics to stderr, so that
+    /// `vanban validate data > ketqua.txt` keeps the results.
     pub(crate) fn done(&self, msg: &str) {
         if !self.verbosity.quiet {
-            errln!("{msg}");
+            outln!("{msg}");
         }
     }
 

@@ -136,7 +136,8 @@ pub(crate) fn run(a: &ValidateArgs, r: &Reporter) -> Result<ExitStatus, Error> {
             Err(d) => {
                 r.diagnostics(&d);
                 failed += 1;
-                errln!("{}: KHÔNG hợp lệ ({} lỗi)", f.display(), d.errors().count());
+                // A result: on stdout like "hợp lệ", even with `--quiet`.
+                outln!("{}: KHÔNG hợp lệ ({} lỗi)", f.display(), d.errors().count());
             }
         }
     }
