@@ -47,3 +47,52 @@ fn issue_9_trial_results_on_stdout_diagnostics_on_stderr() {
     assert!(out.contains("data/sai.yaml: KHÔNG hợp lệ"), "{out}");
     assert!(err.contains("lỗi:"), "{err}");
 }
+
+/// Findings 3, 7, 14: `new` names, a missing input's "did you mean", a Word file as input.
+#[test]
+fn issue_9_trial_new_and_input_names() {
+    let w = tempfile::tempdir().expect("tempdir");
+    let d = w.path();
+    // `new quyet_dinh` makes quyet-dinh.yaml; `render quyet_dinh.yaml` suggests it.
+    let (code, out, err) = vanban(d, &["new", "quyet_dinh"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("vanban render quyet-dinh.yaml"), "{out}");
+    for cmd in ["render", "validate"] {
+        let (code, _, err) = vanban(d, &[cmd, "quyet_dinh.yaml"]);
+        assert_eq!(code, 2, "{cmd}: {err}");
+        assert!(err.contains("có phải ý bạn là `quyet-dinh.yaml`?"), "{cmd}: {err}");
+    }
+    let (code, _, err) = vanban(d, &["plan", "ke_hoach.yaml"]);
+    assert_eq!(code, 2);
+    assert!(!err.contains("có phải ý bạn là"), "nothing close: {err}");
+    // Again: the error gives an example of another name.
+    let (code, _, err) = vanban(d, &["new", "quyet_dinh"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("`vanban new quyet_dinh quyet-dinh-2.yaml`"), "{err}");
+    // A .docx name for the YAML starter: refused, nothing written.
+    let (code, _, err) = vanban(d, &["new", "giay_moi", "gm.docx"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("đuôi `.yaml`"), "{err}");
+    assert!(!d.join("gm.docx").exists());
+    // A name with spaces is quoted in the printed command; a new folder is made.
+    let (code, out, _) = vanban(d, &["new", "thong_bao", "Thông báo họp.yaml"]);
+    assert_eq!(code, 0);
+    assert!(out.contains("vanban render \"Thông báo họp.yaml\""), "{out}");
+    let (code, _, err) = vanban(d, &["new", "cong_van", "van-ban/cv-01.yaml"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(d.join("van-ban/cv-01.yaml").is_file());
+    // A Word file given as input: said so, whatever its name.
+    let (code, _, err) = vanban(d, &["render", "quyet-dinh.yaml"]);
+    assert_eq!(code, 0, "{err}");
+    std::fs::copy(d.join("output/quyet-dinh.docx"), d.join("x.yaml")).expect("copy");
+    for (cmd, file) in [
+        ("render", "output/quyet-dinh.docx"),
+        ("validate", "output/quyet-dinh.docx"),
+        ("validate", "x.yaml"),
+    ] {
+        let (code, _, err) = vanban(d, &[cmd, file]);
+        assert_eq!(code, 2, "{cmd} {file}: {err}");
+        assert!(err.contains("đây là tệp Word"), "{cmd} {file}: {err}");
+        assert!(!err.contains("UTF-8"), "{cmd} {file}: {err}");
+    }
+}

@@ -48,7 +48,7 @@ fn render_one(
     outputs: &mut vanban::Outputs,
     r: &Reporter,
 ) -> Result<ExitStatus, Error> {
-    vanban::ensure_file(file)?;
+    super::paths::check_file(file)?;
     r.step(&format!("đọc dữ liệu {}", file.display()));
     let (kind, diags) = recognize(file);
     let mut sources = vec![file.to_path_buf()];

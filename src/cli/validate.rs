@@ -98,7 +98,7 @@ fn files_of(a: &ValidateArgs, r: &Reporter) -> Result<(Vec<PathBuf>, usize), Err
                 if p.is_dir() {
                     out.append(&mut super::paths::yaml_files_in(&p)?);
                 } else {
-                    vanban::ensure_file(&p)?;
+                    super::paths::check_file(&p)?;
                     out.push(p);
                 }
             }
