@@ -296,6 +296,6 @@ pub mod internals {
     }
     /// Text widths in Times New Roman (twips), as the layout measures them.
     pub mod layout {
-        pub use crate::layout::measure::text_width_twips;
+        pub use crate::layout::measure::{styled_width_twips, text_width_twips};
     }
 }

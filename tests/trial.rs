@@ -96,3 +96,46 @@ fn issue_9_trial_new_and_input_names() {
         assert!(!err.contains("UTF-8"), "{cmd} {file}: {err}");
     }
 }
+
+/// Finding 4: the draft's place-and-date line (`…, ngày      tháng      năm 2026`) never wraps:
+/// by the layout's own measure (no-break spaces as wide as LibreOffice sets them) it fits the
+/// width its paragraph has, with 1 mm to spare, for long place names too.
+#[test]
+fn issue_9_trial_draft_date_line_fits() {
+    use crate::support::{fixture, part};
+    use vanban::internals::layout::styled_width_twips;
+    use vanban::model::units::Pt;
+    let w = tempfile::tempdir().expect("tempdir");
+    let d = w.path();
+    let base = std::fs::read_to_string(fixture("kinds/thong-bao.yaml")).expect("fixture");
+    for place in ["Phường Nguyễn Trãi", "Thành phố Hồ Chí Minh", "Xã Ea H'Leo"] {
+        let data = base
+            .replace("dia_danh: \"Phường Nguyễn Trãi\"", &format!("dia_danh: \"{place}\""))
+            .replace("ngay_ban_hanh: \"2025-10-20\"", "ngay_ban_hanh: 2026");
+        assert_ne!(data, base);
+        std::fs::write(d.join("tb.yaml"), &data).expect("write");
+        let (code, _, err) = vanban(d, &["render", "tb.yaml", "-o", "tb.docx", "--force"]);
+        assert_eq!(code, 0, "{err}");
+        let xml = part(&std::fs::read(d.join("tb.docx")).expect("read"), "word/document.xml");
+        let line = format!("{place}, ngày\u{a0}");
+        // The paragraph of the date line: its size and whether it uses the cell margins.
+        let at = xml.find(&line).expect("date line");
+        let para = &xml[xml[..at].rfind("<w:p>").expect("para")..at];
+        let size: f64 = para
+            .split("<w:sz w:val=\"")
+            .nth(1)
+            .and_then(|s| s.split('"').next())
+            .and_then(|s| s.parse().ok())
+            .expect("size");
+        let text = &xml[at..at + xml[at..].find("</w:t>").expect("end")];
+        let width = styled_width_twips(text, Pt(size / 2.0), false, true).0;
+        // The right column is 5669 twips; 108 twips of cell margin on each side unless the
+        // paragraph is indented into them.
+        let room = if para.contains("w:left=\"-108\"") { 5669 } else { 5669 - 216 };
+        assert!(
+            width + 57 <= room,
+            "{place}: {width} twips at {} pt in {room}",
+            size / 2.0
+        );
+    }
+}
