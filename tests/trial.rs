@@ -139,3 +139,70 @@ fn issue_9_trial_draft_date_line_fits() {
         );
     }
 }
+
+/// Every word of every table cell of `xml` fits its column (grid width less the cell margins),
+/// by the layout's measure: (word, column width, word width) of those that do not.
+fn split_words(xml: &str) -> Vec<(String, i32, i32)> {
+    use vanban::internals::layout::styled_width_twips;
+    use vanban::model::units::Pt;
+    let attr = |s: &str, key: &str| -> Option<i32> {
+        s.split(key).nth(1)?.split('"').next()?.parse().ok()
+    };
+    let mut bad = Vec::new();
+    for tbl in xml.split("<w:tbl>").skip(1) {
+        let grid: Vec<i32> = tbl
+            .split("<w:gridCol ")
+            .skip(1)
+            .filter_map(|g| attr(g, "w:w=\""))
+            .collect();
+        for tr in tbl.split("<w:tr>").skip(1) {
+            let tr = tr.split("</w:tr>").next().unwrap_or_default();
+            if tr.contains("w:gridSpan") || tr.contains("<w:tbl>") {
+                continue;
+            }
+            for (i, tc) in tr.split("<w:tc>").skip(1).enumerate() {
+                let Some(&col) = grid.get(i) else { continue };
+                for run in tc.split("<w:r>").skip(1) {
+                    let bold = run.contains("<w:b/>");
+                    let italic = run.contains("<w:i/>");
+                    let size = attr(run, "<w:sz w:val=\"").unwrap_or(24);
+                    let Some(text) = run.split("<w:t xml:space=\"preserve\">").nth(1) else {
+                        continue;
+                    };
+                    let text = text.split("</w:t>").next().unwrap_or_default();
+                    for word in text.split_whitespace() {
+                        let wd = styled_width_twips(word, Pt(f64::from(size) / 2.0), bold, italic).0;
+                        if wd > col - 216 {
+                            bad.push((word.to_string(), col, wd));
+                        }
+                    }
+                }
+            }
+        }
+    }
+    bad
+}
+
+/// Finding 5: no word of a table cell is wider than its column (`bé trai/100 bé gái` in the
+/// unit report's Đơn vị tính column), in the unit reports and the consolidated report.
+#[test]
+fn issue_9_trial_table_columns_fit_their_words() {
+    use crate::support::part;
+    let w = fixture_workspace();
+    let d = w.path();
+    let (code, _, err) = vanban(d, &["-q", "build"]);
+    assert_eq!(code, 0, "{err}");
+    let mut docs = vec![d.join("output/bao-cao-tong-hop-2025.docx")];
+    for e in std::fs::read_dir(d.join("output/bao-cao")).expect("output/bao-cao") {
+        let p = e.expect("entry").path();
+        if p.extension().is_some_and(|x| x == "docx") {
+            docs.push(p);
+        }
+    }
+    let tram = std::fs::read(d.join("output/bao-cao/tram-y-te.docx")).expect("read");
+    assert!(part(&tram, "word/document.xml").contains("trai/100"));
+    for doc in docs {
+        let xml = part(&std::fs::read(&doc).expect("read"), "word/document.xml");
+        assert_eq!(split_words(&xml), vec![], "{}", doc.display());
+    }
+}

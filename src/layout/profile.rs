@@ -130,6 +130,9 @@ pub(crate) const DRAFT_DATE_BLANKS: usize = 6;
 /// What the place-and-date line keeps to spare in its cell: 1 mm, for the small differences
 /// between Word's and LibreOffice's line setting.
 pub(crate) const PLACE_DATE_SPARE: Mm = Mm(1.0);
+/// What a table column keeps beside its widest word (and its cell margins): 0.5 mm, so that no
+/// word processor splits the word.
+pub(crate) const WORD_SPARE: Mm = Mm(0.5);
 /// Empty lines left for signature and seal (practice: 3–4 lines; nd30-layout §4.7).
 pub(crate) const SIGNATURE_SPACE_LINES: usize = 4;
 /// Kính gửi with several addressees: indent of the `Kính gửi:` line from the left margin of the
