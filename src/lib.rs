@@ -55,7 +55,7 @@ pub use diag::{Diagnostic, Diagnostics, ExitStatus, Warned};
 pub use docx::DocxError;
 pub use error::Error;
 pub use output::{write_atomic, Outputs, Stale, Written, MANIFEST};
-pub use template::Templates;
+pub use template::{Templates, BUILTIN_ORIGIN};
 
 use std::path::Path;
 
@@ -82,6 +82,12 @@ pub fn load_templates(
     only: Option<&[&str]>,
 ) -> Result<Warned<Templates>, Diagnostics> {
     Templates::load_only(dir, only)
+}
+
+/// The built-in templates, as (name, file name, text): `("ke-hoach", "ke-hoach.md.hbs", …)`;
+/// `vanban templates` writes them out for the user to edit.
+pub fn builtin_templates() -> &'static [(&'static str, &'static str, &'static str)] {
+    template::BUILTIN
 }
 
 /// Load and validate a plan (kế hoạch) file.

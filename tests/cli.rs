@@ -403,7 +403,7 @@ fn issue_9_templates_folder_of_the_working_folder_is_used_by_every_command() {
     let (code, _, err) = vanban(d, &["-v", "plan", plan, "-o", "a.docx"]);
     assert_eq!(code, 0, "{err}");
     assert!(
-        err.contains("mẫu `ke-hoach` từ templates/ke-hoach.md.hbs (mẫu có sẵn)"),
+        err.contains("mẫu `ke-hoach` (mẫu có sẵn trong chương trình)"),
         "{err}"
     );
     assert!(!text_of(&d.join("a.docx")).contains("Đoạn của phường"));
@@ -424,7 +424,7 @@ fn issue_9_templates_folder_of_the_working_folder_is_used_by_every_command() {
     assert!(text_of(&d.join("output/ke-hoach-2025.docx")).contains("Đoạn của phường."));
     // A template the folder does not have is the built-in one.
     assert!(
-        err.contains("mẫu `bao-cao` từ templates/bao-cao.md.hbs (mẫu có sẵn)"),
+        err.contains("mẫu `bao-cao` (mẫu có sẵn trong chương trình)"),
         "{err}"
     );
 

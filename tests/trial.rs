@@ -206,3 +206,70 @@ fn issue_9_trial_table_columns_fit_their_words() {
         assert_eq!(split_words(&xml), vec![], "{}", doc.display());
     }
 }
+
+/// Finding 2: a template saved under a slightly wrong name is named with the right one; `-v`
+/// does not name a file for a built-in template; `vanban templates` (`mau`) writes the built-in
+/// templates to edit, never over a file.
+#[test]
+fn issue_9_trial_template_names_and_templates_command() {
+    let w = fixture_workspace();
+    let d = w.path();
+    let plan = "data/ke-hoach-2025.yaml";
+    std::fs::create_dir_all(d.join("templates")).expect("mkdir");
+    for bad in ["ke_hoach.md.hbs", "ke-hoach.md.hbs.txt", "bao-cao.hbs"] {
+        std::fs::write(d.join("templates").join(bad), "x\n").expect("write");
+    }
+    // A partial with another name is no mistake.
+    std::fs::write(d.join("templates/chu-ky-rieng.md.hbs"), "x\n").expect("write");
+    let (code, _, err) = vanban(d, &["-v", "plan", plan, "-o", "a.docx"]);
+    assert_eq!(code, 0, "{err}");
+    for (bad, good) in [
+        ("ke_hoach.md.hbs", "ke-hoach.md.hbs"),
+        ("ke-hoach.md.hbs.txt", "ke-hoach.md.hbs"),
+        ("bao-cao.hbs", "bao-cao.md.hbs"),
+    ] {
+        assert!(
+            err.contains(&format!(
+                "tệp `templates/{bad}` không phải tên mẫu nào (bị bỏ qua); có phải ý bạn là `{good}`?"
+            )),
+            "{bad}: {err}"
+        );
+    }
+    assert!(!err.contains("chu-ky-rieng"), "{err}");
+    assert!(err.contains("mẫu `ke-hoach` (mẫu có sẵn trong chương trình)"), "{err}");
+    assert!(!err.contains("từ templates/ke-hoach.md.hbs"), "{err}");
+
+    // `vanban mau ke_hoach` writes the built-in plan template, which is then used.
+    let (code, out, err) = vanban(d, &["mau", "ke_hoach"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("Đã ghi templates/ke-hoach.md.hbs"), "{out}");
+    let builtin = vanban::builtin_templates()
+        .iter()
+        .find(|(n, _, _)| *n == "ke-hoach")
+        .expect("ke-hoach")
+        .2;
+    let written = std::fs::read_to_string(d.join("templates/ke-hoach.md.hbs")).expect("read");
+    assert_eq!(written, builtin);
+    let edited = written.replacen("# I.", "Đoạn của phường.\n\n# I.", 1);
+    assert_ne!(edited, written);
+    std::fs::write(d.join("templates/ke-hoach.md.hbs"), &edited).expect("edit");
+    let (code, _, err) = vanban(d, &["-v", "plan", plan, "-o", "b.docx"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("mẫu `ke-hoach` từ templates/ke-hoach.md.hbs"), "{err}");
+    // Again, and all of them: the edited file is kept, with a warning; the others are written.
+    let (code, out, err) = vanban(d, &["templates"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("tệp mẫu đã có, giữ nguyên"), "{err}");
+    assert!(out.contains("Đã ghi templates/bao-cao.md.hbs"), "{out}");
+    assert_eq!(
+        std::fs::read_to_string(d.join("templates/ke-hoach.md.hbs")).expect("read"),
+        edited
+    );
+    // Another folder; an unknown name is a usage error with the closest name.
+    let (code, _, err) = vanban(d, &["templates", "bao_cao", "-o", "mau-khac"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(d.join("mau-khac/bao-cao.md.hbs").is_file());
+    let (code, _, err) = vanban(d, &["mau", "kehaoch"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("có phải ý bạn là `ke-hoach`?"), "{err}");
+}

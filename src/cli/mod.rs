@@ -29,6 +29,7 @@ pub(crate) mod paths;
 mod plan;
 mod render;
 mod report;
+mod templates;
 pub(crate) mod usage;
 mod validate;
 
@@ -88,6 +89,9 @@ pub(crate) enum Command {
     /// Tạo tệp dữ liệu khởi đầu (YAML có chú thích) cho một loại văn bản; `--list` liệt kê các loại.
     #[command(visible_alias = "moi")]
     New(new::NewArgs),
+    /// Chép các mẫu nội dung có sẵn trong chương trình ra thư mục `templates/` để sửa (không ghi đè tệp đã có); `--list` liệt kê các mẫu.
+    #[command(visible_alias = "mau")]
+    Templates(templates::TemplatesArgs),
     /// Kiểm tra tệp dữ liệu (và mẫu) mà không ghi tệp nào.
     #[command(visible_alias = "kiem-tra")]
     Validate(validate::ValidateArgs),
@@ -216,11 +220,15 @@ impl Reporter {
     /// With `--verbose`: which template file each template the last document used came from.
     pub(crate) fn templates_used(&self, t: &vanban::Templates, out: &Path) {
         for (name, origin) in t.take_used() {
-            self.step(&format!(
-                "{}: mẫu `{name}` từ {}",
-                out.display(),
-                origin.display()
-            ));
+            if origin == Path::new(vanban::BUILTIN_ORIGIN) {
+                self.step(&format!("{}: mẫu `{name}` {}", out.display(), origin.display()));
+            } else {
+                self.step(&format!(
+                    "{}: mẫu `{name}` từ {}",
+                    out.display(),
+                    origin.display()
+                ));
+            }
         }
     }
 
@@ -318,6 +326,7 @@ pub(crate) fn run(cli: Cli) -> ExitStatus {
         Command::Build(a) => build::run(&a, &reporter),
         Command::Render(a) => render::run(&a, &reporter),
         Command::New(a) => new::run(&a, &reporter),
+        Command::Templates(a) => templates::run(&a, &reporter),
     };
     match result {
         Ok(status) => status,
