@@ -46,7 +46,7 @@ pub use consolidate::collect::Collected;
 pub use consolidate::Consolidated;
 pub use data::document::GeneralDocument;
 pub use data::envelope::{Envelope, UpperLevel};
-pub use data::lint::is_likely_typo;
+pub use data::lint::{is_likely_typo, is_placeholder};
 pub use data::plan::Plan;
 pub use data::report::UnitReport;
 pub use data::yaml::FileKind;

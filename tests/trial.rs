@@ -273,3 +273,58 @@ fn issue_9_trial_template_names_and_templates_command() {
     assert_eq!(code, 2);
     assert!(err.contains("có phải ý bạn là `ke-hoach`?"), "{err}");
 }
+
+/// Finding 6: an untouched starter's placeholders are located warnings, counted by `validate`;
+/// the starter's draft year is the current year; the quyết định starter cites the law of 2025.
+#[test]
+fn issue_9_trial_starter_placeholders_are_warned() {
+    let w = tempfile::tempdir().expect("tempdir");
+    let d = w.path();
+    let (code, _, err) = vanban(d, &["new", "quyet_dinh"]);
+    assert_eq!(code, 0, "{err}");
+    let text = std::fs::read_to_string(d.join("quyet-dinh.yaml")).expect("read");
+    assert!(
+        text.contains("Luật Tổ chức chính quyền địa phương số 72/2025/QH15 ngày 16 tháng 6 năm 2025"),
+        "{text}"
+    );
+    assert!(!text.contains("năm 2015"), "{text}");
+    // The draft year is this year (whatever it is): the file's own, at least 2025.
+    let year: i32 = text
+        .lines()
+        .find_map(|l| l.strip_prefix("ngay_ban_hanh: "))
+        .and_then(|y| y.trim().parse().ok())
+        .expect("ngay_ban_hanh: YEAR");
+    assert!(year >= 2025, "{year}");
+    let marks = text
+        .lines()
+        .filter(|l| !l.trim_start().starts_with('#'))
+        .map(|l| l.matches('«').count())
+        .sum::<usize>();
+    let (code, out, err) = vanban(d, &["validate", "quyet-dinh.yaml"]);
+    assert_eq!(code, 0, "{err}");
+    let warned = err.matches("cảnh báo: chỗ «…» chưa được sửa").count();
+    assert_eq!(warned, marks, "one warning per placeholder value\n{err}");
+    assert!(err.contains("--> quyet-dinh.yaml:"), "{err}");
+    assert!(err.contains("= trường: dia_danh"), "{err}");
+    assert!(
+        out.contains(&format!("quyet-dinh.yaml: hợp lệ, nhưng còn {marks} chỗ «…» chưa sửa")),
+        "{out}"
+    );
+    // Filled in: no more warning, plain "hợp lệ".
+    let filled: String = text
+        .lines()
+        .map(|l| {
+            if l.trim_start().starts_with('#') {
+                l.to_string()
+            } else {
+                l.replace(['«', '»'], "")
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    std::fs::write(d.join("quyet-dinh.yaml"), filled).expect("write");
+    let (code, out, err) = vanban(d, &["validate", "quyet-dinh.yaml"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(!err.contains("chỗ «…»"), "{err}");
+    assert!(out.contains("quyet-dinh.yaml: hợp lệ\n"), "{out}");
+}

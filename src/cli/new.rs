@@ -60,7 +60,7 @@ pub(crate) fn run(a: &NewArgs, r: &Reporter) -> Result<ExitStatus, Error> {
     let kind = DocumentKind::parse(value).ok_or_else(|| {
         usage("không nhận ra loại văn bản; xem danh sách bằng `vanban new --list`".into())
     })?;
-    let text = vanban::starter::starter(kind).ok_or_else(|| {
+    let text = vanban::starter::starter_for_year(kind, this_year()).ok_or_else(|| {
         usage(format!(
             "loại {} (Mẫu {}) chưa được vanban hỗ trợ; xem `vanban new --list`",
             kind.name(),
@@ -117,6 +117,19 @@ pub(crate) fn run(a: &NewArgs, r: &Reporter) -> Result<ExitStatus, Error> {
         quoted(&path)
     ));
     Ok(ExitStatus::Ok)
+}
+
+/// The current year, for the starter's draft date: the starter is an input file the user
+/// edits, so it may read the clock (documents made from data never do); the sample year if the
+/// clock is unreadable.
+fn this_year() -> i32 {
+    use chrono::Datelike;
+    #[allow(clippy::disallowed_methods)] // an input file's draft year; outputs never read the clock
+    let now = std::time::SystemTime::now();
+    now.duration_since(std::time::UNIX_EPOCH)
+        .ok()
+        .and_then(|d| chrono::DateTime::from_timestamp(i64::try_from(d.as_secs()).ok()?, 0))
+        .map_or(vanban::starter::SAMPLE_YEAR, |t| t.year())
 }
 
 /// A path as typed in a printed command: in double quotes when it has a space (works in cmd,

@@ -131,7 +131,15 @@ pub(crate) fn run(a: &ValidateArgs, r: &Reporter) -> Result<ExitStatus, Error> {
         match checked {
             Ok(w) => {
                 r.diagnostics(&w);
-                r.done(&format!("{}: hợp lệ", f.display()));
+                let left = w.0.iter().filter(|d| vanban::is_placeholder(d)).count();
+                if left > 0 {
+                    r.done(&format!(
+                        "{}: hợp lệ, nhưng còn {left} chỗ «…» chưa sửa (xem cảnh báo)",
+                        f.display()
+                    ));
+                } else {
+                    r.done(&format!("{}: hợp lệ", f.display()));
+                }
             }
             Err(d) => {
                 r.diagnostics(&d);
