@@ -328,3 +328,25 @@ fn issue_9_trial_starter_placeholders_are_warned() {
     assert!(!err.contains("chỗ «…»"), "{err}");
     assert!(out.contains("quyet-dinh.yaml: hợp lệ\n"), "{out}");
 }
+
+/// Finding 13: `Lưu VT, VHXH` (no colon) as the last recipient is a located error with the fix.
+#[test]
+fn issue_9_trial_luu_without_colon_is_an_error() {
+    use crate::support::fixture;
+    let w = tempfile::tempdir().expect("tempdir");
+    let d = w.path();
+    let base = std::fs::read_to_string(fixture("kinds/thong-bao.yaml")).expect("fixture");
+    let (n, line) = base
+        .lines()
+        .enumerate()
+        .find(|(_, l)| l.contains("\"Lưu: "))
+        .expect("a Lưu: line");
+    let bad = base.replace(line, &line.replace("Lưu: ", "Lưu "));
+    std::fs::write(d.join("tb.yaml"), bad).expect("write");
+    let (code, _, err) = vanban(d, &["validate", "tb.yaml"]);
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("thiếu dấu `:` sau `Lưu`"), "{err}");
+    assert!(err.contains(&format!("--> tb.yaml:{}:", n + 1)), "{err}");
+    assert!(err.contains("viết `\"Lưu: "), "{err}");
+    assert!(!d.join("output").exists());
+}

@@ -461,6 +461,23 @@ pub(crate) fn recipients(
         }
     }
     match out.last() {
+        // `Lưu VT, VHXH`: the colon is part of the rule (NĐ 30 Phụ lục I, II.9.b).
+        Some(last) if last.starts_with("Lưu") && !last["Lưu".len()..].trim_start().starts_with(':') => {
+            let at = lines
+                .0
+                .iter()
+                .rposition(|l| !strip_marker(l).is_empty())
+                .map_or_else(|| field.to_string(), |i| format!("{field}[{i}]"));
+            let rest = last["Lưu".len()..].trim_start();
+            c.error(
+                &at,
+                format!("dòng `{last}` thiếu dấu `:` sau `Lưu`"),
+                format!(
+                    "viết `\"Lưu: {}\"` (trong ngoặc kép, vì có dấu `:`) (NĐ 30/2020, Phụ lục I, mục II.9.b)",
+                    if rest.is_empty() { "VT" } else { rest }
+                ),
+            );
+        }
         Some(last) if last.starts_with("Lưu") => {}
         _ => c.error(
             field,
