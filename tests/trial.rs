@@ -350,3 +350,131 @@ fn issue_9_trial_luu_without_colon_is_an_error() {
     assert!(err.contains("viết `\"Lưu: "), "{err}");
     assert!(!d.join("output").exists());
 }
+
+/// Replace `from` (which must be there) by `to` in `text`.
+fn edit(text: &str, from: &str, to: &str) -> String {
+    assert!(text.contains(from), "{from}");
+    text.replacen(from, to, 1)
+}
+
+/// Findings 8, 9, 10, 15 (Tab): the messages of common slips, told by what was written and
+/// located where the slip is.
+#[test]
+fn issue_9_trial_messages_of_common_slips() {
+    use crate::support::{fixture, fixture_workspace};
+    let w = fixture_workspace();
+    let d = w.path();
+    let plan = std::fs::read_to_string(fixture("ke-hoach-2025.yaml")).expect("plan");
+    let tram = std::fs::read_to_string(fixture("bao-cao/tram-y-te.yaml")).expect("report");
+    let mat_tran = std::fs::read_to_string(fixture("bao-cao/mat-tran.yaml")).expect("report");
+    let line_of = |text: &str, needle: &str| {
+        text.lines()
+            .position(|l| l.contains(needle))
+            .expect("line")
+            + 1
+    };
+    // (file text, expected location `:line:column`, expected text in the message or hint,
+    // text that must not be there).
+    let dia_danh_line = line_of(&tram, "dia_danh:");
+    let cases: Vec<(String, String, Vec<&str>, &str)> = vec![
+        (
+            edit(&tram, "so_buoi: 6", "so_buoi: -6"),
+            format!(":{}:", line_of(&tram, "so_buoi: 6")),
+            vec!["cần số nguyên từ 0 trở lên, viết liền, ví dụ 12"],
+            "u64",
+        ),
+        (
+            edit(&tram, "dia_danh: \"Phường", "dia_danh \"Phường"),
+            format!(":{dia_danh_line}:9"),
+            vec!["thiếu dấu `:` sau `dia_danh`", "viết `dia_danh: \"Phường Nguyễn Trãi\"`"],
+            "simple key",
+        ),
+        (
+            edit(&plan, "don_vi_tinh: \"%\"", "don_vi_tinh: %"),
+            format!(":{}:", line_of(&plan, "don_vi_tinh: \"%\"")),
+            vec!["viết `don_vi_tinh: \"%\"`"],
+            "unexpected character",
+        ),
+        (
+            edit(&plan, "ke_hoach: 40", "ke_hoach: 50%"),
+            format!(":{}:", line_of(&plan, "ke_hoach: 40")),
+            vec!["viết `ke_hoach: 50`; dấu % ghi ở `don_vi_tinh`"],
+            "README (mục Định dạng YAML)",
+        ),
+        (
+            edit(&mat_tran, "hoan_thanh: true", "hoan_thanh: có"),
+            format!(":{}:", line_of(&mat_tran, "hoan_thanh: true")),
+            vec!["viết `hoan_thanh: true` (có, đã hoàn thành) hoặc `hoan_thanh: false`"],
+            "README (mục",
+        ),
+        (
+            edit(&tram, "tu_so: 52", "tu_so: \"2.300\""),
+            format!(":{}:", line_of(&tram, "tu_so: 52")),
+            vec!["không dấu chấm, dấu phẩy hay dấu cách hàng nghìn: `tu_so: 2300`"],
+            "README (mục",
+        ),
+        (
+            edit(&tram, "mau_so: 50", "mau_so: 1 850"),
+            format!(":{}:", line_of(&tram, "mau_so: 50")),
+            vec!["`mau_so: 1850`"],
+            "README (mục",
+        ),
+        (
+            edit(&tram, "so_buoi: 6", "so_buoi: nhiều"),
+            format!(":{}:", line_of(&tram, "so_buoi: 6")),
+            vec!["README, mục “Báo cáo đơn vị”"],
+            "mục Định dạng YAML",
+        ),
+        (
+            edit(&mat_tran, "    hoan_thanh: true", "    tu_so: 1"),
+            format!(":{}:", line_of(&mat_tran, "hoan_thanh: true")),
+            vec!["tính theo định tính: không dùng trường `tu_so`", "= trường: so_lieu[2].tu_so"],
+            "trường này",
+        ),
+        (
+            edit(&tram, "trich_yeu: \"Kết quả", "trich_yeu: \"Về việc \"kiểm tra\" kết quả"),
+            format!(":{}:12", line_of(&tram, "trich_yeu:")),
+            vec!["bên trong giá trị đã đóng chuỗi quá sớm", "“…”", "trich_yeu: 'Về việc \"kiểm tra\" kết quả"],
+            "chưa được đóng",
+        ),
+        (
+            edit(&tram, "don_vi:\n  ma:", "don_vi:\n\tma:"),
+            format!(":{}:1", line_of(&tram, "don_vi:") + 1),
+            vec!["dùng ký tự Tab để thụt lề"],
+            ":2\n",
+        ),
+    ];
+    for (i, (text, at, wanted, unwanted)) in cases.iter().enumerate() {
+        let file = format!("data/bao-cao/sai-{i}.yaml");
+        let file = if text.contains("nhiem_vu:") {
+            format!("sai-{i}.yaml")
+        } else {
+            file
+        };
+        std::fs::write(d.join(&file), text).expect("write");
+        let (code, _, err) = vanban(d, &["validate", &file, "--plan", "data/ke-hoach-2025.yaml"]);
+        assert_eq!(code, 1, "{i}: {err}");
+        assert!(err.contains(&format!("--> {file}{at}")), "{i}: {at}\n{err}");
+        for x in wanted {
+            assert!(err.contains(x), "{i}: {x}\n{err}");
+        }
+        assert!(!err.contains(unwanted), "{i}: {unwanted}\n{err}");
+        // One error; the qualitative indicator without `hoan_thanh` has its second, real one.
+        let errors = if wanted[0].contains("định tính") { 2 } else { 1 };
+        assert_eq!(err.matches("lỗi:").count(), errors, "{i}\n{err}");
+        std::fs::remove_file(d.join(&file)).expect("remove");
+    }
+    // Curly quotes around a whole value: accepted, with a located warning.
+    let file = "data/bao-cao/cong.yaml";
+    let text = edit(
+        &tram,
+        "trich_yeu: \"Kết quả thực hiện công tác bình đẳng giới trong lĩnh vực y tế năm 2025\"",
+        "trich_yeu: “Kết quả thực hiện công tác bình đẳng giới trong lĩnh vực y tế năm 2025”",
+    );
+    std::fs::write(d.join(file), text).expect("write");
+    let (code, _, err) = vanban(d, &["validate", file]);
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("ngoặc kép cong “…”: hai dấu này sẽ được in ra"), "{err}");
+    assert!(err.contains(&format!("--> {file}:{}:12", line_of(&tram, "trich_yeu:"))), "{err}");
+    assert!(err.contains("dùng ngoặc kép thẳng: `\"Kết quả"), "{err}");
+}
