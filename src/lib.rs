@@ -54,7 +54,7 @@ pub use data::{ensure_dir, ensure_file, io_vi, recognize};
 pub use diag::{Diagnostic, Diagnostics, ExitStatus, Warned};
 pub use docx::DocxError;
 pub use error::Error;
-pub use output::{write_atomic, Outputs, Stale, Written, MANIFEST};
+pub use output::{check_output, write_atomic, Outputs, Stale, Written, MANIFEST};
 pub use template::{Templates, BUILTIN_ORIGIN};
 
 use std::path::Path;

@@ -478,3 +478,56 @@ fn issue_9_trial_messages_of_common_slips() {
     assert!(err.contains(&format!("--> {file}:{}:12", line_of(&tram, "trich_yeu:"))), "{err}");
     assert!(err.contains("dùng ngoặc kép thẳng: `\"Kết quả"), "{err}");
 }
+
+/// Finding 15: one error for one mistake — a no-break space in the indentation, a file of
+/// another kind, a wrong output name (before anything about the data); the agency column's
+/// widths said as the README says them.
+#[test]
+fn issue_9_trial_one_error_for_one_mistake() {
+    use crate::support::{fixture, fixture_workspace};
+    let w = fixture_workspace();
+    let d = w.path();
+    let tram = std::fs::read_to_string(fixture("bao-cao/tram-y-te.yaml")).expect("report");
+    for (from, to) in [
+        ("    tu_so: 52", "\u{a0}   tu_so: 52"),
+        ("  - ma: \"MT4.CT1\"", "\u{a0} - ma: \"MT4.CT1\""),
+    ] {
+        std::fs::write(d.join("data/bao-cao/tram-y-te.yaml"), edit(&tram, from, to)).expect("write");
+        let (code, _, err) = vanban(d, &["validate", "data/bao-cao/tram-y-te.yaml"]);
+        assert_eq!(code, 1, "{err}");
+        assert!(err.contains("ký tự vô hình U+00A0"), "{err}");
+        assert_eq!(err.matches("lỗi:").count(), 1, "{to:?}\n{err}");
+    }
+    std::fs::write(d.join("data/bao-cao/tram-y-te.yaml"), &tram).expect("restore");
+    // The envelope given to `plan`: only what it is.
+    let (code, _, err) = vanban(d, &["plan", "data/tong-hop-2025.yaml"]);
+    assert_eq!(code, 1);
+    assert!(err.starts_with("lỗi: tệp này là tệp thông tin báo cáo tổng hợp"), "{err}");
+    assert_eq!(err.matches("lỗi:").count(), 1, "{err}");
+    // A wrong output name: refused before the data is read (no warning about it).
+    for args in [
+        vec!["plan", "data/ke-hoach-2025.yaml", "-o", "x.yaml"],
+        vec![
+            "report",
+            "data/bao-cao/tram-y-te.yaml",
+            "--plan",
+            "data/ke-hoach-2025.yaml",
+            "-o",
+            "x.yaml",
+        ],
+        vec!["consolidate", "--plan", "data/ke-hoach-2025.yaml", "data/bao-cao", "-o", "x.yaml"],
+    ] {
+        let (code, _, err) = vanban(d, &args);
+        assert_eq!(code, 2, "{args:?}: {err}");
+        assert!(err.starts_with("lỗi: tệp kết quả phải có đuôi .docx"), "{args:?}: {err}");
+        assert!(!err.contains("cảnh báo"), "{args:?}: {err}");
+    }
+    // The agency column: 78,5 mm wide, 74,7 mm for text — both in the warning, as in the README.
+    let (_, _, err) = vanban(d, &["validate", "data/bao-cao/tram-y-te.yaml"]);
+    assert!(
+        err.contains("chỗ viết chữ của cột tên cơ quan chỉ rộng 74,7 mm (cột rộng 78,5 mm, trừ lề ô hai bên)"),
+        "{err}"
+    );
+    let readme = std::fs::read_to_string(crate::support::repo("README.md")).expect("README");
+    assert!(readme.contains("cột rộng 78,5 mm; chỗ viết chữ 74,7 mm"), "README");
+}

@@ -305,13 +305,13 @@ pub(crate) fn wrong_command(
         FileKind::Unknown => return d,
     };
     if kind != expected {
-        d.push(
-            vanban::Diagnostic::error(
-                vanban::diag::Location::file(path),
-                format!("tệp này là {what}, lệnh này không dùng được cho nó"),
-            )
-            .with_hint(format!("dùng `{command}`")),
-        );
+        // Only this: the file's other errors are those of reading it as the wrong kind.
+        d = vanban::Diagnostic::error(
+            vanban::diag::Location::file(path),
+            format!("tệp này là {what}, lệnh này không dùng được cho nó"),
+        )
+        .with_hint(format!("dùng `{command}`"))
+        .into();
     }
     d
 }

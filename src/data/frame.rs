@@ -194,17 +194,15 @@ fn header_fit(c: &mut Checker<'_>, field: &str, line: &str, bold: bool, rendered
         return;
     }
     let right = field.ends_with("tieu_de_phai");
-    let (need, have) = crate::layout::header_overflow_mm(line, bold, right);
-    let (need, have) = (
-        format!("{need:.1}").replace('.', ","),
-        format!("{have:.1}").replace('.', ","),
-    );
+    let (need, have, column) = crate::layout::header_overflow_mm(line, bold, right);
+    let vi = |x: f64| format!("{x:.1}").replace('.', ",");
+    let (need, have, column) = (vi(need), vi(have), vi(column));
     let shown: Vec<String> = rendered.iter().map(|l| format!("«{l}»")).collect();
     let list: Vec<String> = rendered.iter().map(|l| format!("\"{l}\"")).collect();
     c.warn(
         field,
         format!(
-            "dòng «{}» rộng {need} mm ở cỡ chữ 13, cột {} chỉ rộng {have} mm: vanban ngắt thành {}",
+            "dòng «{}» rộng {need} mm ở cỡ chữ 13, chỗ viết chữ của cột {} chỉ rộng {have} mm (cột rộng {column} mm, trừ lề ô hai bên): vanban ngắt thành {}",
             line.trim(),
             if right { "tiêu đề bên phải" } else { "tên cơ quan" },
             shown.join(" / ")

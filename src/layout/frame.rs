@@ -283,9 +283,10 @@ pub(crate) fn right_title_lines(title: &str, size: Pt) -> Vec<String> {
     header_lines(title, size, true, cell_content_width(p::HEADER_RIGHT_WIDTH))
 }
 
-/// The width of a header line at 13 pt and its column's (`right`: the right one), in millimetres
-/// with one decimal (for the warning).
-pub(crate) fn header_overflow_mm(line: &str, bold: bool, right: bool) -> (f64, f64) {
+/// The width of a header line at 13 pt, the width its column leaves for text (inside the cell
+/// margins) and the column's own width (`right`: the right column), in millimetres with one
+/// decimal (for the warning).
+pub(crate) fn header_overflow_mm(line: &str, bold: bool, right: bool) -> (f64, f64, f64) {
     let mm = |t: Twips| (f64::from(t.0) / 56.693 * 10.0).round() / 10.0;
     let column = if right {
         cell_content_width(p::HEADER_RIGHT_WIDTH)
@@ -295,6 +296,7 @@ pub(crate) fn header_overflow_mm(line: &str, bold: bool, right: bool) -> (f64, f
     (
         mm(text_width_twips(line.trim(), p::AGENCY_SIZE, bold)),
         mm(column),
+        mm(column + p::CELL_MARGIN.twips() + p::CELL_MARGIN.twips()),
     )
 }
 

@@ -645,6 +645,18 @@ impl Pass<'_> {
             self.last_end,
             e.marker().line(),
         );
+        // An invisible character already reported in a key or an indentation just before
+        // (`\u{A0}   tu_so:`) is what broke the structure: the syntax error that follows is
+        // only its consequence, not a second mistake (issue 9 trial, finding 15).
+        let line = e.marker().line();
+        let caused = self.diags.errors().any(|d| {
+            d.message.starts_with("ký tự vô hình")
+                && d.location.line <= line
+                && line - d.location.line <= 2
+        });
+        if caused && invisible.is_empty() {
+            return;
+        }
         if invisible.is_empty() {
             self.diags.push(syntax_error(self.source, e));
         } else {
