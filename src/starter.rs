@@ -90,7 +90,9 @@ pub fn starter_for_year(kind: DocumentKind, year: i32) -> Option<String> {
         s.push_str("dieu:\n  - \"«Nội dung Điều 1»\"\n  - \"Quyết định này có hiệu lực kể từ ngày ký.\"\n  - \"«Các cơ quan, đơn vị, cá nhân» chịu trách nhiệm thi hành Quyết định này./.\"\n\n");
     } else if minutes {
         s.push_str("# Biên bản (Mẫu 1.9): vanban viết các dòng Thời gian bắt đầu, Địa điểm, Thành phần, Chủ trì, Thư ký;\n# thư ký ký bên trái, chủ tọa (ky) bên phải.\n");
-        s.push_str(&format!("thoi_gian: \"«08 giờ 00 phút, ngày … tháng … năm {year}»\"\n"));
+        s.push_str(&format!(
+            "thoi_gian: \"«08 giờ 00 phút, ngày … tháng … năm {year}»\"\n"
+        ));
         s.push_str("dia_diem: \"«Địa điểm»\"\n");
         s.push_str("thanh_phan: [\"«Thành phần tham dự»\"]\n");
         s.push_str("chu_tri: \"«Người chủ trì»\"\n");
@@ -113,7 +115,9 @@ pub fn starter_for_year(kind: DocumentKind, year: i32) -> Option<String> {
         s.push_str("thanh_phan: [\"«Thành phần được mời»\"]\n");
         s.push_str("toi_du: \"«Tên cuộc họp, hội nghị»\"\n");
         s.push_str("chu_tri: \"«Người chủ trì»\"\n");
-        s.push_str(&format!("thoi_gian: \"«08 giờ 00 phút, thứ …, ngày … tháng … năm {year}»\"\n"));
+        s.push_str(&format!(
+            "thoi_gian: \"«08 giờ 00 phút, thứ …, ngày … tháng … năm {year}»\"\n"
+        ));
         s.push_str("dia_diem: \"«Địa điểm»\"\n\n");
         s.push_str("# Nội dung thêm (Markdown, tùy chọn).\nnoi_dung: |\n  Rất mong «…» tham dự đúng giờ./.\n\n");
     } else {

@@ -60,7 +60,10 @@ fn issue_9_trial_new_and_input_names() {
     for cmd in ["render", "validate"] {
         let (code, _, err) = vanban(d, &[cmd, "quyet_dinh.yaml"]);
         assert_eq!(code, 2, "{cmd}: {err}");
-        assert!(err.contains("có phải ý bạn là `quyet-dinh.yaml`?"), "{cmd}: {err}");
+        assert!(
+            err.contains("có phải ý bạn là `quyet-dinh.yaml`?"),
+            "{cmd}: {err}"
+        );
     }
     let (code, _, err) = vanban(d, &["plan", "ke_hoach.yaml"]);
     assert_eq!(code, 2);
@@ -68,7 +71,10 @@ fn issue_9_trial_new_and_input_names() {
     // Again: the error gives an example of another name.
     let (code, _, err) = vanban(d, &["new", "quyet_dinh"]);
     assert_eq!(code, 2);
-    assert!(err.contains("`vanban new quyet_dinh quyet-dinh-2.yaml`"), "{err}");
+    assert!(
+        err.contains("`vanban new quyet_dinh quyet-dinh-2.yaml`"),
+        "{err}"
+    );
     // A .docx name for the YAML starter: refused, nothing written.
     let (code, _, err) = vanban(d, &["new", "giay_moi", "gm.docx"]);
     assert_eq!(code, 2);
@@ -77,7 +83,10 @@ fn issue_9_trial_new_and_input_names() {
     // A name with spaces is quoted in the printed command; a new folder is made.
     let (code, out, _) = vanban(d, &["new", "thong_bao", "Thông báo họp.yaml"]);
     assert_eq!(code, 0);
-    assert!(out.contains("vanban render \"Thông báo họp.yaml\""), "{out}");
+    assert!(
+        out.contains("vanban render \"Thông báo họp.yaml\""),
+        "{out}"
+    );
     let (code, _, err) = vanban(d, &["new", "cong_van", "van-ban/cv-01.yaml"]);
     assert_eq!(code, 0, "{err}");
     assert!(d.join("van-ban/cv-01.yaml").is_file());
@@ -110,13 +119,19 @@ fn issue_9_trial_draft_date_line_fits() {
     let base = std::fs::read_to_string(fixture("kinds/thong-bao.yaml")).expect("fixture");
     for place in ["Phường Nguyễn Trãi", "Thành phố Hồ Chí Minh", "Xã Ea H'Leo"] {
         let data = base
-            .replace("dia_danh: \"Phường Nguyễn Trãi\"", &format!("dia_danh: \"{place}\""))
+            .replace(
+                "dia_danh: \"Phường Nguyễn Trãi\"",
+                &format!("dia_danh: \"{place}\""),
+            )
             .replace("ngay_ban_hanh: \"2025-10-20\"", "ngay_ban_hanh: 2026");
         assert_ne!(data, base);
         std::fs::write(d.join("tb.yaml"), &data).expect("write");
         let (code, _, err) = vanban(d, &["render", "tb.yaml", "-o", "tb.docx", "--force"]);
         assert_eq!(code, 0, "{err}");
-        let xml = part(&std::fs::read(d.join("tb.docx")).expect("read"), "word/document.xml");
+        let xml = part(
+            &std::fs::read(d.join("tb.docx")).expect("read"),
+            "word/document.xml",
+        );
         let line = format!("{place}, ngày\u{a0}");
         // The paragraph of the date line: its size and whether it uses the cell margins.
         let at = xml.find(&line).expect("date line");
@@ -131,7 +146,11 @@ fn issue_9_trial_draft_date_line_fits() {
         let width = styled_width_twips(text, Pt(size / 2.0), false, true).0;
         // The right column is 5669 twips; 108 twips of cell margin on each side unless the
         // paragraph is indented into them.
-        let room = if para.contains("w:left=\"-108\"") { 5669 } else { 5669 - 216 };
+        let room = if para.contains("w:left=\"-108\"") {
+            5669
+        } else {
+            5669 - 216
+        };
         assert!(
             width + 57 <= room,
             "{place}: {width} twips at {} pt in {room}",
@@ -171,7 +190,8 @@ fn split_words(xml: &str) -> Vec<(String, i32, i32)> {
                     };
                     let text = text.split("</w:t>").next().unwrap_or_default();
                     for word in text.split_whitespace() {
-                        let wd = styled_width_twips(word, Pt(f64::from(size) / 2.0), bold, italic).0;
+                        let wd =
+                            styled_width_twips(word, Pt(f64::from(size) / 2.0), bold, italic).0;
                         if wd > col - 216 {
                             bad.push((word.to_string(), col, wd));
                         }
@@ -236,7 +256,10 @@ fn issue_9_trial_template_names_and_templates_command() {
         );
     }
     assert!(!err.contains("chu-ky-rieng"), "{err}");
-    assert!(err.contains("mẫu `ke-hoach` (mẫu có sẵn trong chương trình)"), "{err}");
+    assert!(
+        err.contains("mẫu `ke-hoach` (mẫu có sẵn trong chương trình)"),
+        "{err}"
+    );
     assert!(!err.contains("từ templates/ke-hoach.md.hbs"), "{err}");
 
     // `vanban mau ke_hoach` writes the built-in plan template, which is then used.
@@ -255,7 +278,10 @@ fn issue_9_trial_template_names_and_templates_command() {
     std::fs::write(d.join("templates/ke-hoach.md.hbs"), &edited).expect("edit");
     let (code, _, err) = vanban(d, &["-v", "plan", plan, "-o", "b.docx"]);
     assert_eq!(code, 0, "{err}");
-    assert!(err.contains("mẫu `ke-hoach` từ templates/ke-hoach.md.hbs"), "{err}");
+    assert!(
+        err.contains("mẫu `ke-hoach` từ templates/ke-hoach.md.hbs"),
+        "{err}"
+    );
     // Again, and all of them: the edited file is kept, with a warning; the others are written.
     let (code, out, err) = vanban(d, &["templates"]);
     assert_eq!(code, 0, "{err}");
@@ -284,7 +310,9 @@ fn issue_9_trial_starter_placeholders_are_warned() {
     assert_eq!(code, 0, "{err}");
     let text = std::fs::read_to_string(d.join("quyet-dinh.yaml")).expect("read");
     assert!(
-        text.contains("Luật Tổ chức chính quyền địa phương số 72/2025/QH15 ngày 16 tháng 6 năm 2025"),
+        text.contains(
+            "Luật Tổ chức chính quyền địa phương số 72/2025/QH15 ngày 16 tháng 6 năm 2025"
+        ),
         "{text}"
     );
     assert!(!text.contains("năm 2015"), "{text}");
@@ -307,7 +335,9 @@ fn issue_9_trial_starter_placeholders_are_warned() {
     assert!(err.contains("--> quyet-dinh.yaml:"), "{err}");
     assert!(err.contains("= trường: dia_danh"), "{err}");
     assert!(
-        out.contains(&format!("quyet-dinh.yaml: hợp lệ, nhưng còn {marks} chỗ «…» chưa sửa")),
+        out.contains(&format!(
+            "quyet-dinh.yaml: hợp lệ, nhưng còn {marks} chỗ «…» chưa sửa"
+        )),
         "{out}"
     );
     // Filled in: no more warning, plain "hợp lệ".
@@ -367,12 +397,8 @@ fn issue_9_trial_messages_of_common_slips() {
     let plan = std::fs::read_to_string(fixture("ke-hoach-2025.yaml")).expect("plan");
     let tram = std::fs::read_to_string(fixture("bao-cao/tram-y-te.yaml")).expect("report");
     let mat_tran = std::fs::read_to_string(fixture("bao-cao/mat-tran.yaml")).expect("report");
-    let line_of = |text: &str, needle: &str| {
-        text.lines()
-            .position(|l| l.contains(needle))
-            .expect("line")
-            + 1
-    };
+    let line_of =
+        |text: &str, needle: &str| text.lines().position(|l| l.contains(needle)).expect("line") + 1;
     // (file text, expected location `:line:column`, expected text in the message or hint,
     // text that must not be there).
     let dia_danh_line = line_of(&tram, "dia_danh:");
@@ -386,7 +412,10 @@ fn issue_9_trial_messages_of_common_slips() {
         (
             edit(&tram, "dia_danh: \"Phường", "dia_danh \"Phường"),
             format!(":{dia_danh_line}:9"),
-            vec!["thiếu dấu `:` sau `dia_danh`", "viết `dia_danh: \"Phường Nguyễn Trãi\"`"],
+            vec![
+                "thiếu dấu `:` sau `dia_danh`",
+                "viết `dia_danh: \"Phường Nguyễn Trãi\"`",
+            ],
             "simple key",
         ),
         (
@@ -428,13 +457,24 @@ fn issue_9_trial_messages_of_common_slips() {
         (
             edit(&mat_tran, "    hoan_thanh: true", "    tu_so: 1"),
             format!(":{}:", line_of(&mat_tran, "hoan_thanh: true")),
-            vec!["tính theo định tính: không dùng trường `tu_so`", "= trường: so_lieu[2].tu_so"],
+            vec![
+                "tính theo định tính: không dùng trường `tu_so`",
+                "= trường: so_lieu[2].tu_so",
+            ],
             "trường này",
         ),
         (
-            edit(&tram, "trich_yeu: \"Kết quả", "trich_yeu: \"Về việc \"kiểm tra\" kết quả"),
+            edit(
+                &tram,
+                "trich_yeu: \"Kết quả",
+                "trich_yeu: \"Về việc \"kiểm tra\" kết quả",
+            ),
             format!(":{}:12", line_of(&tram, "trich_yeu:")),
-            vec!["bên trong giá trị đã đóng chuỗi quá sớm", "“…”", "trich_yeu: 'Về việc \"kiểm tra\" kết quả"],
+            vec![
+                "bên trong giá trị đã đóng chuỗi quá sớm",
+                "“…”",
+                "trich_yeu: 'Về việc \"kiểm tra\" kết quả",
+            ],
             "chưa được đóng",
         ),
         (
@@ -460,7 +500,11 @@ fn issue_9_trial_messages_of_common_slips() {
         }
         assert!(!err.contains(unwanted), "{i}: {unwanted}\n{err}");
         // One error; the qualitative indicator without `hoan_thanh` has its second, real one.
-        let errors = if wanted[0].contains("định tính") { 2 } else { 1 };
+        let errors = if wanted[0].contains("định tính") {
+            2
+        } else {
+            1
+        };
         assert_eq!(err.matches("lỗi:").count(), errors, "{i}\n{err}");
         std::fs::remove_file(d.join(&file)).expect("remove");
     }
@@ -474,8 +518,14 @@ fn issue_9_trial_messages_of_common_slips() {
     std::fs::write(d.join(file), text).expect("write");
     let (code, _, err) = vanban(d, &["validate", file]);
     assert_eq!(code, 0, "{err}");
-    assert!(err.contains("ngoặc kép cong “…”: hai dấu này sẽ được in ra"), "{err}");
-    assert!(err.contains(&format!("--> {file}:{}:12", line_of(&tram, "trich_yeu:"))), "{err}");
+    assert!(
+        err.contains("ngoặc kép cong “…”: hai dấu này sẽ được in ra"),
+        "{err}"
+    );
+    assert!(
+        err.contains(&format!("--> {file}:{}:12", line_of(&tram, "trich_yeu:"))),
+        "{err}"
+    );
     assert!(err.contains("dùng ngoặc kép thẳng: `\"Kết quả"), "{err}");
 }
 
@@ -492,7 +542,8 @@ fn issue_9_trial_one_error_for_one_mistake() {
         ("    tu_so: 52", "\u{a0}   tu_so: 52"),
         ("  - ma: \"MT4.CT1\"", "\u{a0} - ma: \"MT4.CT1\""),
     ] {
-        std::fs::write(d.join("data/bao-cao/tram-y-te.yaml"), edit(&tram, from, to)).expect("write");
+        std::fs::write(d.join("data/bao-cao/tram-y-te.yaml"), edit(&tram, from, to))
+            .expect("write");
         let (code, _, err) = vanban(d, &["validate", "data/bao-cao/tram-y-te.yaml"]);
         assert_eq!(code, 1, "{err}");
         assert!(err.contains("ký tự vô hình U+00A0"), "{err}");
@@ -502,7 +553,10 @@ fn issue_9_trial_one_error_for_one_mistake() {
     // The envelope given to `plan`: only what it is.
     let (code, _, err) = vanban(d, &["plan", "data/tong-hop-2025.yaml"]);
     assert_eq!(code, 1);
-    assert!(err.starts_with("lỗi: tệp này là tệp thông tin báo cáo tổng hợp"), "{err}");
+    assert!(
+        err.starts_with("lỗi: tệp này là tệp thông tin báo cáo tổng hợp"),
+        "{err}"
+    );
     assert_eq!(err.matches("lỗi:").count(), 1, "{err}");
     // A wrong output name: refused before the data is read (no warning about it).
     for args in [
@@ -515,11 +569,21 @@ fn issue_9_trial_one_error_for_one_mistake() {
             "-o",
             "x.yaml",
         ],
-        vec!["consolidate", "--plan", "data/ke-hoach-2025.yaml", "data/bao-cao", "-o", "x.yaml"],
+        vec![
+            "consolidate",
+            "--plan",
+            "data/ke-hoach-2025.yaml",
+            "data/bao-cao",
+            "-o",
+            "x.yaml",
+        ],
     ] {
         let (code, _, err) = vanban(d, &args);
         assert_eq!(code, 2, "{args:?}: {err}");
-        assert!(err.starts_with("lỗi: tệp kết quả phải có đuôi .docx"), "{args:?}: {err}");
+        assert!(
+            err.starts_with("lỗi: tệp kết quả phải có đuôi .docx"),
+            "{args:?}: {err}"
+        );
         assert!(!err.contains("cảnh báo"), "{args:?}: {err}");
     }
     // The agency column: 78,5 mm wide, 74,7 mm for text — both in the warning, as in the README.
@@ -529,5 +593,8 @@ fn issue_9_trial_one_error_for_one_mistake() {
         "{err}"
     );
     let readme = std::fs::read_to_string(crate::support::repo("README.md")).expect("README");
-    assert!(readme.contains("cột rộng 78,5 mm; chỗ viết chữ 74,7 mm"), "README");
+    assert!(
+        readme.contains("cột rộng 78,5 mm; chỗ viết chữ 74,7 mm"),
+        "README"
+    );
 }

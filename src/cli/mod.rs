@@ -221,7 +221,11 @@ impl Reporter {
     pub(crate) fn templates_used(&self, t: &vanban::Templates, out: &Path) {
         for (name, origin) in t.take_used() {
             if origin == Path::new(vanban::BUILTIN_ORIGIN) {
-                self.step(&format!("{}: mẫu `{name}` {}", out.display(), origin.display()));
+                self.step(&format!(
+                    "{}: mẫu `{name}` {}",
+                    out.display(),
+                    origin.display()
+                ));
             } else {
                 self.step(&format!(
                     "{}: mẫu `{name}` từ {}",

@@ -15,7 +15,7 @@ pub fn is_likely_typo(d: &Diagnostic) -> bool {
 /// holding its `«…»` mark ([`placeholders`]).
 pub(crate) const PLACEHOLDER_MESSAGE: &str = "chỗ «…» chưa được sửa";
 
-/// Whether `d` is a placeholder warning ([`PLACEHOLDER_MESSAGE`]).
+/// Whether `d` is a placeholder warning (`chỗ «…» chưa được sửa: …`): a starter's `«…»` left in the data.
 pub fn is_placeholder(d: &Diagnostic) -> bool {
     !d.is_error() && d.message.starts_with(PLACEHOLDER_MESSAGE)
 }

@@ -568,10 +568,14 @@ fn validate_figures(c: &mut Checker<'_>, raw: &[RawFigure], plan: &Plan) -> Vec<
             }
             Measure::Qualitative => {
                 let any_number = f.tu_so.is_some() || f.mau_so.is_some() || f.so_luong.is_some();
-                let key = [("tu_so", f.tu_so), ("mau_so", f.mau_so), ("so_luong", f.so_luong)]
-                    .into_iter()
-                    .find_map(|(k, v)| v.map(|_| k))
-                    .unwrap_or("ma");
+                let key = [
+                    ("tu_so", f.tu_so),
+                    ("mau_so", f.mau_so),
+                    ("so_luong", f.so_luong),
+                ]
+                .into_iter()
+                .find_map(|(k, v)| v.map(|_| k))
+                .unwrap_or("ma");
                 extra(c, &at(key), any_number, id, "định tính", "hoan_thanh");
                 match f.hoan_thanh {
                     Some(b) => Some(FigureValue::Done(b)),
@@ -664,10 +668,14 @@ fn validate_parts(
             }
             Measure::Qualitative => {
                 let any_number = p.tu_so.is_some() || p.mau_so.is_some() || p.so_luong.is_some();
-                let key = [("tu_so", p.tu_so), ("mau_so", p.mau_so), ("so_luong", p.so_luong)]
-                    .into_iter()
-                    .find_map(|(k, v)| v.map(|_| k))
-                    .unwrap_or("ma");
+                let key = [
+                    ("tu_so", p.tu_so),
+                    ("mau_so", p.mau_so),
+                    ("so_luong", p.so_luong),
+                ]
+                .into_iter()
+                .find_map(|(k, v)| v.map(|_| k))
+                .unwrap_or("ma");
                 extra(c, &at(key), any_number, id, "định tính", "hoan_thanh");
                 if p.hoan_thanh.is_none() {
                     c.error(

@@ -191,7 +191,8 @@ fn column_widths(t: &crate::model::Table, width: Twips) -> Vec<Twips> {
         .iter()
         .map(|c| i64::from(width.0) * i64::from(c.weight.max(1)) / total)
         .collect();
-    let pad = i64::from((p::CELL_MARGIN.twips() + p::CELL_MARGIN.twips() + p::WORD_SPARE.twips()).0);
+    let pad =
+        i64::from((p::CELL_MARGIN.twips() + p::CELL_MARGIN.twips() + p::WORD_SPARE.twips()).0);
     let need: Vec<i64> = (0..w.len())
         .map(|i| {
             let head = t.header.get(i).map_or(0, |c| widest_word(c, true));

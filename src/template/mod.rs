@@ -37,7 +37,10 @@ fn misnamed(path: &Path, texts: &[(String, PathBuf, String)]) -> Option<Diagnost
         base = b.to_string();
     }
     let key = base.replace(['_', ' '], "-");
-    if BUILTIN.iter().any(|(n, _, _)| *n == name.trim_end_matches(".md.hbs")) {
+    if BUILTIN
+        .iter()
+        .any(|(n, _, _)| *n == name.trim_end_matches(".md.hbs"))
+    {
         return None;
     }
     // A partial, used as `{{> name}}` by a template: not a misnamed template.

@@ -693,7 +693,10 @@ fn mistake(info: &str, text: &str, line: usize) -> Option<(usize, usize, String,
     let lines: Vec<&str> = text.lines().collect();
     let at = |n: usize| lines.get(n.checked_sub(1)?).copied();
     let this = at(line).unwrap_or("");
-    let indent: String = this.chars().take_while(|c| *c == ' ' || *c == '\t').collect();
+    let indent: String = this
+        .chars()
+        .take_while(|c| *c == ' ' || *c == '\t')
+        .collect();
     if let Some(i) = indent.chars().position(|c| c == '\t') {
         return Some((
             line,
@@ -705,7 +708,8 @@ fn mistake(info: &str, text: &str, line: usize) -> Option<(usize, usize, String,
     // `key value` without the colon, on this line or the last content line before it.
     let is_key = |w: &str| {
         !w.is_empty()
-            && w.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+            && w.chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
             && w.contains(|c: char| c.is_ascii_lowercase())
     };
     let missing_colon = |n: usize| -> Option<(usize, usize, String, String)> {
@@ -746,7 +750,11 @@ fn mistake(info: &str, text: &str, line: usize) -> Option<(usize, usize, String,
     let value = after.trim();
     let start = this.len() - after.len() + (after.len() - after.trim_start().len());
     let value_column = this[..start].chars().count() + 1;
-    if let Some(ch) = value.chars().next().filter(|c| matches!(c, '%' | '@' | '`')) {
+    if let Some(ch) = value
+        .chars()
+        .next()
+        .filter(|c| matches!(c, '%' | '@' | '`'))
+    {
         let inner = value.split(" #").next().unwrap_or(value).trim();
         return Some((
             line,

@@ -230,7 +230,9 @@ fn readme_hint(kind: FileKind) -> String {
 /// Whether `v` is a number written with thousands separators: `2.300`, `1 850`, `1,850`,
 /// `2.300.000` (groups of three digits after the first).
 fn thousands(v: &str) -> Option<String> {
-    let sep = v.chars().find(|c| matches!(c, '.' | ',' | ' ' | '\u{a0}'))?;
+    let sep = v
+        .chars()
+        .find(|c| matches!(c, '.' | ',' | ' ' | '\u{a0}'))?;
     let groups: Vec<&str> = v.split(sep).collect();
     let digits = |g: &str| !g.is_empty() && g.chars().all(|c| c.is_ascii_digit());
     (groups.len() >= 2
@@ -245,9 +247,10 @@ fn thousands(v: &str) -> Option<String> {
 /// count. Returns the message (unchanged unless said better) and the hint when one fits.
 fn by_value(raw: &str, path: &str, message: String) -> (String, Option<String>) {
     let msg = strip_position(raw);
-    let Some(found) = between(msg, "invalid type: ", ',')
-        .or_else(|| msg.strip_prefix("invalid value: ").and_then(|r| r.split(", expected").next()))
-    else {
+    let Some(found) = between(msg, "invalid type: ", ',').or_else(|| {
+        msg.strip_prefix("invalid value: ")
+            .and_then(|r| r.split(", expected").next())
+    }) else {
         return (message, None);
     };
     let expected = msg.split("expected ").nth(1).unwrap_or("").trim();
@@ -260,7 +263,10 @@ fn by_value(raw: &str, path: &str, message: String) -> (String, Option<String>) 
     let number = expected.contains("number")
         || expected.contains("integer")
         || expected.contains("floating")
-        || matches!(expected, "f64" | "f32" | "u64" | "u32" | "usize" | "i64" | "i32");
+        || matches!(
+            expected,
+            "f64" | "f32" | "u64" | "u32" | "usize" | "i64" | "i32"
+        );
     let hint = match written {
         Some(w) if number && thousands(w).is_some() => Some(format!(
             "viết liền, không dấu chấm, dấu phẩy hay dấu cách hàng nghìn: `{key}: {}`",
@@ -276,9 +282,9 @@ fn by_value(raw: &str, path: &str, message: String) -> (String, Option<String>) 
                 format!("viết số không kèm dấu %: `{key}: {n}`")
             })
         }
-        Some(_) if expected.contains("boolean") => {
-            Some(format!("viết `{key}: true` (có, đã hoàn thành) hoặc `{key}: false` (không, chưa)"))
-        }
+        Some(_) if expected.contains("boolean") => Some(format!(
+            "viết `{key}: true` (có, đã hoàn thành) hoặc `{key}: false` (không, chưa)"
+        )),
         _ if found.starts_with("integer `-") && number => {
             Some(format!("`{key}` là số đếm: viết số từ 0 trở lên"))
         }
