@@ -115,11 +115,7 @@ impl TemplateArgs {
     /// template missing from the folder is the built-in one.
     pub(crate) fn dir(&self) -> Result<Option<PathBuf>, Error> {
         match &self.templates {
-            Some(d) => {
-                let d = paths::one(d)?;
-                vanban::ensure_dir(&d, "thư mục mẫu")?;
-                Ok(Some(d))
-            }
+            Some(d) => Ok(Some(paths::input_dir(d, "thư mục mẫu")?)),
             None => Ok(Path::new(WORKING_TEMPLATES)
                 .is_dir()
                 .then(|| PathBuf::from(WORKING_TEMPLATES))),
