@@ -177,6 +177,10 @@ fn h28_missing_file_or_folder_is_exit_2_in_every_command() {
         ),
         ("new: tệp đã có", vec!["new", "thong_bao", "thong-bao.yaml"]),
         ("new: là thư mục", vec!["new", "thong_bao", "trong"]),
+        (
+            "templates: -o là tệp",
+            vec!["templates", "-o", "thong-bao.yaml"],
+        ),
         // A missing folder is made (issue 9 trial, finding 14); a file in the path is not.
         (
             "new: một phần đường dẫn là tệp",

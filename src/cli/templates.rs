@@ -66,6 +66,12 @@ pub(crate) fn run(a: &TemplatesArgs, r: &Reporter) -> Result<ExitStatus, Error> 
         a.names.iter().map(|n| find(n)).collect::<Result<_, _>>()?
     };
     let dir: &Path = &a.output;
+    if dir.is_file() {
+        return Err(Error::Io {
+            path: dir.to_path_buf(),
+            message: "thư mục mẫu phải là một thư mục, không phải tệp".into(),
+        });
+    }
     std::fs::create_dir_all(dir).map_err(|e| Error::Io {
         path: dir.to_path_buf(),
         message: format!("không tạo được thư mục mẫu ({})", io_vi(&e)),
