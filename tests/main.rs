@@ -33,3 +33,5 @@ mod layout;
 mod templates;
 
 mod hard_inputs;
+
+mod trial;

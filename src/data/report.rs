@@ -568,7 +568,15 @@ fn validate_figures(c: &mut Checker<'_>, raw: &[RawFigure], plan: &Plan) -> Vec<
             }
             Measure::Qualitative => {
                 let any_number = f.tu_so.is_some() || f.mau_so.is_some() || f.so_luong.is_some();
-                extra(c, &at("ma"), any_number, id, "định tính", "hoan_thanh");
+                let key = [
+                    ("tu_so", f.tu_so),
+                    ("mau_so", f.mau_so),
+                    ("so_luong", f.so_luong),
+                ]
+                .into_iter()
+                .find_map(|(k, v)| v.map(|_| k))
+                .unwrap_or("ma");
+                extra(c, &at(key), any_number, id, "định tính", "hoan_thanh");
                 match f.hoan_thanh {
                     Some(b) => Some(FigureValue::Done(b)),
                     None => {
@@ -660,7 +668,15 @@ fn validate_parts(
             }
             Measure::Qualitative => {
                 let any_number = p.tu_so.is_some() || p.mau_so.is_some() || p.so_luong.is_some();
-                extra(c, &at("ma"), any_number, id, "định tính", "hoan_thanh");
+                let key = [
+                    ("tu_so", p.tu_so),
+                    ("mau_so", p.mau_so),
+                    ("so_luong", p.so_luong),
+                ]
+                .into_iter()
+                .find_map(|(k, v)| v.map(|_| k))
+                .unwrap_or("ma");
+                extra(c, &at(key), any_number, id, "định tính", "hoan_thanh");
                 if p.hoan_thanh.is_none() {
                     c.error(
                         &at("ma"),
@@ -760,9 +776,11 @@ fn same_figure(a: FigureValue, b: FigureValue) -> bool {
 /// Error when a field that does not fit the indicator's measure is present.
 fn extra(c: &mut Checker<'_>, field: &str, present: bool, id: &str, measure: &str, wanted: &str) {
     if present {
+        // The key itself, at its own line (`tu_so` of a qualitative indicator).
+        let key = field.rsplit('.').next().unwrap_or(field);
         c.error(
             field,
-            format!("chỉ tiêu `{id}` tính theo {measure}: trường này không dùng được"),
+            format!("chỉ tiêu `{id}` tính theo {measure}: không dùng trường `{key}`"),
             format!("chỉ tiêu {measure} chỉ ghi `{wanted}`"),
         );
     }
