@@ -26,7 +26,8 @@
 //! vanban wrote it (the folder's [`MANIFEST`] of SHA-256 hashes); [`write_atomic`] is the bare
 //! atomic write. **consolidate**
 //! (`src/consolidate`) turns many unit reports into one record that goes through the same stages
-//! ([`render_consolidated`]).
+//! ([`render_consolidated`]), and can write its figures as a unit report of the higher level
+//! ([`export_to_upper_level`]), which the higher level consolidates like any unit's.
 
 pub(crate) mod compose;
 pub(crate) mod consolidate;
@@ -44,8 +45,8 @@ pub(crate) mod template;
 pub use consolidate::collect::Collected;
 pub use consolidate::Consolidated;
 pub use data::document::GeneralDocument;
-pub use data::envelope::Envelope;
-pub use data::lint::is_likely_typo;
+pub use data::envelope::{Envelope, UpperLevel};
+pub use data::lint::{is_likely_typo, is_placeholder};
 pub use data::plan::Plan;
 pub use data::report::UnitReport;
 pub use data::yaml::FileKind;
@@ -53,8 +54,8 @@ pub use data::{ensure_dir, ensure_file, io_vi, recognize};
 pub use diag::{Diagnostic, Diagnostics, ExitStatus, Warned};
 pub use docx::DocxError;
 pub use error::Error;
-pub use output::{write_atomic, Outputs, Stale, Written, MANIFEST};
-pub use template::Templates;
+pub use output::{check_output, write_atomic, Outputs, Stale, Written, MANIFEST};
+pub use template::{Templates, BUILTIN_ORIGIN};
 
 use std::path::Path;
 
@@ -81,6 +82,12 @@ pub fn load_templates(
     only: Option<&[&str]>,
 ) -> Result<Warned<Templates>, Diagnostics> {
     Templates::load_only(dir, only)
+}
+
+/// The built-in templates, as (name, file name, text): `("ke-hoach", "ke-hoach.md.hbs", …)`;
+/// `vanban templates` writes them out for the user to edit.
+pub fn builtin_templates() -> &'static [(&'static str, &'static str, &'static str)] {
+    template::BUILTIN
 }
 
 /// Load and validate a plan (kế hoạch) file.
@@ -177,11 +184,28 @@ pub fn consolidated_document(
     compose::consolidated::consolidated_document(plan, envelope, consolidated, templates)
 }
 
+/// The consolidated figures as a unit report of the higher level (xuất số liệu lên cấp trên):
+/// the YAML bytes of a file the higher level's `consolidate` reads as one unit's report, with
+/// the warnings (indicators without `ma_cap_tren` left out). See `src/consolidate/export.rs`.
+///
+/// Errors (located): the envelope has no `cap_tren` (the body's code at the higher level), no
+/// date or no Kính gửi; no indicator of the plan has `ma_cap_tren`.
+pub fn export_to_upper_level(
+    plan: &Plan,
+    envelope: &Envelope,
+    consolidated: &Consolidated,
+) -> Result<Warned<Vec<u8>>, Diagnostics> {
+    consolidate::export::export(plan, envelope, consolidated)
+}
+
 /// A finished consolidated report.
 #[derive(Debug, Clone)]
 pub struct Consolidation {
     /// The .docx bytes.
     pub docx: Vec<u8>,
+    /// The export to the higher level ([`export_to_upper_level`]), when it was asked for
+    /// ([`render_consolidated_with_export`]).
+    pub export: Option<Result<Warned<Vec<u8>>, Diagnostics>>,
     /// One line about the outcome (units reported, indicators met, missing and late units),
     /// in Vietnamese, e.g. `8 đơn vị báo cáo; đạt 14/19 chỉ tiêu; trễ hạn: …`.
     pub outcome: String,
@@ -199,13 +223,27 @@ pub fn render_consolidated(
     collected: Collected,
     templates: &Templates,
 ) -> Result<Consolidation, Error> {
+    render_consolidated_with_export(plan, envelope, collected, templates, false)
+}
+
+/// [`render_consolidated`], and with `export` also the export to the higher level
+/// ([`Consolidation::export`]) from the same consolidation.
+pub fn render_consolidated_with_export(
+    plan: &Plan,
+    envelope: &Envelope,
+    collected: Collected,
+    templates: &Templates,
+    export: bool,
+) -> Result<Consolidation, Error> {
     let c = consolidate(plan, envelope, &collected);
     drop(collected);
+    let export = export.then(|| export_to_upper_level(plan, envelope, &c));
     let doc = consolidated_document(plan, envelope, &c, templates)?;
     let outcome = c.outcome_line();
     drop(c);
     Ok(Consolidation {
         docx: write_docx(&doc)?,
+        export,
         outcome,
     })
 }
@@ -251,7 +289,7 @@ pub mod internals {
         }
         /// Báo cáo đơn vị.
         pub mod report {
-            pub use crate::data::report::{FigureValue, Unit, UnitReport};
+            pub use crate::data::report::{FigureValue, Part, Unit, UnitReport};
         }
     }
     /// The built-in templates.
@@ -264,6 +302,6 @@ pub mod internals {
     }
     /// Text widths in Times New Roman (twips), as the layout measures them.
     pub mod layout {
-        pub use crate::layout::measure::text_width_twips;
+        pub use crate::layout::measure::{styled_width_twips, text_width_twips};
     }
 }

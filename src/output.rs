@@ -19,13 +19,22 @@ fn same_file(a: &Path, b: &Path) -> bool {
 /// over `path`. On any error no file is created and an existing `path` is left as it was.
 /// Refuses to write over any of `inputs`. Creates the parent folder if needed.
 pub fn write_atomic(path: &Path, bytes: &[u8], inputs: &[PathBuf]) -> Result<(), Error> {
-    let dir = check_target(path, inputs)?;
+    let dir = check_target(path, inputs, Kind::Docx)?;
     replace_file(&dir, path, bytes)
+}
+
+/// What an output file holds, by the name it must end with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    /// A document: `.docx`.
+    Docx,
+    /// A data file (the export to the higher level): `.yaml` or `.yml`.
+    Yaml,
 }
 
 /// Check that `path` may be an output file at all: not one of `inputs`, not a folder, a `.docx`
 /// name, no file where a folder of its path should be. Returns the folder to write into.
-fn check_target(path: &Path, inputs: &[PathBuf]) -> Result<PathBuf, Error> {
+fn check_target(path: &Path, inputs: &[PathBuf], kind: Kind) -> Result<PathBuf, Error> {
     if let Some(input) = inputs.iter().find(|i| same_file(i, path)) {
         return Err(Error::Io {
             path: path.to_path_buf(),
@@ -41,13 +50,23 @@ fn check_target(path: &Path, inputs: &[PathBuf]) -> Result<PathBuf, Error> {
             message: "không ghi được: đường dẫn kết quả là một thư mục".into(),
         });
     }
+    let (names, message) = match kind {
+        Kind::Docx => (
+            &["docx"][..],
+            "tệp kết quả phải có đuôi .docx (Word mới mở đúng)",
+        ),
+        Kind::Yaml => (
+            &["yaml", "yml"][..],
+            "tệp số liệu xuất phải có đuôi .yaml (cấp trên đọc như một báo cáo đơn vị)",
+        ),
+    };
     if !path
         .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("docx"))
+        .is_some_and(|e| names.iter().any(|n| e.eq_ignore_ascii_case(n)))
     {
         return Err(Error::Io {
             path: path.to_path_buf(),
-            message: "tệp kết quả phải có đuôi .docx (Word mới mở đúng)".into(),
+            message: message.into(),
         });
     }
     let dir = match path.parent() {
@@ -64,6 +83,12 @@ fn check_target(path: &Path, inputs: &[PathBuf]) -> Result<PathBuf, Error> {
         });
     }
     Ok(dir)
+}
+
+/// Check a document's output path before any data is read (a wrong `-o` is exit 2 before any
+/// warning about the data): as [`Outputs::write`] will, without writing.
+pub fn check_output(path: &Path, inputs: &[PathBuf]) -> Result<(), Error> {
+    check_target(path, inputs, Kind::Docx).map(|_| ())
 }
 
 fn io_error(e: &std::io::Error, p: &Path) -> Error {
@@ -283,7 +308,28 @@ impl Outputs {
         bytes: &[u8],
         inputs: &[PathBuf],
     ) -> Result<Written, Error> {
-        let dir = check_target(path, inputs)?;
+        self.write_kind(path, bytes, inputs, Kind::Docx)
+    }
+
+    /// [`Outputs::write`] for a data file (`.yaml`/`.yml`: the export to the higher level),
+    /// with the same rules: atomic, never over an input, never over a file edited since.
+    pub fn write_data(
+        &mut self,
+        path: &Path,
+        bytes: &[u8],
+        inputs: &[PathBuf],
+    ) -> Result<Written, Error> {
+        self.write_kind(path, bytes, inputs, Kind::Yaml)
+    }
+
+    fn write_kind(
+        &mut self,
+        path: &Path,
+        bytes: &[u8],
+        inputs: &[PathBuf],
+        kind: Kind,
+    ) -> Result<Written, Error> {
+        let dir = check_target(path, inputs, kind)?;
         let key = folder_of(path);
         let name = file_name(path);
         let new_hash = sha256(bytes);

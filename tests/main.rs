@@ -10,6 +10,7 @@ mod support;
 
 mod cli;
 
+mod across_levels;
 mod consolidate;
 mod plan;
 
@@ -32,3 +33,5 @@ mod layout;
 mod templates;
 
 mod hard_inputs;
+
+mod trial;

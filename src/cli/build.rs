@@ -258,17 +258,16 @@ pub(crate) fn run(a: &BuildArgs, r: &Reporter) -> Result<ExitStatus, Error> {
         String::new()
     };
     if t.failed > 0 {
-        errln!(
+        r.done(&format!(
             "Xong: đã ghi {} tệp{kept}; {} văn bản hoặc tệp dữ liệu có lỗi (xem ở trên).",
-            t.written,
-            t.failed
-        );
+            t.written, t.failed
+        ));
     } else if t.kept > 0 {
-        errln!(
+        r.done(&format!(
             "Xong: đã ghi {} tệp vào {}{kept}.",
             t.written,
             a.output.display()
-        );
+        ));
     } else {
         r.done(&format!(
             "Xong: đã ghi {} tệp vào {}.",
@@ -290,7 +289,11 @@ fn stale(a: &BuildArgs, r: &Reporter, t: &mut Tally) -> Result<(), Error> {
         }
         return Ok(());
     }
-    let folders = [a.output.clone(), a.output.join("bao-cao")];
+    let folders = [
+        a.output.clone(),
+        a.output.join("bao-cao"),
+        a.output.join(EXPORT_DIR),
+    ];
     let stale = t.outputs.stale(&folders)?;
     if stale.is_empty() {
         return Ok(());
@@ -326,6 +329,15 @@ fn stale(a: &BuildArgs, r: &Reporter, t: &mut Tally) -> Result<(), Error> {
     Ok(())
 }
 
+/// The folder of `build`'s export to the higher level, under the output folder.
+const EXPORT_DIR: &str = "cap-tren";
+
+/// `output/cap-tren/<mã đơn vị ở cấp trên>.yaml`: the file name is the unit's code, as the
+/// higher level's reader expects.
+fn export_path(output: &Path, id: &str) -> PathBuf {
+    output.join(EXPORT_DIR).join(format!("{id}.yaml"))
+}
+
 fn consolidated(
     a: &BuildArgs,
     r: &Reporter,
@@ -356,17 +368,41 @@ fn consolidated(
         }
     }
     let out = super::consolidate::default_output(&a.output, &envelope_path);
-    match vanban::render_consolidated(plan, &envelope.value, c, templates) {
+    // `cap_tren.xuat: true`: also the figures for the higher level, `output/cap-tren/<mã>.yaml`.
+    let export_to = envelope
+        .value
+        .upper
+        .as_ref()
+        .filter(|u| u.on_build)
+        .map(|u| export_path(&a.output, &u.unit.id));
+    let mut inputs = vec![plan_path.to_path_buf(), envelope_path.clone()];
+    if export_to.is_some() {
+        inputs.extend(c.reports.iter().map(|x| x.path.clone()));
+    }
+    match vanban::render_consolidated_with_export(
+        plan,
+        &envelope.value,
+        c,
+        templates,
+        export_to.is_some(),
+    ) {
         Ok(done) => {
-            t.write(
-                r,
-                what,
-                &out,
-                Ok(done.docx),
-                &[plan_path.to_path_buf(), envelope_path.clone()],
-                templates,
-            );
+            t.write(r, what, &out, Ok(done.docx), &inputs[..2], templates);
             r.done(&format!("  {}", done.outcome));
+            if let (Some(path), Some(export)) = (export_to, done.export) {
+                let written = export.map_err(Error::Input).and_then(|w| {
+                    r.diagnostics(&w.warnings);
+                    super::consolidate::write_export(r, &mut t.outputs, &path, &w.value, &inputs)
+                });
+                match written {
+                    Ok(ExitStatus::Ok) => t.written += 1,
+                    Ok(status) => {
+                        t.kept += 1;
+                        t.worst = t.worst.max(status);
+                    }
+                    Err(e) => t.fail(r, "số liệu gửi cấp trên", &e),
+                }
+            }
         }
         Err(e) => t.fail(r, what, &e),
     }

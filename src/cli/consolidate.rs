@@ -27,6 +27,10 @@ pub(crate) struct ConsolidateArgs {
     /// ví dụ `output/bao-cao-tong-hop-2025.docx`).
     #[arg(short, long, value_name = "TỆP")]
     pub output: Option<PathBuf>,
+    /// Ghi thêm số liệu tổng hợp thành một báo cáo đơn vị của cấp trên (tệp .yaml, tên tệp là
+    /// mã đơn vị ở cấp trên), theo `ma_cap_tren` của các chỉ tiêu và `cap_tren` của tệp thông tin.
+    #[arg(long, value_name = "TỆP.yaml")]
+    pub export: Option<PathBuf>,
     /// Mẫu thay thế.
     #[command(flatten)]
     pub templates: TemplateArgs,
@@ -57,6 +61,80 @@ pub(crate) fn report_collected(c: &Collected, r: &Reporter) {
     }
 }
 
+/// Check the export's path before any data is read (a wrong path is exit 2, like `-o`): a
+/// `.yaml` name, and not inside the folder of unit reports, where the next consolidation would
+/// take it for a unit's report.
+pub(crate) fn check_export_path(export: &Path, reports_dir: &Path) -> Result<(), Error> {
+    let io = |message: &str| Error::Io {
+        path: export.to_path_buf(),
+        message: message.into(),
+    };
+    if !export
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("yaml") || e.eq_ignore_ascii_case("yml"))
+    {
+        return Err(io(
+            "tệp số liệu xuất phải có đuôi .yaml (cấp trên đọc như một báo cáo đơn vị), ví dụ `output/cap-tren/phuong-nguyen-trai.yaml`",
+        ));
+    }
+    let parent = export
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let same = |a: &Path, b: &Path| match (a.canonicalize(), b.canonicalize()) {
+        (Ok(x), Ok(y)) => x == y,
+        _ => false,
+    };
+    if same(parent, reports_dir) {
+        return Err(io(
+            "không ghi tệp số liệu xuất vào thư mục báo cáo đơn vị: lần tổng hợp sau sẽ coi nó là báo cáo của một đơn vị; chọn thư mục khác, ví dụ `output/cap-tren/`",
+        ));
+    }
+    Ok(())
+}
+
+/// Warn when the export's file name is not the unit's code at the higher level: its reader
+/// expects `<mã>.yaml` (and warns there too).
+fn export_name_warning(r: &Reporter, path: &Path, id: &str) {
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().to_string())
+        .unwrap_or_default();
+    if stem != id {
+        r.diagnostics(
+            &vanban::diag::Diagnostic::warning(
+                vanban::diag::Location::file(path),
+                format!("tên tệp số liệu xuất `{stem}` khác mã đơn vị ở cấp trên `{id}`"),
+            )
+            .with_hint(format!(
+                "cấp trên đọc tệp theo tên: đặt tên tệp là `{id}.yaml` (mã trong `cap_tren.don_vi.ma`)"
+            ))
+            .into(),
+        );
+    }
+}
+
+/// Write the export to the higher level through the output layer; prints what happened (a
+/// kept file: a warning and [`ExitStatus::NotOverwritten`], as for documents).
+pub(crate) fn write_export(
+    r: &Reporter,
+    outputs: &mut vanban::Outputs,
+    out: &Path,
+    bytes: &[u8],
+    inputs: &[PathBuf],
+) -> Result<ExitStatus, Error> {
+    match outputs.write_data(out, bytes, inputs)? {
+        vanban::Written::Wrote => {
+            r.done(&format!("Đã ghi {} (số liệu gửi cấp trên)", out.display()));
+            Ok(ExitStatus::Ok)
+        }
+        vanban::Written::Kept(w) => {
+            errln!("{w}\n");
+            Ok(ExitStatus::NotOverwritten)
+        }
+    }
+}
+
 /// Run `consolidate`.
 pub(crate) fn run(a: &ConsolidateArgs, r: &Reporter) -> Result<ExitStatus, Error> {
     let dir = super::paths::input_dir(&a.dir, "thư mục báo cáo đơn vị")?;
@@ -65,6 +143,14 @@ pub(crate) fn run(a: &ConsolidateArgs, r: &Reporter) -> Result<ExitStatus, Error
         Some(p) => Some(super::paths::input_file(p)?),
         None => None,
     };
+    if let Some(e) = &a.export {
+        check_export_path(e, &dir)?;
+    }
+    if let Some(o) = &a.output {
+        let mut inputs = vec![plan_path.clone()];
+        inputs.extend(envelope_path.clone());
+        vanban::check_output(o, &inputs)?;
+    }
     let templates = a
         .templates
         .load(Some(&[vanban::CONSOLIDATED_TEMPLATE]), r)?;
@@ -88,6 +174,9 @@ pub(crate) fn run(a: &ConsolidateArgs, r: &Reporter) -> Result<ExitStatus, Error
     let envelope = vanban::load_envelope(&envelope_path)
         .map_err(|d| super::wrong_command(&envelope_path, d, vanban::FileKind::Envelope))?;
     r.diagnostics(&envelope.warnings);
+    if let (Some(path), Some(upper)) = (&a.export, &envelope.value.upper) {
+        export_name_warning(r, path, &upper.unit.id);
+    }
     r.step(&format!("đọc các báo cáo trong {}", dir.display()));
     let mut collected = vanban::collect_unit_reports(&dir, &plan.value)?;
     // Errors are reported with the other rejected files below, warnings with the others.
@@ -99,20 +188,44 @@ pub(crate) fn run(a: &ConsolidateArgs, r: &Reporter) -> Result<ExitStatus, Error
         }
     }
     report_collected(&collected, r);
-    let done = vanban::render_consolidated(&plan.value, &envelope.value, collected, &templates)?;
+    // Every file read is an input the export may not overwrite.
+    let mut inputs = vec![plan_path.clone(), envelope_path.clone()];
+    if a.export.is_some() {
+        inputs.extend(collected.reports.iter().map(|x| x.path.clone()));
+    }
+    let done = vanban::render_consolidated_with_export(
+        &plan.value,
+        &envelope.value,
+        collected,
+        &templates,
+        a.export.is_some(),
+    )?;
+    // A failed export writes nothing, not even the .docx: the command did not do what it was
+    // asked.
+    let export = match done.export {
+        Some(Err(d)) => return Err(Error::Input(d)),
+        Some(Ok(w)) => {
+            r.diagnostics(&w.warnings);
+            Some(w.value)
+        }
+        None => None,
+    };
     let out = a
         .output
         .clone()
         .unwrap_or_else(|| default_output(Path::new("output"), &envelope_path));
     let mut outputs = vanban::Outputs::new("consolidate", a.force.force);
     // With --allow-partial the bad files were reported above and count as not reported.
-    let status = r.write(
+    let mut status = r.write(
         &mut outputs,
         &out,
         &done.docx,
         &[plan_path, envelope_path],
         &templates,
     )?;
+    if let (Some(path), Some(bytes)) = (&a.export, export) {
+        status = status.max(write_export(r, &mut outputs, path, &bytes, &inputs)?);
+    }
     outputs.finish()?;
     r.done(&format!("  {}", done.outcome));
     Ok(status)

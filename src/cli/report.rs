@@ -42,6 +42,8 @@ pub(crate) fn default_output(data: &Path) -> PathBuf {
 pub(crate) fn run(a: &ReportArgs, r: &Reporter) -> Result<ExitStatus, Error> {
     let data = super::paths::input_file(&a.data)?;
     let plan_path = super::paths::input_file(&a.plan)?;
+    let out = a.output.clone().unwrap_or_else(|| default_output(&data));
+    vanban::check_output(&out, &[data.clone(), plan_path.clone()])?;
     let templates = a.templates.load(Some(&[vanban::UNIT_TEMPLATE]), r)?;
     r.step(&format!("đọc kế hoạch {}", plan_path.display()));
     let plan = vanban::load_plan(&plan_path)
@@ -52,7 +54,6 @@ pub(crate) fn run(a: &ReportArgs, r: &Reporter) -> Result<ExitStatus, Error> {
     r.diagnostics(&report.warnings);
     r.step("dựng văn bản");
     let bytes = vanban::render_unit_report(&plan.value, &report.value, &templates)?;
-    let out = a.output.clone().unwrap_or_else(|| default_output(&data));
     let mut outputs = vanban::Outputs::new("report", a.force.force);
     let status = r.write(&mut outputs, &out, &bytes, &[data, plan_path], &templates)?;
     outputs.finish()?;

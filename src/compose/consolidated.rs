@@ -330,7 +330,7 @@ fn provenance(r: &IndicatorResult, area: &str) -> Vec<String> {
     let each = r
         .sources
         .iter()
-        .map(|s| format!("{}: {}", s.unit.name, figure_text(&s.value, decimals)));
+        .map(|s| format!("{}: {}", s.label(), figure_text(&s.value, decimals)));
     if r.sources.len() <= PROVENANCE_LINES_LIMIT {
         out.extend(each);
     } else {

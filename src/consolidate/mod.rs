@@ -18,6 +18,7 @@
 //! that order, so the result does not depend on the order of the input files.
 
 pub(crate) mod collect;
+pub(crate) mod export;
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -25,7 +26,7 @@ use chrono::NaiveDate;
 
 use crate::data::envelope::Envelope;
 use crate::data::indicator::{evaluate, Evaluation, Indicator, Measure};
-use crate::data::report::{Activity, FigureValue, Unit, UnitReport};
+use crate::data::report::{Activity, FigureValue, Part, Unit, UnitReport};
 use crate::data::Plan;
 
 /// Decimals printed (and evaluated) for a computed result.
@@ -46,6 +47,28 @@ pub struct Source {
     pub value: FigureValue,
     /// Its note, if any.
     pub note: Option<String>,
+    /// Nguồn — the units its figure sums when the unit is itself a consolidating body (a ward
+    /// whose export is consolidated one level up); empty otherwise.
+    pub parts: Vec<Part>,
+}
+
+/// Most units named after a source that sums them ([`Source::label`]); past it, their count.
+const PARTS_NAMED: usize = 15;
+
+impl Source {
+    /// The unit's name as provenance, with the units its figure sums when it is a lower
+    /// level's export (`Phường Nguyễn Trãi (gồm: Trạm Y tế phường, Công an phường)`; more than
+    /// 15 units: `Phường Nguyễn Trãi (gồm 30 đơn vị)`).
+    pub fn label(&self) -> String {
+        match self.parts.len() {
+            0 => self.unit.name.clone(),
+            n if n > PARTS_NAMED => format!("{} (gồm {n} đơn vị)", self.unit.name),
+            _ => {
+                let names: Vec<&str> = self.parts.iter().map(|p| p.unit.name.as_str()).collect();
+                format!("{} (gồm: {})", self.unit.name, names.join(", "))
+            }
+        }
+    }
 }
 
 /// Kết quả chỉ tiêu — an indicator recomputed from the units' raw figures.
@@ -408,6 +431,7 @@ pub fn consolidate(
                     },
                     value: f.value,
                     note: f.note.clone(),
+                    parts: f.parts.clone(),
                 });
             }
         }
@@ -494,6 +518,7 @@ pub fn unit_results(plan: &Plan, report: &UnitReport) -> Vec<IndicatorResult> {
                         unit: report.unit.clone(),
                         value: f.value,
                         note: f.note.clone(),
+                        parts: f.parts.clone(),
                     }],
                 );
                 if ind.measure == Measure::Count {
@@ -520,6 +545,7 @@ mod tests {
             unit: "%".into(),
             direction: Some(direction),
             factor,
+            upper_id: None,
         }
     }
 
@@ -531,6 +557,7 @@ mod tests {
             },
             value,
             note: None,
+            parts: Vec::new(),
         }
     }
 
@@ -584,6 +611,23 @@ mod tests {
             Evaluation::Met
         );
         assert_eq!(aggregate(&i, vec![yes, no]).evaluation, Evaluation::NotMet);
+    }
+
+    #[test]
+    fn a_source_names_the_units_it_sums() {
+        let mut s = src(FigureValue::Count(3.0));
+        assert_eq!(s.label(), "A");
+        let part = |i: usize| Part {
+            unit: Unit {
+                id: format!("u{i}"),
+                name: format!("Đơn vị {i}"),
+            },
+            value: FigureValue::Count(1.0),
+        };
+        s.parts = (1..=2).map(part).collect();
+        assert_eq!(s.label(), "A (gồm: Đơn vị 1, Đơn vị 2)");
+        s.parts = (1..=PARTS_NAMED + 1).map(part).collect();
+        assert_eq!(s.label(), format!("A (gồm {} đơn vị)", PARTS_NAMED + 1));
     }
 
     #[test]

@@ -274,6 +274,7 @@ pub(crate) fn validate_document(
     c: &mut Checker<'_>,
     mut raw: RawDocument,
 ) -> Option<GeneralDocument> {
+    crate::data::lint::placeholders(c);
     let kind = match DocumentKind::parse(&raw.loai) {
         Some(k) if supported(k.layout()) => k,
         Some(k) => {

@@ -215,7 +215,7 @@ pub(crate) fn agency(
 fn header_fit(c: &mut Checker<'_>, field: &str, line: &str, bold: bool, rendered: &[String]) {
     let right = field.ends_with("tieu_de_phai");
     let too_wide = rendered.iter().find(|piece| {
-        let (need, have) = crate::layout::header_overflow_mm(piece, bold, right);
+        let (need, have, _) = crate::layout::header_overflow_mm(piece, bold, right);
         need > have
     });
     if let Some(piece) = too_wide {
@@ -232,17 +232,15 @@ fn header_fit(c: &mut Checker<'_>, field: &str, line: &str, bold: bool, rendered
     if rendered.len() < 2 {
         return;
     }
-    let (need, have) = crate::layout::header_overflow_mm(line, bold, right);
-    let (need, have) = (
-        format!("{need:.1}").replace('.', ","),
-        format!("{have:.1}").replace('.', ","),
-    );
+    let (need, have, column) = crate::layout::header_overflow_mm(line, bold, right);
+    let vi = |x: f64| format!("{x:.1}").replace('.', ",");
+    let (need, have, column) = (vi(need), vi(have), vi(column));
     let shown: Vec<String> = rendered.iter().map(|l| format!("«{l}»")).collect();
     let list: Vec<String> = rendered.iter().map(|l| format!("\"{l}\"")).collect();
     c.warn(
         field,
         format!(
-            "dòng «{}» rộng {need} mm ở cỡ chữ 13, cột {} chỉ rộng {have} mm: vanban ngắt thành {}",
+            "dòng «{}» rộng {need} mm ở cỡ chữ 13, chỗ viết chữ của cột {} chỉ rộng {have} mm (cột rộng {column} mm, trừ lề ô hai bên): vanban ngắt thành {}",
             line.trim(),
             if right { "tiêu đề bên phải" } else { "tên cơ quan" },
             shown.join(" / ")
@@ -505,6 +503,23 @@ pub(crate) fn recipients(
         }
     }
     match out.last() {
+        // `Lưu VT, VHXH`: the colon is part of the rule (NĐ 30 Phụ lục I, II.9.b).
+        Some(last) if last.starts_with("Lưu") && !last["Lưu".len()..].trim_start().starts_with(':') => {
+            let at = lines
+                .0
+                .iter()
+                .rposition(|l| !strip_marker(l).is_empty())
+                .map_or_else(|| field.to_string(), |i| format!("{field}[{i}]"));
+            let rest = last["Lưu".len()..].trim_start();
+            c.error(
+                &at,
+                format!("dòng `{last}` thiếu dấu `:` sau `Lưu`"),
+                format!(
+                    "viết `\"Lưu: {}\"` (trong ngoặc kép, vì có dấu `:`) (NĐ 30/2020, Phụ lục I, mục II.9.b)",
+                    if rest.is_empty() { "VT" } else { rest }
+                ),
+            );
+        }
         Some(last) if last.starts_with("Lưu") => {}
         _ => c.error(
             field,

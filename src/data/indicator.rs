@@ -66,6 +66,9 @@ pub struct Indicator {
     pub direction: Option<Direction>,
     /// Hệ số — multiplier of a ratio (100 for %, 1000 for ‰).
     pub factor: f64,
+    /// Mã cấp trên — the matching indicator's code in the higher level's plan (`ma_cap_tren`);
+    /// `None`: the indicator is not exported to the higher level.
+    pub upper_id: Option<String>,
 }
 
 /// Đánh giá — the evaluation of a result against its target.

@@ -1,7 +1,7 @@
 //! Kế hoạch — loading and validating a plan file.
 
-use std::collections::BTreeSet;
-use std::path::Path;
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
 
 use crate::data::indicator::{default_factor, Indicator, Measure};
 use crate::data::raw::{RawPlan, PLAN_FIELDS};
@@ -18,6 +18,8 @@ pub struct Plan {
     pub raw: RawPlan,
     /// Chỉ tiêu — every indicator, in plan order.
     pub indicators: Vec<Indicator>,
+    /// The file it was read from (for messages about the plan as a whole).
+    pub path: PathBuf,
 }
 
 impl Plan {
@@ -243,6 +245,8 @@ pub fn validate_plan(c: &mut Checker<'_>, mut raw: RawPlan) -> Plan {
     // Indicators: ids unique, targets and directions present where needed.
     let mut indicators = Vec::new();
     let mut seen = BTreeSet::new();
+    // Mã cấp trên → the first indicator that claimed it: one figure per code at the higher level.
+    let mut upper_seen: BTreeMap<String, String> = BTreeMap::new();
     for (i, o) in raw.muc_tieu.iter().enumerate() {
         for (j, item) in o.noi_dung.iter().enumerate() {
             for (k, ind) in item.chi_tieu.iter().enumerate() {
@@ -278,6 +282,28 @@ pub fn validate_plan(c: &mut Checker<'_>, mut raw: RawPlan) -> Plan {
                         );
                     }
                 }
+                let upper_id = ind.ma_cap_tren.as_ref().map(|m| m.trim().to_string());
+                match upper_id.as_deref() {
+                    Some("") => c.error(
+                        &format!("{f}.ma_cap_tren"),
+                        format!("mã cấp trên của chỉ tiêu `{id}` đang để trống"),
+                        "ghi mã của chỉ tiêu tương ứng trong kế hoạch của cấp trên, hoặc bỏ dòng `ma_cap_tren`",
+                    ),
+                    Some(u) => {
+                        if let Some(first) = upper_seen.get(u) {
+                            c.error(
+                                &format!("{f}.ma_cap_tren"),
+                                format!(
+                                    "chỉ tiêu `{id}` và chỉ tiêu `{first}` cùng ghi mã cấp trên `{u}`"
+                                ),
+                                "mỗi chỉ tiêu của cấp trên nhận số liệu của một chỉ tiêu: sửa một trong hai mã",
+                            );
+                        } else {
+                            upper_seen.insert(u.to_string(), id.clone());
+                        }
+                    }
+                    None => {}
+                }
                 indicators.push(Indicator {
                     id,
                     name: ind.ten.trim().to_string(),
@@ -289,6 +315,7 @@ pub fn validate_plan(c: &mut Checker<'_>, mut raw: RawPlan) -> Plan {
                     factor: ind
                         .he_so
                         .unwrap_or_else(|| default_factor(&ind.don_vi_tinh)),
+                    upper_id: upper_id.filter(|u| !u.is_empty()),
                 });
             }
         }
@@ -301,6 +328,7 @@ pub fn validate_plan(c: &mut Checker<'_>, mut raw: RawPlan) -> Plan {
         frame,
         raw,
         indicators,
+        path: c.source.path.clone(),
     }
 }
 

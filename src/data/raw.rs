@@ -158,6 +158,10 @@ pub struct RawIndicator {
     /// Hệ số — multiplier of a `ty_le` (default from the unit: % → 100, ‰ → 1000, else 1).
     #[serde(default)]
     pub he_so: Option<f64>,
+    /// Mã cấp trên — the code of the matching indicator in the higher level's plan, under which
+    /// the consolidated figures are exported (`consolidate --export`), e.g. `TP.MT2.CT1`.
+    #[serde(default)]
+    pub ma_cap_tren: Option<Code>,
 }
 
 /// Nội dung mục tiêu — one line of an objective, as written in the plan, with its indicators.

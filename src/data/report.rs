@@ -80,6 +80,32 @@ pub(crate) struct RawFigure {
     /// Ghi chú — a note printed in the unit's table.
     #[serde(default)]
     pub ghi_chu: Option<Text>,
+    /// Nguồn — the units this figure sums, with their own figures (a consolidated figure sent
+    /// up a level, `consolidate --export`); optional.
+    #[serde(default)]
+    pub nguon: Vec<RawPart>,
+}
+
+/// Nguồn — one unit summed into a figure: its code, name and own raw figure.
+#[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawPart {
+    /// Mã đơn vị — the unit's code at its own level, e.g. `tram-y-te`.
+    pub ma: Code,
+    /// Tên đơn vị — its display name.
+    pub ten: Text,
+    /// Tử số — the unit's numerator (tỷ lệ).
+    #[serde(default)]
+    pub tu_so: Option<f64>,
+    /// Mẫu số — the unit's denominator (tỷ lệ).
+    #[serde(default)]
+    pub mau_so: Option<f64>,
+    /// Số lượng — the unit's count (số lượng).
+    #[serde(default)]
+    pub so_luong: Option<f64>,
+    /// Hoàn thành — done or not (định tính).
+    #[serde(default)]
+    pub hoan_thanh: Option<bool>,
 }
 
 /// Báo cáo đơn vị — a unit report file (`data/bao-cao/<mã đơn vị>.yaml`).
@@ -188,6 +214,18 @@ pub struct Figure {
     pub value: FigureValue,
     /// Ghi chú — the unit's note, if any.
     pub note: Option<String>,
+    /// Nguồn — the units the figure sums (`nguon`, from a lower level's export), in file order;
+    /// empty for a unit's own figure. Their figures add up to [`Figure::value`] (checked).
+    pub parts: Vec<Part>,
+}
+
+/// Nguồn — one unit summed into a figure of a lower level's export.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Part {
+    /// The unit (code and name at the lower level).
+    pub unit: Unit,
+    /// Its own raw figure.
+    pub value: FigureValue,
 }
 
 /// Hoạt động — a validated activity.
@@ -560,7 +598,15 @@ fn validate_figures(c: &mut Checker<'_>, raw: &[RawFigure], plan: &Plan) -> Vec<
             }
             Measure::Qualitative => {
                 let any_number = f.tu_so.is_some() || f.mau_so.is_some() || f.so_luong.is_some();
-                extra(c, &at("ma"), any_number, id, "định tính", "hoan_thanh");
+                let key = [
+                    ("tu_so", f.tu_so),
+                    ("mau_so", f.mau_so),
+                    ("so_luong", f.so_luong),
+                ]
+                .into_iter()
+                .find_map(|(k, v)| v.map(|_| k))
+                .unwrap_or("ma");
+                extra(c, &at(key), any_number, id, "định tính", "hoan_thanh");
                 match f.hoan_thanh {
                     Some(b) => Some(FigureValue::Done(b)),
                     None => {
@@ -575,9 +621,11 @@ fn validate_figures(c: &mut Checker<'_>, raw: &[RawFigure], plan: &Plan) -> Vec<
             }
         };
         if let Some(value) = value {
+            let parts = validate_parts(c, f, ind.measure, id, &format!("so_lieu[{i}]"), value);
             out.push(Figure {
                 indicator: id.to_string(),
                 value,
+                parts,
                 note: f
                     .ghi_chu
                     .as_ref()
@@ -589,12 +637,180 @@ fn validate_figures(c: &mut Checker<'_>, raw: &[RawFigure], plan: &Plan) -> Vec<
     out
 }
 
+/// Check the `nguon` list of figure `raw` (at `field`, of indicator `id`, already read as
+/// `value`): each entry a valid, distinct unit code, a name and the figure fields of the
+/// measure; the entries' figures must add up to the figure (Σ tử số, Σ mẫu số, Σ số lượng;
+/// định tính: done when every unit has done it), so that a figure edited by hand without its
+/// sources is caught.
+fn validate_parts(
+    c: &mut Checker<'_>,
+    raw: &RawFigure,
+    measure: Measure,
+    id: &str,
+    field: &str,
+    value: FigureValue,
+) -> Vec<Part> {
+    let mut out = Vec::new();
+    let mut seen = BTreeSet::new();
+    let mut complete = true;
+    for (j, p) in raw.nguon.iter().enumerate() {
+        let at = |k: &str| format!("{field}.nguon[{j}].{k}");
+        let unit_id = p.ma.trim().to_string();
+        check_unit_id(c, &unit_id, &at("ma"));
+        c.require(&at("ten"), &p.ten, "tên đơn vị");
+        if !seen.insert(unit_id.clone()) {
+            c.error(
+                &at("ma"),
+                format!(
+                    "đơn vị `{unit_id}` được liệt kê hai lần trong `nguon` của chỉ tiêu `{id}`"
+                ),
+                "mỗi đơn vị chỉ một dòng; xóa dòng lặp",
+            );
+        }
+        let v = match measure {
+            Measure::Ratio => {
+                extra(
+                    c,
+                    &at("so_luong"),
+                    p.so_luong.is_some() || p.hoan_thanh.is_some(),
+                    id,
+                    "tỷ lệ",
+                    "tu_so` và `mau_so",
+                );
+                let n = number(c, &at("tu_so"), p.tu_so, id, "tử số", "tu_so");
+                let d = number(c, &at("mau_so"), p.mau_so, id, "mẫu số", "mau_so");
+                n.zip(d).map(|(numerator, denominator)| FigureValue::Ratio {
+                    numerator,
+                    denominator,
+                })
+            }
+            Measure::Count => {
+                extra(
+                    c,
+                    &at("tu_so"),
+                    p.tu_so.is_some() || p.mau_so.is_some() || p.hoan_thanh.is_some(),
+                    id,
+                    "số lượng",
+                    "so_luong",
+                );
+                number(c, &at("so_luong"), p.so_luong, id, "số lượng", "so_luong")
+                    .map(FigureValue::Count)
+            }
+            Measure::Qualitative => {
+                let any_number = p.tu_so.is_some() || p.mau_so.is_some() || p.so_luong.is_some();
+                let key = [
+                    ("tu_so", p.tu_so),
+                    ("mau_so", p.mau_so),
+                    ("so_luong", p.so_luong),
+                ]
+                .into_iter()
+                .find_map(|(k, v)| v.map(|_| k))
+                .unwrap_or("ma");
+                extra(c, &at(key), any_number, id, "định tính", "hoan_thanh");
+                if p.hoan_thanh.is_none() {
+                    c.error(
+                        &at("ma"),
+                        format!("đơn vị `{unit_id}` trong `nguon` của chỉ tiêu `{id}` thiếu `hoan_thanh`"),
+                        "ghi `hoan_thanh: true` hoặc `hoan_thanh: false`",
+                    );
+                }
+                p.hoan_thanh.map(FigureValue::Done)
+            }
+        };
+        match v {
+            Some(value) => out.push(Part {
+                unit: Unit {
+                    id: unit_id,
+                    name: crate::model::format::one_line(&p.ten),
+                },
+                value,
+            }),
+            None => complete = false,
+        }
+    }
+    if out.is_empty() || !complete {
+        return out;
+    }
+    let sum = sum_parts(&out);
+    if !same_figure(sum, value) {
+        let show = |v: FigureValue| match v {
+            FigureValue::Ratio {
+                numerator,
+                denominator,
+            } => format!("tử số {numerator}, mẫu số {denominator}"),
+            FigureValue::Count(n) => format!("số lượng {n}"),
+            FigureValue::Done(b) => format!("hoàn thành: {b}"),
+        };
+        c.error(
+            &format!("{field}.nguon"),
+            format!(
+                "số liệu của chỉ tiêu `{id}` ({}) không khớp tổng của các đơn vị trong `nguon` ({})",
+                show(value),
+                show(sum)
+            ),
+            "số liệu tổng hợp là tổng của các đơn vị: sửa số liệu hoặc `nguon` cho khớp \
+             (xuất lại bằng `vanban consolidate --export` nếu tệp do vanban tạo)",
+        );
+    }
+    out
+}
+
+/// The figure the parts add up to: Σ tử số, Σ mẫu số, Σ số lượng; định tính: every part done.
+/// `parts` is not empty and all of one measure.
+pub(crate) fn sum_parts(parts: &[Part]) -> FigureValue {
+    let mut acc = parts[0].value;
+    for p in &parts[1..] {
+        acc = match (acc, p.value) {
+            (
+                FigureValue::Ratio {
+                    numerator: a,
+                    denominator: b,
+                },
+                FigureValue::Ratio {
+                    numerator: x,
+                    denominator: y,
+                },
+            ) => FigureValue::Ratio {
+                numerator: a + x,
+                denominator: b + y,
+            },
+            (FigureValue::Count(a), FigureValue::Count(x)) => FigureValue::Count(a + x),
+            (FigureValue::Done(a), FigureValue::Done(x)) => FigureValue::Done(a && x),
+            (a, _) => a,
+        };
+    }
+    acc
+}
+
+/// Whether two figures are equal, numbers up to a relative 1e-9 (sums of decimals such as
+/// 0.1 + 0.2 differ from the typed total in the last bit).
+fn same_figure(a: FigureValue, b: FigureValue) -> bool {
+    let close = |x: f64, y: f64| (x - y).abs() <= 1e-9 * x.abs().max(y.abs()).max(1.0);
+    match (a, b) {
+        (
+            FigureValue::Ratio {
+                numerator: a,
+                denominator: b,
+            },
+            FigureValue::Ratio {
+                numerator: x,
+                denominator: y,
+            },
+        ) => close(a, x) && close(b, y),
+        (FigureValue::Count(a), FigureValue::Count(x)) => close(a, x),
+        (FigureValue::Done(a), FigureValue::Done(x)) => a == x,
+        _ => false,
+    }
+}
+
 /// Error when a field that does not fit the indicator's measure is present.
 fn extra(c: &mut Checker<'_>, field: &str, present: bool, id: &str, measure: &str, wanted: &str) {
     if present {
+        // The key itself, at its own line (`tu_so` of a qualitative indicator).
+        let key = field.rsplit('.').next().unwrap_or(field);
         c.error(
             field,
-            format!("chỉ tiêu `{id}` tính theo {measure}: trường này không dùng được"),
+            format!("chỉ tiêu `{id}` tính theo {measure}: không dùng trường `{key}`"),
             format!("chỉ tiêu {measure} chỉ ghi `{wanted}`"),
         );
     }

@@ -74,9 +74,10 @@ fn borderless(columns: &[Mm], indent: Twips, rows: Vec<Row>) -> Flow {
     })
 }
 
-/// The place-and-date line (ô 4): `Nguyễn Trãi, ngày 05 tháng 3 năm 2025`; blanks in a draft.
-pub(crate) fn place_date(f: &Frame) -> String {
-    let blank = "\u{a0}".repeat(6);
+/// The place-and-date line (ô 4): `Nguyễn Trãi, ngày 05 tháng 3 năm 2025`; `blanks` no-break
+/// spaces for the day and the month in a draft.
+pub(crate) fn place_date(f: &Frame, blanks: usize) -> String {
+    let blank = "\u{a0}".repeat(blanks);
     match f.date {
         IssueDate::Full(d) => format!(
             "{}, ngày {} tháng {} năm {}",
@@ -363,9 +364,10 @@ pub(crate) fn right_title_lines(title: &str, size: Pt) -> Vec<String> {
     header_lines(title, size, true, cell_content_width(p::HEADER_RIGHT_WIDTH))
 }
 
-/// The width of a header line at 13 pt and its column's (`right`: the right one), in millimetres
-/// with one decimal (for the warning).
-pub(crate) fn header_overflow_mm(line: &str, bold: bool, right: bool) -> (f64, f64) {
+/// The width of a header line at 13 pt, the width its column leaves for text (inside the cell
+/// margins) and the column's own width (`right`: the right column), in millimetres with one
+/// decimal (for the warning).
+pub(crate) fn header_overflow_mm(line: &str, bold: bool, right: bool) -> (f64, f64, f64) {
     let mm = |t: Twips| (f64::from(t.0) / 56.693 * 10.0).round() / 10.0;
     let column = if right {
         cell_content_width(p::HEADER_RIGHT_WIDTH)
@@ -375,6 +377,7 @@ pub(crate) fn header_overflow_mm(line: &str, bold: bool, right: bool) -> (f64, f
     (
         mm(text_width_twips(line.trim(), p::AGENCY_SIZE, bold)),
         mm(column),
+        mm(column + p::CELL_MARGIN.twips() + p::CELL_MARGIN.twips()),
     )
 }
 
@@ -405,13 +408,23 @@ pub(crate) fn header_table(f: &Frame, out: &mut Vec<Flow>) {
     left.push(rule(longest.scale(p::SHORT_RULE_FRACTION), left_w));
     // Right column: Quốc hiệu, Tiêu ngữ, rule as long as the Tiêu ngữ; 13/14/14 pt, or 12/13/13
     // when the place and date do not fit on one line at 14 pt.
-    let place_date = place_date(f);
-    let (title_size, motto_size, date_size) =
-        if styled_width_twips(&place_date, p::PLACE_DATE_SIZE, false, true) <= right_w {
-            (p::NATIONAL_TITLE_SIZE, p::MOTTO_SIZE, p::PLACE_DATE_SIZE)
-        } else {
-            p::SMALL_HEADER_SIZES
-        };
+    // A line fits a width with PLACE_DATE_SPARE to spare: renderers differ by a little.
+    let fits = |line: &str, size, room: Twips| {
+        styled_width_twips(line, size, false, true) + p::PLACE_DATE_SPARE.twips() <= room
+    };
+    let mut place_date = place_date(f, p::DRAFT_DATE_BLANKS);
+    let (title_size, motto_size, date_size) = if fits(&place_date, p::PLACE_DATE_SIZE, right_w) {
+        (p::NATIONAL_TITLE_SIZE, p::MOTTO_SIZE, p::PLACE_DATE_SIZE)
+    } else {
+        p::SMALL_HEADER_SIZES
+    };
+    // A draft's blanks shrink (down to half) before its line would wrap, margins used.
+    let widest = right_w + p::CELL_MARGIN.twips() + p::CELL_MARGIN.twips();
+    let mut blanks = p::DRAFT_DATE_BLANKS;
+    while blanks > p::DRAFT_DATE_BLANKS / 2 && !fits(&place_date, date_size, widest) {
+        blanks -= 1;
+        place_date = self::place_date(f, blanks);
+    }
     let mut right = Vec::new();
     match &f.right_header {
         RightHeader::National => {
@@ -461,7 +474,7 @@ pub(crate) fn header_table(f: &Frame, out: &mut Vec<Flow>) {
         centred(vec![text(&place_date, date_size, false, true)]),
         p::HEADER_SECOND_ROW_SPACING,
     );
-    if styled_width_twips(&place_date, date_size, false, true) > right_w {
+    if !fits(&place_date, date_size, right_w) {
         // Still too long (`Thành phố Hồ Chí Minh, ngày …`): the line may use the cell margins.
         date.format.indent_left = -p::CELL_MARGIN.twips();
         date.format.indent_right = -p::CELL_MARGIN.twips();

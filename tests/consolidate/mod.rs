@@ -191,6 +191,7 @@ fn indicator(
         unit: "%".into(),
         direction,
         factor,
+        upper_id: None,
     }
 }
 
@@ -202,6 +203,7 @@ fn source(value: FigureValue) -> Source {
         },
         value,
         note: None,
+        parts: Vec::new(),
     }
 }
 

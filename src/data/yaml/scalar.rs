@@ -127,9 +127,22 @@ pub(super) fn check(
                     }
                 }
             }
-            if let Some(d) = curly_quoted(value, is_key) {
-                let (line, column) = (span.start.line(), span.start.col() + 1);
-                out.push(Diagnostic::error(Location::new(path, line, column), d.0).with_hint(d.1));
+            // `trich_yeu: “Về việc …”`: curly quotes are no YAML quotes; they will be printed.
+            let curly = [('“', '”'), ('‘', '’')]
+                .iter()
+                .find(|(o, c)| value.starts_with(*o) && value.ends_with(*c) && value.len() > 3);
+            if let (false, Some((open, close))) = (is_key, curly) {
+                let inner = &value[open.len_utf8()..value.len() - close.len_utf8()];
+                out.push(
+                    Diagnostic::warning(
+                        Location::new(path, span.start.line(), span.start.col() + 1),
+                        format!("giá trị nằm trong ngoặc kép cong {open}…{close}: hai dấu này sẽ được in ra trong văn bản"),
+                    )
+                    .with_hint(format!(
+                        "nếu chỉ để bao giá trị, dùng ngoặc kép thẳng: `\"{}\"`; nếu muốn in dấu {open} {close} thì giữ nguyên",
+                        inner.replace('"', "\\\"")
+                    )),
+                );
             }
             if !is_key {
                 if let Some(d) = number(value) {
@@ -143,33 +156,6 @@ pub(super) fn check(
         _ => {}
     }
     out
-}
-
-/// A plain value wrapped in Word's curly quotes (`“Trạm Y tế”`, AutoCorrect's "smart quotes"):
-/// YAML reads them as text, so they would be printed (or make a code, a number, a date wrong).
-/// (message, hint) with the value in straight quotes. A key that starts with one is the line
-/// `- “Lưu: VT”` read as a key and its value. A text that only starts with a quoted phrase
-/// (`“Gia đình hạnh phúc” được duy trì`) is the user's.
-fn curly_quoted(value: &str, is_key: bool) -> Option<(String, String)> {
-    let v = value.trim();
-    let inner = v.strip_prefix(['“', '”', '„'])?;
-    let inner = match inner.strip_suffix(['”', '“']) {
-        Some(i) if !i.contains(['“', '”']) => i,
-        _ if is_key => {
-            return Some((
-                format!("dòng mở bằng dấu ngoặc kép cong `“` (Word tự đổi): YAML không coi đó là dấu ngoặc kép, nên đọc `{v}` thành một khóa"),
-                "dùng dấu ngoặc kép thẳng cho cả dòng, ví dụ `- \"Lưu: VT\"` (sửa tệp bằng Notepad, hoặc tắt AutoCorrect \"Straight quotes with smart quotes\" trong Word)".to_string(),
-            ))
-        }
-        _ => return None,
-    };
-    Some((
-        format!("giá trị `{v}` đặt trong dấu ngoặc kép cong (Word tự đổi): YAML không coi đó là dấu ngoặc kép"),
-        format!(
-            "dùng dấu ngoặc kép thẳng: `\"{}\"` (sửa tệp bằng Notepad, hoặc tắt AutoCorrect \"Straight quotes with smart quotes\" trong Word)",
-            inner.replace('"', "\\\"")
-        ),
-    ))
 }
 
 /// The control characters written as escapes (`\v`, `\x0b`, `\u000B`, …) in a double-quoted
