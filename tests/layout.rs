@@ -362,6 +362,22 @@ fn issue_9_place_of_other_shapes() {
 }
 
 #[test]
+fn issue_9_minutes_recipient_label_keeps_with_its_list() {
+    // Biên bản (Mẫu 1.9): Nơi nhận stands below the two signatures as paragraphs of its own; the
+    // label `Nơi nhận:` keeps with the first recipient, never alone at a page foot.
+    let text = std::fs::read_to_string(fixture("kinds/bien-ban.yaml")).expect("fixture");
+    let (code, err, xml) = render("issue-9-minutes", &text);
+    assert_eq!(code, 0, "{err}");
+    let ps = paras(&xml);
+    let label = ps
+        .iter()
+        .position(|p| p.text == "Nơi nhận:")
+        .expect("Nơi nhận:");
+    assert!(ps[label].keep_next(), "{:?}", ps[label]);
+    assert!(ps[label + 1].text.starts_with("- "), "{:?}", ps[label + 1]);
+}
+
+#[test]
 fn issue_9_markers_of_every_shape_in_kinh_gui_and_thanh_phan() {
     // Bullets other than `- `/`+ `/`– `, a dash glued to the name, several markers in a row:
     // all dropped with a warning, never `- * …` or `- - …`.

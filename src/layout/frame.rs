@@ -773,6 +773,10 @@ pub(crate) fn closing(f: &Frame, out: &mut Vec<Flow>) {
                 cells: vec![cell(signature_paras(secretary)), cell(right)],
             }],
         ));
+        // The label is a heading of the list: never alone at a page foot (issue 9, item 1).
+        if let Some(label) = left.first_mut() {
+            label.format.keep_next = true;
+        }
         out.extend(left.into_iter().map(Flow::Para));
         return;
     }
