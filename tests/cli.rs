@@ -533,6 +533,42 @@ fn issue_9_validate_accepts_a_folder() {
 }
 
 #[test]
+fn issue_9_a_file_named_twice_is_read_once() {
+    // A folder and a pattern inside it, or a pattern and one of its files: each file is
+    // checked (and written) once, its warnings printed once.
+    let w = fixture_workspace();
+    let d = w.path();
+    let (code, out, err) = vanban(d, &["validate", "data", "data/bao-cao/*.yaml"]);
+    let err = format!("{out}{err}");
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(err.matches(": hợp lệ").count(), 10, "{err}");
+    assert_eq!(
+        err.matches("cảnh báo: dòng «TRUNG TÂM Y TẾ").count(),
+        1,
+        "{err}"
+    );
+    let kinds = d.join("kinds");
+    std::fs::create_dir(&kinds).expect("mkdir");
+    for f in ["to-trinh.yaml", "thong-bao.yaml"] {
+        std::fs::copy(fixture(&format!("kinds/{f}")), kinds.join(f)).expect("copy");
+    }
+    let (code, out, err) = vanban(
+        d,
+        &[
+            "render",
+            "kinds/*.yaml",
+            "kinds/to-trinh.yaml",
+            "./kinds/to-trinh.yaml",
+            "-o",
+            "o",
+        ],
+    );
+    let err = format!("{out}{err}");
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(err.matches("to-trinh.docx").count(), 1, "{err}");
+}
+
+#[test]
 fn issue_9_typo_lint_is_one_line_per_file_unless_verbose() {
     let w = fixture_workspace();
     let (code, _, err) = vanban(w.path(), &["validate", "data/ke-hoach-2025.yaml"]);

@@ -48,7 +48,17 @@ pub(crate) fn expand(args: &[PathBuf]) -> Result<Vec<PathBuf>, Error> {
             out.push(a.clone());
         }
     }
-    Ok(out)
+    Ok(distinct(out))
+}
+
+/// `paths` without a file named twice (`"vi-du/*.yaml" vi-du/cong-van.yaml`, `data data/bao-cao`):
+/// the first naming is kept, so each file is read, checked and written once.
+pub(crate) fn distinct(paths: Vec<PathBuf>) -> Vec<PathBuf> {
+    let mut seen = std::collections::BTreeSet::new();
+    paths
+        .into_iter()
+        .filter(|p| seen.insert(std::fs::canonicalize(p).unwrap_or_else(|_| p.clone())))
+        .collect()
 }
 
 /// One path argument that may be a pattern: it must match exactly one file or folder.

@@ -112,7 +112,7 @@ fn files_of(a: &ValidateArgs, r: &Reporter) -> Result<(Vec<PathBuf>, usize), Err
             }
         }
     }
-    Ok((files, unreadable))
+    Ok((super::paths::distinct(files), unreadable))
 }
 
 /// Run `validate`: every file is checked, every problem printed; exit 1 if any has an error,

@@ -299,14 +299,44 @@ pub(crate) fn is_unit_id(id: &str) -> bool {
 }
 
 /// Check a unit id at `field`.
+/// A wrong one is an error whose hint is the id written right (`Tram_Y_Tế` → `tram-y-te`).
 pub(crate) fn check_unit_id(c: &mut Checker<'_>, id: &str, field: &str) {
     if !is_unit_id(id) {
+        let right = unit_id_of(id);
+        let example = if is_unit_id(&right) {
+            format!("sửa thành `{right}`")
+        } else {
+            "ví dụ `tram-y-te`".to_string()
+        };
         c.error(
             field,
             format!("mã đơn vị `{id}` không hợp lệ"),
-            "mã đơn vị chỉ gồm chữ thường không dấu, chữ số và `-`, ví dụ `tram-y-te`",
+            format!("mã đơn vị chỉ gồm chữ thường không dấu, chữ số và `-`: {example}"),
         );
     }
+}
+
+/// `id` as a unit id: lower case without diacritics (`đ` → `d`), a space or `_` made `-`, other
+/// characters left out.
+fn unit_id_of(id: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    let dashed: String = id
+        .trim()
+        .nfd()
+        .filter(|ch| !unicode_normalization::char::is_combining_mark(*ch))
+        .flat_map(char::to_lowercase)
+        .filter_map(|ch| match ch {
+            'đ' => Some('d'),
+            ' ' | '_' | '-' => Some('-'),
+            ch if ch.is_ascii_lowercase() || ch.is_ascii_digit() => Some(ch),
+            _ => None,
+        })
+        .collect();
+    dashed
+        .split('-')
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join("-")
 }
 
 /// Trimmed non-empty lines.

@@ -106,8 +106,8 @@ const LEVEL_WORDS: &[&[&str]] = &[
 
 /// Function words of agency names and trích yếu: a break before one falls between phrases.
 const PHRASE_WORDS: &[&str] = &[
-    "các", "của", "và", "về", "với", "cho", "trong", "trên", "tại", "năm", "vì", "theo", "đối",
-    "giai", "nhằm",
+    "các", "của", "và", "&", "về", "với", "cho", "trong", "trên", "tại", "năm", "vì", "theo",
+    "đối", "giai", "nhằm",
 ];
 
 /// Từ ghép — two-syllable words frequent in agency names and trích yếu, never broken between
@@ -175,6 +175,85 @@ const COMPOUNDS: &[&str] = &[
     "bí thư",
     "cộng sản",
     "hồ chí",
+    "chí minh",
+    // `MẶT TRẬN TỔ QUỐC VIỆT NAM` is one name: never `… TỔ QUỐC / VIỆT NAM …`.
+    "quốc việt",
+    "chỉ huy",
+    "quốc phòng",
+    "an ninh",
+    "trật tự",
+    "thương binh",
+    "khuyến học",
+    "chữ thập",
+    "thập đỏ",
+    "cao tuổi",
+    "tổ dân",
+    "dân phố",
+    "hộ tịch",
+    "xây dựng",
+    "đầu tư",
+    "dự án",
+    "khu vực",
+    "tài nguyên",
+    "môi trường",
+    "phổ thông",
+    "thể thao",
+    "du lịch",
+    "thông tin",
+    "truyền thông",
+    "truyền thanh",
+    "phát thanh",
+    "vận động",
+    "toàn dân",
+    "đoàn kết",
+    "đời sống",
+    "nông thôn",
+    "giảm nghèo",
+    "bền vững",
+    "phát triển",
+    "dịch vụ",
+    "công ích",
+    "hành chính",
+    "tiếp nhận",
+    "hợp tác",
+    "doanh nghiệp",
+    "kiểm tra",
+    "thanh tra",
+    "giám sát",
+    "bảo vệ",
+    "chăm sóc",
+    "trẻ em",
+    "dân số",
+    "nội vụ",
+    "tư vấn",
+    "cứu hộ",
+    "phòng cháy",
+    "chữa cháy",
+    "cứu nạn",
+    "dân quân",
+    "tự vệ",
+    "biên phòng",
+    "hải quan",
+    "thuế vụ",
+    "kho bạc",
+    "ngân hàng",
+    "bảo hiểm",
+    "tôn giáo",
+    "dân tộc",
+    "thi đua",
+    "khen thưởng",
+    "cải cách",
+    "chuyển đổi",
+    "số hóa",
+    "học tập",
+    "suốt đời",
+    "tiêu biểu",
+    "gương mẫu",
+    "thực hành",
+    "tiết kiệm",
+    "lãng phí",
+    "tham nhũng",
+    "tiêu cực",
 ];
 
 /// Whether `a b` is one of the [`COMPOUNDS`].
@@ -229,13 +308,15 @@ fn break_kinds(words: &[&str]) -> Vec<Break> {
         }
         let w = words[i];
         let lower = w.to_lowercase();
-        if i > 0 && compound(words[i - 1], w) {
+        let dash = |w: &str| matches!(w, "-" | "–");
+        if (i > 0 && compound(words[i - 1], w)) || dash(w) {
+            // Inside a word; a line never starts with the dash of `VĂN HÓA - THỂ THAO`.
             kinds[i] = Break::Never;
         } else if all_caps {
             // In an upper-case agency line the name runs to the end of the line.
             if in_name {
                 kinds[i] = Break::Never;
-            } else if PHRASE_WORDS.contains(&lower.as_str()) {
+            } else if PHRASE_WORDS.contains(&lower.as_str()) || (i > 0 && dash(words[i - 1])) {
                 kinds[i] = Break::Phrase;
             }
         } else if i > 0 && capital(w) && (capital(words[i - 1]) || kinds[i - 1] == Break::Never) {
@@ -692,6 +773,10 @@ pub(crate) fn closing(f: &Frame, out: &mut Vec<Flow>) {
                 cells: vec![cell(signature_paras(secretary)), cell(right)],
             }],
         ));
+        // The label is a heading of the list: never alone at a page foot (issue 9, item 1).
+        if let Some(label) = left.first_mut() {
+            label.format.keep_next = true;
+        }
         out.extend(left.into_iter().map(Flow::Para));
         return;
     }
@@ -858,8 +943,10 @@ mod tests {
             .split(' ')
             .collect();
         let k = break_kinds(&words);
-        // `XÃ HỘI` is a word, not the level word `XÃ`; `THÀNH PHỐ KON TUM` is a place.
-        assert_eq!(k[5], Break::Plain);
+        // `XÃ HỘI` is a word, not the level word `XÃ`; `THÀNH PHỐ KON TUM` is a place; a line
+        // may start after the dash of `VĂN HÓA - XÃ HỘI`, never with it.
+        assert_eq!(k[4], Break::Never);
+        assert_eq!(k[5], Break::Phrase);
         assert_eq!(k[6], Break::Never);
         assert_eq!(k[7], Break::Natural);
         assert!(k[8..].iter().all(|b| *b == Break::Never));

@@ -101,6 +101,11 @@ pub fn parse<T: DeserializeOwned + schemars::JsonSchema>(
                     None => ("", line),
                 };
                 if item.contains(": ") {
+                    // Word's curly quotes around the line are not YAML's: straight ones instead.
+                    let item = item
+                        .strip_prefix(['“', '”'])
+                        .and_then(|i| i.strip_suffix(['”', '“']))
+                        .unwrap_or(item);
                     let quoted = item.replace('"', "\\\"");
                     hint = Some(format!(
                         "dấu `: ` làm YAML đọc `{item}` thành một cặp khóa–giá trị: đặt cả dòng trong dấu ngoặc kép, `{dash}\"{quoted}\"`"
