@@ -142,13 +142,35 @@ impl fmt::Display for Diagnostic {
             Severity::Error => "lỗi",
             Severity::Warning => "cảnh báo",
         };
-        write!(f, "{label}: {}", self.message)?;
+        // A value echoed with a zero-width character in it (copied from Word or the web) would
+        // look right on screen: the character is shown by its code point and named (H23).
+        let mut hidden = Vec::new();
+        let mut message = String::with_capacity(self.message.len());
+        for ch in self.message.chars() {
+            if crate::model::text::is_zero_width(ch) {
+                message.push_str(&format!("⟨U+{:04X}⟩", ch as u32));
+                if !hidden.contains(&ch) {
+                    hidden.push(ch);
+                }
+            } else {
+                message.push(ch);
+            }
+        }
+        write!(f, "{label}: {message}")?;
         write!(f, "\n  --> {}", self.location)?;
         if let Some(field) = &self.field {
             write!(f, "\n  = trường: {field}")?;
         }
         if let Some(hint) = &self.hint {
             write!(f, "\n  = gợi ý: {hint}")?;
+        }
+        for ch in hidden {
+            let name = crate::model::text::invisible_name(ch).unwrap_or_default();
+            write!(
+                f,
+                "\n  = ký tự vô hình: {name} (chỗ ⟨U+{:04X}⟩): xóa ký tự này trong tệp (thường lọt vào khi sao chép từ Word hay trang web)",
+                ch as u32
+            )?;
         }
         Ok(())
     }

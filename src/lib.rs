@@ -47,7 +47,7 @@ pub use consolidate::collect::Collected;
 pub use consolidate::Consolidated;
 pub use data::document::GeneralDocument;
 pub use data::envelope::{Envelope, UpperLevel};
-pub use data::lint::is_likely_typo;
+pub use data::lint::{is_likely_typo, is_placeholder};
 pub use data::plan::Plan;
 pub use data::report::{Unit, UnitReport};
 pub use data::yaml::FileKind;
@@ -55,8 +55,8 @@ pub use data::{ensure_dir, ensure_file, io_vi, recognize};
 pub use diag::{Diagnostic, Diagnostics, ExitStatus, Warned};
 pub use docx::DocxError;
 pub use error::Error;
-pub use output::{write_atomic, Outputs, Stale, Written, MANIFEST};
-pub use template::Templates;
+pub use output::{check_output, write_atomic, Outputs, Stale, Written, MANIFEST};
+pub use template::{Templates, BUILTIN_ORIGIN};
 
 use std::path::Path;
 
@@ -83,6 +83,12 @@ pub fn load_templates(
     only: Option<&[&str]>,
 ) -> Result<Warned<Templates>, Diagnostics> {
     Templates::load_only(dir, only)
+}
+
+/// The built-in templates, as (name, file name, text): `("ke-hoach", "ke-hoach.md.hbs", …)`;
+/// `vanban templates` writes them out for the user to edit.
+pub fn builtin_templates() -> &'static [(&'static str, &'static str, &'static str)] {
+    template::BUILTIN
 }
 
 /// Load and validate a plan (kế hoạch) file.
@@ -305,6 +311,6 @@ pub mod internals {
     }
     /// Text widths in Times New Roman (twips), as the layout measures them.
     pub mod layout {
-        pub use crate::layout::measure::text_width_twips;
+        pub use crate::layout::measure::{styled_width_twips, text_width_twips};
     }
 }

@@ -88,6 +88,12 @@ fn check_target(path: &Path, inputs: &[PathBuf], kind: Kind) -> Result<PathBuf, 
     Ok(dir)
 }
 
+/// Check a document's output path before any data is read (a wrong `-o` is exit 2 before any
+/// warning about the data): as [`Outputs::write`] will, without writing.
+pub fn check_output(path: &Path, inputs: &[PathBuf]) -> Result<(), Error> {
+    check_target(path, inputs, Kind::Docx).map(|_| ())
+}
+
 fn io_error(e: &std::io::Error, p: &Path) -> Error {
     Error::Io {
         path: p.to_path_buf(),

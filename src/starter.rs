@@ -4,8 +4,19 @@
 use crate::data::document::supported;
 use crate::model::{DocumentKind, Layout};
 
-/// The starter YAML of `kind`, or `None` when this version cannot draw the kind yet.
+/// The year of [`starter`]'s draft date: the year of the sample data.
+pub const SAMPLE_YEAR: i32 = 2025;
+
+/// The starter YAML of `kind` with the draft year [`SAMPLE_YEAR`], or `None` when this version
+/// cannot draw the kind yet.
 pub fn starter(kind: DocumentKind) -> Option<String> {
+    starter_for_year(kind, SAMPLE_YEAR)
+}
+
+/// The starter YAML of `kind` whose draft date (`ngay_ban_hanh`, year only) is `year`; `vanban
+/// new` gives the current year (the starter is an input the user edits; no output document
+/// reads the clock).
+pub fn starter_for_year(kind: DocumentKind, year: i32) -> Option<String> {
     let layout = kind.layout();
     if !supported(layout) {
         return None;
@@ -50,7 +61,7 @@ pub fn starter(kind: DocumentKind) -> Option<String> {
     }
     s.push_str(&format!("so_ky_hieu: \"{symbol}\"\n"));
     s.push_str("dia_danh: \"«Địa danh»\"\n");
-    s.push_str("# Ngày ban hành: dự thảo chỉ ghi năm; khi ký ghi ngày, ví dụ \"2025-04-02\".\nngay_ban_hanh: 2025\n\n");
+    s.push_str(&format!("# Ngày ban hành: dự thảo chỉ ghi năm; khi ký ghi ngày, ví dụ \"{year}-04-02\".\nngay_ban_hanh: {year}\n\n"));
     if letter {
         s.push_str("# Trích yếu: vanban in sau \"V/v\" ở cột trái, dưới số, ký hiệu.\n");
         s.push_str("trich_yeu: \"«Trích yếu nội dung công văn»\"\n\n");
@@ -74,12 +85,14 @@ pub fn starter(kind: DocumentKind) -> Option<String> {
         s.push_str("# Thẩm quyền ban hành: vanban in hoa, đậm, căn giữa.\n");
         s.push_str("tham_quyen: \"CHỦ TỊCH ỦY BAN NHÂN DÂN «PHƯỜNG …»\"\n\n");
         s.push_str("# Căn cứ: mỗi dòng một căn cứ; vanban thêm \";\" cuối mỗi dòng và \".\" cuối dòng cuối.\n");
-        s.push_str("can_cu:\n  - \"Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015\"\n  - \"Căn cứ «…»\"\n  - \"Theo đề nghị của «…»\"\n\n");
+        s.push_str("can_cu:\n  - \"Căn cứ Luật Tổ chức chính quyền địa phương số 72/2025/QH15 ngày 16 tháng 6 năm 2025\"\n  - \"Căn cứ «…»\"\n  - \"Theo đề nghị của «…»\"\n\n");
         s.push_str("# Các điều: vanban in nhãn \"Điều 1.\", \"Điều 2.\", … (Markdown: **đậm**, *nghiêng*).\n");
         s.push_str("dieu:\n  - \"«Nội dung Điều 1»\"\n  - \"Quyết định này có hiệu lực kể từ ngày ký.\"\n  - \"«Các cơ quan, đơn vị, cá nhân» chịu trách nhiệm thi hành Quyết định này./.\"\n\n");
     } else if minutes {
         s.push_str("# Biên bản (Mẫu 1.9): vanban viết các dòng Thời gian bắt đầu, Địa điểm, Thành phần, Chủ trì, Thư ký;\n# thư ký ký bên trái, chủ tọa (ky) bên phải.\n");
-        s.push_str("thoi_gian: \"«08 giờ 00 phút, ngày … tháng … năm 2025»\"\n");
+        s.push_str(&format!(
+            "thoi_gian: \"«08 giờ 00 phút, ngày … tháng … năm {year}»\"\n"
+        ));
         s.push_str("dia_diem: \"«Địa điểm»\"\n");
         s.push_str("thanh_phan: [\"«Thành phần tham dự»\"]\n");
         s.push_str("chu_tri: \"«Người chủ trì»\"\n");
@@ -90,19 +103,21 @@ pub fn starter(kind: DocumentKind) -> Option<String> {
         s.push_str(
             "# Người được giới thiệu và công việc (Mẫu 1.8); giấy giới thiệu không có trích yếu.\n",
         );
-        s.push_str("gioi_thieu:\n  ho_ten: \"«Họ và tên»\"\n  chuc_vu: \"«Chức vụ, đơn vị công tác»\"\n  duoc_cu_den: \"«Cơ quan được cử đến»\"\n  ve_viec: \"«Công việc»\"\n  co_gia_tri_den: \"2025-12-31\"\n\n");
+        s.push_str(&format!("gioi_thieu:\n  ho_ten: \"«Họ và tên»\"\n  chuc_vu: \"«Chức vụ, đơn vị công tác»\"\n  duoc_cu_den: \"«Cơ quan được cử đến»\"\n  ve_viec: \"«Công việc»\"\n  co_gia_tri_den: \"{year}-12-31\"\n\n"));
     } else if leave {
         s.push_str(
             "# Người được nghỉ phép và kỳ nghỉ (Mẫu 1.10); giấy nghỉ phép không có trích yếu.\n",
         );
         s.push_str("# xac_nhan: true in ô xác nhận của nơi nghỉ phép dưới Nơi nhận (nếu cần).\n");
-        s.push_str("nghi_phep:\n  ho_ten: \"«Họ và tên»\"\n  chuc_vu: \"«Chức vụ, đơn vị công tác»\"\n  ngay_don: \"2025-11-20\"\n  thoi_gian: \"«05 ngày làm việc»\"\n  tu_ngay: \"2025-12-01\"\n  den_ngay: \"2025-12-05\"\n  noi_nghi: \"«Nơi nghỉ phép»\"\n  tinh_vao: \"«nghỉ phép hằng năm 2025»\"\n  xac_nhan: false\n\n");
+        s.push_str(&format!("nghi_phep:\n  ho_ten: \"«Họ và tên»\"\n  chuc_vu: \"«Chức vụ, đơn vị công tác»\"\n  ngay_don: \"{year}-11-20\"\n  thoi_gian: \"«05 ngày làm việc»\"\n  tu_ngay: \"{year}-12-01\"\n  den_ngay: \"{year}-12-05\"\n  noi_nghi: \"«Nơi nghỉ phép»\"\n  tinh_vao: \"«nghỉ phép hằng năm {year}»\"\n  xac_nhan: false\n\n"));
     } else if invitation {
         s.push_str("# Thành phần mời: một thành phần thì ghi cùng dòng; nhiều thì mỗi thành phần một phần tử.\n");
         s.push_str("thanh_phan: [\"«Thành phần được mời»\"]\n");
         s.push_str("toi_du: \"«Tên cuộc họp, hội nghị»\"\n");
         s.push_str("chu_tri: \"«Người chủ trì»\"\n");
-        s.push_str("thoi_gian: \"«08 giờ 00 phút, thứ …, ngày … tháng … năm 2025»\"\n");
+        s.push_str(&format!(
+            "thoi_gian: \"«08 giờ 00 phút, thứ …, ngày … tháng … năm {year}»\"\n"
+        ));
         s.push_str("dia_diem: \"«Địa điểm»\"\n\n");
         s.push_str("# Nội dung thêm (Markdown, tùy chọn).\nnoi_dung: |\n  Rất mong «…» tham dự đúng giờ./.\n\n");
     } else {

@@ -23,9 +23,11 @@ fn vanban(dir: &Path, args: &[&str]) -> (i32, String) {
         .args(args)
         .output()
         .expect("run vanban");
+    // Everything printed: diagnostics (stderr), then the results (stdout).
     (
         o.status.code().unwrap_or(-1),
-        String::from_utf8(o.stderr).expect("utf-8 stderr"),
+        String::from_utf8(o.stderr).expect("utf-8 stderr")
+            + &String::from_utf8(o.stdout).expect("utf-8 stdout"),
     )
 }
 

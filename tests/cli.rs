@@ -178,8 +178,13 @@ fn h28_missing_file_or_folder_is_exit_2_in_every_command() {
         ("new: tệp đã có", vec!["new", "thong_bao", "thong-bao.yaml"]),
         ("new: là thư mục", vec!["new", "thong_bao", "trong"]),
         (
-            "new: thư mục không có",
-            vec!["new", "thong_bao", "KHONG-CO/x.yaml"],
+            "templates: -o là tệp",
+            vec!["templates", "-o", "thong-bao.yaml"],
+        ),
+        // A missing folder is made (issue 9 trial, finding 14); a file in the path is not.
+        (
+            "new: một phần đường dẫn là tệp",
+            vec!["new", "thong_bao", "thong-bao.yaml/x.yaml"],
         ),
     ];
     let before = std::fs::read(w.path().join(env)).expect("read");
@@ -226,7 +231,7 @@ fn issue_9_build_keeps_edited_outputs_names_and_cleans_stale_ones() {
     let mut edited = std::fs::read(&plan_docx).expect("read");
     edited.extend_from_slice(b"sua bang Word");
     std::fs::write(&plan_docx, &edited).expect("edit");
-    let (code, _, err) = vanban(d, &["build"]);
+    let (code, out_text, err) = vanban(d, &["build"]);
     assert_eq!(code, 4, "{err}");
     assert!(
         err.contains("KHÔNG ghi đè output/ke-hoach-2025.docx"),
@@ -240,8 +245,8 @@ fn issue_9_build_keeps_edited_outputs_names_and_cleans_stale_ones() {
     );
     // The other documents were written as usual.
     assert!(
-        err.contains("Đã ghi output/bao-cao/tram-y-te.docx"),
-        "{err}"
+        out_text.contains("Đã ghi output/bao-cao/tram-y-te.docx"),
+        "{out_text}"
     );
     // Still kept on the run after (the manifest still has what vanban wrote).
     assert_eq!(vanban(d, &["-q", "build"]).0, 4);
@@ -280,11 +285,11 @@ fn issue_9_build_keeps_edited_outputs_names_and_cleans_stale_ones() {
     std::fs::write(&tram, good).expect("restore");
 
     // 4. --clean removes only the unchanged one; the edited one stays.
-    let (code, _, err) = vanban(d, &["build", "--allow-partial", "--clean"]);
+    let (code, out_text, err) = vanban(d, &["build", "--allow-partial", "--clean"]);
     assert_eq!(code, 0, "{err}");
     assert!(
-        err.contains("Đã xóa tệp cũ output/bao-cao/cong-an.docx"),
-        "{err}"
+        out_text.contains("Đã xóa tệp cũ output/bao-cao/cong-an.docx"),
+        "{out_text}"
     );
     assert!(!out.join("bao-cao/cong-an.docx").exists());
     assert_eq!(std::fs::read(&mat_tran).expect("read"), edited);
@@ -344,9 +349,9 @@ fn issue_9_every_writing_command_keeps_an_edited_or_foreign_file() {
         let mut forced = args.clone();
         forced.push("--force");
         assert_eq!(vanban(d, &forced).0, 0, "{cmd}");
-        let (code, _, err) = vanban(d, args);
+        let (code, out_text, err) = vanban(d, args);
         assert_eq!(code, 0, "{cmd}: {err}");
-        assert!(err.contains("Đã ghi o/x.docx"), "{cmd}: {err}");
+        assert!(out_text.contains("Đã ghi o/x.docx"), "{cmd}: {out_text}");
         // Edited after vanban wrote it: kept, with a warning saying so.
         let mut edited = std::fs::read(&out).expect("read");
         edited.push(b'!');
@@ -402,7 +407,7 @@ fn issue_9_templates_folder_of_the_working_folder_is_used_by_every_command() {
     let (code, _, err) = vanban(d, &["-v", "plan", plan, "-o", "a.docx"]);
     assert_eq!(code, 0, "{err}");
     assert!(
-        err.contains("mẫu `ke-hoach` từ templates/ke-hoach.md.hbs (mẫu có sẵn)"),
+        err.contains("mẫu `ke-hoach` (mẫu có sẵn trong chương trình)"),
         "{err}"
     );
     assert!(!text_of(&d.join("a.docx")).contains("Đoạn của phường"));
@@ -423,7 +428,7 @@ fn issue_9_templates_folder_of_the_working_folder_is_used_by_every_command() {
     assert!(text_of(&d.join("output/ke-hoach-2025.docx")).contains("Đoạn của phường."));
     // A template the folder does not have is the built-in one.
     assert!(
-        err.contains("mẫu `bao-cao` từ templates/bao-cao.md.hbs (mẫu có sẵn)"),
+        err.contains("mẫu `bao-cao` (mẫu có sẵn trong chương trình)"),
         "{err}"
     );
 
@@ -517,14 +522,50 @@ fn issue_9_every_command_expands_quoted_globs() {
 #[test]
 fn issue_9_validate_accepts_a_folder() {
     let w = fixture_workspace();
-    let (code, _, err) = vanban(w.path(), &["validate", "data"]);
+    let (code, out, err) = vanban(w.path(), &["validate", "data"]);
     assert_eq!(code, 0, "{err}");
     // The plan, the envelope and the eight unit reports (checked against the plan found there).
-    assert_eq!(err.matches(": hợp lệ").count(), 10, "{err}");
-    assert!(err.contains("data/bao-cao/tram-y-te.yaml: hợp lệ"), "{err}");
+    assert_eq!(out.matches(": hợp lệ").count(), 10, "{out}");
+    assert!(out.contains("data/bao-cao/tram-y-te.yaml: hợp lệ"), "{out}");
     // A unit report folder alone finds the plan of its data folder.
     let (code, _, err) = vanban(w.path(), &["-q", "validate", "data/bao-cao"]);
     assert_eq!(code, 0, "{err}");
+}
+
+#[test]
+fn issue_9_a_file_named_twice_is_read_once() {
+    // A folder and a pattern inside it, or a pattern and one of its files: each file is
+    // checked (and written) once, its warnings printed once.
+    let w = fixture_workspace();
+    let d = w.path();
+    let (code, out, err) = vanban(d, &["validate", "data", "data/bao-cao/*.yaml"]);
+    let err = format!("{out}{err}");
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(err.matches(": hợp lệ").count(), 10, "{err}");
+    assert_eq!(
+        err.matches("cảnh báo: dòng «TRUNG TÂM Y TẾ").count(),
+        1,
+        "{err}"
+    );
+    let kinds = d.join("kinds");
+    std::fs::create_dir(&kinds).expect("mkdir");
+    for f in ["to-trinh.yaml", "thong-bao.yaml"] {
+        std::fs::copy(fixture(&format!("kinds/{f}")), kinds.join(f)).expect("copy");
+    }
+    let (code, out, err) = vanban(
+        d,
+        &[
+            "render",
+            "kinds/*.yaml",
+            "kinds/to-trinh.yaml",
+            "./kinds/to-trinh.yaml",
+            "-o",
+            "o",
+        ],
+    );
+    let err = format!("{out}{err}");
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(err.matches("to-trinh.docx").count(), 1, "{err}");
 }
 
 #[test]

@@ -163,6 +163,35 @@ fn h23_invisible_characters_through_the_binary() {
 }
 
 #[test]
+fn issue_9_zero_width_characters_in_values_are_shown_and_named() {
+    // A zero-width space copied into a value looks right on screen: a message that echoes the
+    // value shows it by its code point and names it (the kind of H23, inside quoted values).
+    let dir = tempfile::tempdir().expect("tempdir");
+    let text = plan_text();
+    let date = text
+        .lines()
+        .find(|l| l.starts_with("ngay_ban_hanh:"))
+        .expect("date line")
+        .to_string();
+    let r = plan(
+        dir.path(),
+        &edit(&text, &date, "ngay_ban_hanh: \"2025-04-02\u{200b}\""),
+    );
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(r.docx.is_none());
+    assert!(
+        r.stderr.contains("`2025-04-02⟨U+200B⟩`")
+            && r.stderr.contains("U+200B, dấu cách độ rộng 0"),
+        "{}",
+        r.stderr
+    );
+    // Before `Lưu:` in Nơi nhận: still the Lưu line, not "the last line must be Lưu".
+    let r = plan(dir.path(), &edit(&text, "\"Lưu: ", "\"\u{200b}Lưu: "));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(!r.stderr.contains("Lưu: VT, …"), "{}", r.stderr);
+}
+
+#[test]
 fn h25_utf16_input_through_the_binary() {
     let dir = tempfile::tempdir().expect("tempdir");
     let text = plan_text();
@@ -333,4 +362,19 @@ fn issue_9_an_unquoted_luu_line_gets_the_quoting_hint() {
         d.contains("dấu `: ` làm YAML đọc `Lưu: VT` thành một cặp khóa–giá trị: đặt cả dòng trong dấu ngoặc kép, `- \"Lưu: VT\"`"),
         "{d}"
     );
+}
+
+#[test]
+fn issue_9_curly_quoted_luu_line_gets_the_straight_quoted_form() {
+    // `- “Lưu: VT”`: Word's curly quotes are no YAML quotes, so the line is read as a key and
+    // its value; the hint gives the line in straight quotes, never `"“Lưu: VT”"`.
+    let dir = tempfile::tempdir().expect("tempdir");
+    let r = plan(
+        dir.path(),
+        &edit(&plan_text(), "- \"Lưu: VT\"", "- “Lưu: VT”"),
+    );
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(r.docx.is_none());
+    assert!(r.stderr.contains("`- \"Lưu: VT\"`"), "{}", r.stderr);
+    assert!(!r.stderr.contains("\"“"), "{}", r.stderr);
 }

@@ -285,7 +285,7 @@ fn a_bao_cao_without_so_lieu_is_a_plain_report_and_a_user_template_replaces_the_
 }
 
 #[test]
-fn every_starter_renders_as_it_is_without_warnings() {
+fn every_starter_renders_as_it_is_warning_only_of_its_placeholders() {
     let dir = tempfile::tempdir().expect("tempdir");
     let t = Templates::load(None).unwrap_or_else(|d| panic!("{d}"));
     let mut n = 0;
@@ -297,7 +297,13 @@ fn every_starter_renders_as_it_is_without_warnings() {
         let path = dir.path().join(format!("{}.yaml", k.key));
         std::fs::write(&path, text).expect("write");
         let doc = vanban::load_document(&path).unwrap_or_else(|d| panic!("{}: {d}", k.key));
-        assert!(doc.warnings.is_empty(), "{}: {}", k.key, doc.warnings);
+        // Only the placeholders left to fill in (issue 9 trial, finding 6), one at least.
+        assert!(
+            !doc.warnings.is_empty() && doc.warnings.0.iter().all(vanban::is_placeholder),
+            "{}: {}",
+            k.key,
+            doc.warnings
+        );
         assert_eq!(doc.value.frame.kind, k.kind);
         let docx = vanban::render_document(&doc.value, &t.value)
             .unwrap_or_else(|e| panic!("{}: {e:?}", k.key));

@@ -294,6 +294,170 @@ fn h18_markers_typed_in_kinh_gui() {
     );
 }
 
+/// Render `text` (a document with `loai:`) in a fresh folder: (exit code, stderr, document.xml).
+fn render(name: &str, text: &str) -> (i32, String, String) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(dir.path().join("t.yaml"), text).expect("write");
+    let (code, err) = run(dir.path(), &["render", "t.yaml", "-o", "t.docx"]);
+    let xml = std::fs::read(dir.path().join("t.docx"))
+        .map(|b| {
+            dump_docx(name, &b);
+            part(&b, "word/document.xml")
+        })
+        .unwrap_or_default();
+    (code, err, xml)
+}
+
+#[test]
+fn issue_9_place_of_other_shapes() {
+    // (issuing agency, dia_danh, what the warning says; None: no warning). The unit's own level
+    // word is the first (a phường in a quận or thành phố), `XÃ HỘI` is not one, and the place
+    // line opens with a capital.
+    let text = std::fs::read_to_string(fixture("kinds/thong-bao.yaml")).expect("fixture");
+    for (agency, place, said) in [
+        (
+            r#"["ỦY BAN NHÂN DÂN", "PHƯỜNG 1", "QUẬN 3"]"#,
+            "1",
+            Some("ghi `dia_danh: \"Phường 1\"`"),
+        ),
+        (
+            r#"["CÔNG AN PHƯỜNG THẮNG NHẤT THÀNH PHỐ VŨNG TÀU"]"#,
+            "Thắng Nhất",
+            Some("ghi `dia_danh: \"Phường Thắng Nhất\"`"),
+        ),
+        (
+            r#"["CÔNG CHỨC VĂN HÓA - XÃ HỘI", "PHƯỜNG NGUYỄN TRÃI"]"#,
+            "Nguyễn Trãi",
+            Some("ghi `dia_danh: \"Phường Nguyễn Trãi\"`"),
+        ),
+        (
+            r#"["ỦY BAN NHÂN DÂN", "PHƯỜNG 3"]"#,
+            "phường 3",
+            Some("ghi `dia_danh: \"Phường 3\"`"),
+        ),
+        (
+            r#"["ỦY BAN NHÂN DÂN", "PHƯỜNG 1", "QUẬN 3"]"#,
+            "Phường 1",
+            None,
+        ),
+    ] {
+        let t = edit(
+            &text,
+            r#"ban_hanh: ["ỦY BAN NHÂN DÂN", "PHƯỜNG NGUYỄN TRÃI"]"#,
+            &format!("ban_hanh: {agency}"),
+        );
+        let t = edit(
+            &t,
+            r#"dia_danh: "Phường Nguyễn Trãi""#,
+            &format!(r#"dia_danh: "{place}""#),
+        );
+        let (code, err, _) = render("issue-9-place", &t);
+        assert_eq!(code, 0, "{err}");
+        let w = warnings_for(&err, "dia_danh");
+        match said {
+            Some(s) => assert!(w.len() == 1 && w[0].contains(s), "{agency} {place}: {err}"),
+            None => assert!(w.is_empty(), "{agency} {place}: {err}"),
+        }
+    }
+}
+
+#[test]
+fn issue_9_minutes_recipient_label_keeps_with_its_list() {
+    // Biên bản (Mẫu 1.9): Nơi nhận stands below the two signatures as paragraphs of its own; the
+    // label `Nơi nhận:` keeps with the first recipient, never alone at a page foot.
+    let text = std::fs::read_to_string(fixture("kinds/bien-ban.yaml")).expect("fixture");
+    let (code, err, xml) = render("issue-9-minutes", &text);
+    assert_eq!(code, 0, "{err}");
+    let ps = paras(&xml);
+    let label = ps
+        .iter()
+        .position(|p| p.text == "Nơi nhận:")
+        .expect("Nơi nhận:");
+    assert!(ps[label].keep_next(), "{:?}", ps[label]);
+    assert!(ps[label + 1].text.starts_with("- "), "{:?}", ps[label + 1]);
+}
+
+#[test]
+fn issue_9_markers_of_every_shape_in_kinh_gui_and_thanh_phan() {
+    // Bullets other than `- `/`+ `/`– `, a dash glued to the name, several markers in a row:
+    // all dropped with a warning, never `- * …` or `- - …`.
+    let text = std::fs::read_to_string(fixture("kinds/to-trinh.yaml")).expect("fixture");
+    for (typed, n) in [
+        (
+            r#"["* Ủy ban nhân dân thành phố Kon Tum;", "• Phòng Nội vụ."]"#,
+            2,
+        ),
+        (
+            r#"["— Ủy ban nhân dân thành phố Kon Tum", "-Phòng Nội vụ"]"#,
+            2,
+        ),
+        (
+            r#"["- - Ủy ban nhân dân thành phố Kon Tum ;", "Phòng Nội vụ.."]"#,
+            2,
+        ),
+    ] {
+        let t = edit(
+            &text,
+            r#"kinh_gui: ["Ủy ban nhân dân thành phố Kon Tum"]"#,
+            &format!("kinh_gui: {typed}"),
+        );
+        let (code, err, xml) = render("issue-9-markers", &t);
+        assert_eq!(code, 0, "{err}");
+        let texts: Vec<String> = addressee_block(&xml).into_iter().map(|p| p.text).collect();
+        assert_eq!(
+            texts,
+            [
+                "Kính gửi:",
+                "- Ủy ban nhân dân thành phố Kon Tum;",
+                "- Phòng Nội vụ."
+            ],
+            "{typed}"
+        );
+        let warned = (0..n)
+            .filter(|i| !warnings_for(&err, &format!("kinh_gui[{i}]")).is_empty())
+            .count();
+        assert_eq!(warned, n, "{typed}: {err}");
+    }
+    // A value that only starts with a dash or a number is the user's text.
+    let t = edit(
+        &text,
+        r#"kinh_gui: ["Ủy ban nhân dân thành phố Kon Tum"]"#,
+        r#"kinh_gui: ["Ủy ban nhân dân Phường 3", "-5% dự toán"]"#,
+    );
+    let (code, err, xml) = render("issue-9-markers-kept", &t);
+    assert_eq!(code, 0, "{err}");
+    let texts: Vec<String> = addressee_block(&xml).into_iter().map(|p| p.text).collect();
+    assert_eq!(
+        texts,
+        ["Kính gửi:", "- Ủy ban nhân dân Phường 3;", "- -5% dự toán."]
+    );
+    // Giấy mời: the invitees are the same kind of list (Mẫu 1.7).
+    let text = std::fs::read_to_string(fixture("kinds/giay-moi.yaml")).expect("fixture");
+    let t = edit(
+        &text,
+        r#"  - "Thành viên Ban vì sự tiến bộ của phụ nữ phường""#,
+        r#"  - "- Thành viên Ban vì sự tiến bộ của phụ nữ phường;""#,
+    );
+    let t = edit(
+        &t,
+        r#"  - "Trưởng các tổ dân phố""#,
+        r#"  - "* Trưởng các tổ dân phố.""#,
+    );
+    let (code, err, xml) = render("issue-9-markers-invitees", &t);
+    assert_eq!(code, 0, "{err}");
+    let texts: Vec<String> = paras(&xml).into_iter().map(|p| p.text).collect();
+    assert!(
+        texts.contains(&"- Thành viên Ban vì sự tiến bộ của phụ nữ phường;".to_string())
+            && texts.contains(&"- Trưởng các tổ dân phố.".to_string()),
+        "{texts:?}"
+    );
+    assert!(!texts
+        .iter()
+        .any(|t| t.starts_with("- -") || t.starts_with("- *")));
+    assert_eq!(warnings_for(&err, "thanh_phan[0]").len(), 1, "{err}");
+    assert_eq!(warnings_for(&err, "thanh_phan[2]").len(), 1, "{err}");
+}
+
 // ---------------------------------------------------------------------------------------------
 // H19: a very long Nơi nhận
 // ---------------------------------------------------------------------------------------------
@@ -481,6 +645,82 @@ fn h22_long_agency_name() {
         assert!(text_width_twips(l, Pt(13.0), true).0 <= width, "{l}");
     }
     assert_eq!(warnings_for(&err, "co_quan.tieu_de_phai").len(), 1, "{err}");
+}
+
+#[test]
+fn issue_9_agency_names_of_other_kinds() {
+    // (chu_quan, ban_hanh, the lines as printed): words of two syllables (`ĐẦU TƯ`, `THỂ THAO`,
+    // `XÂY DỰNG`) and names (`MẶT TRẬN TỔ QUỐC VIỆT NAM`) are never split; a line never starts
+    // with the dash of `VĂN HÓA - THỂ THAO`.
+    for (parent, issuing, want) in [
+        (
+            "ỦY BAN MẶT TRẬN TỔ QUỐC VIỆT NAM THÀNH PHỐ KON TUM",
+            "PHƯỜNG NGUYỄN TRÃI",
+            &[
+                "ỦY BAN MẶT TRẬN",
+                "TỔ QUỐC VIỆT NAM",
+                "THÀNH PHỐ KON TUM",
+                "PHƯỜNG NGUYỄN TRÃI",
+            ][..],
+        ),
+        (
+            "ỦY BAN NHÂN DÂN TỈNH KON TUM",
+            "BAN QUẢN LÝ DỰ ÁN ĐẦU TƯ XÂY DỰNG KHU VỰC HUYỆN ĐĂK HÀ",
+            &[
+                "ỦY BAN NHÂN DÂN",
+                "TỈNH KON TUM",
+                "BAN QUẢN LÝ DỰ ÁN ĐẦU TƯ",
+                "XÂY DỰNG KHU VỰC",
+                "HUYỆN ĐĂK HÀ",
+            ][..],
+        ),
+        (
+            "ỦY BAN NHÂN DÂN THỊ XÃ BUÔN HỒ",
+            "TRUNG TÂM VĂN HÓA - THỂ THAO VÀ TRUYỀN THANH THỊ XÃ BUÔN HỒ",
+            &[
+                "ỦY BAN NHÂN DÂN",
+                "THỊ XÃ BUÔN HỒ",
+                "TRUNG TÂM VĂN HÓA -",
+                "THỂ THAO VÀ TRUYỀN THANH",
+                "THỊ XÃ BUÔN HỒ",
+            ][..],
+        ),
+    ] {
+        let d = workspace("bao-cao/tram-y-te.yaml", |t| {
+            let t = edit(
+                t,
+                r#"chu_quan: ["TRUNG TÂM Y TẾ THÀNH PHỐ KON TUM"]"#,
+                &format!(r#"chu_quan: ["{parent}"]"#),
+            );
+            edit(
+                &t,
+                r#"ban_hanh: ["TRẠM Y TẾ", "PHƯỜNG NGUYỄN TRÃI"]"#,
+                &format!(r#"ban_hanh: ["{issuing}"]"#),
+            )
+        });
+        let (code, err, xml) = report(d.path());
+        assert_eq!(code, 0, "{err}");
+        let (lines, _, _) = agency_cell(&xml);
+        let texts: Vec<&str> = lines.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(texts, want, "{err}");
+    }
+    // One word wider than the column cannot be broken by vanban: a warning names the field
+    // (Word would break it between letters).
+    let d = workspace("bao-cao/tram-y-te.yaml", |t| {
+        edit(
+            t,
+            r#"ban_hanh: ["TRẠM Y TẾ", "PHƯỜNG NGUYỄN TRÃI"]"#,
+            r#"ban_hanh: ["TRẠM Y TẾ", "PHUONGNGUYENTRAITHANHPHOKONTUMTINHKONTUM"]"#,
+        )
+    });
+    let (code, err, _) = report(d.path());
+    assert_eq!(code, 0, "{err}");
+    let w = warnings_for(&err, "co_quan.ban_hanh[1]");
+    assert_eq!(w.len(), 1, "{err}");
+    assert!(
+        w[0].contains("PHUONGNGUYENTRAITHANHPHOKONTUMTINHKONTUM"),
+        "{w:?}"
+    );
 }
 
 /// Issue 9, item 2: every agency line of the eight sample unit reports stays on one line

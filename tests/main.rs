@@ -35,3 +35,5 @@ mod templates;
 mod hard_inputs;
 
 mod forms;
+
+mod trial;

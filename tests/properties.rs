@@ -79,11 +79,15 @@ fn place(plan: &mut Value, field: Field, value: &str) -> String {
         }
         Field::Recipient => {
             plan["noi_nhan"][0] = v;
-            let t = as_seen(value);
-            let t = match t.strip_prefix(['-', '–', '+']) {
-                Some(rest) if rest.starts_with(' ') => rest.trim().to_string(),
-                _ => t,
-            };
+            // Typed markers (`- `, `* `, `• `, `-Hội`, `- - `) are vanban's to write.
+            let mut t = as_seen(value);
+            while let Some(rest) = t.strip_prefix(['-', '–', '—', '+', '*', '•', '·', '▪'])
+            {
+                if !rest.starts_with(|c: char| c == ' ' || c.is_uppercase()) {
+                    break;
+                }
+                t = rest.trim().to_string();
+            }
             t.trim_end_matches([';', '.', ',']).trim().to_string()
         }
         Field::Signer => {

@@ -236,6 +236,41 @@ fn issue_9_reports_cite_the_plan_number_and_date() {
     );
 }
 
+/// The issuing agency cited in running text keeps its place name's capitals whatever its level
+/// word (`thị trấn Đăk Hà`, never `thị Trấn Đăk Hà`) and however its lines are cut.
+#[test]
+fn issue_9_citation_names_the_agency_of_any_level() {
+    for (lines, said) in [
+        (
+            r#"["ỦY BAN NHÂN DÂN", "THỊ TRẤN ĐĂK HÀ"]"#,
+            "của Ủy ban nhân dân thị trấn Đăk Hà về",
+        ),
+        (
+            r#"["ỦY BAN NHÂN DÂN XÃ IA CHIM"]"#,
+            "của Ủy ban nhân dân xã Ia Chim về",
+        ),
+    ] {
+        let d = fixture_workspace();
+        let dir = d.path();
+        for file in [PLAN, "data/tong-hop-2025.yaml"] {
+            edit(
+                dir,
+                file,
+                r#"ban_hanh: ["ỦY BAN NHÂN DÂN", "PHƯỜNG NGUYỄN TRÃI"]"#,
+                &format!("ban_hanh: {lines}"),
+            );
+        }
+        for docx in [unit_report(dir, "tram-y-te"), consolidated(dir)] {
+            let p = paragraphs(&docx);
+            let opening = p
+                .iter()
+                .find(|l| l.starts_with("Thực hiện "))
+                .expect("opening");
+            assert!(opening.contains(said), "{said:?} not in {opening}");
+        }
+    }
+}
+
 // ---------------------------------------------------------------------------------------------
 // Item 7: evaluation words
 // ---------------------------------------------------------------------------------------------
@@ -548,6 +583,31 @@ fn h30_mistyped_unit_code_in_its_file() {
     assert!(paragraphs(&bytes).iter().any(|l| l.starts_with(
         "- Đơn vị có tệp báo cáo không hợp lệ, chưa được tổng hợp (tính là chưa báo cáo): Trạm Y tế phường"
     )));
+}
+
+/// A unit code typed in another shape (capitals, `_`, diacritics): the error's hint is the code
+/// written right, not a fixed example.
+#[test]
+fn issue_9_unit_code_of_another_shape_gets_the_right_form() {
+    for (typed, right) in [
+        ("Cong_An", "cong-an"),
+        ("công an", "cong-an"),
+        ("CONG-AN ", "cong-an"),
+    ] {
+        let d = fixture_workspace();
+        let dir = d.path();
+        let file = format!("{REPORTS}/cong-an.yaml");
+        edit(dir, &file, "ma: \"cong-an\"", &format!("ma: \"{typed}\""));
+        let (o, bytes) = consolidate(dir, &[]);
+        let err = stderr(&o);
+        assert_eq!(o.status.code(), Some(1), "{err}");
+        assert!(bytes.is_none());
+        assert!(
+            err.contains(&format!("mã đơn vị `{}` không hợp lệ", typed.trim()))
+                && err.contains(&format!("sửa thành `{right}`")),
+            "{typed}: {err}"
+        );
+    }
 }
 
 /// The file renamed with the code (`tram-yte.yaml`, `ma: tram-yte`), or a short code with the

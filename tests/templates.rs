@@ -550,3 +550,31 @@ fn issue_9_an_optional_field_left_out_names_a_key_the_data_accepts() {
         .iter()
         .any(|l| l == "ke_hoach"));
 }
+
+#[test]
+fn issue_9_misspelt_block_variables_and_else_if_names_are_located() {
+    // `@indexx`, `@frist`: handlebars' block variables misspelt are refused at load with the
+    // line and the right name, not a generic error while filling.
+    let t = "{{#each muc_tieu}}\n{{stt @indexx}}. {{tieu_de}} {{#if @frist}}x{{/if}}\n{{/each}}\n";
+    let r = plan_with(t);
+    assert_refused(
+        &r,
+        &[
+            "`@indexx`",
+            "ke-hoach.md.hbs:2:7",
+            "có phải ý bạn là `@index`?",
+            "`@frist`",
+            "ke-hoach.md.hbs:2:36",
+            "có phải ý bạn là `@first`?",
+        ],
+    );
+    // A misspelt name in an `{{else if …}}` chain has the line and column of its tag.
+    let r = plan_with("{{#if ky}}a{{else if kyy}}b{{/if}}\n");
+    assert_refused(
+        &r,
+        &["`kyy`", "ke-hoach.md.hbs:1:22", "có phải ý bạn là `ky`?"],
+    );
+    // The right names are accepted.
+    let r = plan_with("{{#each muc_tieu}}{{stt @index}}{{#if @first}}.{{/if}}{{/each}}\n");
+    assert_eq!(r.code, 0, "{}", r.stderr);
+}

@@ -262,17 +262,16 @@ pub(crate) fn run(a: &BuildArgs, r: &Reporter) -> Result<ExitStatus, Error> {
         String::new()
     };
     if t.failed > 0 {
-        errln!(
+        r.done(&format!(
             "Xong: đã ghi {} tệp{kept}; {} văn bản hoặc tệp dữ liệu có lỗi (xem ở trên).",
-            t.written,
-            t.failed
-        );
+            t.written, t.failed
+        ));
     } else if t.kept > 0 {
-        errln!(
+        r.done(&format!(
             "Xong: đã ghi {} tệp vào {}{kept}.",
             t.written,
             a.output.display()
-        );
+        ));
     } else {
         r.done(&format!(
             "Xong: đã ghi {} tệp vào {}.",

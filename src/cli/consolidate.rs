@@ -146,6 +146,11 @@ pub(crate) fn run(a: &ConsolidateArgs, r: &Reporter) -> Result<ExitStatus, Error
     if let Some(e) = &a.export {
         check_export_path(e, &dir)?;
     }
+    if let Some(o) = &a.output {
+        let mut inputs = vec![plan_path.clone()];
+        inputs.extend(envelope_path.clone());
+        vanban::check_output(o, &inputs)?;
+    }
     let templates = a
         .templates
         .load(Some(&[vanban::CONSOLIDATED_TEMPLATE]), r)?;

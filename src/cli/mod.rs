@@ -30,6 +30,7 @@ pub(crate) mod paths;
 mod plan;
 mod render;
 mod report;
+mod templates;
 pub(crate) mod usage;
 mod validate;
 
@@ -92,6 +93,9 @@ pub(crate) enum Command {
     /// Tạo tệp dữ liệu khởi đầu (YAML có chú thích) cho một loại văn bản; `--list` liệt kê các loại.
     #[command(visible_alias = "moi")]
     New(new::NewArgs),
+    /// Chép các mẫu nội dung có sẵn trong chương trình ra thư mục `templates/` để sửa (không ghi đè tệp đã có); `--list` liệt kê các mẫu.
+    #[command(visible_alias = "mau")]
+    Templates(templates::TemplatesArgs),
     /// Kiểm tra tệp dữ liệu (và mẫu) mà không ghi tệp nào.
     #[command(visible_alias = "kiem-tra")]
     Validate(validate::ValidateArgs),
@@ -115,11 +119,7 @@ impl TemplateArgs {
     /// template missing from the folder is the built-in one.
     pub(crate) fn dir(&self) -> Result<Option<PathBuf>, Error> {
         match &self.templates {
-            Some(d) => {
-                let d = paths::one(d)?;
-                vanban::ensure_dir(&d, "thư mục mẫu")?;
-                Ok(Some(d))
-            }
+            Some(d) => Ok(Some(paths::input_dir(d, "thư mục mẫu")?)),
             None => Ok(Path::new(WORKING_TEMPLATES)
                 .is_dir()
                 .then(|| PathBuf::from(WORKING_TEMPLATES))),
@@ -208,21 +208,31 @@ impl Reporter {
         }
     }
 
-    /// A result line (file written), printed unless `--quiet`.
+    /// A result line (file written, file valid, the summary), printed on standard output
+    /// unless `--quiet`: results go to stdout, diagnostics to stderr, so that
+    /// `vanban validate data > ketqua.txt` keeps the results.
     pub(crate) fn done(&self, msg: &str) {
         if !self.verbosity.quiet {
-            errln!("{msg}");
+            outln!("{msg}");
         }
     }
 
     /// With `--verbose`: which template file each template the last document used came from.
     pub(crate) fn templates_used(&self, t: &vanban::Templates, out: &Path) {
         for (name, origin) in t.take_used() {
-            self.step(&format!(
-                "{}: mẫu `{name}` từ {}",
-                out.display(),
-                origin.display()
-            ));
+            if origin == Path::new(vanban::BUILTIN_ORIGIN) {
+                self.step(&format!(
+                    "{}: mẫu `{name}` {}",
+                    out.display(),
+                    origin.display()
+                ));
+            } else {
+                self.step(&format!(
+                    "{}: mẫu `{name}` từ {}",
+                    out.display(),
+                    origin.display()
+                ));
+            }
         }
     }
 
@@ -299,13 +309,13 @@ pub(crate) fn wrong_command(
         FileKind::Unknown => return d,
     };
     if kind != expected {
-        d.push(
-            vanban::Diagnostic::error(
-                vanban::diag::Location::file(path),
-                format!("tệp này là {what}, lệnh này không dùng được cho nó"),
-            )
-            .with_hint(format!("dùng `{command}`")),
-        );
+        // Only this: the file's other errors are those of reading it as the wrong kind.
+        d = vanban::Diagnostic::error(
+            vanban::diag::Location::file(path),
+            format!("tệp này là {what}, lệnh này không dùng được cho nó"),
+        )
+        .with_hint(format!("dùng `{command}`"))
+        .into();
     }
     d
 }
@@ -321,6 +331,7 @@ pub(crate) fn run(cli: Cli) -> ExitStatus {
         Command::Form(a) => form::run(&a, &reporter),
         Command::Render(a) => render::run(&a, &reporter),
         Command::New(a) => new::run(&a, &reporter),
+        Command::Templates(a) => templates::run(&a, &reporter),
     };
     match result {
         Ok(status) => status,

@@ -1,7 +1,7 @@
 //! `vanban new` (`moi`): write a commented starter YAML of a kind; `--list` lists the kinds.
 
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use clap::Args;
 
@@ -60,7 +60,7 @@ pub(crate) fn run(a: &NewArgs, r: &Reporter) -> Result<ExitStatus, Error> {
     let kind = DocumentKind::parse(value).ok_or_else(|| {
         usage("không nhận ra loại văn bản; xem danh sách bằng `vanban new --list`".into())
     })?;
-    let text = vanban::starter::starter(kind).ok_or_else(|| {
+    let text = vanban::starter::starter_for_year(kind, this_year()).ok_or_else(|| {
         usage(format!(
             "loại {} (Mẫu {}) chưa được vanban hỗ trợ; xem `vanban new --list`",
             kind.name(),
@@ -71,14 +71,39 @@ pub(crate) fn run(a: &NewArgs, r: &Reporter) -> Result<ExitStatus, Error> {
         .file
         .clone()
         .unwrap_or_else(|| PathBuf::from(format!("{}.yaml", kind.key().replace('_', "-"))));
+    let ext = path
+        .extension()
+        .map(|x| x.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    if ext != "yaml" && ext != "yml" {
+        return Err(Error::Io {
+            path: path.clone(),
+            message: format!(
+                "`vanban new` tạo tệp dữ liệu YAML, tên tệp phải có đuôi `.yaml`, ví dụ `{}`; tệp Word (.docx) do `vanban render` tạo từ tệp đó",
+                path.with_extension("yaml").display()
+            ),
+        });
+    }
+    let again = path.with_file_name(format!(
+        "{}-2.yaml",
+        path.file_stem().unwrap_or_default().to_string_lossy()
+    ));
     let io = |e: std::io::Error| Error::Io {
         path: path.clone(),
         message: if e.kind() == std::io::ErrorKind::AlreadyExists {
-            "tệp đã có; vanban không ghi đè, hãy chọn tên khác".into()
+            format!(
+                "tệp đã có; vanban không ghi đè — hãy chọn tên khác, ví dụ `vanban new {} {}`",
+                kind.key(),
+                quoted(&again)
+            )
         } else {
             format!("không ghi được tệp ({})", io_vi(&e))
         },
     };
+    // The folder is made as `render -o` does (`van-ban/cv-01.yaml`).
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir).map_err(io)?;
+    }
     let mut f = std::fs::OpenOptions::new()
         .write(true)
         .create_new(true)
@@ -89,7 +114,31 @@ pub(crate) fn run(a: &NewArgs, r: &Reporter) -> Result<ExitStatus, Error> {
         "Đã tạo {} ({}); sửa các chỗ «…» rồi chạy: vanban render {}",
         path.display(),
         kind.name(),
-        path.display()
+        quoted(&path)
     ));
     Ok(ExitStatus::Ok)
+}
+
+/// The current year, for the starter's draft date: the starter is an input file the user
+/// edits, so it may read the clock (documents made from data never do); the sample year if the
+/// clock is unreadable.
+fn this_year() -> i32 {
+    use chrono::Datelike;
+    #[allow(clippy::disallowed_methods)] // an input file's draft year; outputs never read the clock
+    let now = std::time::SystemTime::now();
+    now.duration_since(std::time::UNIX_EPOCH)
+        .ok()
+        .and_then(|d| chrono::DateTime::from_timestamp(i64::try_from(d.as_secs()).ok()?, 0))
+        .map_or(vanban::starter::SAMPLE_YEAR, |t| t.year())
+}
+
+/// A path as typed in a printed command: in double quotes when it has a space (works in cmd,
+/// PowerShell and Unix shells).
+fn quoted(p: &Path) -> String {
+    let s = p.display().to_string();
+    if s.contains(char::is_whitespace) {
+        format!("\"{s}\"")
+    } else {
+        s
+    }
 }

@@ -48,7 +48,17 @@ pub(crate) fn expand(args: &[PathBuf]) -> Result<Vec<PathBuf>, Error> {
             out.push(a.clone());
         }
     }
-    Ok(out)
+    Ok(distinct(out))
+}
+
+/// `paths` without a file named twice (`"vi-du/*.yaml" vi-du/cong-van.yaml`, `data data/bao-cao`):
+/// the first naming is kept, so each file is read, checked and written once.
+pub(crate) fn distinct(paths: Vec<PathBuf>) -> Vec<PathBuf> {
+    let mut seen = std::collections::BTreeSet::new();
+    paths
+        .into_iter()
+        .filter(|p| seen.insert(std::fs::canonicalize(p).unwrap_or_else(|_| p.clone())))
+        .collect()
 }
 
 /// One path argument that may be a pattern: it must match exactly one file or folder.
@@ -71,18 +81,95 @@ pub(crate) fn one(arg: &Path) -> Result<PathBuf, Error> {
     Ok(found.remove(0))
 }
 
-/// An input file argument: expanded ([`one`]) and checked to be a readable file (a missing file
-/// or a folder is an I/O error, exit 2).
+/// An input file argument: expanded ([`one`]) and checked ([`check_file`]).
 pub(crate) fn input_file(arg: &Path) -> Result<PathBuf, Error> {
     let p = one(arg)?;
-    vanban::ensure_file(&p)?;
+    check_file(&p)?;
     Ok(p)
 }
 
-/// An input folder argument (`what` names it): expanded ([`one`]) and checked to be a folder.
+/// Check one input file before it is read, for every command: a missing file or a folder is an
+/// I/O error (exit 2) — a missing file with "có phải ý bạn là …?" over the names in its folder
+/// (`quyet_dinh.yaml` for `quyet-dinh.yaml`); a Word file (`.docx`/`.doc` name, or a zip
+/// package, which begins with `PK`) is a usage error saying that vanban reads the `.yaml` data
+/// file, not the document it made.
+pub(crate) fn check_file(p: &Path) -> Result<(), Error> {
+    vanban::ensure_file(p).map_err(|e| with_suggestion(e, p))?;
+    let ext = p
+        .extension()
+        .map(|x| x.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    // A unit's Excel form is a zip package too: the reader takes it (or says how to resave it).
+    if matches!(ext.as_str(), "xlsx" | "xlsm" | "xls" | "ods") {
+        return Ok(());
+    }
+    let mut head = [0u8; 4];
+    let zip = std::fs::File::open(p)
+        .and_then(|mut f| std::io::Read::read_exact(&mut f, &mut head))
+        .is_ok()
+        && head == *b"PK\x03\x04";
+    let word_name = ext == "docx" || ext == "doc";
+    if zip || word_name {
+        let stem = p
+            .file_stem()
+            .map(|s| s.to_string_lossy().to_string())
+            .unwrap_or_else(|| "van-ban".into());
+        return Err(Error::Io {
+            path: p.to_path_buf(),
+            message: format!(
+                "đây là tệp Word{}, không phải tệp dữ liệu: vanban đọc tệp dữ liệu `.yaml` (tệp đã dùng để tạo văn bản{}, hoặc tệp do `vanban new` tạo) và ghi ra tệp Word",
+                if word_name { "" } else { " (gói .docx/zip)" },
+                if word_name { format!(", ví dụ `{stem}.yaml`") } else { String::new() }
+            ),
+        });
+    }
+    Ok(())
+}
+
+/// A missing path's error, with "có phải ý bạn là …?" naming the closest name in its folder.
+fn with_suggestion(e: Error, p: &Path) -> Error {
+    match e {
+        Error::Io { path, message } if !p.exists() => {
+            let message = match closest_sibling(p) {
+                Some(s) => match message.strip_suffix(')') {
+                    Some(m) => format!("{m}; có phải ý bạn là `{s}`?)"),
+                    None => format!("{message}; có phải ý bạn là `{s}`?"),
+                },
+                None => message,
+            };
+            Error::Io { path, message }
+        }
+        e => e,
+    }
+}
+
+/// The path, in the same folder as `p`, of the entry whose name is closest to `p`'s name
+/// (case, `_`/`-` and a few letters apart); none when no name is close.
+fn closest_sibling(p: &Path) -> Option<String> {
+    let name = p.file_name()?.to_string_lossy().to_string();
+    let parent = p.parent().filter(|d| !d.as_os_str().is_empty());
+    let folder = parent.unwrap_or(Path::new("."));
+    let key = |s: &str| s.to_lowercase().replace('_', "-");
+    let wanted = key(&name);
+    let best = std::fs::read_dir(folder)
+        .ok()?
+        .filter_map(Result::ok)
+        .map(|e| e.file_name().to_string_lossy().to_string())
+        .filter(|n| !n.starts_with('.'))
+        .map(|n| (strsim::normalized_damerau_levenshtein(&wanted, &key(&n)), n))
+        .filter(|(score, _)| *score >= 0.7)
+        .max_by(|a, b| a.0.total_cmp(&b.0).then_with(|| b.1.cmp(&a.1)))?;
+    Some(match parent {
+        Some(d) => d.join(best.1).display().to_string(),
+        None => best.1,
+    })
+}
+
+/// An input folder argument (`what` names it): expanded ([`one`]) and checked to be a folder
+/// (a missing one with "có phải ý bạn là …?").
 pub(crate) fn input_dir(arg: &Path, what: &str) -> Result<PathBuf, Error> {
     let p = one(arg)?;
-    vanban::ensure_dir(&p, what)?;
+    vanban::ensure_dir(&p, what).map_err(|e| with_suggestion(e, &p))?;
     Ok(p)
 }
 
@@ -142,6 +229,18 @@ mod tests {
         assert!(one(&d.path().join("*.yaml")).is_err(), "two files for one");
         assert_eq!(one(&d.path().join("a*")).unwrap(), d.path().join("a.yaml"));
         assert!(expand(&[d.path().join("*.docx")]).is_err(), "no match");
+    }
+
+    #[test]
+    fn a_missing_file_names_the_closest_one_of_its_folder() {
+        let d = tempfile::tempdir().unwrap();
+        std::fs::write(d.path().join("quyet-dinh.yaml"), "x").unwrap();
+        std::fs::write(d.path().join("khac.yaml"), "x").unwrap();
+        assert_eq!(
+            closest_sibling(&d.path().join("quyet_dinh.yaml")),
+            Some(d.path().join("quyet-dinh.yaml").display().to_string())
+        );
+        assert_eq!(closest_sibling(&d.path().join("bien-ban.yaml")), None);
     }
 
     #[test]

@@ -36,6 +36,8 @@ pub(crate) fn default_output(data: &Path) -> PathBuf {
 /// Run `plan`.
 pub(crate) fn run(a: &PlanArgs, r: &Reporter) -> Result<ExitStatus, Error> {
     let data = super::paths::input_file(&a.data)?;
+    let out = a.output.clone().unwrap_or_else(|| default_output(&data));
+    vanban::check_output(&out, std::slice::from_ref(&data))?;
     let templates = a.templates.load(Some(&[vanban::PLAN_TEMPLATE]), r)?;
     r.step(&format!("đọc dữ liệu {}", data.display()));
     let plan = vanban::load_plan(&data)
@@ -43,7 +45,6 @@ pub(crate) fn run(a: &PlanArgs, r: &Reporter) -> Result<ExitStatus, Error> {
     r.diagnostics(&plan.warnings);
     r.step("dựng văn bản");
     let bytes = vanban::render_plan(&plan.value, &templates)?;
-    let out = a.output.clone().unwrap_or_else(|| default_output(&data));
     let mut outputs = vanban::Outputs::new("plan", a.force.force);
     let status = r.write(
         &mut outputs,

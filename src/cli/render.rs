@@ -48,7 +48,7 @@ fn render_one(
     outputs: &mut vanban::Outputs,
     r: &Reporter,
 ) -> Result<ExitStatus, Error> {
-    vanban::ensure_file(file)?;
+    super::paths::check_file(file)?;
     r.step(&format!("đọc dữ liệu {}", file.display()));
     let (kind, diags) = recognize(file);
     let mut sources = vec![file.to_path_buf()];
@@ -123,6 +123,10 @@ pub(crate) fn run(a: &RenderArgs, r: &Reporter) -> Result<ExitStatus, Error> {
             .output
             .clone()
             .unwrap_or_else(|| PathBuf::from("output").join(format!("{}.docx", stem(file))));
+        super::paths::check_file(file)?;
+        let mut inputs = vec![file.clone()];
+        inputs.extend(plan.clone());
+        vanban::check_output(&out, &inputs)?;
         let status = render_one(plan.as_deref(), file, &out, &templates, &mut outputs, r)?;
         outputs.finish()?;
         return Ok(status);

@@ -42,6 +42,8 @@ pub(crate) fn default_output(data: &Path) -> PathBuf {
 pub(crate) fn run(a: &ReportArgs, r: &Reporter) -> Result<ExitStatus, Error> {
     let data = super::paths::input_file(&a.data)?;
     let plan_path = super::paths::input_file(&a.plan)?;
+    let out = a.output.clone().unwrap_or_else(|| default_output(&data));
+    vanban::check_output(&out, &[data.clone(), plan_path.clone()])?;
     let templates = a.templates.load(Some(&[vanban::UNIT_TEMPLATE]), r)?;
     r.step(&format!("đọc kế hoạch {}", plan_path.display()));
     let plan = vanban::load_plan(&plan_path)
@@ -56,13 +58,13 @@ pub(crate) fn run(a: &ReportArgs, r: &Reporter) -> Result<ExitStatus, Error> {
     let form = data
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"));
-    let out = a.output.clone().unwrap_or_else(|| {
-        if form {
-            default_output(Path::new(&report.value.unit.id))
-        } else {
-            default_output(&data)
-        }
-    });
+    let out = if form && a.output.is_none() {
+        let out = default_output(Path::new(&report.value.unit.id));
+        vanban::check_output(&out, &[data.clone(), plan_path.clone()])?;
+        out
+    } else {
+        out
+    };
     let mut outputs = vanban::Outputs::new("report", a.force.force);
     let status = r.write(&mut outputs, &out, &bytes, &[data, plan_path], &templates)?;
     outputs.finish()?;

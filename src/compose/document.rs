@@ -211,7 +211,13 @@ fn invitation_context(doc: &GeneralDocument) -> serde_json::Value {
     let raw = &doc.raw;
     let mut context = serde_json::to_value(raw).unwrap_or_default();
     let agency = agency_in_text(&doc.frame.issuing_agency);
-    let invitees: Vec<String> = raw.thanh_phan.0.iter().map(|t| bare(Some(t))).collect();
+    let invitees: Vec<String> = raw
+        .thanh_phan
+        .0
+        .iter()
+        .map(|t| crate::data::frame::strip_marker(t).to_string())
+        .filter(|t| !t.is_empty())
+        .collect();
     let (sentence, lines) = match invitees.as_slice() {
         [one] => (format!("{agency} trân trọng kính mời: {one}."), Vec::new()),
         many => (

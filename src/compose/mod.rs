@@ -104,23 +104,41 @@ fn capitalize(s: &str) -> String {
 }
 
 /// An upper-case agency name as written in running text: `[ỦY BAN NHÂN DÂN, PHƯỜNG NGUYỄN TRÃI]`
-/// → `Ủy ban nhân dân phường Nguyễn Trãi` (first line: sentence case; later lines: the first word
-/// lower case, the place name capitalised).
+/// → `Ủy ban nhân dân phường Nguyễn Trãi`: sentence case, the level words lower case
+/// (`thị trấn`, `thành phố`) and the place name after each capitalised (`Đăk Hà`, `Kon Tum`),
+/// on one line or over several; `VIỆT NAM` and the abbreviations as names.
 pub(crate) fn agency_in_text(lines: &[String]) -> String {
+    let words: Vec<&str> = lines.iter().flat_map(|l| l.split_whitespace()).collect();
+    let upper: Vec<String> = words.iter().map(|w| w.to_uppercase()).collect();
     let mut out: Vec<String> = Vec::new();
-    for (i, line) in lines.iter().enumerate() {
-        for (j, w) in line.split_whitespace().enumerate() {
-            let lower = w.to_lowercase();
-            out.push(if ABBREVIATIONS.contains(&w) {
-                w.to_string()
-            } else if i == 0 && j == 0 {
-                capitalize(&lower)
-            } else if i == 0 || j == 0 {
-                lower
-            } else {
-                capitalize(&lower)
-            });
+    let mut in_name = false;
+    let mut i = 0;
+    while i < words.len() {
+        if let Some((len, _)) = level_at(&upper, i) {
+            for w in &words[i..i + len] {
+                out.push(if i == 0 && out.is_empty() {
+                    capitalize(&w.to_lowercase())
+                } else {
+                    w.to_lowercase()
+                });
+            }
+            in_name = true;
+            i += len;
+            continue;
         }
+        let w = words[i];
+        let country = matches!(
+            (upper[i].as_str(), upper.get(i + 1).map(String::as_str)),
+            ("VIỆT", Some("NAM"))
+        ) || (i > 0 && upper[i - 1] == "VIỆT" && upper[i] == "NAM");
+        out.push(if ABBREVIATIONS.contains(&w) {
+            w.to_string()
+        } else if i == 0 || in_name || country {
+            capitalize(&w.to_lowercase())
+        } else {
+            w.to_lowercase()
+        });
+        i += 1;
     }
     out.join(" ")
 }
@@ -176,6 +194,14 @@ pub(crate) fn area_word(lines: &[String]) -> &'static str {
         .flat_map(|l| l.split_whitespace())
         .map(str::to_uppercase)
         .collect();
+    (0..words.len())
+        .find_map(|i| level_at(&words, i).map(|(_, word)| word))
+        .unwrap_or(AREA_FALLBACK)
+}
+
+/// The level word starting at `words[i]` (upper case): its number of words and its lower-case
+/// form; `XÃ` only on its own (not `XÃ HỘI`, `THỊ XÃ`'s second word, `HỢP TÁC XÃ`).
+fn level_at(words: &[String], i: usize) -> Option<(usize, &'static str)> {
     const TWO: &[(&str, &str, &str)] = &[
         ("THỊ", "TRẤN", "thị trấn"),
         ("THỊ", "XÃ", "thị xã"),
@@ -188,20 +214,16 @@ pub(crate) fn area_word(lines: &[String]) -> &'static str {
         ("HUYỆN", "huyện"),
         ("TỈNH", "tỉnh"),
     ];
-    for (i, w) in words.iter().enumerate() {
-        let next = words.get(i + 1).map(String::as_str);
-        if let Some((_, _, word)) = TWO.iter().find(|(a, b, _)| w == a && next == Some(b)) {
-            return word;
-        }
-        if let Some((_, word)) = ONE.iter().find(|(a, _)| w == a) {
-            return word;
-        }
-        let after_thi_or_tac = i > 0 && matches!(words[i - 1].as_str(), "THỊ" | "TÁC");
-        if w == "XÃ" && next != Some("HỘI") && !after_thi_or_tac {
-            return "xã";
-        }
+    let w = words[i].as_str();
+    let next = words.get(i + 1).map(String::as_str);
+    if let Some((_, _, word)) = TWO.iter().find(|(a, b, _)| w == *a && next == Some(b)) {
+        return Some((2, word));
     }
-    AREA_FALLBACK
+    if let Some((_, word)) = ONE.iter().find(|(a, _)| w == *a) {
+        return Some((1, word));
+    }
+    let after_thi_or_tac = i > 0 && matches!(words[i - 1].as_str(), "THỊ" | "TÁC");
+    (w == "XÃ" && next != Some("HỘI") && !after_thi_or_tac).then_some((1, "xã"))
 }
 
 /// Đơn vị tính as printed (nothing for a qualitative indicator).
@@ -615,6 +637,27 @@ mod tests {
             "PHƯỜNG NGUYỄN TRÃI".to_string(),
         ];
         assert_eq!(agency_in_text(&l), "Ủy ban nhân dân phường Nguyễn Trãi");
+        let t = |l: &[&str]| agency_in_text(&l.iter().map(|s| s.to_string()).collect::<Vec<_>>());
+        assert_eq!(
+            t(&["ỦY BAN NHÂN DÂN", "THỊ TRẤN ĐĂK HÀ"]),
+            "Ủy ban nhân dân thị trấn Đăk Hà"
+        );
+        assert_eq!(
+            t(&["ỦY BAN NHÂN DÂN XÃ IA CHIM"]),
+            "Ủy ban nhân dân xã Ia Chim"
+        );
+        assert_eq!(
+            t(&["BAN CHỈ ĐẠO", "CÁC CHƯƠNG TRÌNH", "PHƯỜNG NGUYỄN TRÃI"]),
+            "Ban chỉ đạo các chương trình phường Nguyễn Trãi"
+        );
+        assert_eq!(
+            t(&["ỦY BAN MTTQ VIỆT NAM", "PHƯỜNG NGUYỄN TRÃI"]),
+            "Ủy ban MTTQ Việt Nam phường Nguyễn Trãi"
+        );
+        assert_eq!(
+            t(&["CÔNG CHỨC", "VĂN HÓA - XÃ HỘI"]),
+            "Công chức văn hóa - xã hội"
+        );
     }
 
     #[test]

@@ -274,6 +274,7 @@ pub(crate) fn validate_document(
     c: &mut Checker<'_>,
     mut raw: RawDocument,
 ) -> Option<GeneralDocument> {
+    crate::data::lint::placeholders(c);
     let kind = match DocumentKind::parse(&raw.loai) {
         Some(k) if supported(k.layout()) => k,
         Some(k) => {
@@ -396,6 +397,8 @@ pub(crate) fn validate_document(
             }
         }
     } else if invitation {
+        // Typed markers and end punctuation are dropped with a warning, as in Kính gửi.
+        frame::addressees(c, &raw.thanh_phan, "thanh_phan");
         if raw.thanh_phan.0.is_empty() {
             c.error(
                 "thanh_phan",

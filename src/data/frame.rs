@@ -117,17 +117,38 @@ const SURNAMES: &[&str] = &[
 fn place_level(c: &mut Checker<'_>, issuing: &[String], dia_danh: &str, field: &str) {
     let agency = issuing.join(" ");
     let words: Vec<&str> = agency.split_whitespace().collect();
-    // The last level word of the issuing agency and the name after it.
-    let found = (0..words.len()).rev().find_map(|i| {
+    // The level word at `i` and its number of words; `XÃ HỘI` (a word) and `HỢP TÁC XÃ` are not.
+    let level_at = |i: usize| {
         LEVELS.iter().find_map(|l| {
             let n = l.split(' ').count();
-            (words.len() > i + n && words[i..i + n].join(" ") == *l)
-                .then(|| (*l, words[i + n..].join(" ")))
+            let not_a_word = !(*l == "XÃ"
+                && (words.get(i + 1) == Some(&"HỘI") || i > 0 && words[i - 1] == "TÁC"));
+            (words.len() > i + n && words[i..i + n].join(" ") == *l && not_a_word)
+                .then_some((*l, n))
         })
+    };
+    // The issuing unit's own level word (the first: `CÔNG AN PHƯỜNG THẮNG NHẤT THÀNH PHỐ VŨNG
+    // TÀU` is in Phường Thắng Nhất) and its name, up to the next level word.
+    let found = (0..words.len()).find_map(|i| {
+        let (level, n) = level_at(i)?;
+        let end = (i + n..words.len())
+            .find(|&k| level_at(k).is_some())
+            .unwrap_or(words.len());
+        Some((level, words[i + n..end].join(" ")))
     });
-    let Some((level, name)) = found else { return };
     let place = dia_danh.split_whitespace().collect::<Vec<_>>().join(" ");
-    if place.is_empty() || upper(&place) != name {
+    // The place line opens with a capital (`Phường 3, ngày …`, never `phường 3, ngày …`).
+    if place.chars().next().is_some_and(char::is_lowercase) {
+        let mut right: String = place.chars().take(1).flat_map(char::to_uppercase).collect();
+        right.extend(place.chars().skip(1));
+        c.warn(
+            field,
+            format!("địa danh «{place}» mở đầu dòng địa danh, ngày tháng: viết hoa chữ đầu"),
+            format!("ghi `{field}: \"{right}\"` (NĐ 30/2020, Phụ lục I, mục II.4)"),
+        );
+    }
+    let Some((level, name)) = found else { return };
+    if place.is_empty() || name.is_empty() || upper(&place) != name {
         return;
     }
     let mut level_word: String = level.to_lowercase();
@@ -189,22 +210,37 @@ pub(crate) fn agency(
 /// Warn when a header line does not fit its column at 13 pt: vanban breaks it at natural points
 /// (`rendered`, from [`crate::layout::agency_lines`] or [`crate::layout::right_title_lines`]) and
 /// says where, so that the user can choose the lines (NĐ 30 Phụ lục I, II.2; issue 9, item 2).
+/// A piece still wider than the column (one long word: `UBNDPHUONG…`) is a warning too: Word
+/// would break it between letters.
 fn header_fit(c: &mut Checker<'_>, field: &str, line: &str, bold: bool, rendered: &[String]) {
+    let right = field.ends_with("tieu_de_phai");
+    let too_wide = rendered.iter().find(|piece| {
+        let (need, have, _) = crate::layout::header_overflow_mm(piece, bold, right);
+        need > have
+    });
+    if let Some(piece) = too_wide {
+        c.warn(
+            field,
+            format!(
+                "«{piece}» dài hơn cột {}: Word sẽ ngắt giữa các chữ cái",
+                if right { "tiêu đề bên phải" } else { "tên cơ quan" }
+            ),
+            "viết cách các chữ (mỗi tiếng một chữ), hoặc viết tắt cụm từ thông dụng (UBND, HĐND) (NĐ 30/2020, Phụ lục I, mục II.2)",
+        );
+        return;
+    }
     if rendered.len() < 2 {
         return;
     }
-    let right = field.ends_with("tieu_de_phai");
-    let (need, have) = crate::layout::header_overflow_mm(line, bold, right);
-    let (need, have) = (
-        format!("{need:.1}").replace('.', ","),
-        format!("{have:.1}").replace('.', ","),
-    );
+    let (need, have, column) = crate::layout::header_overflow_mm(line, bold, right);
+    let vi = |x: f64| format!("{x:.1}").replace('.', ",");
+    let (need, have, column) = (vi(need), vi(have), vi(column));
     let shown: Vec<String> = rendered.iter().map(|l| format!("«{l}»")).collect();
     let list: Vec<String> = rendered.iter().map(|l| format!("\"{l}\"")).collect();
     c.warn(
         field,
         format!(
-            "dòng «{}» rộng {need} mm ở cỡ chữ 13, cột {} chỉ rộng {have} mm: vanban ngắt thành {}",
+            "dòng «{}» rộng {need} mm ở cỡ chữ 13, chỗ viết chữ của cột {} chỉ rộng {have} mm (cột rộng {column} mm, trừ lề ô hai bên): vanban ngắt thành {}",
             line.trim(),
             if right { "tiêu đề bên phải" } else { "tên cơ quan" },
             shown.join(" / ")
@@ -405,17 +441,25 @@ pub(crate) fn issue_date(c: &mut Checker<'_>, value: &str, field: &str) -> Issue
     }
 }
 
-/// A list marker typed by the user (`- `, `– `, `+ `) dropped from the start of a line, and the
-/// end punctuation (`;`, `.`, `,`) from its end: vanban writes both (NĐ 30 Phụ lục I, II.9).
-/// A value that merely starts with a dash (`---`, `-5%`) is kept as written; a control character
-/// after the dash was made a space when the value was read, so `-\v` is a marker too.
-fn strip_marker(line: &str) -> &str {
-    let t = line.trim();
-    let t = match t.strip_prefix(['-', '–', '+']) {
-        Some(rest) if rest.starts_with(char::is_whitespace) => rest.trim(),
-        _ => t,
-    };
-    t.trim_end_matches([';', '.', ',']).trim()
+/// A list marker typed by the user dropped from the start of a line — a dash or bullet (`- `,
+/// `– `, `— `, `+ `, `* `, `• `, also glued to a capital: `-Hội`), several in a row (`- - `) —
+/// and the end punctuation (`;`, `.`, `,`) from its end: vanban writes both (NĐ 30 Phụ lục I,
+/// II.9; Mẫu 1.5). A value that merely starts with a dash (`---`, `-5%`) is kept as written, and
+/// so is a leading number (`1. Một` may be a name: case H03); a control character after the dash
+/// was made a space when the value was read, so `-\v` is a marker too.
+pub(crate) fn strip_marker(line: &str) -> &str {
+    // Zero-width characters at the ends (copied from Word) are not the user's text either.
+    fn bare(t: &str) -> &str {
+        t.trim_matches(|c: char| c.is_whitespace() || crate::model::text::is_zero_width(c))
+    }
+    let mut t = bare(line);
+    while let Some(rest) = t.strip_prefix(['-', '–', '—', '+', '*', '•', '·', '▪']) {
+        if !rest.starts_with(|ch: char| ch.is_whitespace() || ch.is_uppercase()) {
+            break;
+        }
+        t = bare(rest);
+    }
+    bare(t.trim_end_matches([';', '.', ',']))
 }
 
 /// Kính gửi — the addressee lines without the markers and end punctuation the user typed (vanban
@@ -431,9 +475,7 @@ pub(crate) fn addressees(c: &mut Checker<'_>, lines: &Lines, field: &str) -> Vec
                     "đã bỏ dấu đầu dòng hoặc dấu câu cuối dòng của «{}»",
                     l.trim()
                 ),
-                format!(
-                    "vanban tự thêm `- ` và `;`/`.` cho Kính gửi; chỉ ghi tên nơi nhận: `\"{t}\"`"
-                ),
+                format!("vanban tự thêm `- ` và `;`/`.` cho mỗi dòng; chỉ ghi tên: `\"{t}\"`"),
             );
         }
         if !t.is_empty() {
@@ -461,6 +503,23 @@ pub(crate) fn recipients(
         }
     }
     match out.last() {
+        // `Lưu VT, VHXH`: the colon is part of the rule (NĐ 30 Phụ lục I, II.9.b).
+        Some(last) if last.starts_with("Lưu") && !last["Lưu".len()..].trim_start().starts_with(':') => {
+            let at = lines
+                .0
+                .iter()
+                .rposition(|l| !strip_marker(l).is_empty())
+                .map_or_else(|| field.to_string(), |i| format!("{field}[{i}]"));
+            let rest = last["Lưu".len()..].trim_start();
+            c.error(
+                &at,
+                format!("dòng `{last}` thiếu dấu `:` sau `Lưu`"),
+                format!(
+                    "viết `\"Lưu: {}\"` (trong ngoặc kép, vì có dấu `:`) (NĐ 30/2020, Phụ lục I, mục II.9.b)",
+                    if rest.is_empty() { "VT" } else { rest }
+                ),
+            );
+        }
         Some(last) if last.starts_with("Lưu") => {}
         _ => c.error(
             field,

@@ -302,14 +302,44 @@ pub(crate) fn is_unit_id(id: &str) -> bool {
 }
 
 /// Check a unit id at `field`.
+/// A wrong one is an error whose hint is the id written right (`Tram_Y_Tế` → `tram-y-te`).
 pub(crate) fn check_unit_id(c: &mut Checker<'_>, id: &str, field: &str) {
     if !is_unit_id(id) {
+        let right = unit_id_of(id);
+        let example = if is_unit_id(&right) {
+            format!("sửa thành `{right}`")
+        } else {
+            "ví dụ `tram-y-te`".to_string()
+        };
         c.error(
             field,
             format!("mã đơn vị `{id}` không hợp lệ"),
-            "mã đơn vị chỉ gồm chữ thường không dấu, chữ số và `-`, ví dụ `tram-y-te`",
+            format!("mã đơn vị chỉ gồm chữ thường không dấu, chữ số và `-`: {example}"),
         );
     }
+}
+
+/// `id` as a unit id: lower case without diacritics (`đ` → `d`), a space or `_` made `-`, other
+/// characters left out.
+fn unit_id_of(id: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    let dashed: String = id
+        .trim()
+        .nfd()
+        .filter(|ch| !unicode_normalization::char::is_combining_mark(*ch))
+        .flat_map(char::to_lowercase)
+        .filter_map(|ch| match ch {
+            'đ' => Some('d'),
+            ' ' | '_' | '-' => Some('-'),
+            ch if ch.is_ascii_lowercase() || ch.is_ascii_digit() => Some(ch),
+            _ => None,
+        })
+        .collect();
+    dashed
+        .split('-')
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join("-")
 }
 
 /// Trimmed non-empty lines.
@@ -572,7 +602,15 @@ fn validate_figures(c: &mut Checker<'_>, raw: &[RawFigure], plan: &Plan) -> Vec<
             }
             Measure::Qualitative => {
                 let any_number = f.tu_so.is_some() || f.mau_so.is_some() || f.so_luong.is_some();
-                extra(c, &at("ma"), any_number, id, "định tính", "hoan_thanh");
+                let key = [
+                    ("tu_so", f.tu_so),
+                    ("mau_so", f.mau_so),
+                    ("so_luong", f.so_luong),
+                ]
+                .into_iter()
+                .find_map(|(k, v)| v.map(|_| k))
+                .unwrap_or("ma");
+                extra(c, &at(key), any_number, id, "định tính", "hoan_thanh");
                 match f.hoan_thanh {
                     Some(b) => Some(FigureValue::Done(b)),
                     None => {
@@ -664,7 +702,15 @@ fn validate_parts(
             }
             Measure::Qualitative => {
                 let any_number = p.tu_so.is_some() || p.mau_so.is_some() || p.so_luong.is_some();
-                extra(c, &at("ma"), any_number, id, "định tính", "hoan_thanh");
+                let key = [
+                    ("tu_so", p.tu_so),
+                    ("mau_so", p.mau_so),
+                    ("so_luong", p.so_luong),
+                ]
+                .into_iter()
+                .find_map(|(k, v)| v.map(|_| k))
+                .unwrap_or("ma");
+                extra(c, &at(key), any_number, id, "định tính", "hoan_thanh");
                 if p.hoan_thanh.is_none() {
                     c.error(
                         &at("ma"),
@@ -764,9 +810,11 @@ fn same_figure(a: FigureValue, b: FigureValue) -> bool {
 /// Error when a field that does not fit the indicator's measure is present.
 fn extra(c: &mut Checker<'_>, field: &str, present: bool, id: &str, measure: &str, wanted: &str) {
     if present {
+        // The key itself, at its own line (`tu_so` of a qualitative indicator).
+        let key = field.rsplit('.').next().unwrap_or(field);
         c.error(
             field,
-            format!("chỉ tiêu `{id}` tính theo {measure}: trường này không dùng được"),
+            format!("chỉ tiêu `{id}` tính theo {measure}: không dùng trường `{key}`"),
             format!("chỉ tiêu {measure} chỉ ghi `{wanted}`"),
         );
     }

@@ -154,6 +154,80 @@ fn heading_like(para: &crate::model::Paragraph, width: Twips) -> bool {
     numbered && !t.ends_with(['.', ';', ','])
 }
 
+/// The widest word of a cell, in twips (header cells are bold): a column narrower than that
+/// would have its word split by the word processor (`trai/10` / `0`).
+fn widest_word(c: &crate::model::Cell, header: bool) -> i64 {
+    c.inlines
+        .iter()
+        .filter_map(|i| match i {
+            crate::model::Inline::Text { text, bold, italic } => Some((text, *bold, *italic)),
+            _ => None,
+        })
+        .flat_map(|(text, bold, italic)| {
+            text.split_whitespace().map(move |w| {
+                i64::from(
+                    super::measure::styled_width_twips(w, p::TABLE_SIZE, bold || header, italic).0,
+                )
+            })
+        })
+        .max()
+        .unwrap_or(0)
+}
+
+/// Column widths of a body table, in twips: the text `width` shared in proportion to the
+/// columns' weights, then each column widened to its widest word plus the cell margins (taken
+/// from the columns with room to spare, in proportion to that room) so that no word is split
+/// (issue 9 trial, finding 5: `bé trai/100 bé gái` in a 13 mm Đơn vị tính column). When the
+/// words cannot all fit, the weights alone decide.
+fn column_widths(t: &crate::model::Table, width: Twips) -> Vec<Twips> {
+    let total: i64 = t
+        .columns
+        .iter()
+        .map(|c| i64::from(c.weight.max(1)))
+        .sum::<i64>()
+        .max(1);
+    let mut w: Vec<i64> = t
+        .columns
+        .iter()
+        .map(|c| i64::from(width.0) * i64::from(c.weight.max(1)) / total)
+        .collect();
+    let pad =
+        i64::from((p::CELL_MARGIN.twips() + p::CELL_MARGIN.twips() + p::WORD_SPARE.twips()).0);
+    let need: Vec<i64> = (0..w.len())
+        .map(|i| {
+            let head = t.header.get(i).map_or(0, |c| widest_word(c, true));
+            let body = t
+                .rows
+                .iter()
+                .filter_map(|r| r.get(i))
+                .map(|c| widest_word(c, false))
+                .max()
+                .unwrap_or(0);
+            head.max(body) + pad
+        })
+        .collect();
+    let deficit: i64 = w.iter().zip(&need).map(|(w, n)| (n - w).max(0)).sum();
+    let slack: i64 = w.iter().zip(&need).map(|(w, n)| (w - n).max(0)).sum();
+    if deficit == 0 || slack < deficit {
+        return w.into_iter().map(|x| Twips(x as i32)).collect();
+    }
+    let mut taken = 0;
+    for (x, n) in w.iter_mut().zip(&need) {
+        if *x < *n {
+            *x = *n;
+        } else {
+            let cut = deficit * (*x - n) / slack;
+            *x -= cut;
+            taken += cut;
+        }
+    }
+    // What the rounding left: from the column with the most room.
+    if let Some(i) = (0..w.len()).max_by_key(|&i| w[i] - need[i]) {
+        w[i] -= deficit - taken;
+    }
+    w.into_iter().map(|x| Twips(x as i32)).collect()
+}
+
 /// Lay out one body block into `out`; `width` is the text width (for tables).
 pub(crate) fn block(b: &Block, width: Twips, notes: &mut Notes, out: &mut Vec<Flow>) {
     match b {
@@ -213,17 +287,7 @@ pub(crate) fn block(b: &Block, width: Twips, notes: &mut Notes, out: &mut Vec<Fl
             out.push(Flow::Para(out_para));
         }
         Block::Table(t) => {
-            let total: u32 = t
-                .columns
-                .iter()
-                .map(|c| c.weight.max(1))
-                .sum::<u32>()
-                .max(1);
-            let widths: Vec<Twips> = t
-                .columns
-                .iter()
-                .map(|c| Twips((width.0 as i64 * c.weight.max(1) as i64 / total as i64) as i32))
-                .collect();
+            let widths = column_widths(t, width);
             let cell = |c: &crate::model::Cell, align: Align, header: bool, notes: &mut Notes| {
                 let align = if header {
                     Justify::Center

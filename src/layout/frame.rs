@@ -74,9 +74,10 @@ fn borderless(columns: &[Mm], indent: Twips, rows: Vec<Row>) -> Flow {
     })
 }
 
-/// The place-and-date line (ô 4): `Nguyễn Trãi, ngày 05 tháng 3 năm 2025`; blanks in a draft.
-pub(crate) fn place_date(f: &Frame) -> String {
-    let blank = "\u{a0}".repeat(6);
+/// The place-and-date line (ô 4): `Nguyễn Trãi, ngày 05 tháng 3 năm 2025`; `blanks` no-break
+/// spaces for the day and the month in a draft.
+pub(crate) fn place_date(f: &Frame, blanks: usize) -> String {
+    let blank = "\u{a0}".repeat(blanks);
     match f.date {
         IssueDate::Full(d) => format!(
             "{}, ngày {} tháng {} năm {}",
@@ -105,8 +106,8 @@ const LEVEL_WORDS: &[&[&str]] = &[
 
 /// Function words of agency names and trích yếu: a break before one falls between phrases.
 const PHRASE_WORDS: &[&str] = &[
-    "các", "của", "và", "về", "với", "cho", "trong", "trên", "tại", "năm", "vì", "theo", "đối",
-    "giai", "nhằm",
+    "các", "của", "và", "&", "về", "với", "cho", "trong", "trên", "tại", "năm", "vì", "theo",
+    "đối", "giai", "nhằm",
 ];
 
 /// Từ ghép — two-syllable words frequent in agency names and trích yếu, never broken between
@@ -174,6 +175,85 @@ const COMPOUNDS: &[&str] = &[
     "bí thư",
     "cộng sản",
     "hồ chí",
+    "chí minh",
+    // `MẶT TRẬN TỔ QUỐC VIỆT NAM` is one name: never `… TỔ QUỐC / VIỆT NAM …`.
+    "quốc việt",
+    "chỉ huy",
+    "quốc phòng",
+    "an ninh",
+    "trật tự",
+    "thương binh",
+    "khuyến học",
+    "chữ thập",
+    "thập đỏ",
+    "cao tuổi",
+    "tổ dân",
+    "dân phố",
+    "hộ tịch",
+    "xây dựng",
+    "đầu tư",
+    "dự án",
+    "khu vực",
+    "tài nguyên",
+    "môi trường",
+    "phổ thông",
+    "thể thao",
+    "du lịch",
+    "thông tin",
+    "truyền thông",
+    "truyền thanh",
+    "phát thanh",
+    "vận động",
+    "toàn dân",
+    "đoàn kết",
+    "đời sống",
+    "nông thôn",
+    "giảm nghèo",
+    "bền vững",
+    "phát triển",
+    "dịch vụ",
+    "công ích",
+    "hành chính",
+    "tiếp nhận",
+    "hợp tác",
+    "doanh nghiệp",
+    "kiểm tra",
+    "thanh tra",
+    "giám sát",
+    "bảo vệ",
+    "chăm sóc",
+    "trẻ em",
+    "dân số",
+    "nội vụ",
+    "tư vấn",
+    "cứu hộ",
+    "phòng cháy",
+    "chữa cháy",
+    "cứu nạn",
+    "dân quân",
+    "tự vệ",
+    "biên phòng",
+    "hải quan",
+    "thuế vụ",
+    "kho bạc",
+    "ngân hàng",
+    "bảo hiểm",
+    "tôn giáo",
+    "dân tộc",
+    "thi đua",
+    "khen thưởng",
+    "cải cách",
+    "chuyển đổi",
+    "số hóa",
+    "học tập",
+    "suốt đời",
+    "tiêu biểu",
+    "gương mẫu",
+    "thực hành",
+    "tiết kiệm",
+    "lãng phí",
+    "tham nhũng",
+    "tiêu cực",
 ];
 
 /// Whether `a b` is one of the [`COMPOUNDS`].
@@ -228,13 +308,15 @@ fn break_kinds(words: &[&str]) -> Vec<Break> {
         }
         let w = words[i];
         let lower = w.to_lowercase();
-        if i > 0 && compound(words[i - 1], w) {
+        let dash = |w: &str| matches!(w, "-" | "–");
+        if (i > 0 && compound(words[i - 1], w)) || dash(w) {
+            // Inside a word; a line never starts with the dash of `VĂN HÓA - THỂ THAO`.
             kinds[i] = Break::Never;
         } else if all_caps {
             // In an upper-case agency line the name runs to the end of the line.
             if in_name {
                 kinds[i] = Break::Never;
-            } else if PHRASE_WORDS.contains(&lower.as_str()) {
+            } else if PHRASE_WORDS.contains(&lower.as_str()) || (i > 0 && dash(words[i - 1])) {
                 kinds[i] = Break::Phrase;
             }
         } else if i > 0 && capital(w) && (capital(words[i - 1]) || kinds[i - 1] == Break::Never) {
@@ -282,9 +364,10 @@ pub(crate) fn right_title_lines(title: &str, size: Pt) -> Vec<String> {
     header_lines(title, size, true, cell_content_width(p::HEADER_RIGHT_WIDTH))
 }
 
-/// The width of a header line at 13 pt and its column's (`right`: the right one), in millimetres
-/// with one decimal (for the warning).
-pub(crate) fn header_overflow_mm(line: &str, bold: bool, right: bool) -> (f64, f64) {
+/// The width of a header line at 13 pt, the width its column leaves for text (inside the cell
+/// margins) and the column's own width (`right`: the right column), in millimetres with one
+/// decimal (for the warning).
+pub(crate) fn header_overflow_mm(line: &str, bold: bool, right: bool) -> (f64, f64, f64) {
     let mm = |t: Twips| (f64::from(t.0) / 56.693 * 10.0).round() / 10.0;
     let column = if right {
         cell_content_width(p::HEADER_RIGHT_WIDTH)
@@ -294,6 +377,7 @@ pub(crate) fn header_overflow_mm(line: &str, bold: bool, right: bool) -> (f64, f
     (
         mm(text_width_twips(line.trim(), p::AGENCY_SIZE, bold)),
         mm(column),
+        mm(column + p::CELL_MARGIN.twips() + p::CELL_MARGIN.twips()),
     )
 }
 
@@ -324,13 +408,23 @@ pub(crate) fn header_table(f: &Frame, out: &mut Vec<Flow>) {
     left.push(rule(longest.scale(p::SHORT_RULE_FRACTION), left_w));
     // Right column: Quốc hiệu, Tiêu ngữ, rule as long as the Tiêu ngữ; 13/14/14 pt, or 12/13/13
     // when the place and date do not fit on one line at 14 pt.
-    let place_date = place_date(f);
-    let (title_size, motto_size, date_size) =
-        if styled_width_twips(&place_date, p::PLACE_DATE_SIZE, false, true) <= right_w {
-            (p::NATIONAL_TITLE_SIZE, p::MOTTO_SIZE, p::PLACE_DATE_SIZE)
-        } else {
-            p::SMALL_HEADER_SIZES
-        };
+    // A line fits a width with PLACE_DATE_SPARE to spare: renderers differ by a little.
+    let fits = |line: &str, size, room: Twips| {
+        styled_width_twips(line, size, false, true) + p::PLACE_DATE_SPARE.twips() <= room
+    };
+    let mut place_date = place_date(f, p::DRAFT_DATE_BLANKS);
+    let (title_size, motto_size, date_size) = if fits(&place_date, p::PLACE_DATE_SIZE, right_w) {
+        (p::NATIONAL_TITLE_SIZE, p::MOTTO_SIZE, p::PLACE_DATE_SIZE)
+    } else {
+        p::SMALL_HEADER_SIZES
+    };
+    // A draft's blanks shrink (down to half) before its line would wrap, margins used.
+    let widest = right_w + p::CELL_MARGIN.twips() + p::CELL_MARGIN.twips();
+    let mut blanks = p::DRAFT_DATE_BLANKS;
+    while blanks > p::DRAFT_DATE_BLANKS / 2 && !fits(&place_date, date_size, widest) {
+        blanks -= 1;
+        place_date = self::place_date(f, blanks);
+    }
     let mut right = Vec::new();
     match &f.right_header {
         RightHeader::National => {
@@ -380,7 +474,7 @@ pub(crate) fn header_table(f: &Frame, out: &mut Vec<Flow>) {
         centred(vec![text(&place_date, date_size, false, true)]),
         p::HEADER_SECOND_ROW_SPACING,
     );
-    if styled_width_twips(&place_date, date_size, false, true) > right_w {
+    if !fits(&place_date, date_size, right_w) {
         // Still too long (`Thành phố Hồ Chí Minh, ngày …`): the line may use the cell margins.
         date.format.indent_left = -p::CELL_MARGIN.twips();
         date.format.indent_right = -p::CELL_MARGIN.twips();
@@ -679,6 +773,10 @@ pub(crate) fn closing(f: &Frame, out: &mut Vec<Flow>) {
                 cells: vec![cell(signature_paras(secretary)), cell(right)],
             }],
         ));
+        // The label is a heading of the list: never alone at a page foot (issue 9, item 1).
+        if let Some(label) = left.first_mut() {
+            label.format.keep_next = true;
+        }
         out.extend(left.into_iter().map(Flow::Para));
         return;
     }
@@ -845,8 +943,10 @@ mod tests {
             .split(' ')
             .collect();
         let k = break_kinds(&words);
-        // `XÃ HỘI` is a word, not the level word `XÃ`; `THÀNH PHỐ KON TUM` is a place.
-        assert_eq!(k[5], Break::Plain);
+        // `XÃ HỘI` is a word, not the level word `XÃ`; `THÀNH PHỐ KON TUM` is a place; a line
+        // may start after the dash of `VĂN HÓA - XÃ HỘI`, never with it.
+        assert_eq!(k[4], Break::Never);
+        assert_eq!(k[5], Break::Phrase);
         assert_eq!(k[6], Break::Never);
         assert_eq!(k[7], Break::Natural);
         assert!(k[8..].iter().all(|b| *b == Break::Never));

@@ -3,7 +3,9 @@
 //!
 //! The width table ([`super::glyphs`]) is generated from the font by `tools/glyph_widths.py`;
 //! the runtime never reads a font. Widths are exact advance sums (no kerning: Word does not kern
-//! by default). A character outside the table (rare: CJK, emoji) counts as a digit (½ em).
+//! by default). A character outside the table (rare: CJK, emoji) counts as a digit (½ em). A
+//! no-break space counts as LibreOffice sets it, wider than the font's
+//! ([`super::profile::NBSP_WIDTH_UNITS`]).
 
 use super::glyphs::{BOLD, BOLD_ITALIC, ITALIC, RANGES, REGULAR, UNITS_PER_EM};
 use crate::model::units::{Pt, Twips};
@@ -16,6 +18,9 @@ fn advance(ch: char, bold: bool, italic: bool) -> u32 {
         (false, true) => &ITALIC,
         (true, true) => &BOLD_ITALIC,
     };
+    if ch == '\u{a0}' {
+        return super::profile::NBSP_WIDTH_UNITS;
+    }
     let cp = ch as u32;
     let mut offset = 0usize;
     for (first, last) in RANGES {
@@ -37,7 +42,7 @@ pub fn text_width_twips(text: &str, size: Pt, bold: bool) -> Twips {
 }
 
 /// Width of `text` at `size` with the given style, in twips.
-pub(crate) fn styled_width_twips(text: &str, size: Pt, bold: bool, italic: bool) -> Twips {
+pub fn styled_width_twips(text: &str, size: Pt, bold: bool, italic: bool) -> Twips {
     let units: u64 = text
         .chars()
         .map(|c| u64::from(advance(c, bold, italic)))

@@ -117,6 +117,22 @@ pub(crate) const CLOSING_RIGHT_WIDTH: Mm = Mm(93.0);
 pub(crate) const MINUTES_SIGNATURE_WIDTH: Mm = Mm(82.5);
 /// Default table cell margin left/right (OOXML default 108 twips = 1.9 mm).
 pub(crate) const CELL_MARGIN: Mm = Mm(1.9);
+/// Width of a no-break space (U+00A0, the blanks of a draft's `ngày      tháng      năm` and
+/// `Số:      /…`) as LibreOffice 7 sets it, in font units of 2048 to the em: 701 (0.342 em;
+/// measured: 20 no-break spaces at 13 pt italic span 88.97 pt in the PDF LibreOffice writes),
+/// though the font's own advance is that of a space, 512 (Word uses 512). The layout measures the
+/// wider, so that a line of blanks fits in both (issue 9 trial, finding 4).
+pub(crate) const NBSP_WIDTH_UNITS: u32 = 701;
+/// Blanks of a draft's date (`ngày      tháng      năm 2026`): no-break spaces for the day and
+/// for the month, room to write two digits by hand (NĐ 30 Phụ lục I, II.4 leaves the date to be
+/// filled in when signed); fewer, down to half, when the line would not fit its cell.
+pub(crate) const DRAFT_DATE_BLANKS: usize = 6;
+/// What the place-and-date line keeps to spare in its cell: 1 mm, for the small differences
+/// between Word's and LibreOffice's line setting.
+pub(crate) const PLACE_DATE_SPARE: Mm = Mm(1.0);
+/// What a table column keeps beside its widest word (and its cell margins): 0.5 mm, so that no
+/// word processor splits the word.
+pub(crate) const WORD_SPARE: Mm = Mm(0.5);
 /// Empty lines left for signature and seal (practice: 3–4 lines; nd30-layout §4.7).
 pub(crate) const SIGNATURE_SPACE_LINES: usize = 4;
 /// Kính gửi with several addressees: indent of the `Kính gửi:` line from the left margin of the

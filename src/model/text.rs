@@ -315,8 +315,9 @@ impl<'de> Deserialize<'de> for Text {
     }
 }
 
-/// Whether `ch` is dropped from a code: zero-width characters and the soft hyphen.
-fn is_dropped_in_code(ch: char) -> bool {
+/// Whether `ch` is dropped from a code: zero-width characters and the soft hyphen. Messages show
+/// these by their code point (`Diagnostic`'s display).
+pub fn is_zero_width(ch: char) -> bool {
     matches!(
         ch,
         '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{AD}' | '\u{180E}'
@@ -338,15 +339,12 @@ impl Code {
 
     fn from_text(t: Text) -> Code {
         let s = t.as_str();
-        if !s
-            .chars()
-            .any(|c| is_dropped_in_code(c) || c.is_whitespace())
-        {
+        if !s.chars().any(|c| is_zero_width(c) || c.is_whitespace()) {
             return Code(t);
         }
         let normalised: String = s
             .chars()
-            .filter(|c| !is_dropped_in_code(*c))
+            .filter(|c| !is_zero_width(*c))
             .map(|c| if c.is_whitespace() { ' ' } else { c })
             .collect();
         Code(Text(normalised.trim().to_string()))

@@ -150,6 +150,8 @@ pub(crate) struct Checker<'a, 's> {
     frames: Vec<Frame<'s>>,
     /// Partials being walked (against recursion).
     stack: Vec<String>,
+    /// Where a tag without a position of its own is (the block of an `{{else if}}` chain).
+    fallback: Option<(usize, usize)>,
     /// Problems found.
     pub diags: Vec<Diagnostic>,
 }
@@ -170,6 +172,7 @@ impl<'a, 's> Checker<'a, 's> {
                 params: Vec::new(),
             }],
             stack: Vec::new(),
+            fallback: None,
             diags: Vec::new(),
         }
     }
@@ -182,7 +185,12 @@ impl<'a, 's> Checker<'a, 's> {
     }
 
     fn at(&self, src: &Source<'_>, t: &Template, i: usize, needle: &str) -> Location {
-        let (line, col) = t.mapping.get(i).map_or((0, 0), |m| (m.0, m.1));
+        let (line, col) = t
+            .mapping
+            .get(i)
+            .map(|m| (m.0, m.1))
+            .or(self.fallback)
+            .unwrap_or((0, 0));
         // The name's own column when it is on the tag's line.
         let column = src
             .text
@@ -401,9 +409,14 @@ impl<'a, 's> Checker<'a, 's> {
     /// `{{#name …}}…{{else}}…{{/name}}`.
     fn block(&mut self, src: &Source<'_>, t: &Template, i: usize, h: &HelperTemplate) {
         let name = param_text(&h.name);
+        // An `{{else if …}}` chain is a template without positions of its own: its tags are
+        // placed at the block's opening tag.
         let inverse = |c: &mut Self| {
             if let Some(inv) = &h.inverse {
+                let outer = c.fallback;
+                c.fallback = t.mapping.get(i).map(|m| (m.0, m.1)).or(outer);
                 c.walk(src, inv);
+                c.fallback = outer;
             }
         };
         match name.as_str() {
@@ -548,7 +561,29 @@ impl<'a, 's> Checker<'a, 's> {
                 }
                 &ANY
             }
-            // `@index`, `@key`, `@first`, `@last`, literals.
+            // `@index`, `@key`, `@first`, `@last` (what handlebars gives a block); a misspelt
+            // one (`@indexx`) would fail only when filled, without a line.
+            Parameter::Path(handlebars::Path::Local((_, name, raw))) => {
+                const LOCALS: &[&str] = &["index", "key", "first", "last"];
+                if report && !LOCALS.contains(&name.as_str()) {
+                    let hint = match did_you_mean(name, LOCALS) {
+                        Some(k) => format!("có phải ý bạn là `@{k}`?"),
+                        None => "các biến có sẵn trong khối: @index, @key, @first, @last".into(),
+                    };
+                    self.diags.push(
+                        Diagnostic::error(
+                            self.at(src, t, i, raw),
+                            format!(
+                                "mẫu `{}` dùng biến `{raw}`, nhưng handlebars không có biến `@{name}`",
+                                src.name
+                            ),
+                        )
+                        .with_hint(hint),
+                    );
+                }
+                &Shape::Value
+            }
+            // Literals.
             _ => &Shape::Value,
         }
     }

@@ -20,6 +20,66 @@ use serde::Serialize;
 use crate::diag::{Diagnostic, Diagnostics, Location, Warned};
 use crate::model::text;
 
+/// Where a built-in template comes from, as `-v` and diagnostics name it: the program itself,
+/// not a file (`vanban templates` writes them out to edit).
+pub const BUILTIN_ORIGIN: &str = "(mẫu có sẵn trong chương trình)";
+
+/// A file of the templates folder that is not a template, but whose name is close to a built-in
+/// template's (`ke_hoach.md.hbs`, Notepad's `ke-hoach.md.hbs.txt`, `ke-hoach.hbs`): a warning
+/// with the right name. `None` for other files (and for partials, which `texts` include).
+fn misnamed(path: &Path, texts: &[(String, PathBuf, String)]) -> Option<Diagnostic> {
+    let name = path.file_name()?.to_string_lossy().to_string();
+    let mut base = name.to_lowercase();
+    while let Some(b) = [".txt", ".hbs", ".md", ".handlebars"]
+        .iter()
+        .find_map(|x| base.strip_suffix(x))
+    {
+        base = b.to_string();
+    }
+    let key = base.replace(['_', ' '], "-");
+    if BUILTIN
+        .iter()
+        .any(|(n, _, _)| *n == name.trim_end_matches(".md.hbs"))
+    {
+        return None;
+    }
+    // A partial, used as `{{> name}}` by a template: not a misnamed template.
+    let partial = name.strip_suffix(".md.hbs").is_some_and(|p| {
+        texts
+            .iter()
+            .any(|(_, _, t)| t.contains(&format!("{{{{> {p}")) || t.contains(&format!("{{{{>{p}")))
+    });
+    if partial {
+        return None;
+    }
+    let (score, file) = BUILTIN
+        .iter()
+        .map(|(n, f, _)| (strsim::normalized_damerau_levenshtein(&key, n), *f))
+        .max_by(|a, b| a.0.total_cmp(&b.0))?;
+    if score < 0.75 && (!name.ends_with(".hbs") || name.ends_with(".md.hbs")) {
+        return None;
+    }
+    let shown = path.display();
+    let mut d = Diagnostic::warning(
+        Location::file(path),
+        if score >= 0.75 {
+            format!("tệp `{shown}` không phải tên mẫu nào (bị bỏ qua); có phải ý bạn là `{file}`?")
+        } else {
+            format!("tệp `{shown}` không phải tên mẫu nào (bị bỏ qua): tên tệp mẫu phải kết thúc bằng `.md.hbs`")
+        },
+    );
+    if name.to_lowercase().ends_with(".txt") {
+        d = d.with_hint(
+            "Notepad thêm đuôi `.txt`: đổi tên tệp, hoặc khi lưu chọn \"Save as type: All files\"; xem tên các mẫu bằng `vanban templates`",
+        );
+    } else {
+        d = d.with_hint(format!(
+            "đổi tên tệp thành `{file}`; tên các mẫu có sẵn: `vanban templates --list`"
+        ));
+    }
+    Some(d)
+}
+
 /// A built-in template: (name, file name, text).
 pub const BUILTIN: &[(&str, &str, &str)] = &[
     (
@@ -90,7 +150,7 @@ impl std::fmt::Debug for Templates {
 
 impl Templates {
     /// The templates rendered since the last call, each once, with the file each came from
-    /// (`templates/ke-hoach.md.hbs (mẫu có sẵn)` for a built-in one); for `-v`.
+    /// ([`BUILTIN_ORIGIN`] for a built-in one); for `-v`.
     pub fn take_used(&self) -> Vec<(String, PathBuf)> {
         let names = self
             .used
@@ -139,9 +199,10 @@ impl Templates {
             .iter()
             .filter(|(name, _, _)| only.is_none_or(|o| o.contains(name)))
             .map(|(name, file, text)| {
+                let _ = file;
                 (
                     name.to_string(),
-                    PathBuf::from(format!("templates/{file} (mẫu có sẵn)")),
+                    PathBuf::from(BUILTIN_ORIGIN),
                     text.to_string(),
                 )
             })
@@ -161,18 +222,7 @@ impl Templates {
             let (mut files, others): (Vec<PathBuf>, Vec<PathBuf>) = all
                 .into_iter()
                 .partition(|p| p.to_string_lossy().ends_with(".md.hbs"));
-            for p in others
-                .iter()
-                .filter(|p| p.to_string_lossy().ends_with(".hbs"))
-            {
-                diags.push(
-                    Diagnostic::warning(
-                        Location::file(p),
-                        "tệp mẫu bị bỏ qua: tên tệp mẫu phải kết thúc bằng `.md.hbs`",
-                    )
-                    .with_hint("đổi tên, ví dụ `ke-hoach.hbs` → `ke-hoach.md.hbs`"),
-                );
-            }
+            let mut misnamed_files: Vec<PathBuf> = others;
             files.sort();
             for path in files {
                 let name = path
@@ -189,8 +239,16 @@ impl Templates {
                 for c in &src.controls {
                     diags.push(c.warning(&path, String::new()));
                 }
+                if !builtin {
+                    misnamed_files.push(path.clone());
+                }
                 texts.retain(|(n, _, _)| n != &name);
                 texts.push((name, path, src.text));
+            }
+            for p in &misnamed_files {
+                if let Some(d) = misnamed(p, &texts) {
+                    diags.push(d);
+                }
             }
         }
         for (name, path, text) in texts {

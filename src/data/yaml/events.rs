@@ -670,6 +670,18 @@ impl Pass<'_> {
             self.last_end,
             e.marker().line(),
         );
+        // An invisible character already reported in a key or an indentation just before
+        // (`\u{A0}   tu_so:`) is what broke the structure: the syntax error that follows is
+        // only its consequence, not a second mistake (issue 9 trial, finding 15).
+        let line = e.marker().line();
+        let caused = self.diags.errors().any(|d| {
+            d.message.starts_with("ký tự vô hình")
+                && d.location.line <= line
+                && line - d.location.line <= 2
+        });
+        if caused && invisible.is_empty() {
+            return;
+        }
         if invisible.is_empty() {
             self.diags.push(syntax_error(self.source, e));
         } else {
@@ -680,12 +692,114 @@ impl Pass<'_> {
 
 fn syntax_error(source: &Source, e: &ScanError) -> Diagnostic {
     let m = e.marker();
-    let (message, hint) = translate_syntax(e.info(), &source.text, m.line());
+    let (line, column, message, hint) = match mistake(e.info(), &source.text, m.line()) {
+        Some(found) => found,
+        None => {
+            let (message, hint) = translate_syntax(e.info(), &source.text, m.line());
+            (m.line(), m.col() + 1, message, hint)
+        }
+    };
     Diagnostic::error(
-        Location::new(&source.path, m.line(), m.col() + 1),
+        Location::new(&source.path, line, column),
         format!("lỗi cú pháp YAML: {message}"),
     )
     .with_hint(hint)
+}
+
+/// The common slips behind a syntax error, told by what the line says rather than by the parser's
+/// message (issue 9 trial, findings 9, 10, 15), located where the slip is, which may be a line
+/// before the one the parser stopped at: (line, column, message, hint).
+/// - a Tab in the indentation: at the Tab;
+/// - `dia_danh "Phường Nguyễn Trãi"`: a key without its `:` (the parser only notices on the next
+///   line), at the key's line;
+/// - `don_vi_tinh: %`: a value starting with a character YAML reserves (`%`, `@`, `` ` ``);
+/// - `trich_yeu: "Về việc "kiểm tra" …"`: a quote inside a quoted value closed it early.
+fn mistake(info: &str, text: &str, line: usize) -> Option<(usize, usize, String, String)> {
+    let lines: Vec<&str> = text.lines().collect();
+    let at = |n: usize| lines.get(n.checked_sub(1)?).copied();
+    let this = at(line).unwrap_or("");
+    let indent: String = this
+        .chars()
+        .take_while(|c| *c == ' ' || *c == '\t')
+        .collect();
+    if let Some(i) = indent.chars().position(|c| c == '\t') {
+        return Some((
+            line,
+            i + 1,
+            "dùng ký tự Tab để thụt lề".into(),
+            "YAML chỉ cho phép thụt lề bằng dấu cách; thay Tab bằng 2 dấu cách".into(),
+        ));
+    }
+    // `key value` without the colon, on this line or the last content line before it.
+    let is_key = |w: &str| {
+        !w.is_empty()
+            && w.chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+            && w.contains(|c: char| c.is_ascii_lowercase())
+    };
+    let missing_colon = |n: usize| -> Option<(usize, usize, String, String)> {
+        let l = at(n)?;
+        let body = l.trim_start();
+        let body = body.strip_prefix("- ").unwrap_or(body);
+        let (word, rest) = body.split_once(' ')?;
+        let rest = rest.trim();
+        if !is_key(word) || word.ends_with(':') || rest.is_empty() || rest.starts_with('#') {
+            return None;
+        }
+        let column = l.chars().count() - body.chars().count() + word.chars().count() + 1;
+        Some((
+            n,
+            column,
+            format!("thiếu dấu `:` sau `{word}`"),
+            format!("viết `{word}: {rest}` (dấu `:` rồi một dấu cách giữa khóa và giá trị)"),
+        ))
+    };
+    if info.contains("expect ':'") || info.contains("could not find expected ':'") {
+        let mut n = line;
+        while n > 0 {
+            let l = at(n).unwrap_or("").trim();
+            if !(l.is_empty() || l.starts_with('#')) {
+                if let Some(found) = missing_colon(n) {
+                    return Some(found);
+                }
+                if n < line {
+                    break;
+                }
+            }
+            n -= 1;
+        }
+    }
+    // The value of `key: value` on this line.
+    let (key, after) = this.split_once(": ")?;
+    let key = key.trim().trim_start_matches("- ").trim();
+    let value = after.trim();
+    let start = this.len() - after.len() + (after.len() - after.trim_start().len());
+    let value_column = this[..start].chars().count() + 1;
+    if let Some(ch) = value
+        .chars()
+        .next()
+        .filter(|c| matches!(c, '%' | '@' | '`'))
+    {
+        let inner = value.split(" #").next().unwrap_or(value).trim();
+        return Some((
+            line,
+            value_column,
+            format!("giá trị bắt đầu bằng `{ch}` phải đặt trong ngoặc kép"),
+            format!("viết `{key}: \"{inner}\"`"),
+        ));
+    }
+    if value.starts_with('"') && value[1..].contains('"') && value.matches('"').count() > 2 {
+        let inner = value.trim_matches('"');
+        return Some((
+            line,
+            value_column,
+            "dấu ngoặc kép `\"` bên trong giá trị đã đóng chuỗi quá sớm".into(),
+            format!(
+                "chữ trích bên trong dùng ngoặc kép cong “…”, hoặc đặt cả giá trị trong dấu nháy đơn: `{key}: '{inner}'`"
+            ),
+        ));
+    }
+    None
 }
 
 fn translate_syntax(info: &str, text: &str, line: usize) -> (String, String) {

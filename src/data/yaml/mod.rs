@@ -83,6 +83,12 @@ pub fn parse<T: DeserializeOwned + schemars::JsonSchema>(
                 _ => &raw,
             };
             let (message, mut hint) = translate_serde(raw, known_fields);
+            let (message, hint_by_value) = by_value(raw, &path, message);
+            if let Some(h) = hint_by_value {
+                hint = Some(h);
+            } else if hint.as_deref() == Some(README_HINT) {
+                hint = Some(readme_hint(kind));
+            }
             if let Some(name) = between(raw, "unknown field `", '`') {
                 hint = belongs(&Shape::of::<T>(), name, &path).or(hint);
             }
@@ -95,6 +101,11 @@ pub fn parse<T: DeserializeOwned + schemars::JsonSchema>(
                     None => ("", line),
                 };
                 if item.contains(": ") {
+                    // Word's curly quotes around the line are not YAML's: straight ones instead.
+                    let item = item
+                        .strip_prefix(['“', '”'])
+                        .and_then(|i| i.strip_suffix(['”', '“']))
+                        .unwrap_or(item);
                     let quoted = item.replace('"', "\\\"");
                     hint = Some(format!(
                         "dấu `: ` làm YAML đọc `{item}` thành một cặp khóa–giá trị: đặt cả dòng trong dấu ngoặc kép, `{dash}\"{quoted}\"`"
@@ -205,6 +216,88 @@ fn belongs(shape: &Shape, name: &str, path: &str) -> Option<String> {
     })
 }
 
+/// The general hint of a type error, pointed at the README section of the file's kind by
+/// [`readme_hint`].
+const README_HINT: &str = "xem định dạng của trường này trong README (mục Định dạng YAML)";
+
+/// The general hint, naming the README section that describes files of `kind`.
+fn readme_hint(kind: FileKind) -> String {
+    let section = match kind {
+        FileKind::Plan => "“Định dạng YAML của kế hoạch”",
+        FileKind::UnitReport => "“Báo cáo đơn vị”",
+        FileKind::Document => "“Văn bản theo loại”",
+        FileKind::Envelope => "“Cách tổng hợp và đánh giá”",
+        FileKind::Unknown => return README_HINT.into(),
+    };
+    format!("xem định dạng của trường này trong README, mục {section}")
+}
+
+/// Whether `v` is a number written with thousands separators: `2.300`, `1 850`, `1,850`,
+/// `2.300.000` (groups of three digits after the first).
+fn thousands(v: &str) -> Option<String> {
+    let sep = v
+        .chars()
+        .find(|c| matches!(c, '.' | ',' | ' ' | '\u{a0}'))?;
+    let groups: Vec<&str> = v.split(sep).collect();
+    let digits = |g: &str| !g.is_empty() && g.chars().all(|c| c.is_ascii_digit());
+    (groups.len() >= 2
+        && digits(groups[0])
+        && groups[0].len() <= 3
+        && groups[1..].iter().all(|g| digits(g) && g.len() == 3))
+    .then(|| groups.concat())
+}
+
+/// A type error told by what was written (issue 9 trial, findings 8/9): a number with
+/// thousands separators, a percentage, a Vietnamese yes/no for a true/false field, a negative
+/// count. Returns the message (unchanged unless said better) and the hint when one fits.
+fn by_value(raw: &str, path: &str, message: String) -> (String, Option<String>) {
+    let msg = strip_position(raw);
+    let Some(found) = between(msg, "invalid type: ", ',').or_else(|| {
+        msg.strip_prefix("invalid value: ")
+            .and_then(|r| r.split(", expected").next())
+    }) else {
+        return (message, None);
+    };
+    let expected = msg.split("expected ").nth(1).unwrap_or("").trim();
+    let key = path.rsplit('.').next().unwrap_or(path);
+    let key = key.split('[').next().unwrap_or(key);
+    let written = found
+        .strip_prefix("string \"")
+        .and_then(|f| f.strip_suffix('"'))
+        .map(str::trim);
+    let number = expected.contains("number")
+        || expected.contains("integer")
+        || expected.contains("floating")
+        || matches!(
+            expected,
+            "f64" | "f32" | "u64" | "u32" | "usize" | "i64" | "i32"
+        );
+    let hint = match written {
+        Some(w) if number && thousands(w).is_some() => Some(format!(
+            "viết liền, không dấu chấm, dấu phẩy hay dấu cách hàng nghìn: `{key}: {}`",
+            thousands(w).unwrap_or_default()
+        )),
+        Some(w) if number && (w.ends_with('%') || w.ends_with('‰')) => {
+            let n = w.trim_end_matches(['%', '‰']).trim();
+            Some(if key == "ke_hoach" {
+                format!("viết `{key}: {n}`; dấu % ghi ở `don_vi_tinh`")
+            } else if key == "tu_so" || key == "mau_so" {
+                "ghi số đếm (`tu_so`, `mau_so`), không ghi tỷ lệ %: vanban tự tính tỷ lệ".into()
+            } else {
+                format!("viết số không kèm dấu %: `{key}: {n}`")
+            })
+        }
+        Some(_) if expected.contains("boolean") => Some(format!(
+            "viết `{key}: true` (có, đã hoàn thành) hoặc `{key}: false` (không, chưa)"
+        )),
+        _ if found.starts_with("integer `-") && number => {
+            Some(format!("`{key}` là số đếm: viết số từ 0 trở lên"))
+        }
+        _ => None,
+    };
+    (message, hint)
+}
+
 /// Strip yaml_serde's " at line N column M" suffix.
 fn strip_position(msg: &str) -> &str {
     match msg.find(" at line ") {
@@ -264,7 +357,7 @@ fn translate_serde(raw: &str, known_fields: &[&str]) -> (String, Option<String>)
                 vi_kind(found),
                 vi_kind(expected)
             ),
-            Some("xem định dạng của trường này trong README (mục Định dạng YAML)".into()),
+            Some(README_HINT.into()),
         );
     }
     if msg.starts_with("unknown variant `") {
@@ -287,7 +380,7 @@ fn translate_serde(raw: &str, known_fields: &[&str]) -> (String, Option<String>)
                 vi_kind(found),
                 vi_kind(expected)
             ),
-            Some("xem định dạng của trường này trong README (mục Định dạng YAML)".into()),
+            Some(README_HINT.into()),
         );
     }
     if msg.contains("recursion limit exceeded") {
@@ -298,7 +391,7 @@ fn translate_serde(raw: &str, known_fields: &[&str]) -> (String, Option<String>)
     }
     (
         format!("dữ liệu không đúng định dạng ({msg})"),
-        Some("xem định dạng của trường này trong README (mục Định dạng YAML)".into()),
+        Some(README_HINT.into()),
     )
 }
 
@@ -325,7 +418,9 @@ fn vi_kind_raw(s: &str) -> String {
     }
     if s.starts_with("string") {
         format!("chuỗi {}", s.trim_start_matches("string").trim())
-    } else if s.starts_with("integer") || s == "i64" || s == "u32" || s == "u64" || s == "i32" {
+    } else if matches!(s, "u64" | "u32" | "usize") {
+        "số nguyên từ 0 trở lên, viết liền, ví dụ 12".into()
+    } else if s.starts_with("integer") || s == "i64" || s == "i32" {
         format!("số nguyên {}", s.trim_start_matches("integer").trim())
     } else if s.starts_with("floating point") || s == "f64" {
         format!("số {}", s.trim_start_matches("floating point").trim())

@@ -127,6 +127,23 @@ pub(super) fn check(
                     }
                 }
             }
+            // `trich_yeu: “Về việc …”`: curly quotes are no YAML quotes; they will be printed.
+            let curly = [('“', '”'), ('‘', '’')]
+                .iter()
+                .find(|(o, c)| value.starts_with(*o) && value.ends_with(*c) && value.len() > 3);
+            if let (false, Some((open, close))) = (is_key, curly) {
+                let inner = &value[open.len_utf8()..value.len() - close.len_utf8()];
+                out.push(
+                    Diagnostic::warning(
+                        Location::new(path, span.start.line(), span.start.col() + 1),
+                        format!("giá trị nằm trong ngoặc kép cong {open}…{close}: hai dấu này sẽ được in ra trong văn bản"),
+                    )
+                    .with_hint(format!(
+                        "nếu chỉ để bao giá trị, dùng ngoặc kép thẳng: `\"{}\"`; nếu muốn in dấu {open} {close} thì giữ nguyên",
+                        inner.replace('"', "\\\"")
+                    )),
+                );
+            }
             if !is_key {
                 if let Some(d) = number(value) {
                     let (line, column) = (span.start.line(), span.start.col() + 1);
