@@ -25,8 +25,9 @@ use crate::template::Templates;
 
 /// Most reporting units for which each narrative item gets its own paragraph (`chi_tiet`).
 pub(crate) const ITEMISED_UNITS_LIMIT: usize = 50;
-/// Most units listed one per line in a Ghi chú cell; more are joined on one line.
-pub(crate) const PROVENANCE_LINES_LIMIT: usize = 15;
+/// Most units whose figures are listed, one per line, in a row of Phụ lục I; with more, the
+/// cell gives the count and points to Phụ lục II (issue 12, "a handful of units").
+pub(crate) const PROVENANCE_UNITS_LIMIT: usize = 10;
 
 /// A narrative item and the unit it comes from.
 #[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
@@ -98,8 +99,10 @@ pub(crate) struct ConsolidatedContext {
     pub tong_hoat_dong: String,
     /// Chỉ tiêu — counts and the headline sentence.
     pub chi_tieu: SummaryContext,
-    /// The appendix label, for references in the text: `Phụ lục`.
+    /// The indicator appendix's label, for references in the text: `Phụ lục I`.
     pub phu_luc: String,
+    /// The units × indicators appendix's label: `Phụ lục II`.
+    pub phu_luc_don_vi: String,
     /// Khó khăn, vướng mắc — attributed (`chi_tiet` only).
     pub kho_khan: Vec<ItemContext>,
     /// Khó khăn nối thành một đoạn (when not `chi_tiet`).
@@ -118,8 +121,14 @@ pub(crate) struct ConsolidatedContext {
     pub bang_chi_tieu: &'static str,
 }
 
-/// Label of the indicator appendix (one appendix: no number, NĐ 30 Phụ lục I, III.1).
+/// Label of a lone appendix (NĐ 30 Phụ lục I, III.1: one appendix has no number).
 pub(crate) const APPENDIX_LABEL: &str = "Phụ lục";
+/// Label of the indicator appendix (two appendices are numbered, NĐ 30 Phụ lục I, III.1).
+pub(crate) const INDICATORS_LABEL: &str = "Phụ lục I";
+/// Label of the units × indicators appendix ([`super::matrix`]).
+pub(crate) const MATRIX_LABEL: &str = "Phụ lục II";
+/// Title of the units × indicators appendix.
+pub(crate) const MATRIX_TITLE: &str = "KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU CỦA TỪNG ĐƠN VỊ";
 
 fn item(unit: &str, text: &str) -> ItemContext {
     ItemContext {
@@ -283,7 +292,8 @@ pub(crate) fn consolidated_context(
         },
         tong_hoat_dong,
         chi_tieu: SummaryContext::new(c.summary, &c.indicators, &lead, area(plan, envelope)),
-        phu_luc: APPENDIX_LABEL.into(),
+        phu_luc: INDICATORS_LABEL.into(),
+        phu_luc_don_vi: MATRIX_LABEL.into(),
         kho_khan: if chi_tiet {
             items(&c.difficulties)
         } else {
@@ -320,26 +330,27 @@ pub(crate) fn area(plan: &Plan, envelope: &Envelope) -> &'static str {
 }
 
 /// Đơn vị báo cáo / Ghi chú of a consolidated row: the area's totals (`Toàn phường: 10/24`),
-/// then each unit's figure.
+/// then each unit's figure — up to [`PROVENANCE_UNITS_LIMIT`] units; past that, how many units
+/// reported and a pointer to Phụ lục II, which holds each unit's evaluation (issue 12: 700 units
+/// listed in every row made a 630-page report).
 fn provenance(r: &IndicatorResult, area: &str) -> Vec<String> {
     if r.sources.is_empty() {
         return vec!["Không có đơn vị báo cáo".into()];
     }
     let mut out: Vec<String> = totals_text(r, area).into_iter().collect();
-    let decimals = super::figure_decimals(r);
-    let each = r
-        .sources
-        .iter()
-        .map(|s| format!("{}: {}", s.unit.name, figure_text(&s.value, decimals)));
-    if r.sources.len() <= PROVENANCE_LINES_LIMIT {
-        out.extend(each);
-    } else {
+    if r.sources.len() > PROVENANCE_UNITS_LIMIT {
         out.push(format!(
-            "{} đơn vị: {}",
-            r.sources.len(),
-            each.collect::<Vec<_>>().join("; ")
+            "{} đơn vị báo cáo (kết quả của từng đơn vị tại {MATRIX_LABEL})",
+            r.sources.len()
         ));
+        return out;
     }
+    let decimals = super::figure_decimals(r);
+    out.extend(
+        r.sources
+            .iter()
+            .map(|s| format!("{}: {}", s.unit.name, figure_text(&s.value, decimals))),
+    );
     out
 }
 
@@ -386,10 +397,12 @@ pub(crate) fn consolidated_document(
         role: crate::model::Role::Body,
         inlines: vec![crate::model::Inline::Text {
             text: format!(
-                "Ghi chú: kết quả tỷ lệ = tổng tử số của các đơn vị / tổng mẫu số × hệ số (không lấy trung bình các tỷ lệ); \
-                 số lượng = tổng của các đơn vị; chỉ tiêu định tính đạt khi mọi đơn vị báo cáo đều hoàn thành. \
-                 “Vượt”: kết quả cao hơn chỉ tiêu tối thiểu; chỉ tiêu tối đa (càng thấp càng tốt) không cao hơn kế hoạch là “Đạt”. \
-                 “Không phát sinh”: tổng mẫu số bằng 0; “Chưa có số liệu”: không đơn vị nào báo cáo. \
+                "Ghi chú: kết quả của chỉ tiêu tỷ lệ được tính trên tổng số của các đơn vị (tổng số \
+                 đạt yêu cầu chia cho tổng số đối tượng), không lấy bình quân tỷ lệ của các đơn vị; \
+                 chỉ tiêu số lượng là tổng số của các đơn vị; chỉ tiêu định tính đạt khi tất cả các \
+                 đơn vị báo cáo đều hoàn thành. “Vượt”: kết quả cao hơn chỉ tiêu tối thiểu; chỉ tiêu \
+                 tối đa (càng thấp càng tốt) không cao hơn kế hoạch là “Đạt”. “Không phát sinh”: trong \
+                 năm không có đối tượng của chỉ tiêu; “Chưa có số liệu”: chưa có đơn vị báo cáo. \
                  Đạt {}/{} chỉ tiêu: {} là số chỉ tiêu có số liệu để đánh giá.",
                 c.summary.achieved(),
                 c.summary.evaluated(),
@@ -404,10 +417,17 @@ pub(crate) fn consolidated_document(
         body,
         notes: markup.notes,
         appendices: vec![Appendix {
-            label: APPENDIX_LABEL.into(),
+            label: INDICATORS_LABEL.into(),
             title: envelope.appendix_title.clone(),
             attached_to: attached_to(&envelope.frame),
             body: appendix_body,
+            landscape: true,
+        },
+        Appendix {
+            label: MATRIX_LABEL.into(),
+            title: MATRIX_TITLE.into(),
+            attached_to: attached_to(&envelope.frame),
+            body: super::matrix::matrix_body(plan, c),
             landscape: true,
         }],
     })

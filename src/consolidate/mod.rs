@@ -18,6 +18,7 @@
 //! that order, so the result does not depend on the order of the input files.
 
 pub(crate) mod collect;
+pub(crate) mod matrix;
 
 use std::collections::{BTreeMap, BTreeSet};
 
