@@ -13,14 +13,16 @@ use serde::Serialize;
 use super::{
     activity_text, agency_in_text, area_word, cited_date, counts_text, figure_text,
     indicator_table, lower_first, objective_title, place_table, plan_citation, point_letter,
-    totals_text, SummaryContext, AREA_FALLBACK, CONSOLIDATED_TEMPLATE,
+    synthesis, totals_text, SummaryContext, AREA_FALLBACK, CONSOLIDATED_TEMPLATE,
 };
 use crate::consolidate::{Consolidated, IndicatorResult, Status};
-use crate::data::envelope::Envelope;
+use crate::data::envelope::{
+    Envelope, Section, CAUSES, LEADERSHIP, NEXT_YEAR, REQUESTS, SHORTCOMINGS, STRENGTHS,
+};
 use crate::data::Plan;
 use crate::diag::Diagnostics;
 use crate::model::format::date_short;
-use crate::model::{Appendix, Block, Document, Table};
+use crate::model::{Appendix, Block, Document, IssueDate, Table};
 use crate::template::Templates;
 
 /// Most reporting units for which each narrative item gets its own paragraph (`chi_tiet`).
@@ -55,6 +57,14 @@ pub(crate) struct ObjectiveContext {
     pub hoat_dong_gop: String,
     /// Whether any unit wrote about this objective.
     pub co_noi_dung: bool,
+    /// Chỉ tiêu — the objective's indicators in words, one sentence each (no final `.`):
+    /// `Tỷ lệ …: toàn phường 10/24, đạt 41,7% (kế hoạch 40%), vượt kế hoạch`.
+    pub chi_tieu: Vec<String>,
+    /// Theo đơn vị — results and activities, one item per unit, duplicates once, units that
+    /// wrote the same named together (`chi_tiet` only; otherwise empty).
+    pub theo_don_vi: Vec<ItemContext>,
+    /// Theo đơn vị nối thành một đoạn: `a. b (Đơn vị); …` (when not `chi_tiet`; otherwise empty).
+    pub theo_don_vi_gop: String,
 }
 
 /// Tình hình báo cáo — counts and names.
@@ -76,6 +86,17 @@ pub(crate) struct StatusContext {
     pub tep_loi: Vec<String>,
     /// Đơn vị báo cáo nhưng không có trong danh sách phải báo cáo.
     pub ngoai_danh_sach: Vec<String>,
+}
+
+/// Đánh giá chung — the signer's words, or a placeholder per part.
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+pub(crate) struct AssessmentContext {
+    /// Ưu điểm — paragraphs, or the placeholder `[cần bổ sung: ưu điểm]`.
+    pub uu_diem: Vec<String>,
+    /// Hạn chế — paragraphs, or the placeholder.
+    pub han_che: Vec<String>,
+    /// Nguyên nhân — paragraphs, or the placeholder.
+    pub nguyen_nhan: Vec<String>,
 }
 
 /// The template context of the consolidated report (`templates/tong-hop.md.hbs`).
@@ -103,16 +124,33 @@ pub(crate) struct ConsolidatedContext {
     pub phu_luc: String,
     /// The units × indicators appendix's label: `Phụ lục II`.
     pub phu_luc_don_vi: String,
-    /// Khó khăn, vướng mắc — attributed (`chi_tiet` only).
+    /// Khó khăn, vướng mắc — one item per unit, duplicates once (`chi_tiet` only).
     pub kho_khan: Vec<ItemContext>,
     /// Khó khăn nối thành một đoạn (when not `chi_tiet`).
     pub kho_khan_gop: String,
-    /// Đề xuất, kiến nghị — attributed (`chi_tiet` only).
+    /// Đề xuất, kiến nghị of the units that the consolidating agency forwards upward — one item
+    /// per unit (`chi_tiet` only).
     pub de_xuat: Vec<ItemContext>,
     /// Đề xuất nối thành một đoạn (when not `chi_tiet`).
     pub de_xuat_gop: String,
     /// Kết luận.
     pub ket_luan: Vec<String>,
+    /// Công tác lãnh đạo, chỉ đạo — the envelope's paragraphs, or the placeholder
+    /// `[cần bổ sung: …]` (issue 12).
+    pub lanh_dao_chi_dao: Vec<String>,
+    /// Đánh giá chung.
+    pub danh_gia_chung: AssessmentContext,
+    /// Phương hướng, nhiệm vụ năm sau — paragraphs, or the placeholder.
+    pub phuong_huong: Vec<String>,
+    /// Năm sau — the year after the report's (`2026`).
+    pub nam_sau: String,
+    /// Kiến nghị, đề xuất của cơ quan tổng hợp với cấp trên — paragraphs, or the placeholder.
+    pub kien_nghi: Vec<String>,
+    /// Đề xuất nội bộ — the units' proposals addressed to the consolidating agency, not
+    /// forwarded; one item per unit (`chi_tiet` only).
+    pub de_xuat_noi_bo: Vec<ItemContext>,
+    /// Đề xuất nội bộ nối thành một đoạn (when not `chi_tiet`).
+    pub de_xuat_noi_bo_gop: String,
     /// Chi tiết — one paragraph per item (at most [`ITEMISED_UNITS_LIMIT`] reporting units);
     /// otherwise the template joins the items of a section into one paragraph.
     pub chi_tiet: bool,
@@ -162,6 +200,21 @@ fn joined_items(v: &[crate::consolidate::Attributed]) -> String {
 
 fn joined_activities(v: &[(String, crate::data::report::Activity)]) -> String {
     joined(v.iter().map(|(u, a)| (u.as_str(), activity_text(a).into())))
+}
+
+/// A section's paragraphs as the signer wrote them, or its marked placeholder.
+fn written(given: &Option<Vec<String>>, section: &Section) -> Vec<String> {
+    given
+        .clone()
+        .unwrap_or_else(|| vec![section.placeholder()])
+}
+
+/// The year of the report (of its date, or the year of a draft).
+fn report_year(d: IssueDate) -> i32 {
+    match d {
+        IssueDate::Full(d) => chrono::Datelike::year(&d),
+        IssueDate::YearOnly(y) => y,
+    }
 }
 
 /// The template context of the consolidated report.
@@ -221,6 +274,8 @@ pub(crate) fn consolidated_context(
     let activity =
         |(unit, a): &(String, crate::data::report::Activity)| item(unit, &activity_text(a));
     let chi_tiet = reported <= ITEMISED_UNITS_LIMIT;
+    let sections = &envelope.sections;
+    let area_word = area(plan, envelope);
     let muc_tieu = c
         .objectives
         .iter()
@@ -249,6 +304,22 @@ pub(crate) fn consolidated_context(
                 joined_activities(&o.activities)
             },
             co_noi_dung: !o.results.is_empty() || !o.activities.is_empty(),
+            chi_tieu: c
+                .indicators
+                .iter()
+                .filter(|r| r.indicator.objective == o.objective)
+                .map(|r| synthesis::indicator_sentence(r, area_word))
+                .collect(),
+            theo_don_vi: if chi_tiet {
+                synthesis::per_unit(&o.results, &o.activities)
+            } else {
+                Vec::new()
+            },
+            theo_don_vi_gop: if chi_tiet {
+                String::new()
+            } else {
+                synthesis::per_unit_joined(&synthesis::per_unit(&o.results, &o.activities))
+            },
         })
         .collect();
     let t = c.totals;
@@ -281,7 +352,7 @@ pub(crate) fn consolidated_context(
         bao_cao,
         muc_tieu,
         hoat_dong_chung: if chi_tiet {
-            c.general_activities.iter().map(activity).collect()
+            synthesis::per_unit(&[], &c.general_activities)
         } else {
             Vec::new()
         },
@@ -295,25 +366,44 @@ pub(crate) fn consolidated_context(
         phu_luc: INDICATORS_LABEL.into(),
         phu_luc_don_vi: MATRIX_LABEL.into(),
         kho_khan: if chi_tiet {
-            items(&c.difficulties)
+            synthesis::per_unit(&c.difficulties, &[])
         } else {
             Vec::new()
         },
         kho_khan_gop: if chi_tiet {
             String::new()
         } else {
-            joined_items(&c.difficulties)
+            synthesis::per_unit_joined(&synthesis::per_unit(&c.difficulties, &[]))
         },
         de_xuat: if chi_tiet {
-            items(&c.proposals)
+            synthesis::per_unit(&c.proposals, &[])
         } else {
             Vec::new()
         },
         de_xuat_gop: if chi_tiet {
             String::new()
         } else {
-            joined_items(&c.proposals)
+            synthesis::per_unit_joined(&synthesis::per_unit(&c.proposals, &[]))
         },
+        de_xuat_noi_bo: if chi_tiet {
+            synthesis::per_unit(&c.internal_proposals, &[])
+        } else {
+            Vec::new()
+        },
+        de_xuat_noi_bo_gop: if chi_tiet {
+            String::new()
+        } else {
+            synthesis::per_unit_joined(&synthesis::per_unit(&c.internal_proposals, &[]))
+        },
+        lanh_dao_chi_dao: written(&sections.leadership, &LEADERSHIP),
+        danh_gia_chung: AssessmentContext {
+            uu_diem: written(&sections.strengths, &STRENGTHS),
+            han_che: written(&sections.shortcomings, &SHORTCOMINGS),
+            nguyen_nhan: written(&sections.causes, &CAUSES),
+        },
+        phuong_huong: written(&sections.next_year, &NEXT_YEAR),
+        nam_sau: (report_year(envelope.frame.date) + 1).to_string(),
+        kien_nghi: written(&sections.requests, &REQUESTS),
         ket_luan,
         chi_tiet,
         bang_chi_tieu: super::TABLE_MARKER,

@@ -15,6 +15,7 @@ pub(crate) mod consolidated;
 pub(crate) mod document;
 pub(crate) mod matrix;
 pub(crate) mod plan;
+pub(crate) mod synthesis;
 pub(crate) mod unit;
 
 use serde::Serialize;
