@@ -256,8 +256,9 @@ fn assert_consolidated_everywhere(seen: &Seen, v: &str, block: &str, note: &str)
         seen.has(&format!("- {v}: {block}")),
         "narrative attribution {v:?} {block:?}:\n{all}"
     );
+    // One paragraph per unit (issue 12): the activity follows the unit's results.
     assert!(
-        seen.has(&format!("- {v}: {v}: 6 buổi")),
+        seen.has(&format!(". {v}: 6 buổi")),
         "activity attribution {v:?}:\n{all}"
     );
     assert!(
@@ -320,7 +321,7 @@ fn h02_reports_less_and_greater_than() {
         // Nothing after the value disappears.
         assert!(seen.has("Tỷ lệ sai sót < 2% và >= 100%"));
     }
-    assert!(c.line("IV. ĐỀ XUẤT, KIẾN NGHỊ"));
+    assert!(c.line("V. KIẾN NGHỊ, ĐỀ XUẤT"));
     assert!(u.line("III. ĐỀ XUẤT, KIẾN NGHỊ"));
 }
 

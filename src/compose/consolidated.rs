@@ -204,9 +204,7 @@ fn joined_activities(v: &[(String, crate::data::report::Activity)]) -> String {
 
 /// A section's paragraphs as the signer wrote them, or its marked placeholder.
 fn written(given: &Option<Vec<String>>, section: &Section) -> Vec<String> {
-    given
-        .clone()
-        .unwrap_or_else(|| vec![section.placeholder()])
+    given.clone().unwrap_or_else(|| vec![section.placeholder()])
 }
 
 /// The year of the report (of its date, or the year of a draft).
@@ -506,19 +504,21 @@ pub(crate) fn consolidated_document(
         frame: envelope.frame.clone(),
         body,
         notes: markup.notes,
-        appendices: vec![Appendix {
-            label: INDICATORS_LABEL.into(),
-            title: envelope.appendix_title.clone(),
-            attached_to: attached_to(&envelope.frame),
-            body: appendix_body,
-            landscape: true,
-        },
-        Appendix {
-            label: MATRIX_LABEL.into(),
-            title: MATRIX_TITLE.into(),
-            attached_to: attached_to(&envelope.frame),
-            body: super::matrix::matrix_body(plan, c),
-            landscape: true,
-        }],
+        appendices: vec![
+            Appendix {
+                label: INDICATORS_LABEL.into(),
+                title: envelope.appendix_title.clone(),
+                attached_to: attached_to(&envelope.frame),
+                body: appendix_body,
+                landscape: true,
+            },
+            Appendix {
+                label: MATRIX_LABEL.into(),
+                title: MATRIX_TITLE.into(),
+                attached_to: attached_to(&envelope.frame),
+                body: super::matrix::matrix_body(plan, c),
+                landscape: true,
+            },
+        ],
     })
 }

@@ -99,7 +99,10 @@ pub(crate) fn matrix_body(plan: &Plan, c: &Consolidated) -> Vec<Block> {
     let header_of = |j: usize| cell(format!("Chỉ tiêu {}", j + 1));
     let mut body = Vec::new();
     if n <= columns_fitting(NUMBER_MM + UNIT_MM + DATE_MM + MET_MM) {
-        let mut columns = vec![column(NUMBER_MM, Align::Center), column(UNIT_MM, Align::Left)];
+        let mut columns = vec![
+            column(NUMBER_MM, Align::Center),
+            column(UNIT_MM, Align::Left),
+        ];
         columns.extend((0..n).map(|_| column(INDICATOR_MM, Align::Center)));
         columns.push(column(MET_MM, Align::Center));
         columns.push(column(DATE_MM, Align::Center));
@@ -172,8 +175,10 @@ pub(crate) fn matrix_body(plan: &Plan, c: &Consolidated) -> Vec<Block> {
                 } else {
                     format!("{section}. {title} (tiếp theo)")
                 }));
-                let mut columns =
-                    vec![column(NUMBER_MM, Align::Center), column(UNIT_MM, Align::Left)];
+                let mut columns = vec![
+                    column(NUMBER_MM, Align::Center),
+                    column(UNIT_MM, Align::Left),
+                ];
                 columns.extend(chunk.iter().map(|_| column(INDICATOR_MM, Align::Center)));
                 columns.push(column(MET_MM, Align::Center));
                 let mut header = vec![cell("STT"), cell("Đơn vị")];

@@ -7,7 +7,7 @@
 use std::collections::{BTreeSet, HashMap};
 
 use super::consolidated::ItemContext;
-use super::{activity_text, fixed, figure_decimals, result_text, target_text, with_unit};
+use super::{activity_text, figure_decimals, fixed, result_text, target_text, with_unit};
 use crate::consolidate::{Attributed, IndicatorResult};
 use crate::data::indicator::{Direction, Evaluation, Measure};
 use crate::data::report::{Activity, FigureValue};
@@ -73,12 +73,19 @@ fn merge_same(groups: Vec<(String, Vec<String>)>) -> Vec<ItemContext> {
 
 /// Results and activities of one objective (or the difficulties, proposals of the report),
 /// one item per unit.
-pub(crate) fn per_unit(results: &[Attributed], activities: &[(String, Activity)]) -> Vec<ItemContext> {
+pub(crate) fn per_unit(
+    results: &[Attributed],
+    activities: &[(String, Activity)],
+) -> Vec<ItemContext> {
     merge_same(by_unit(
         results
             .iter()
             .map(|a| (a.unit.as_str(), a.text.clone()))
-            .chain(activities.iter().map(|(u, a)| (u.as_str(), activity_text(a)))),
+            .chain(
+                activities
+                    .iter()
+                    .map(|(u, a)| (u.as_str(), activity_text(a))),
+            ),
     ))
 }
 

@@ -280,9 +280,11 @@ pub(crate) fn validate_envelope(c: &mut Checker<'_>, raw: RawEnvelope) -> Envelo
     }
 }
 
-/// The sections the file gives; a warning for each it is silent on (an empty list is silent).
+/// The sections the file gives; one warning naming every section it is silent on (an empty
+/// list is silent), at the first of them.
 fn sections(c: &mut Checker<'_>, raw: &RawEnvelope) -> Sections {
-    let mut take = |section: &Section, l: Option<&Lines>| -> Option<Vec<String>> {
+    let mut missing: Vec<&Section> = Vec::new();
+    let mut take = |section: &'static Section, l: Option<&Lines>| -> Option<Vec<String>> {
         let paras: Vec<String> = l
             .map(|l| {
                 l.0.iter()
@@ -292,30 +294,32 @@ fn sections(c: &mut Checker<'_>, raw: &RawEnvelope) -> Sections {
             })
             .unwrap_or_default();
         if paras.is_empty() {
-            c.warn(
-                section.field,
-                format!(
-                    "tệp tổng hợp chưa ghi mục {}: báo cáo ghi chỗ trống `{}`",
-                    section.what,
-                    section.placeholder()
-                ),
-                format!(
-                    "ghi nội dung vào `{}` (mỗi đoạn một dòng `- …`), hoặc sửa chỗ trống trong văn bản trước khi trình ký",
-                    section.field
-                ),
-            );
+            missing.push(section);
             None
         } else {
             Some(paras)
         }
     };
     let a = raw.danh_gia_chung.clone().unwrap_or_default();
-    Sections {
+    let out = Sections {
         leadership: take(&LEADERSHIP, raw.lanh_dao_chi_dao.as_ref()),
         strengths: take(&STRENGTHS, a.uu_diem.as_ref()),
         shortcomings: take(&SHORTCOMINGS, a.han_che.as_ref()),
         causes: take(&CAUSES, a.nguyen_nhan.as_ref()),
         next_year: take(&NEXT_YEAR, raw.phuong_huong.as_ref()),
         requests: take(&REQUESTS, raw.kien_nghi.as_ref()),
+    };
+    if let Some(first) = missing.first() {
+        let fields: Vec<String> = missing.iter().map(|s| format!("`{}`", s.field)).collect();
+        c.warn(
+            first.field,
+            format!(
+                "tệp tổng hợp chưa ghi {} mục do cơ quan tổng hợp viết ({}): báo cáo để chỗ trống `[cần bổ sung: …]` ở các mục đó",
+                missing.len(),
+                fields.join(", ")
+            ),
+            "ghi nội dung (lời của người ký, mỗi đoạn một dòng `- …`) vào các khóa trên, hoặc sửa chỗ trống trong văn bản trước khi trình ký",
+        );
     }
+    out
 }
