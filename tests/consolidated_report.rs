@@ -180,7 +180,7 @@ fn issue_12_appendix_ii_units_by_indicators() {
         "1. Tình hình gửi báo cáo, số chỉ tiêu đạt của từng đơn vị",
     );
     let youth = first + position(&rest[first..], "Đoàn Thanh niên phường");
-    assert_eq!(rest[youth + 1], "08/12/2025 Trễ hạn");
+    assert_eq!(rest[youth + 1], "08/12/2025 (trễ hạn)");
     assert_eq!(rest[youth + 2], "3");
     assert_eq!(rest[youth + 3], "1/2");
     let o1 = position(rest, "2. Mục tiêu 1: Trong lĩnh vực chính trị");

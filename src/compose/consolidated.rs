@@ -78,9 +78,11 @@ pub(crate) struct StatusContext {
     pub da_bao_cao_trong_danh_sach: usize,
     /// Hạn nộp — `03/12/2025`.
     pub han_nop: String,
-    /// Đơn vị chưa báo cáo — names, in the envelope's order.
+    /// Đơn vị chưa báo cáo — names, in the envelope's order; more than
+    /// [`PROVENANCE_UNITS_LIMIT`]: their number, pointing to Phụ lục II.
     pub chua_bao_cao: Vec<String>,
-    /// Đơn vị báo cáo trễ hạn — `Tên (ngày 05/12/2025)`.
+    /// Đơn vị báo cáo trễ hạn — `Tên (ngày 05/12/2025)`; more than [`PROVENANCE_UNITS_LIMIT`]:
+    /// their number, pointing to Phụ lục II.
     pub tre_han: Vec<String>,
     /// Đơn vị có tệp báo cáo không hợp lệ (chưa tổng hợp).
     pub tep_loi: Vec<String>,
@@ -238,6 +240,18 @@ pub(crate) fn consolidated_context(
             .map(|u| u.unit.name.clone())
             .collect()
     };
+    // Past a handful of units, a list of names gives way to their number and Phụ lục II, where
+    // each unit's date is (issue 12, item 6).
+    let handful = |names: Vec<String>, what: &str| -> Vec<String> {
+        if names.len() > PROVENANCE_UNITS_LIMIT {
+            vec![format!(
+                "{} đơn vị ({what} của từng đơn vị tại {MATRIX_LABEL})",
+                names.len()
+            )]
+        } else {
+            names
+        }
+    };
     let bao_cao = StatusContext {
         phai_bao_cao: c.units.iter().filter(|u| u.expected).count(),
         da_bao_cao: reported,
@@ -247,15 +261,17 @@ pub(crate) fn consolidated_context(
             .filter(|u| u.expected && matches!(u.status, Status::OnTime(_) | Status::Late(_)))
             .count(),
         han_nop: date_short(envelope.deadline),
-        chua_bao_cao: names(&|s| matches!(s, Status::Missing)),
-        tre_han: c
-            .units
-            .iter()
-            .filter_map(|u| match u.status {
-                Status::Late(d) => Some(format!("{} (ngày {})", u.unit.name, date_short(d))),
-                _ => None,
-            })
-            .collect(),
+        chua_bao_cao: handful(names(&|s| matches!(s, Status::Missing)), "tên"),
+        tre_han: handful(
+            c.units
+                .iter()
+                .filter_map(|u| match u.status {
+                    Status::Late(d) => Some(format!("{} (ngày {})", u.unit.name, date_short(d))),
+                    _ => None,
+                })
+                .collect(),
+            "ngày gửi",
+        ),
         tep_loi: c
             .units
             .iter()

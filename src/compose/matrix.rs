@@ -11,7 +11,7 @@
 //! indicators (an objective with more indicators than a page holds is continued in a further
 //! table). The STT is the unit's number in the first table throughout.
 
-use super::{cell, cell_lines, objective_title};
+use super::{cell, objective_title};
 use crate::consolidate::matrix::{unit_matrix, UnitRow};
 use crate::consolidate::{Consolidated, Status};
 use crate::data::indicator::Evaluation;
@@ -30,6 +30,11 @@ const INDICATOR_MM: u32 = 17;
 const MET_MM: u32 = 22;
 /// Ngày gửi báo cáo column, mm (`08/12/2025` at 12 pt plus margins).
 const DATE_MM: u32 = 27;
+/// Ngày gửi báo cáo column of the split layout's first table, mm: `08/12/2025 (trễ hạn)` on one
+/// line at 12 pt (≈ 42 mm) plus margins, so that a row of that table is one line.
+const DATE_WIDE_MM: u32 = 48;
+/// Đơn vị column of the split layout's first table, mm.
+const UNIT_WIDE_MM: u32 = 84;
 /// Số chỉ tiêu đã báo cáo column, mm (split layout only).
 const REPORTED_MM: u32 = 22;
 
@@ -65,11 +70,12 @@ fn note(text: String) -> Block {
     })
 }
 
-/// Ngày gửi báo cáo: `03/12/2025` and `Đúng hạn` / `Trễ hạn`, or why there is none.
+/// Ngày gửi báo cáo: `03/12/2025 (đúng hạn)` / `(trễ hạn)` — one line where the column is
+/// wide enough ([`DATE_WIDE_MM`]) — or why there is none.
 fn date_cell(s: &Status) -> Cell {
     match s {
-        Status::OnTime(d) => cell_lines(&[date_short(*d), "Đúng hạn".into()]),
-        Status::Late(d) => cell_lines(&[date_short(*d), "Trễ hạn".into()]),
+        Status::OnTime(d) => cell(format!("{} (đúng hạn)", date_short(*d))),
+        Status::Late(d) => cell(format!("{} (trễ hạn)", date_short(*d))),
         Status::Missing => cell("Chưa gửi"),
         Status::Invalid => cell("Tệp không hợp lệ"),
     }
@@ -132,8 +138,8 @@ pub(crate) fn matrix_body(plan: &Plan, c: &Consolidated) -> Vec<Block> {
         body.push(Block::Table(Table {
             columns: vec![
                 column(NUMBER_MM, Align::Center),
-                column(UNIT_MM * 2, Align::Left),
-                column(DATE_MM, Align::Center),
+                column(UNIT_WIDE_MM, Align::Left),
+                column(DATE_WIDE_MM, Align::Center),
                 column(REPORTED_MM, Align::Center),
                 column(MET_MM, Align::Center),
             ],
