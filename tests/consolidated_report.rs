@@ -189,9 +189,9 @@ fn issue_12_appendix_ii_units_by_indicators() {
         [
             "STT",
             "Đơn vị",
-            "Chỉ tiêu 1",
-            "Chỉ tiêu 2",
-            "Chỉ tiêu 3",
+            "1. Quy hoạch cán bộ, ưu tiên cán bộ nữ, trẻ",
+            "2. Tỷ lệ nữ tham gia lãnh đạo, quản lý",
+            "3. Tỷ lệ nữ tham gia lãnh đạo ở các đoàn thể",
             "Số chỉ tiêu đạt"
         ]
     );

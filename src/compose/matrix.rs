@@ -38,6 +38,13 @@ const UNIT_WIDE_MM: u32 = 84;
 /// Số chỉ tiêu đã báo cáo column, mm (split layout only).
 const REPORTED_MM: u32 = 22;
 
+/// Most indicator columns of a table whose headers give the indicators' names (`2. Tỷ lệ nữ
+/// tham gia lãnh đạo, quản lý`, ≥ 33 mm each); more give `Chỉ tiêu 2`.
+const NAMED_COLUMNS: usize = 5;
+/// One indicator column whose header gives the indicator's name, mm (five fit beside STT, Đơn
+/// vị and Số chỉ tiêu đạt: 10 + 52 + 22 + 5 × 32 = 244 ≤ 252).
+const NAMED_MM: u32 = 32;
+
 /// Width available for the columns, mm.
 fn page_mm() -> u32 {
     crate::layout::profile::text_width_landscape().0.floor() as u32
@@ -185,10 +192,21 @@ pub(crate) fn matrix_body(plan: &Plan, c: &Consolidated) -> Vec<Block> {
                     column(NUMBER_MM, Align::Center),
                     column(UNIT_MM, Align::Left),
                 ];
-                columns.extend(chunk.iter().map(|_| column(INDICATOR_MM, Align::Center)));
+                let named = chunk.len() <= NAMED_COLUMNS;
+                let width = if named { NAMED_MM } else { INDICATOR_MM };
+                columns.extend(chunk.iter().map(|_| column(width, Align::Center)));
                 columns.push(column(MET_MM, Align::Center));
                 let mut header = vec![cell("STT"), cell("Đơn vị")];
-                header.extend(chunk.iter().map(|&j| header_of(j)));
+                // Few columns are wide enough for the indicators' names.
+                if named {
+                    header.extend(
+                        chunk.iter().map(|&j| {
+                            cell(format!("{}. {}", j + 1, c.indicators[j].indicator.name))
+                        }),
+                    );
+                } else {
+                    header.extend(chunk.iter().map(|&j| header_of(j)));
+                }
                 header.push(cell("Số chỉ tiêu đạt"));
                 let table_rows = rows
                     .iter()
@@ -223,8 +241,8 @@ pub(crate) fn matrix_body(plan: &Plan, c: &Consolidated) -> Vec<Block> {
         }
     }
     body.push(note(
-        "Ghi chú: “Chỉ tiêu 2” là chỉ tiêu có số thứ tự 2 tại Phụ lục I; “—”: đơn vị không báo cáo \
-         chỉ tiêu này. Đánh giá theo số liệu của riêng đơn vị; chỉ tiêu số lượng là chỉ tiêu chung, \
+        "Ghi chú: số ở đầu tên chỉ tiêu (“Chỉ tiêu 2”, “2. Tỷ lệ …”) là số thứ tự của chỉ tiêu tại \
+         Phụ lục I; “—”: đơn vị không báo cáo chỉ tiêu này. Đánh giá theo số liệu của riêng đơn vị; chỉ tiêu số lượng là chỉ tiêu chung, \
          số liệu của đơn vị là phần “Đóng góp”, không đánh giá riêng. Số chỉ tiêu đạt: số chỉ tiêu \
          đạt, vượt trên số chỉ tiêu được đánh giá (không tính chỉ tiêu đóng góp, không phát sinh)."
             .into(),
