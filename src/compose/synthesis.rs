@@ -4,7 +4,7 @@
 //! the units' results and activities, **one paragraph per unit**; a text a unit wrote twice is
 //! kept once, and units that wrote the same are named together.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 
 use super::consolidated::ItemContext;
 use super::{activity_text, figure_decimals, fixed, result_text, target_text, with_unit};
@@ -27,11 +27,11 @@ fn sentence(text: &str) -> &str {
     text.trim().trim_end_matches(['.', ';', ',']).trim_end()
 }
 
-/// Each unit's texts once, in unit order then the order written: (unit, [texts]).
+/// Each unit's texts once, in unit order then the order written: `(unit, texts)`.
 fn by_unit<'a>(texts: impl Iterator<Item = (&'a str, String)>) -> Vec<(String, Vec<String>)> {
     let mut out: Vec<(String, Vec<String>)> = Vec::new();
-    let mut index: HashMap<String, usize> = HashMap::new();
-    let mut seen: HashMap<usize, BTreeSet<String>> = HashMap::new();
+    let mut index: BTreeMap<String, usize> = BTreeMap::new();
+    let mut seen: BTreeMap<usize, BTreeSet<String>> = BTreeMap::new();
     for (unit, text) in texts {
         let k = key(&text);
         if k.is_empty() {
@@ -52,7 +52,7 @@ fn by_unit<'a>(texts: impl Iterator<Item = (&'a str, String)>) -> Vec<(String, V
 /// the first of them.
 fn merge_same(groups: Vec<(String, Vec<String>)>) -> Vec<ItemContext> {
     let mut out: Vec<(Vec<String>, Vec<String>)> = Vec::new();
-    let mut index: HashMap<Vec<String>, usize> = HashMap::new();
+    let mut index: BTreeMap<Vec<String>, usize> = BTreeMap::new();
     for (unit, texts) in groups {
         let k: Vec<String> = texts.iter().map(|t| key(t)).collect();
         match index.get(&k) {

@@ -5,7 +5,7 @@
 //! Built from the provenance the consolidation already holds (each indicator's sources), in one
 //! pass over the figures: linear in units × indicators.
 
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 
 use super::{aggregate, Consolidated, UnitStatus};
 use crate::data::indicator::{Evaluation, Measure};
@@ -43,7 +43,7 @@ pub(crate) fn unit_matrix(c: &Consolidated) -> Vec<UnitRow<'_>> {
             reported: 0,
         })
         .collect();
-    let by_id: HashMap<&str, usize> = c
+    let by_id: BTreeMap<&str, usize> = c
         .units
         .iter()
         .enumerate()
