@@ -44,6 +44,8 @@ const NAMED_COLUMNS: usize = 5;
 /// One indicator column whose header gives the indicator's name, mm (five fit beside STT, Đơn
 /// vị and Số chỉ tiêu đạt: 10 + 52 + 22 + 5 × 32 = 244 ≤ 252).
 const NAMED_MM: u32 = 32;
+/// Most rows of a table whose header names its indicators (the narrative's itemised limit).
+const NAMED_ROWS: usize = super::consolidated::ITEMISED_UNITS_LIMIT;
 
 /// Width available for the columns, mm.
 fn page_mm() -> u32 {
@@ -188,27 +190,7 @@ pub(crate) fn matrix_body(plan: &Plan, c: &Consolidated) -> Vec<Block> {
                 } else {
                     format!("{section}. {title} (tiếp theo)")
                 }));
-                let mut columns = vec![
-                    column(NUMBER_MM, Align::Center),
-                    column(UNIT_MM, Align::Left),
-                ];
-                let named = chunk.len() <= NAMED_COLUMNS;
-                let width = if named { NAMED_MM } else { INDICATOR_MM };
-                columns.extend(chunk.iter().map(|_| column(width, Align::Center)));
-                columns.push(column(MET_MM, Align::Center));
-                let mut header = vec![cell("STT"), cell("Đơn vị")];
-                // Few columns are wide enough for the indicators' names.
-                if named {
-                    header.extend(
-                        chunk.iter().map(|&j| {
-                            cell(format!("{}. {}", j + 1, c.indicators[j].indicator.name))
-                        }),
-                    );
-                } else {
-                    header.extend(chunk.iter().map(|&j| header_of(j)));
-                }
-                header.push(cell("Số chỉ tiêu đạt"));
-                let table_rows = rows
+                let table_rows: Vec<Vec<Cell>> = rows
                     .iter()
                     .filter(|r| chunk.iter().any(|&j| r.cells[j].is_some()))
                     .map(|r| {
@@ -232,6 +214,42 @@ pub(crate) fn matrix_body(plan: &Plan, c: &Consolidated) -> Vec<Block> {
                         cells
                     })
                     .collect();
+                let mut columns = vec![
+                    column(NUMBER_MM, Align::Center),
+                    column(UNIT_MM, Align::Left),
+                ];
+                // A few columns of a short table are wide enough for the indicators' names;
+                // otherwise the header gives their numbers and a line under the heading their
+                // names (a tall header repeated on each of many pages would cost pages).
+                let named = chunk.len() <= NAMED_COLUMNS && table_rows.len() <= NAMED_ROWS;
+                if !named {
+                    body.push(note(format!(
+                        "{}.",
+                        chunk
+                            .iter()
+                            .map(|&j| format!(
+                                "Chỉ tiêu {}: {}",
+                                j + 1,
+                                c.indicators[j].indicator.name
+                            ))
+                            .collect::<Vec<_>>()
+                            .join("; ")
+                    )));
+                }
+                let width = if named { NAMED_MM } else { INDICATOR_MM };
+                columns.extend(chunk.iter().map(|_| column(width, Align::Center)));
+                columns.push(column(MET_MM, Align::Center));
+                let mut header = vec![cell("STT"), cell("Đơn vị")];
+                if named {
+                    header.extend(
+                        chunk.iter().map(|&j| {
+                            cell(format!("{}. {}", j + 1, c.indicators[j].indicator.name))
+                        }),
+                    );
+                } else {
+                    header.extend(chunk.iter().map(|&j| header_of(j)));
+                }
+                header.push(cell("Số chỉ tiêu đạt"));
                 body.push(Block::Table(Table {
                     columns,
                     header,

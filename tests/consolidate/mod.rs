@@ -724,6 +724,14 @@ fn many_units_keep_every_item_in_a_compact_layout() {
     );
     let (x, y) = counted(table);
     assert!(all.contains(&format!("đạt {x}/{y} chỉ tiêu")));
+    // Phụ lục II: a table of more than 50 units numbers its indicators in the header and names
+    // them in a line under the heading (issue 12).
+    assert!(
+        all.contains(
+            "Chỉ tiêu 1: Quy hoạch cán bộ, ưu tiên cán bộ nữ, trẻ; Chỉ tiêu 2: Tỷ lệ nữ tham gia lãnh đạo, quản lý"
+        ),
+        "{all}"
+    );
 }
 
 /// Golden documents (issue #3): one unit report and the consolidated report, compared on
