@@ -136,6 +136,20 @@ fn issue_12_a_proposal_group_with_another_key_is_an_error() {
     assert_eq!(o.status.code(), Some(1), "{err}");
     assert!(err.contains("hoi-phu-nu.yaml:"), "{err}");
     assert!(err.contains("noi_bo"), "{err}");
+    // A group written at the top level is pointed to its place.
+    let path = d.path().join("data/bao-cao/mat-tran.yaml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(&path, format!("{text}noi_bo:\n  - \"x\"\n")).unwrap();
+    let o = vanban(
+        d.path(),
+        &["validate", "data/bao-cao/mat-tran.yaml", "--plan", PLAN],
+    );
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("`noi_bo` là trường trong mỗi mục của `de_xuat`"),
+        "{err}"
+    );
 }
 
 #[test]

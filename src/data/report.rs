@@ -109,7 +109,17 @@ impl schemars::JsonSchema for RawProposals {
         true
     }
     fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
-        schemars::json_schema!({ "type": "array", "items": { "type": ["string", "object"] } })
+        // The group's shape, so that a misplaced `noi_bo:` is pointed to `de_xuat[]` (a plain
+        // entry is a string; the shape only serves field lookups).
+        schemars::json_schema!({
+            "type": "array",
+            "items": {
+                "type": "object",
+                "properties": {
+                    "noi_bo": { "type": "array", "items": { "type": "string" }, "x-vanban-dong": true }
+                }
+            }
+        })
     }
 }
 
