@@ -378,3 +378,80 @@ fn issue_9_curly_quoted_luu_line_gets_the_straight_quoted_form() {
     assert!(r.stderr.contains("`- \"Lưu: VT\"`"), "{}", r.stderr);
     assert!(!r.stderr.contains("\"“"), "{}", r.stderr);
 }
+
+/// H24: every `w14:paraId`, bookmark id, note id and drawing id is unique in the package, for
+/// every document the binary writes: the plan, the unit reports, the consolidated report and a
+/// sample of every kind (`loai`), built as a user does.
+#[test]
+fn h24_ids_are_unique_in_every_document_the_binary_writes() {
+    let ws = crate::support::fixture_workspace();
+    let kinds = ws.path().join("vi-du");
+    std::fs::create_dir_all(&kinds).expect("mkdir");
+    for e in std::fs::read_dir(crate::support::fixture("kinds")).expect("kinds") {
+        let p = e.expect("entry").path();
+        std::fs::copy(&p, kinds.join(p.file_name().expect("name"))).expect("copy");
+    }
+    let o = crate::support::vanban(ws.path(), &["build"]);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let o = crate::support::vanban(ws.path(), &["render", "vi-du/*.yaml", "-o", "output/vi-du"]);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let mut files = Vec::new();
+    let mut dirs = vec![ws.path().join("output")];
+    while let Some(d) = dirs.pop() {
+        for e in std::fs::read_dir(&d).expect("read output") {
+            let p = e.expect("entry").path();
+            if p.is_dir() {
+                dirs.push(p);
+            } else if p.extension().is_some_and(|x| x == "docx") {
+                files.push(p);
+            }
+        }
+    }
+    // 1 plan + 8 unit reports + 1 consolidated report + every kind's sample.
+    assert!(files.len() >= 10 + 10, "{files:?}");
+    let mut notes = 0;
+    for f in &files {
+        let docx = std::fs::read(f).expect("read docx");
+        for (part, data) in crate::support::parts(&docx) {
+            let xml = String::from_utf8_lossy(&data).to_string();
+            let mut seen = std::collections::BTreeSet::new();
+            // Each element: its name and its id attributes. A bookmark's end repeats its start's
+            // id by design; a footnote reference points at a note's id (another part).
+            for element in xml.split('<').skip(1) {
+                let tag = element.split('>').next().unwrap_or_default();
+                let name = tag.split_whitespace().next().unwrap_or_default();
+                if matches!(name, "w:bookmarkEnd" | "w:footnoteReference") {
+                    continue;
+                }
+                for attr in ["w14:paraId=\"", "w:id=\"", " id=\""] {
+                    if let Some(rest) = tag.split(attr).nth(1) {
+                        let id = rest.split('"').next().unwrap_or_default();
+                        if name == "w:footnote" {
+                            notes += 1;
+                        }
+                        let key = format!("{attr}{id}");
+                        assert!(
+                            seen.insert(key),
+                            "{}: {part}: <{name} {attr}{id}\" twice",
+                            f.display()
+                        );
+                    }
+                }
+            }
+        }
+    }
+    assert!(
+        notes > 2 * files.len(),
+        "no document with a footnote was checked"
+    );
+}

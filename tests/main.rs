@@ -24,6 +24,7 @@ mod writer;
 mod properties;
 
 mod cases_reports;
+mod consolidated_report;
 mod report_content;
 
 mod kinds;

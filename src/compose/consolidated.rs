@@ -13,20 +13,23 @@ use serde::Serialize;
 use super::{
     activity_text, agency_in_text, area_word, cited_date, counts_text, figure_text,
     indicator_table, lower_first, objective_title, place_table, plan_citation, point_letter,
-    totals_text, SummaryContext, AREA_FALLBACK, CONSOLIDATED_TEMPLATE,
+    synthesis, totals_text, SummaryContext, AREA_FALLBACK, CONSOLIDATED_TEMPLATE,
 };
 use crate::consolidate::{Consolidated, IndicatorResult, Status};
-use crate::data::envelope::Envelope;
+use crate::data::envelope::{
+    Envelope, Section, CAUSES, LEADERSHIP, NEXT_YEAR, REQUESTS, SHORTCOMINGS, STRENGTHS,
+};
 use crate::data::Plan;
 use crate::diag::Diagnostics;
 use crate::model::format::date_short;
-use crate::model::{Appendix, Block, Document, Table};
+use crate::model::{Appendix, Block, Document, IssueDate, Table};
 use crate::template::Templates;
 
 /// Most reporting units for which each narrative item gets its own paragraph (`chi_tiet`).
 pub(crate) const ITEMISED_UNITS_LIMIT: usize = 50;
-/// Most units listed one per line in a Ghi chú cell; more are joined on one line.
-pub(crate) const PROVENANCE_LINES_LIMIT: usize = 15;
+/// Most units whose figures are listed, one per line, in a row of Phụ lục I; with more, the
+/// cell gives the count and points to Phụ lục II (issue 12, "a handful of units").
+pub(crate) const PROVENANCE_UNITS_LIMIT: usize = 10;
 
 /// A narrative item and the unit it comes from.
 #[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
@@ -54,6 +57,14 @@ pub(crate) struct ObjectiveContext {
     pub hoat_dong_gop: String,
     /// Whether any unit wrote about this objective.
     pub co_noi_dung: bool,
+    /// Chỉ tiêu — the objective's indicators in words, one sentence each (no final `.`):
+    /// `Tỷ lệ …: toàn phường 10/24, đạt 41,7% (kế hoạch 40%), vượt kế hoạch`.
+    pub chi_tieu: Vec<String>,
+    /// Theo đơn vị — results and activities, one item per unit, duplicates once, units that
+    /// wrote the same named together (`chi_tiet` only; otherwise empty).
+    pub theo_don_vi: Vec<ItemContext>,
+    /// Theo đơn vị nối thành một đoạn: `a. b (Đơn vị); …` (when not `chi_tiet`; otherwise empty).
+    pub theo_don_vi_gop: String,
 }
 
 /// Tình hình báo cáo — counts and names.
@@ -67,14 +78,27 @@ pub(crate) struct StatusContext {
     pub da_bao_cao_trong_danh_sach: usize,
     /// Hạn nộp — `03/12/2025`.
     pub han_nop: String,
-    /// Đơn vị chưa báo cáo — names, in the envelope's order.
+    /// Đơn vị chưa báo cáo — names, in the envelope's order; more than
+    /// [`PROVENANCE_UNITS_LIMIT`]: their number, pointing to Phụ lục II.
     pub chua_bao_cao: Vec<String>,
-    /// Đơn vị báo cáo trễ hạn — `Tên (ngày 05/12/2025)`.
+    /// Đơn vị báo cáo trễ hạn — `Tên (ngày 05/12/2025)`; more than [`PROVENANCE_UNITS_LIMIT`]:
+    /// their number, pointing to Phụ lục II.
     pub tre_han: Vec<String>,
     /// Đơn vị có tệp báo cáo không hợp lệ (chưa tổng hợp).
     pub tep_loi: Vec<String>,
     /// Đơn vị báo cáo nhưng không có trong danh sách phải báo cáo.
     pub ngoai_danh_sach: Vec<String>,
+}
+
+/// Đánh giá chung — the signer's words, or a placeholder per part.
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+pub(crate) struct AssessmentContext {
+    /// Ưu điểm — paragraphs, or the placeholder `[cần bổ sung: ưu điểm]`.
+    pub uu_diem: Vec<String>,
+    /// Hạn chế — paragraphs, or the placeholder.
+    pub han_che: Vec<String>,
+    /// Nguyên nhân — paragraphs, or the placeholder.
+    pub nguyen_nhan: Vec<String>,
 }
 
 /// The template context of the consolidated report (`templates/tong-hop.md.hbs`).
@@ -98,18 +122,37 @@ pub(crate) struct ConsolidatedContext {
     pub tong_hoat_dong: String,
     /// Chỉ tiêu — counts and the headline sentence.
     pub chi_tieu: SummaryContext,
-    /// The appendix label, for references in the text: `Phụ lục`.
+    /// The indicator appendix's label, for references in the text: `Phụ lục I`.
     pub phu_luc: String,
-    /// Khó khăn, vướng mắc — attributed (`chi_tiet` only).
+    /// The units × indicators appendix's label: `Phụ lục II`.
+    pub phu_luc_don_vi: String,
+    /// Khó khăn, vướng mắc — one item per unit, duplicates once (`chi_tiet` only).
     pub kho_khan: Vec<ItemContext>,
     /// Khó khăn nối thành một đoạn (when not `chi_tiet`).
     pub kho_khan_gop: String,
-    /// Đề xuất, kiến nghị — attributed (`chi_tiet` only).
+    /// Đề xuất, kiến nghị of the units that the consolidating agency forwards upward — one item
+    /// per unit (`chi_tiet` only).
     pub de_xuat: Vec<ItemContext>,
     /// Đề xuất nối thành một đoạn (when not `chi_tiet`).
     pub de_xuat_gop: String,
     /// Kết luận.
     pub ket_luan: Vec<String>,
+    /// Công tác lãnh đạo, chỉ đạo — the envelope's paragraphs, or the placeholder
+    /// `[cần bổ sung: …]` (issue 12).
+    pub lanh_dao_chi_dao: Vec<String>,
+    /// Đánh giá chung.
+    pub danh_gia_chung: AssessmentContext,
+    /// Phương hướng, nhiệm vụ năm sau — paragraphs, or the placeholder.
+    pub phuong_huong: Vec<String>,
+    /// Năm sau — the year after the report's (`2026`).
+    pub nam_sau: String,
+    /// Kiến nghị, đề xuất của cơ quan tổng hợp với cấp trên — paragraphs, or the placeholder.
+    pub kien_nghi: Vec<String>,
+    /// Đề xuất nội bộ — the units' proposals addressed to the consolidating agency, not
+    /// forwarded; one item per unit (`chi_tiet` only).
+    pub de_xuat_noi_bo: Vec<ItemContext>,
+    /// Đề xuất nội bộ nối thành một đoạn (when not `chi_tiet`).
+    pub de_xuat_noi_bo_gop: String,
     /// Chi tiết — one paragraph per item (at most [`ITEMISED_UNITS_LIMIT`] reporting units);
     /// otherwise the template joins the items of a section into one paragraph.
     pub chi_tiet: bool,
@@ -118,8 +161,14 @@ pub(crate) struct ConsolidatedContext {
     pub bang_chi_tieu: &'static str,
 }
 
-/// Label of the indicator appendix (one appendix: no number, NĐ 30 Phụ lục I, III.1).
+/// Label of a lone appendix (NĐ 30 Phụ lục I, III.1: one appendix has no number).
 pub(crate) const APPENDIX_LABEL: &str = "Phụ lục";
+/// Label of the indicator appendix (two appendices are numbered, NĐ 30 Phụ lục I, III.1).
+pub(crate) const INDICATORS_LABEL: &str = "Phụ lục I";
+/// Label of the units × indicators appendix ([`super::matrix`]).
+pub(crate) const MATRIX_LABEL: &str = "Phụ lục II";
+/// Title of the units × indicators appendix.
+pub(crate) const MATRIX_TITLE: &str = "KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU CỦA TỪNG ĐƠN VỊ";
 
 fn item(unit: &str, text: &str) -> ItemContext {
     ItemContext {
@@ -155,6 +204,19 @@ fn joined_activities(v: &[(String, crate::data::report::Activity)]) -> String {
     joined(v.iter().map(|(u, a)| (u.as_str(), activity_text(a).into())))
 }
 
+/// A section's paragraphs as the signer wrote them, or its marked placeholder.
+fn written(given: &Option<Vec<String>>, section: &Section) -> Vec<String> {
+    given.clone().unwrap_or_else(|| vec![section.placeholder()])
+}
+
+/// The year of the report (of its date, or the year of a draft).
+fn report_year(d: IssueDate) -> i32 {
+    match d {
+        IssueDate::Full(d) => chrono::Datelike::year(&d),
+        IssueDate::YearOnly(y) => y,
+    }
+}
+
 /// The template context of the consolidated report.
 pub(crate) fn consolidated_context(
     plan: &Plan,
@@ -178,6 +240,18 @@ pub(crate) fn consolidated_context(
             .map(|u| u.unit.name.clone())
             .collect()
     };
+    // Past a handful of units, a list of names gives way to their number and Phụ lục II, where
+    // each unit's date is (issue 12, item 6).
+    let handful = |names: Vec<String>, what: &str| -> Vec<String> {
+        if names.len() > PROVENANCE_UNITS_LIMIT {
+            vec![format!(
+                "{} đơn vị ({what} của từng đơn vị tại {MATRIX_LABEL})",
+                names.len()
+            )]
+        } else {
+            names
+        }
+    };
     let bao_cao = StatusContext {
         phai_bao_cao: c.units.iter().filter(|u| u.expected).count(),
         da_bao_cao: reported,
@@ -187,15 +261,17 @@ pub(crate) fn consolidated_context(
             .filter(|u| u.expected && matches!(u.status, Status::OnTime(_) | Status::Late(_)))
             .count(),
         han_nop: date_short(envelope.deadline),
-        chua_bao_cao: names(&|s| matches!(s, Status::Missing)),
-        tre_han: c
-            .units
-            .iter()
-            .filter_map(|u| match u.status {
-                Status::Late(d) => Some(format!("{} (ngày {})", u.unit.name, date_short(d))),
-                _ => None,
-            })
-            .collect(),
+        chua_bao_cao: handful(names(&|s| matches!(s, Status::Missing)), "tên"),
+        tre_han: handful(
+            c.units
+                .iter()
+                .filter_map(|u| match u.status {
+                    Status::Late(d) => Some(format!("{} (ngày {})", u.unit.name, date_short(d))),
+                    _ => None,
+                })
+                .collect(),
+            "ngày gửi",
+        ),
         tep_loi: c
             .units
             .iter()
@@ -212,6 +288,8 @@ pub(crate) fn consolidated_context(
     let activity =
         |(unit, a): &(String, crate::data::report::Activity)| item(unit, &activity_text(a));
     let chi_tiet = reported <= ITEMISED_UNITS_LIMIT;
+    let sections = &envelope.sections;
+    let area_word = area(plan, envelope);
     let muc_tieu = c
         .objectives
         .iter()
@@ -240,6 +318,22 @@ pub(crate) fn consolidated_context(
                 joined_activities(&o.activities)
             },
             co_noi_dung: !o.results.is_empty() || !o.activities.is_empty(),
+            chi_tieu: c
+                .indicators
+                .iter()
+                .filter(|r| r.indicator.objective == o.objective)
+                .map(|r| synthesis::indicator_sentence(r, area_word))
+                .collect(),
+            theo_don_vi: if chi_tiet {
+                synthesis::per_unit(&o.results, &o.activities)
+            } else {
+                Vec::new()
+            },
+            theo_don_vi_gop: if chi_tiet {
+                String::new()
+            } else {
+                synthesis::per_unit_joined(&synthesis::per_unit(&o.results, &o.activities))
+            },
         })
         .collect();
     let t = c.totals;
@@ -272,7 +366,7 @@ pub(crate) fn consolidated_context(
         bao_cao,
         muc_tieu,
         hoat_dong_chung: if chi_tiet {
-            c.general_activities.iter().map(activity).collect()
+            synthesis::per_unit(&[], &c.general_activities)
         } else {
             Vec::new()
         },
@@ -283,27 +377,47 @@ pub(crate) fn consolidated_context(
         },
         tong_hoat_dong,
         chi_tieu: SummaryContext::new(c.summary, &c.indicators, &lead, area(plan, envelope)),
-        phu_luc: APPENDIX_LABEL.into(),
+        phu_luc: INDICATORS_LABEL.into(),
+        phu_luc_don_vi: MATRIX_LABEL.into(),
         kho_khan: if chi_tiet {
-            items(&c.difficulties)
+            synthesis::per_unit(&c.difficulties, &[])
         } else {
             Vec::new()
         },
         kho_khan_gop: if chi_tiet {
             String::new()
         } else {
-            joined_items(&c.difficulties)
+            synthesis::per_unit_joined(&synthesis::per_unit(&c.difficulties, &[]))
         },
         de_xuat: if chi_tiet {
-            items(&c.proposals)
+            synthesis::per_unit(&c.proposals, &[])
         } else {
             Vec::new()
         },
         de_xuat_gop: if chi_tiet {
             String::new()
         } else {
-            joined_items(&c.proposals)
+            synthesis::per_unit_joined(&synthesis::per_unit(&c.proposals, &[]))
         },
+        de_xuat_noi_bo: if chi_tiet {
+            synthesis::per_unit(&c.internal_proposals, &[])
+        } else {
+            Vec::new()
+        },
+        de_xuat_noi_bo_gop: if chi_tiet {
+            String::new()
+        } else {
+            synthesis::per_unit_joined(&synthesis::per_unit(&c.internal_proposals, &[]))
+        },
+        lanh_dao_chi_dao: written(&sections.leadership, &LEADERSHIP),
+        danh_gia_chung: AssessmentContext {
+            uu_diem: written(&sections.strengths, &STRENGTHS),
+            han_che: written(&sections.shortcomings, &SHORTCOMINGS),
+            nguyen_nhan: written(&sections.causes, &CAUSES),
+        },
+        phuong_huong: written(&sections.next_year, &NEXT_YEAR),
+        nam_sau: (report_year(envelope.frame.date) + 1).to_string(),
+        kien_nghi: written(&sections.requests, &REQUESTS),
         ket_luan,
         chi_tiet,
         bang_chi_tieu: super::TABLE_MARKER,
@@ -320,26 +434,27 @@ pub(crate) fn area(plan: &Plan, envelope: &Envelope) -> &'static str {
 }
 
 /// Đơn vị báo cáo / Ghi chú of a consolidated row: the area's totals (`Toàn phường: 10/24`),
-/// then each unit's figure.
+/// then each unit's figure — up to [`PROVENANCE_UNITS_LIMIT`] units; past that, how many units
+/// reported and a pointer to Phụ lục II, which holds each unit's evaluation (issue 12: 700 units
+/// listed in every row made a 630-page report).
 fn provenance(r: &IndicatorResult, area: &str) -> Vec<String> {
     if r.sources.is_empty() {
         return vec!["Không có đơn vị báo cáo".into()];
     }
     let mut out: Vec<String> = totals_text(r, area).into_iter().collect();
-    let decimals = super::figure_decimals(r);
-    let each = r
-        .sources
-        .iter()
-        .map(|s| format!("{}: {}", s.label(), figure_text(&s.value, decimals)));
-    if r.sources.len() <= PROVENANCE_LINES_LIMIT {
-        out.extend(each);
-    } else {
+    if r.sources.len() > PROVENANCE_UNITS_LIMIT {
         out.push(format!(
-            "{} đơn vị: {}",
-            r.sources.len(),
-            each.collect::<Vec<_>>().join("; ")
+            "{} đơn vị báo cáo (kết quả của từng đơn vị tại {MATRIX_LABEL})",
+            r.sources.len()
         ));
+        return out;
     }
+    let decimals = super::figure_decimals(r);
+    out.extend(
+        r.sources
+            .iter()
+            .map(|s| format!("{}: {}", s.label(), figure_text(&s.value, decimals))),
+    );
     out
 }
 
@@ -386,10 +501,12 @@ pub(crate) fn consolidated_document(
         role: crate::model::Role::Body,
         inlines: vec![crate::model::Inline::Text {
             text: format!(
-                "Ghi chú: kết quả tỷ lệ = tổng tử số của các đơn vị / tổng mẫu số × hệ số (không lấy trung bình các tỷ lệ); \
-                 số lượng = tổng của các đơn vị; chỉ tiêu định tính đạt khi mọi đơn vị báo cáo đều hoàn thành. \
-                 “Vượt”: kết quả cao hơn chỉ tiêu tối thiểu; chỉ tiêu tối đa (càng thấp càng tốt) không cao hơn kế hoạch là “Đạt”. \
-                 “Không phát sinh”: tổng mẫu số bằng 0; “Chưa có số liệu”: không đơn vị nào báo cáo. \
+                "Ghi chú: kết quả của chỉ tiêu tỷ lệ được tính trên tổng số của các đơn vị (tổng số \
+                 đạt yêu cầu chia cho tổng số đối tượng), không lấy bình quân tỷ lệ của các đơn vị; \
+                 chỉ tiêu số lượng là tổng số của các đơn vị; chỉ tiêu định tính đạt khi tất cả các \
+                 đơn vị báo cáo đều hoàn thành. “Vượt”: kết quả cao hơn chỉ tiêu tối thiểu; chỉ tiêu \
+                 tối đa (càng thấp càng tốt) không cao hơn kế hoạch là “Đạt”. “Không phát sinh”: trong \
+                 năm không có đối tượng của chỉ tiêu; “Chưa có số liệu”: chưa có đơn vị báo cáo. \
                  Đạt {}/{} chỉ tiêu: {} là số chỉ tiêu có số liệu để đánh giá.",
                 c.summary.achieved(),
                 c.summary.evaluated(),
@@ -403,12 +520,21 @@ pub(crate) fn consolidated_document(
         frame: envelope.frame.clone(),
         body,
         notes: markup.notes,
-        appendices: vec![Appendix {
-            label: APPENDIX_LABEL.into(),
-            title: envelope.appendix_title.clone(),
-            attached_to: attached_to(&envelope.frame),
-            body: appendix_body,
-            landscape: true,
-        }],
+        appendices: vec![
+            Appendix {
+                label: INDICATORS_LABEL.into(),
+                title: envelope.appendix_title.clone(),
+                attached_to: attached_to(&envelope.frame),
+                body: appendix_body,
+                landscape: true,
+            },
+            Appendix {
+                label: MATRIX_LABEL.into(),
+                title: MATRIX_TITLE.into(),
+                attached_to: attached_to(&envelope.frame),
+                body: super::matrix::matrix_body(plan, c),
+                landscape: true,
+            },
+        ],
     })
 }

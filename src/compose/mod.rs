@@ -13,7 +13,9 @@
 
 pub(crate) mod consolidated;
 pub(crate) mod document;
+pub(crate) mod matrix;
 pub(crate) mod plan;
+pub(crate) mod synthesis;
 pub(crate) mod unit;
 
 use serde::Serialize;
@@ -517,7 +519,7 @@ impl SummaryContext {
         let mut excluded = Vec::new();
         if s.not_applicable > 0 {
             excluded.push(format!(
-                "{} chỉ tiêu không phát sinh (mẫu số bằng 0)",
+                "{} chỉ tiêu không phát sinh (trong năm không có đối tượng của chỉ tiêu)",
                 s.not_applicable
             ));
         }

@@ -158,7 +158,12 @@ pub(crate) fn unit_context(
         ),
         bang_chi_tieu: TABLE_MARKER,
         kho_khan: report.difficulties.clone(),
-        de_xuat: report.proposals.clone(),
+        de_xuat: report
+            .proposals
+            .iter()
+            .chain(&report.internal_proposals)
+            .cloned()
+            .collect(),
         ket_luan,
     }
 }

@@ -19,6 +19,7 @@
 
 pub(crate) mod collect;
 pub(crate) mod export;
+pub(crate) mod matrix;
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -292,8 +293,10 @@ pub struct Consolidated {
     pub totals: ActivityTotals,
     /// Khó khăn, vướng mắc — attributed.
     pub difficulties: Vec<Attributed>,
-    /// Đề xuất, kiến nghị — attributed.
+    /// Đề xuất, kiến nghị — attributed; those the consolidating agency may forward upward.
     pub proposals: Vec<Attributed>,
+    /// Đề xuất nội bộ — attributed; addressed to the consolidating agency, not forwarded.
+    pub internal_proposals: Vec<Attributed>,
 }
 
 impl Consolidated {
@@ -456,6 +459,7 @@ pub fn consolidate(
     let mut totals = ActivityTotals::default();
     let mut difficulties = Vec::new();
     let mut proposals = Vec::new();
+    let mut internal_proposals = Vec::new();
     for (r, name) in order.iter().zip(&names) {
         for (n, items) in &r.results {
             if let Some(o) = objectives.get_mut(n.wrapping_sub(1)) {
@@ -481,6 +485,7 @@ pub fn consolidate(
         };
         difficulties.extend(r.difficulties.iter().map(attr));
         proposals.extend(r.proposals.iter().map(attr));
+        internal_proposals.extend(r.internal_proposals.iter().map(attr));
     }
     Consolidated {
         units,
@@ -491,6 +496,7 @@ pub fn consolidate(
         totals,
         difficulties,
         proposals,
+        internal_proposals,
     }
 }
 

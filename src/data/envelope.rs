@@ -50,6 +50,36 @@ pub(crate) struct RawEnvelope {
     /// consolidated figures (`consolidate --export`); optional.
     #[serde(default)]
     pub cap_tren: Option<RawUpperLevel>,
+    // Các mục do cơ quan tổng hợp viết (issue 12), each optional: absent, the report writes a
+    // marked placeholder and a warning is given.
+    /// Công tác lãnh đạo, chỉ đạo — documents issued, the work of the board for the advancement
+    /// of women.
+    #[serde(default)]
+    pub lanh_dao_chi_dao: Option<Lines>,
+    /// Đánh giá chung — ưu điểm, hạn chế, nguyên nhân.
+    #[serde(default)]
+    pub danh_gia_chung: Option<RawAssessment>,
+    /// Phương hướng, nhiệm vụ năm sau.
+    #[serde(default)]
+    pub phuong_huong: Option<Lines>,
+    /// Kiến nghị, đề xuất — the consolidating agency's own, to the level above.
+    #[serde(default)]
+    pub kien_nghi: Option<Lines>,
+}
+
+/// Đánh giá chung — the signer's assessment, each part optional.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawAssessment {
+    /// Ưu điểm — strengths.
+    #[serde(default)]
+    pub uu_diem: Option<Lines>,
+    /// Hạn chế — shortcomings (the units' khó khăn follow them in the report).
+    #[serde(default)]
+    pub han_che: Option<Lines>,
+    /// Nguyên nhân — causes.
+    #[serde(default)]
+    pub nguyen_nhan: Option<Lines>,
 }
 
 /// Cấp trên — how the consolidating body reports to the level above (thành phố, tỉnh…).
@@ -82,6 +112,11 @@ pub(crate) const ENVELOPE_FIELDS: &[&str] = &[
     "ket_luan",
     "noi_nhan",
     "ky",
+    // Issue 12: the sections the consolidating agency writes.
+    "lanh_dao_chi_dao",
+    "danh_gia_chung",
+    "phuong_huong",
+    "kien_nghi",
     "cap_tren",
 ];
 
@@ -100,6 +135,8 @@ pub struct Envelope {
     pub appendix_title: String,
     /// Kết luận — given closing paragraphs (empty: the default).
     pub closing: Vec<String>,
+    /// Các mục do cơ quan tổng hợp viết (issue 12).
+    pub sections: Sections,
     /// Cấp trên — the export to the higher level (`cap_tren`), if the envelope sets it.
     pub upper: Option<UpperLevel>,
     /// The file it was read from.
@@ -145,6 +182,71 @@ pub(crate) struct RawEnvelopeFrame {
     /// Chữ ký — `ky`.
     pub ky: RawSignature,
 }
+
+/// Các mục của báo cáo tổng hợp do cơ quan tổng hợp viết — each `None` when the file is silent
+/// (the report then writes [`Section::placeholder`]).
+#[derive(Debug, Clone, Default)]
+pub struct Sections {
+    /// Công tác lãnh đạo, chỉ đạo.
+    pub leadership: Option<Vec<String>>,
+    /// Đánh giá chung — ưu điểm.
+    pub strengths: Option<Vec<String>>,
+    /// Đánh giá chung — hạn chế.
+    pub shortcomings: Option<Vec<String>>,
+    /// Đánh giá chung — nguyên nhân.
+    pub causes: Option<Vec<String>>,
+    /// Phương hướng, nhiệm vụ năm sau.
+    pub next_year: Option<Vec<String>>,
+    /// Kiến nghị, đề xuất với cấp trên.
+    pub requests: Option<Vec<String>>,
+}
+
+/// Một mục của báo cáo tổng hợp: its key (field path) and what it holds, for the placeholder
+/// `[cần bổ sung: …]` and the warning.
+pub(crate) struct Section {
+    /// Field path in the envelope file, e.g. `danh_gia_chung.uu_diem`.
+    pub field: &'static str,
+    /// What the section holds, as the placeholder names it.
+    pub what: &'static str,
+}
+
+impl Section {
+    /// The marked placeholder written where the file is silent.
+    pub(crate) fn placeholder(&self) -> String {
+        format!("[cần bổ sung: {}]", self.what)
+    }
+}
+
+/// The sections, in the order of the report.
+pub(crate) const LEADERSHIP: Section = Section {
+    field: "lanh_dao_chi_dao",
+    what: "công tác lãnh đạo, chỉ đạo — văn bản đã ban hành, hoạt động của Ban vì sự tiến bộ của phụ nữ",
+};
+/// Đánh giá chung — ưu điểm.
+pub(crate) const STRENGTHS: Section = Section {
+    field: "danh_gia_chung.uu_diem",
+    what: "ưu điểm",
+};
+/// Đánh giá chung — hạn chế.
+pub(crate) const SHORTCOMINGS: Section = Section {
+    field: "danh_gia_chung.han_che",
+    what: "hạn chế",
+};
+/// Đánh giá chung — nguyên nhân.
+pub(crate) const CAUSES: Section = Section {
+    field: "danh_gia_chung.nguyen_nhan",
+    what: "nguyên nhân của hạn chế",
+};
+/// Phương hướng, nhiệm vụ năm sau.
+pub(crate) const NEXT_YEAR: Section = Section {
+    field: "phuong_huong",
+    what: "phương hướng, nhiệm vụ năm sau",
+};
+/// Kiến nghị, đề xuất với cấp trên.
+pub(crate) const REQUESTS: Section = Section {
+    field: "kien_nghi",
+    what: "kiến nghị, đề xuất của cơ quan tổng hợp với cấp trên",
+};
 
 /// Default title of the indicator appendix.
 pub(crate) const DEFAULT_APPENDIX_TITLE: &str = "KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU";
@@ -241,6 +343,7 @@ pub(crate) fn validate_envelope(c: &mut Checker<'_>, raw: RawEnvelope) -> Envelo
             .unwrap_or(DEFAULT_APPENDIX_TITLE)
             .to_uppercase(),
         closing: clean(&raw.ket_luan),
+        sections: sections(c, &raw),
         upper,
         path: c.source.path.clone(),
     }
@@ -303,4 +406,48 @@ fn upper_level(
             ky: raw.ky.clone(),
         },
     }
+}
+
+/// The sections the file gives; one warning naming every section it is silent on (an empty
+/// list is silent), at the first of them.
+fn sections(c: &mut Checker<'_>, raw: &RawEnvelope) -> Sections {
+    let mut missing: Vec<&Section> = Vec::new();
+    let mut take = |section: &'static Section, l: Option<&Lines>| -> Option<Vec<String>> {
+        let paras: Vec<String> = l
+            .map(|l| {
+                l.0.iter()
+                    .map(|s| s.trim().to_string())
+                    .filter(|s| !s.is_empty())
+                    .collect()
+            })
+            .unwrap_or_default();
+        if paras.is_empty() {
+            missing.push(section);
+            None
+        } else {
+            Some(paras)
+        }
+    };
+    let a = raw.danh_gia_chung.clone().unwrap_or_default();
+    let out = Sections {
+        leadership: take(&LEADERSHIP, raw.lanh_dao_chi_dao.as_ref()),
+        strengths: take(&STRENGTHS, a.uu_diem.as_ref()),
+        shortcomings: take(&SHORTCOMINGS, a.han_che.as_ref()),
+        causes: take(&CAUSES, a.nguyen_nhan.as_ref()),
+        next_year: take(&NEXT_YEAR, raw.phuong_huong.as_ref()),
+        requests: take(&REQUESTS, raw.kien_nghi.as_ref()),
+    };
+    if let Some(first) = missing.first() {
+        let fields: Vec<String> = missing.iter().map(|s| format!("`{}`", s.field)).collect();
+        c.warn(
+            first.field,
+            format!(
+                "tệp tổng hợp chưa ghi {} mục do cơ quan tổng hợp viết ({}): báo cáo để chỗ trống `[cần bổ sung: …]` ở các mục đó",
+                missing.len(),
+                fields.join(", ")
+            ),
+            "ghi nội dung (lời của người ký, mỗi đoạn một dòng `- …`) vào các khóa trên, hoặc sửa chỗ trống trong văn bản trước khi trình ký",
+        );
+    }
+    out
 }

@@ -19,6 +19,110 @@ use crate::diag::{Diagnostics, Location, Warned};
 use crate::model::format::date_short;
 use crate::model::{Code, DocumentKind, Frame, IssueDate, Text};
 
+/// Đề xuất — one entry of `de_xuat`: a text (the unit asks the level above; the consolidating
+/// agency may forward it), or a group `{ noi_bo: [...] }` of texts addressed to the consolidating
+/// agency itself (e.g. a request to the ward for funds), never forwarded upward.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub(crate) enum RawProposal {
+    /// A plain entry.
+    Forward(Text),
+    /// `noi_bo:` — addressed to the consolidating agency.
+    Internal(Lines),
+}
+
+/// Đề xuất, kiến nghị — `de_xuat`: one text (lines separated by newlines, as [`Lines`]) or a
+/// list of [`RawProposal`] entries.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[serde(transparent)]
+pub(crate) struct RawProposals(pub Vec<RawProposal>);
+
+/// The key of a [`RawProposal::Internal`] group.
+pub(crate) const INTERNAL_PROPOSALS_KEY: &str = "noi_bo";
+
+impl<'de> Deserialize<'de> for RawProposal {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        use serde::de::{self, MapAccess, Visitor};
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = RawProposal;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a string or a map `noi_bo: [...]`")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<RawProposal, E> {
+                Text::deserialize(de::value::StrDeserializer::<E>::new(v)).map(RawProposal::Forward)
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<RawProposal, A::Error> {
+                let mut lines: Option<Lines> = None;
+                while let Some(key) = map.next_key::<String>()? {
+                    if key != INTERNAL_PROPOSALS_KEY {
+                        return Err(de::Error::unknown_field(&key, &[INTERNAL_PROPOSALS_KEY]));
+                    }
+                    if lines.is_some() {
+                        return Err(de::Error::duplicate_field(INTERNAL_PROPOSALS_KEY));
+                    }
+                    lines = Some(map.next_value()?);
+                }
+                lines
+                    .map(RawProposal::Internal)
+                    .ok_or_else(|| de::Error::missing_field(INTERNAL_PROPOSALS_KEY))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+impl<'de> Deserialize<'de> for RawProposals {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        use serde::de::{self, SeqAccess, Visitor};
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = RawProposals;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a string or a sequence of strings and `noi_bo:` groups")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<RawProposals, E> {
+                let lines = Lines::deserialize(de::value::StrDeserializer::<E>::new(v))?;
+                Ok(RawProposals(
+                    lines.0.into_iter().map(RawProposal::Forward).collect(),
+                ))
+            }
+            fn visit_unit<E: de::Error>(self) -> Result<RawProposals, E> {
+                Ok(RawProposals::default())
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<RawProposals, A::Error> {
+                let mut out = Vec::new();
+                while let Some(p) = seq.next_element::<RawProposal>()? {
+                    out.push(p);
+                }
+                Ok(RawProposals(out))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+impl schemars::JsonSchema for RawProposals {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "RawProposals".into()
+    }
+    fn inline_schema() -> bool {
+        true
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        // The group's shape, so that a misplaced `noi_bo:` is pointed to `de_xuat[]` (a plain
+        // entry is a string; the shape only serves field lookups).
+        schemars::json_schema!({
+            "type": "array",
+            "items": {
+                "type": "object",
+                "properties": {
+                    "noi_bo": { "type": "array", "items": { "type": "string" }, "x-vanban-dong": true }
+                }
+            }
+        })
+    }
+}
+
 /// Đơn vị — who reports: a stable id and the display name.
 #[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -143,9 +247,10 @@ pub(crate) struct RawUnitReport {
     /// Khó khăn, vướng mắc — difficulties.
     #[serde(default)]
     pub kho_khan: Lines,
-    /// Đề xuất, kiến nghị — proposals.
+    /// Đề xuất, kiến nghị — proposals: texts forwarded upward, and groups `{ noi_bo: [...] }`
+    /// addressed to the consolidating agency only.
     #[serde(default)]
-    pub de_xuat: Lines,
+    pub de_xuat: RawProposals,
     /// Số liệu — indicator figures.
     #[serde(default)]
     pub so_lieu: Vec<RawFigure>,
@@ -265,8 +370,11 @@ pub struct UnitReport {
     pub activities: Vec<Activity>,
     /// Khó khăn, vướng mắc.
     pub difficulties: Vec<String>,
-    /// Đề xuất, kiến nghị.
+    /// Đề xuất, kiến nghị — those the consolidating agency may forward upward (plain entries).
     pub proposals: Vec<String>,
+    /// Đề xuất nội bộ — addressed to the consolidating agency (the ward), never forwarded as
+    /// its own (entries under `noi_bo`).
+    pub internal_proposals: Vec<String>,
     /// Số liệu — in file order, one per indicator.
     pub figures: Vec<Figure>,
     /// Kết luận — closing paragraphs given by the unit (empty: the default).
@@ -476,7 +584,25 @@ pub(crate) fn validate_unit_report(
         results,
         activities,
         difficulties: texts(&raw.kho_khan),
-        proposals: texts(&raw.de_xuat),
+        proposals: raw
+            .de_xuat
+            .0
+            .iter()
+            .filter_map(|p| match p {
+                RawProposal::Forward(t) => Some(t.trim().to_string()),
+                RawProposal::Internal(_) => None,
+            })
+            .filter(|t| !t.is_empty())
+            .collect(),
+        internal_proposals: raw
+            .de_xuat
+            .0
+            .iter()
+            .flat_map(|p| match p {
+                RawProposal::Forward(_) => Vec::new(),
+                RawProposal::Internal(l) => texts(l),
+            })
+            .collect(),
         figures,
         closing: texts(&raw.ket_luan),
     }

@@ -15,8 +15,8 @@ use calamine::{Data, Range, Reader, Xlsx};
 
 use crate::data::raw::{Lines, RawAgency, RawSignature, Scalar};
 use crate::data::report::{
-    validate_unit_report, RawActivity, RawFigure, RawObjectiveResult, RawUnit, RawUnitReport,
-    UnitReport,
+    validate_unit_report, RawActivity, RawFigure, RawObjectiveResult, RawProposal, RawProposals,
+    RawUnit, RawUnitReport, UnitReport,
 };
 use crate::data::source::Source;
 use crate::data::yaml::Locator;
@@ -404,7 +404,7 @@ impl Form {
         let ket_qua = self.results(&results);
         let hoat_dong = self.activities(&activities);
         let kho_khan = self.lines(&difficulties, H_DIFFICULTY, "kho_khan");
-        let de_xuat = self.lines(&proposals, H_PROPOSAL, "de_xuat");
+        let de_xuat = self.proposals(&proposals);
         let (fields, so_lieu, ket_qua, hoat_dong, kho_khan, de_xuat) =
             (fields?, so_lieu?, ket_qua?, hoat_dong?, kho_khan?, de_xuat?);
         let text = |k: &str| Text::new(fields.get(k).cloned().unwrap_or_default());
@@ -837,6 +837,53 @@ impl Form {
             });
         }
         Some(out)
+    }
+
+    /// The proposals sheet: each line of each cell is one proposal; a row marked `Có` in the
+    /// `Nội bộ` column is addressed to the consolidating agency only (`noi_bo`).
+    fn proposals(&mut self, sheet: &Sheet) -> Option<RawProposals> {
+        let (header, cols) = self.columns(sheet, &[H_PROPOSAL, H_INTERNAL])?;
+        let mut out = Vec::new();
+        let mut first = None;
+        for r in header + 1..=sheet.last_row() {
+            if let Some(e) = self.unusable(sheet, r, cols[0], H_PROPOSAL) {
+                self.diags.push(e);
+                continue;
+            }
+            let items = lines_of(&text_of(sheet.get(r, cols[0])));
+            if items.0.is_empty() {
+                continue;
+            }
+            first.get_or_insert(r);
+            let internal = match sheet.get(r, cols[1]) {
+                Data::Empty => false,
+                Data::Bool(b) => *b,
+                Data::String(s) if s.trim().is_empty() || fold(s) == fold(NO) => false,
+                Data::String(s) if fold(s) == fold(YES) => true,
+                other => {
+                    self.error(
+                        sheet.at(r, cols[1]),
+                        format!(
+                            "ô {H_INTERNAL} ghi `{}`: chỉ được chọn {YES} hoặc để trống",
+                            text_of(other)
+                        ),
+                        "chọn Có nếu đề xuất chỉ gửi cơ quan tổng hợp; để trống nếu chuyển cả lên cấp trên",
+                    );
+                    continue;
+                }
+            };
+            if internal {
+                out.push(RawProposal::Internal(items));
+            } else {
+                out.extend(items.0.into_iter().map(RawProposal::Forward));
+            }
+        }
+        let place = match first {
+            Some(r) => sheet.at(r, cols[0]),
+            None => sheet.name.to_string(),
+        };
+        self.locate("de_xuat".into(), place, H_PROPOSAL.into());
+        Some(RawProposals(out))
     }
 
     /// A one-column list sheet: each line of each cell is one item.

@@ -67,6 +67,9 @@ pub(crate) const H_ARTICLES: &str = "Số tin, bài";
 pub(crate) const H_DIFFICULTY: &str = "Khó khăn, vướng mắc";
 /// Header: Đề xuất, kiến nghị.
 pub(crate) const H_PROPOSAL: &str = "Đề xuất, kiến nghị";
+/// Header: Nội bộ — `Có`: a proposal addressed to the consolidating agency only (`noi_bo`),
+/// not forwarded to the higher level.
+pub(crate) const H_INTERNAL: &str = "Nội bộ";
 
 /// The yes / no choices of a qualitative indicator's `Hoàn thành` cell.
 pub(crate) const YES: &str = "Có";

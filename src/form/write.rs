@@ -663,10 +663,39 @@ fn lines_sheet(
     title: &str,
 ) -> Result<(), XlsxError> {
     ws.set_name(name)?;
-    self::title(ws, s, 1, [title, "", "Mỗi ý một dòng."])?;
-    headers(ws, s, &[header], &[100.0])?;
-    for r in HEADER_ROW + 1..=HEADER_ROW + LINE_ROWS {
+    let internal = header == H_PROPOSAL;
+    let note = if internal {
+        "Mỗi ý một dòng. Nội bộ: chọn Có nếu đề xuất chỉ gửi cơ quan tổng hợp, không chuyển lên cấp trên."
+    } else {
+        "Mỗi ý một dòng."
+    };
+    let width = if internal { 2 } else { 1 };
+    self::title(ws, s, width, [title, "", note])?;
+    if internal {
+        headers(ws, s, &[header, H_INTERNAL], &[86.0, 12.0])?;
+    } else {
+        headers(ws, s, &[header], &[100.0])?;
+    }
+    let (first, last) = (HEADER_ROW + 1, HEADER_ROW + LINE_ROWS);
+    for r in first..=last {
         ws.write_blank(r, 0, &s.input_text)?;
+        if internal {
+            ws.write_blank(r, 1, &s.input_center)?;
+        }
+    }
+    if internal {
+        ws.add_data_validation(
+            first,
+            1,
+            last,
+            1,
+            &validation(
+                DataValidation::new().allow_list_strings(&[YES, NO])?,
+                H_INTERNAL,
+                "Có: chỉ gửi cơ quan tổng hợp; để trống: chuyển cả lên cấp trên",
+                &format!("Chọn {YES} hoặc {NO} trong danh sách."),
+            )?,
+        )?;
     }
     page_setup(ws, false, true)?;
     Ok(())

@@ -170,13 +170,10 @@ pub(crate) fn fill(form: &Path, yaml: &Value, out: &Path) {
             }
         }
     }
-    for (name, header, key) in [
-        ("Khó khăn", "Khó khăn, vướng mắc", "kho_khan"),
-        ("Đề xuất", "Đề xuất, kiến nghị", "de_xuat"),
-    ] {
-        let ws = sheet(&mut book, name);
-        let (h, c) = find(ws, header);
-        for (i, item) in get(yaml, key)
+    {
+        let ws = sheet(&mut book, "Khó khăn");
+        let (h, c) = find(ws, "Khó khăn, vướng mắc");
+        for (i, item) in get(yaml, "kho_khan")
             .and_then(Value::as_sequence)
             .into_iter()
             .flatten()
@@ -184,6 +181,29 @@ pub(crate) fn fill(form: &Path, yaml: &Value, out: &Path) {
         {
             ws.get_cell_mut((c, h + 1 + i as u32))
                 .set_value_string(cell_text(item));
+        }
+    }
+    {
+        // A plain entry is one row; a `noi_bo:` group one row marked Có in Nội bộ.
+        let ws = sheet(&mut book, "Đề xuất");
+        let (h, c) = find(ws, "Đề xuất, kiến nghị");
+        let internal = col(ws, h, "Nội bộ");
+        for (i, item) in get(yaml, "de_xuat")
+            .and_then(Value::as_sequence)
+            .into_iter()
+            .flatten()
+            .enumerate()
+        {
+            let r = h + 1 + i as u32;
+            match item.get("noi_bo") {
+                Some(lines) => {
+                    ws.get_cell_mut((c, r)).set_value_string(cell_text(lines));
+                    ws.get_cell_mut((internal, r)).set_value_string("Có");
+                }
+                None => {
+                    ws.get_cell_mut((c, r)).set_value_string(cell_text(item));
+                }
+            }
         }
     }
     umya_spreadsheet::writer::xlsx::write(&book, out).expect("write filled form");

@@ -311,3 +311,12 @@ pub fn proptest_cases() -> u32 {
         .and_then(|v| v.parse().ok())
         .unwrap_or(64)
 }
+
+/// Run the built `vanban` binary in `dir` with `args`, as a user does.
+pub fn vanban(dir: &Path, args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_vanban"))
+        .current_dir(dir)
+        .args(args)
+        .output()
+        .expect("run vanban")
+}

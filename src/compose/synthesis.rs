@@ -1,0 +1,194 @@
+//! Tổng hợp nội dung — the consolidated report's narrative as an official writes it (issue 12,
+//! item 2): under each objective, first the objective's indicators in words ("Tỷ lệ nữ tham
+//! gia lãnh đạo, quản lý: toàn phường 10/24, đạt 41,7% (kế hoạch 40%), vượt kế hoạch"), then
+//! the units' results and activities, **one paragraph per unit**; a text a unit wrote twice is
+//! kept once, and units that wrote the same are named together.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use super::consolidated::ItemContext;
+use super::{activity_text, figure_decimals, fixed, result_text, target_text, with_unit};
+use crate::consolidate::{Attributed, IndicatorResult};
+use crate::data::indicator::{Direction, Evaluation, Measure};
+use crate::data::report::{Activity, FigureValue};
+
+/// The comparison key of a text: case, spacing and final punctuation do not matter.
+fn key(text: &str) -> String {
+    text.trim()
+        .trim_end_matches(['.', ';', ':', ','])
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+/// A text as one sentence of a joined paragraph: trimmed, without its final `.`/`;`.
+fn sentence(text: &str) -> &str {
+    text.trim().trim_end_matches(['.', ';', ',']).trim_end()
+}
+
+/// Each unit's texts once, in unit order then the order written: `(unit, texts)`.
+fn by_unit<'a>(texts: impl Iterator<Item = (&'a str, String)>) -> Vec<(String, Vec<String>)> {
+    let mut out: Vec<(String, Vec<String>)> = Vec::new();
+    let mut index: BTreeMap<String, usize> = BTreeMap::new();
+    let mut seen: BTreeMap<usize, BTreeSet<String>> = BTreeMap::new();
+    for (unit, text) in texts {
+        let k = key(&text);
+        if k.is_empty() {
+            continue;
+        }
+        let i = *index.entry(unit.to_string()).or_insert_with(|| {
+            out.push((unit.to_string(), Vec::new()));
+            out.len() - 1
+        });
+        if seen.entry(i).or_default().insert(k) {
+            out[i].1.push(sentence(&text).to_string());
+        }
+    }
+    out
+}
+
+/// Units whose texts are the same are named together (`Trường A, Trường B: …`), at the place of
+/// the first of them.
+fn merge_same(groups: Vec<(String, Vec<String>)>) -> Vec<ItemContext> {
+    let mut out: Vec<(Vec<String>, Vec<String>)> = Vec::new();
+    let mut index: BTreeMap<Vec<String>, usize> = BTreeMap::new();
+    for (unit, texts) in groups {
+        let k: Vec<String> = texts.iter().map(|t| key(t)).collect();
+        match index.get(&k) {
+            Some(&i) => out[i].0.push(unit),
+            None => {
+                index.insert(k, out.len());
+                out.push((vec![unit], texts));
+            }
+        }
+    }
+    out.into_iter()
+        .map(|(units, texts)| ItemContext {
+            don_vi: units.join(", "),
+            noi_dung: texts.join(". "),
+        })
+        .collect()
+}
+
+/// Results and activities of one objective (or the difficulties, proposals of the report),
+/// one item per unit.
+pub(crate) fn per_unit(
+    results: &[Attributed],
+    activities: &[(String, Activity)],
+) -> Vec<ItemContext> {
+    merge_same(by_unit(
+        results
+            .iter()
+            .map(|a| (a.unit.as_str(), a.text.clone()))
+            .chain(
+                activities
+                    .iter()
+                    .map(|(u, a)| (u.as_str(), activity_text(a))),
+            ),
+    ))
+}
+
+/// The same, joined into one text for a report of many units: `a. b (Đơn vị); c (Đơn vị)`.
+pub(crate) fn per_unit_joined(items: &[ItemContext]) -> String {
+    items
+        .iter()
+        .map(|i| format!("{} ({})", i.noi_dung, i.don_vi))
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// How a result compares with the plan, in words: `vượt kế hoạch`, `đạt kế hoạch`, `chưa đạt
+/// kế hoạch`.
+fn verdict(e: Evaluation) -> &'static str {
+    match e {
+        Evaluation::Exceeded => "vượt kế hoạch",
+        Evaluation::Met => "đạt kế hoạch",
+        Evaluation::NotMet => "chưa đạt kế hoạch",
+        _ => "",
+    }
+}
+
+/// One indicator's result in the words of a report: `Tỷ lệ nữ tham gia lãnh đạo, quản lý: toàn
+/// phường 10/24, đạt 41,7% (kế hoạch 40%), vượt kế hoạch`; `area` is the level word (`phường`).
+pub(crate) fn indicator_sentence(r: &IndicatorResult, area: &str) -> String {
+    let name = &r.indicator.name;
+    let unit = &r.indicator.unit;
+    let target = with_unit(&target_text(r), unit);
+    let tail = |value: &str| match r.evaluation {
+        Evaluation::NoData | Evaluation::NotApplicable | Evaluation::Contribution => {
+            format!("{value} (kế hoạch {target})")
+        }
+        e => format!("{value} (kế hoạch {target}), {}", verdict(e)),
+    };
+    if r.sources.is_empty() {
+        return format!("{name}: chưa có đơn vị báo cáo số liệu");
+    }
+    match r.indicator.measure {
+        Measure::Ratio => {
+            let d = figure_decimals(r);
+            let totals = format!(
+                "toàn {area} {}/{}",
+                fixed(r.numerator, d),
+                fixed(r.denominator, d)
+            );
+            if r.evaluation == Evaluation::NotApplicable {
+                return format!("{name}: trong năm không phát sinh trường hợp ({totals})");
+            }
+            let verb = match r.indicator.direction {
+                Some(Direction::AtMost) => "là",
+                _ => "đạt",
+            };
+            let value = with_unit(&result_text(r), unit);
+            format!("{name}: {totals}, {}", tail(&format!("{verb} {value}")))
+        }
+        Measure::Count => {
+            let value = with_unit(&result_text(r), unit);
+            format!("{name}: toàn {area} {}", tail(&value))
+        }
+        Measure::Qualitative => {
+            let done = r
+                .sources
+                .iter()
+                .filter(|s| matches!(s.value, FigureValue::Done(true)))
+                .count();
+            let all = r.sources.len();
+            if done == all {
+                format!("{name}: {all}/{all} đơn vị báo cáo đã thực hiện, đạt kế hoạch")
+            } else {
+                format!("{name}: {done}/{all} đơn vị báo cáo đã thực hiện, chưa đạt kế hoạch")
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(unit: &str, text: &str) -> Attributed {
+        Attributed {
+            unit: unit.into(),
+            text: text.into(),
+        }
+    }
+
+    #[test]
+    fn one_item_per_unit_duplicates_once_same_texts_together() {
+        let items = per_unit(
+            &[
+                at("A", "Làm việc một."),
+                at("B", "Làm việc hai"),
+                at("A", "làm  việc một"),
+                at("A", "Làm việc ba;"),
+                at("C", "Làm việc hai."),
+            ],
+            &[],
+        );
+        assert_eq!(items.len(), 2);
+        assert_eq!(items[0].don_vi, "A");
+        assert_eq!(items[0].noi_dung, "Làm việc một. Làm việc ba");
+        assert_eq!(items[1].don_vi, "B, C");
+        assert_eq!(items[1].noi_dung, "Làm việc hai");
+    }
+}
