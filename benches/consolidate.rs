@@ -21,6 +21,10 @@ use serde_yaml::{Mapping, Value};
 #[allow(dead_code)]
 mod gen_units;
 
+#[path = "../examples/gen_forms.rs"]
+#[allow(dead_code)]
+mod gen_forms;
+
 use vanban::internals::consolidate::collect::collect;
 use vanban::internals::consolidate::consolidate;
 use vanban::Templates;
@@ -152,6 +156,28 @@ fn benches(cr: &mut Criterion) {
     g.sample_size(10);
     g.bench_function("1000 units: read + consolidate + .docx", |b| {
         b.iter(|| consolidate_dir(d1000.path(), &templates))
+    });
+
+    // Issue 11: the same 1,000 reports as filled Excel forms; reading alone beside the YAML.
+    gen_forms::generate(d1000.path());
+    let plan1000 = load_plan(&d1000.path().join("ke-hoach-2025.yaml"))
+        .unwrap()
+        .value;
+    g.bench_function("1000 units: read .yaml (collect)", |b| {
+        b.iter(|| {
+            collect(&d1000.path().join("bao-cao"), &plan1000)
+                .unwrap()
+                .reports
+                .len()
+        })
+    });
+    g.bench_function("1000 units: read .xlsx forms (collect)", |b| {
+        b.iter(|| {
+            collect(&d1000.path().join("bieu-mau"), &plan1000)
+                .unwrap()
+                .reports
+                .len()
+        })
     });
 
     // The arithmetic alone, on 10,000 reports already in memory.

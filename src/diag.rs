@@ -24,6 +24,9 @@ pub struct Location {
     pub line: usize,
     /// Column in characters, 1-based; 0 when unknown.
     pub column: usize,
+    /// Ô — in a spreadsheet (a unit's `.xlsx` form), the sheet and cell, e.g. `Chỉ tiêu!E7`;
+    /// printed after the file as `tệp.xlsx!Chỉ tiêu!E7`.
+    pub cell: Option<String>,
 }
 
 impl Location {
@@ -33,6 +36,15 @@ impl Location {
             file: Some(file.to_path_buf()),
             line,
             column,
+            cell: None,
+        }
+    }
+
+    /// A cell of a spreadsheet: `place` is `Sheet!C7` (or a sheet's name alone).
+    pub fn cell(file: &Path, place: impl Into<String>) -> Self {
+        Location {
+            cell: Some(place.into()),
+            ..Location::file(file)
         }
     }
 
@@ -47,6 +59,9 @@ impl fmt::Display for Location {
         match &self.file {
             Some(p) => write!(f, "{}", p.display())?,
             None => write!(f, "<không rõ tệp>")?,
+        }
+        if let Some(cell) = &self.cell {
+            return write!(f, "!{cell}");
         }
         if self.line > 0 {
             write!(f, ":{}", self.line)?;

@@ -35,6 +35,7 @@ pub(crate) mod data;
 pub mod diag;
 pub(crate) mod docx;
 pub mod error;
+pub(crate) mod form;
 pub(crate) mod layout;
 pub(crate) mod markup;
 pub mod model;
@@ -48,7 +49,7 @@ pub use data::document::GeneralDocument;
 pub use data::envelope::{Envelope, UpperLevel};
 pub use data::lint::{is_likely_typo, is_placeholder};
 pub use data::plan::Plan;
-pub use data::report::UnitReport;
+pub use data::report::{Unit, UnitReport};
 pub use data::yaml::FileKind;
 pub use data::{ensure_dir, ensure_file, io_vi, recognize};
 pub use diag::{Diagnostic, Diagnostics, ExitStatus, Warned};
@@ -98,6 +99,14 @@ pub fn load_plan(path: &Path) -> Result<Warned<Plan>, Diagnostics> {
 /// Load and validate a unit report (báo cáo đơn vị) file against the plan's indicators.
 pub fn load_unit_report(path: &Path, plan: &Plan) -> Result<Warned<UnitReport>, Diagnostics> {
     data::load_unit_report(path, plan)
+}
+
+/// Biểu mẫu — the `.xlsx` form unit `unit` fills for `plan` (`vanban form`); `envelope`
+/// prefills the place, the addressee and the deadline. Deterministic: the same inputs give the
+/// same bytes. A unit returns the filled form; [`load_unit_report`] reads it like a `.yaml`.
+pub fn write_form(plan: &Plan, envelope: Option<&Envelope>, unit: &Unit) -> Result<Vec<u8>, Error> {
+    form::write::form(plan, envelope, unit)
+        .map_err(|m| Error::Input(Diagnostic::error(diag::Location::file(&plan.path), m).into()))
 }
 
 /// Load and validate a document file that names its kind with `loai` (văn bản theo loại).

@@ -30,6 +30,8 @@ enum Kind {
     Docx,
     /// A data file (the export to the higher level): `.yaml` or `.yml`.
     Yaml,
+    /// A unit's form (`vanban form`): `.xlsx`.
+    Xlsx,
 }
 
 /// Check that `path` may be an output file at all: not one of `inputs`, not a folder, a `.docx`
@@ -59,6 +61,7 @@ fn check_target(path: &Path, inputs: &[PathBuf], kind: Kind) -> Result<PathBuf, 
             &["yaml", "yml"][..],
             "tệp số liệu xuất phải có đuôi .yaml (cấp trên đọc như một báo cáo đơn vị)",
         ),
+        Kind::Xlsx => (&["xlsx"][..], "biểu mẫu phải có đuôi .xlsx"),
     };
     if !path
         .extension()
@@ -320,6 +323,17 @@ impl Outputs {
         inputs: &[PathBuf],
     ) -> Result<Written, Error> {
         self.write_kind(path, bytes, inputs, Kind::Yaml)
+    }
+
+    /// [`Outputs::write`] for a unit's form (`.xlsx`): a form the unit already filled in this
+    /// folder is never overwritten (it was edited since vanban wrote it).
+    pub fn write_form(
+        &mut self,
+        path: &Path,
+        bytes: &[u8],
+        inputs: &[PathBuf],
+    ) -> Result<Written, Error> {
+        self.write_kind(path, bytes, inputs, Kind::Xlsx)
     }
 
     fn write_kind(

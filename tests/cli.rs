@@ -576,14 +576,14 @@ fn issue_9_typo_lint_is_one_line_per_file_unless_verbose() {
     let lines: Vec<&str> = err.lines().filter(|l| l.contains("gõ nhầm")).collect();
     assert_eq!(lines.len(), 1, "{err}");
     assert!(
-        lines[0].starts_with("cảnh báo: data/ke-hoach-2025.yaml: 7 chỗ có thể gõ nhầm (dòng 92,"),
+        lines[0].starts_with("cảnh báo: data/ke-hoach-2025.yaml: 7 chỗ có thể gõ nhầm (dòng 95,"),
         "{err}"
     );
     assert!(lines[0].contains("-v"), "{err}");
     // -v: each one, with its place.
     let (_, _, err) = vanban(w.path(), &["-v", "validate", "data/ke-hoach-2025.yaml"]);
     assert_eq!(err.matches("có thể gõ nhầm: «").count(), 7, "{err}");
-    assert!(err.contains("data/ke-hoach-2025.yaml:92:18"), "{err}");
+    assert!(err.contains("data/ke-hoach-2025.yaml:95:18"), "{err}");
     // -q: none.
     let (_, _, err) = vanban(w.path(), &["-q", "validate", "data/ke-hoach-2025.yaml"]);
     assert!(!err.contains("gõ nhầm"), "{err}");

@@ -35,4 +35,6 @@ mod templates;
 
 mod hard_inputs;
 
+mod forms;
+
 mod trial;

@@ -414,7 +414,7 @@ fn issue_9_appendix_texts_centred_and_decimals_per_row() {
     assert_eq!((r[3].text.as_str(), r[4].text.as_str()), ("2,0", "1,4"));
     assert_eq!(
         r[6].text,
-        "Toàn phường: 5,6/3,9\nCông chức Văn hóa - Xã hội phường: 3,0/2,0\n\
+        "Toàn phường: 5,6/3,9 giờ\nCông chức Văn hóa - Xã hội phường: 3,0/2,0\n\
          Hội Liên hiệp Phụ nữ phường: 2,6/1,9"
     );
     let r = row(&rows, "Quy hoạch cán bộ, ưu tiên cán bộ nữ, trẻ");
@@ -441,21 +441,21 @@ fn issue_9_totals_named_after_the_level_of_the_agency() {
             .unwrap_or_default()
             .to_string()
     };
-    assert_eq!(total(dir), "Toàn phường: 10/24");
+    assert_eq!(total(dir), "Toàn phường: 10/24 người");
     edit(
         dir,
         ENVELOPE,
         agency,
         "ban_hanh: [\"ỦY BAN NHÂN DÂN\", \"XÃ HÒA BÌNH\"]",
     );
-    assert_eq!(total(dir), "Toàn xã: 10/24");
+    assert_eq!(total(dir), "Toàn xã: 10/24 người");
     edit(
         dir,
         ENVELOPE,
         "ban_hanh: [\"ỦY BAN NHÂN DÂN\", \"XÃ HÒA BÌNH\"]",
         "ban_hanh: [\"ỦY BAN NHÂN DÂN THỊ TRẤN ĐĂK HÀ\"]",
     );
-    assert_eq!(total(dir), "Toàn thị trấn: 10/24");
+    assert_eq!(total(dir), "Toàn thị trấn: 10/24 người");
     edit(
         dir,
         ENVELOPE,
@@ -463,14 +463,14 @@ fn issue_9_totals_named_after_the_level_of_the_agency() {
         "ban_hanh: [\"BAN CHỈ ĐẠO\", \"CÔNG TÁC BÌNH ĐẲNG GIỚI\"]",
     );
     // The envelope names no level: the plan's issuer (phường) is used.
-    assert_eq!(total(dir), "Toàn phường: 10/24");
+    assert_eq!(total(dir), "Toàn phường: 10/24 người");
     edit(
         dir,
         PLAN,
         agency,
         "ban_hanh: [\"BAN CHỈ ĐẠO\", \"CÔNG TÁC BÌNH ĐẲNG GIỚI\"]",
     );
-    assert_eq!(total(dir), "Toàn địa bàn: 10/24");
+    assert_eq!(total(dir), "Toàn địa bàn: 10/24 người");
     // A xã plan: the unit's count is said to be the xã's target.
     edit(
         dir,

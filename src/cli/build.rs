@@ -50,6 +50,9 @@ pub(crate) struct BuildArgs {
     /// Xóa các tệp cũ mà lần `build` trước đã tạo nhưng lần này không tạo nữa (ví dụ báo cáo của đơn vị đã bỏ khỏi dữ liệu), nếu chưa bị sửa; tệp đã sửa được giữ nguyên.
     #[arg(long)]
     pub clean: bool,
+    /// Tạo thêm biểu mẫu Excel cho mỗi đơn vị phải báo cáo: `output/bieu-mau/<mã đơn vị>.xlsx` (như lệnh `form`).
+    #[arg(long)]
+    pub forms: bool,
 }
 
 /// The top-level `.yaml` files of `dir` of the given kind (by their top-level keys, read by the
@@ -199,6 +202,7 @@ pub(crate) fn run(a: &BuildArgs, r: &Reporter) -> Result<ExitStatus, Error> {
         templates: a.templates.clone(),
         force: a.force,
         clean: a.clean,
+        forms: a.forms,
     };
     let templates = a.templates.load(None, r)?;
     let mut t = Tally {
@@ -329,6 +333,38 @@ fn stale(a: &BuildArgs, r: &Reporter, t: &mut Tally) -> Result<(), Error> {
     Ok(())
 }
 
+/// `--forms`: the form of every unit the envelope lists, `output/bieu-mau/<mã đơn vị>.xlsx`;
+/// a form already filled there (edited since) is kept, like any edited output.
+fn forms(
+    a: &BuildArgs,
+    r: &Reporter,
+    plan: &vanban::Plan,
+    envelope: &vanban::Envelope,
+    inputs: &[PathBuf],
+    t: &mut Tally,
+) {
+    for unit in &envelope.expected {
+        let out = a
+            .output
+            .join(super::form::FORMS_DIR)
+            .join(format!("{}.xlsx", unit.id));
+        let written = vanban::write_form(plan, Some(envelope), unit)
+            .and_then(|b| t.outputs.write_form(&out, &b, inputs));
+        match written {
+            Ok(vanban::Written::Wrote) => {
+                t.written += 1;
+                r.done(&format!("Đã ghi {}", out.display()));
+            }
+            Ok(vanban::Written::Kept(w)) => {
+                errln!("{w}\n");
+                t.kept += 1;
+                t.worst = t.worst.max(ExitStatus::NotOverwritten);
+            }
+            Err(e) => t.fail(r, &format!("biểu mẫu {}", unit.id), &e),
+        }
+    }
+}
+
 /// The folder of `build`'s export to the higher level, under the output folder.
 const EXPORT_DIR: &str = "cap-tren";
 
@@ -360,6 +396,16 @@ fn consolidated(
         Err(d) => return t.fail(r, what, &Error::Input(d)),
     };
     r.diagnostics(&envelope.warnings);
+    if a.forms {
+        forms(
+            a,
+            r,
+            plan,
+            &envelope.value,
+            &[plan_path.to_path_buf(), envelope_path.clone()],
+            t,
+        );
+    }
     // Printed here: the other rejected files were reported when the unit reports were written.
     r.diagnostics(&c.reject_mistyped_ids(&envelope.value.expected));
     if !a.allow_partial {

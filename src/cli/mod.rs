@@ -24,6 +24,7 @@ macro_rules! outln {
 
 mod build;
 mod consolidate;
+mod form;
 mod new;
 pub(crate) mod paths;
 mod plan;
@@ -80,6 +81,9 @@ pub(crate) enum Command {
     /// Tổng hợp báo cáo của các đơn vị thành BÁO CÁO tổng hợp (.docx) có phụ lục chỉ tiêu.
     #[command(visible_alias = "tong-hop")]
     Consolidate(consolidate::ConsolidateArgs),
+    /// Tạo biểu mẫu Excel (.xlsx) cho từng đơn vị điền số liệu chỉ tiêu và nội dung báo cáo; tệp đã điền đọc được như tệp báo cáo .yaml.
+    #[command(visible_alias = "bieu-mau")]
+    Form(form::FormArgs),
     /// Tạo tất cả văn bản: kế hoạch, báo cáo từng đơn vị, báo cáo tổng hợp và các tệp có `loai` (đọc ./data, ghi ./output).
     #[command(visible_alias = "tao")]
     Build(build::BuildArgs),
@@ -324,6 +328,7 @@ pub(crate) fn run(cli: Cli) -> ExitStatus {
         Command::Report(a) => report::run(&a, &reporter),
         Command::Consolidate(a) => consolidate::run(&a, &reporter),
         Command::Build(a) => build::run(&a, &reporter),
+        Command::Form(a) => form::run(&a, &reporter),
         Command::Render(a) => render::run(&a, &reporter),
         Command::New(a) => new::run(&a, &reporter),
         Command::Templates(a) => templates::run(&a, &reporter),

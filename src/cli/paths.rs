@@ -99,6 +99,10 @@ pub(crate) fn check_file(p: &Path) -> Result<(), Error> {
         .extension()
         .map(|x| x.to_string_lossy().to_lowercase())
         .unwrap_or_default();
+    // A unit's Excel form is a zip package too: the reader takes it (or says how to resave it).
+    if matches!(ext.as_str(), "xlsx" | "xlsm" | "xls" | "ods") {
+        return Ok(());
+    }
     let mut head = [0u8; 4];
     let zip = std::fs::File::open(p)
         .and_then(|mut f| std::io::Read::read_exact(&mut f, &mut head))
@@ -169,7 +173,7 @@ pub(crate) fn input_dir(arg: &Path, what: &str) -> Result<PathBuf, Error> {
     Ok(p)
 }
 
-/// The data files of folder `dir` and its subfolders (`.yaml`, `.yml`), in name order; hidden
+/// The data files of folder `dir` and its subfolders (`.yaml`, `.yml`, filled forms `.xlsx`), in name order; hidden
 /// folders (`.git`) are skipped.
 pub(crate) fn yaml_files_in(dir: &Path) -> Result<Vec<PathBuf>, Error> {
     let mut out = Vec::new();
@@ -186,7 +190,15 @@ pub(crate) fn yaml_files_in(dir: &Path) -> Result<Vec<PathBuf>, Error> {
                 .is_some_and(|n| n.to_string_lossy().starts_with('.'));
             if p.is_dir() && !hidden {
                 todo.push(p);
-            } else if p.is_file() && p.extension().is_some_and(|x| x == "yaml" || x == "yml") {
+            } else if p.is_file()
+                && (p.extension().is_some_and(|x| x == "yaml" || x == "yml")
+                    || (p
+                        .extension()
+                        .is_some_and(|x| x.eq_ignore_ascii_case("xlsx"))
+                        && !p
+                            .file_name()
+                            .is_some_and(|n| n.to_string_lossy().starts_with("~$"))))
+            {
                 out.push(p);
             }
         }

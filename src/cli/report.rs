@@ -16,7 +16,7 @@ pub(crate) struct ReportArgs {
     /// Tệp kế hoạch có các chỉ tiêu, ví dụ `data/ke-hoach-2025.yaml`.
     #[arg(long, value_name = "TỆP")]
     pub plan: PathBuf,
-    /// Tệp .docx kết quả (mặc định: `output/bao-cao/<tên tệp báo cáo>.docx`).
+    /// Tệp .docx kết quả (mặc định: `output/bao-cao/<tên tệp báo cáo>.docx`; biểu mẫu Excel: `output/bao-cao/<mã đơn vị>.docx`).
     #[arg(short, long, value_name = "TỆP")]
     pub output: Option<PathBuf>,
     /// Mẫu thay thế.
@@ -54,6 +54,17 @@ pub(crate) fn run(a: &ReportArgs, r: &Reporter) -> Result<ExitStatus, Error> {
     r.diagnostics(&report.warnings);
     r.step("dựng văn bản");
     let bytes = vanban::render_unit_report(&plan.value, &report.value, &templates)?;
+    // A form is named by the unit inside it: units rename the files they send back.
+    let form = data
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"));
+    let out = if form && a.output.is_none() {
+        let out = default_output(Path::new(&report.value.unit.id));
+        vanban::check_output(&out, &[data.clone(), plan_path.clone()])?;
+        out
+    } else {
+        out
+    };
     let mut outputs = vanban::Outputs::new("report", a.force.force);
     let status = r.write(&mut outputs, &out, &bytes, &[data, plan_path], &templates)?;
     outputs.finish()?;

@@ -336,16 +336,22 @@ fn value_cell(value: Option<f64>, decimals: usize, text: &str) -> Cell {
 }
 
 /// The totals behind a result, named after the area (`area`: `phường`, see [`area_word`]):
-/// `Toàn phường: 446/500`, `Toàn phường: 14`; nothing for a qualitative indicator.
+/// `Toàn phường: 446/500`, with the plan's counting unit when it says one (`don_vi_dem`):
+/// `Toàn phường: 10/24 người`; `Toàn phường: 14`; nothing for a qualitative indicator.
 pub(crate) fn totals_text(r: &IndicatorResult, area: &str) -> Option<String> {
     if r.sources.is_empty() {
         return None;
     }
     match r.indicator.measure {
         Measure::Ratio => Some(format!(
-            "Toàn {area}: {}/{}",
+            "Toàn {area}: {}/{}{}",
             fixed(r.numerator, figure_decimals(r)),
-            fixed(r.denominator, figure_decimals(r))
+            fixed(r.denominator, figure_decimals(r)),
+            r.indicator
+                .count_unit
+                .as_deref()
+                .map(|u| format!(" {u}"))
+                .unwrap_or_default()
         )),
         Measure::Count => Some(format!(
             "Toàn {area}: {}",

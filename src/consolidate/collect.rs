@@ -166,7 +166,8 @@ impl Collected {
     }
 }
 
-/// The `*.yaml` / `*.yml` files of `dir`, sorted by name; an error if there are none.
+/// The `*.yaml` / `*.yml` files and the filled forms (`*.xlsx`; `.xls`, `.ods` to be refused
+/// with their fix) of `dir`, sorted by name; an error if there are none.
 pub fn report_files(dir: &Path) -> Result<Vec<PathBuf>, Diagnostics> {
     let entries = std::fs::read_dir(dir).map_err(|e| {
         Diagnostics::from(
@@ -185,16 +186,21 @@ pub fn report_files(dir: &Path) -> Result<Vec<PathBuf>, Diagnostics> {
                 .file_name()
                 .map(|n| n.to_string_lossy().to_string())
                 .unwrap_or_default();
-            !name.starts_with('.') && (name.ends_with(".yaml") || name.ends_with(".yml"))
+            // `~$x.xlsx`: the lock file Excel leaves beside a form it has open.
+            !name.starts_with('.')
+                && !name.starts_with("~$")
+                && (name.ends_with(".yaml")
+                    || name.ends_with(".yml")
+                    || crate::form::is_spreadsheet(p))
         })
         .collect();
     files.sort();
     if files.is_empty() {
         return Err(Diagnostic::error(
             Location::file(dir),
-            "thư mục báo cáo không có tệp .yaml nào",
+            "thư mục báo cáo không có tệp .yaml hay .xlsx nào",
         )
-        .with_hint("mỗi đơn vị một tệp `<mã đơn vị>.yaml`, ví dụ `data/bao-cao/tram-y-te.yaml`")
+        .with_hint("mỗi đơn vị một tệp `<mã đơn vị>.yaml` (ví dụ `data/bao-cao/tram-y-te.yaml`) hoặc biểu mẫu Excel đã điền (.xlsx)")
         .into());
     }
     Ok(files)
@@ -229,9 +235,14 @@ pub fn collect_files(files: &[PathBuf], plan: &Plan) -> Collected {
                 let empty =
                     std::fs::read(path).is_ok_and(|b| b.iter().all(u8::is_ascii_whitespace));
                 let (kind, _) = crate::data::recognize(path);
+                let unit_id = if crate::form::is_spreadsheet(path) {
+                    crate::data::xlsx::form_unit_code(path).unwrap_or_else(|| stem(path))
+                } else {
+                    stem(path)
+                };
                 out.rejected.push(Rejected {
                     path: path.clone(),
-                    unit_id: stem(path),
+                    unit_id,
                     diagnostics: d,
                     not_a_unit: empty
                         || matches!(

@@ -552,6 +552,9 @@ mod tests {
             direction: Some(direction),
             factor,
             upper_id: None,
+            numerator_label: None,
+            denominator_label: None,
+            count_unit: None,
         }
     }
 

@@ -69,6 +69,12 @@ pub struct Indicator {
     /// Mã cấp trên — the matching indicator's code in the higher level's plan (`ma_cap_tren`);
     /// `None`: the indicator is not exported to the higher level.
     pub upper_id: Option<String>,
+    /// Tử số đếm gì (`tu_so`) — what the numerator of a ratio counts; `None` when not said.
+    pub numerator_label: Option<String>,
+    /// Mẫu số đếm gì (`mau_so`) — what the denominator of a ratio counts.
+    pub denominator_label: Option<String>,
+    /// Đơn vị đếm (`don_vi_dem`) — the unit both figures of a ratio are counted in, e.g. `người`.
+    pub count_unit: Option<String>,
 }
 
 /// Đánh giá — the evaluation of a result against its target.

@@ -16,6 +16,7 @@ pub(crate) mod plan;
 pub(crate) mod raw;
 pub(crate) mod report;
 pub mod source;
+pub(crate) mod xlsx;
 pub mod yaml;
 
 use std::path::Path;
@@ -47,6 +48,10 @@ pub(crate) fn read_source(path: &Path) -> Result<Source, Diagnostics> {
 /// A file that cannot be read, or whose keys could not be read before a syntax error, is
 /// [`FileKind::Unknown`], with the problems found.
 pub fn recognize(path: &Path) -> (FileKind, Diagnostics) {
+    if crate::form::is_spreadsheet(path) {
+        // A spreadsheet is a unit's form (`vanban form`); its problems come when it is read.
+        return (FileKind::UnitReport, Diagnostics::new());
+    }
     match read_source(path) {
         Ok(source) => {
             let scan = yaml::scan(&source);

@@ -282,6 +282,26 @@ pub fn validate_plan(c: &mut Checker<'_>, mut raw: RawPlan) -> Plan {
                         );
                     }
                 }
+                let said = |t: &Option<Text>| {
+                    t.as_ref()
+                        .map(|t| crate::model::format::one_line(t))
+                        .filter(|t| !t.is_empty())
+                };
+                let counts = [
+                    ("tu_so", said(&ind.tu_so)),
+                    ("mau_so", said(&ind.mau_so)),
+                    ("don_vi_dem", said(&ind.don_vi_dem)),
+                ];
+                if measure != Measure::Ratio {
+                    for (key, _) in counts.iter().filter(|(_, v)| v.is_some()) {
+                        c.error(
+                            &format!("{f}.{key}"),
+                            format!("`{key}` chỉ dùng cho chỉ tiêu tỷ lệ (`cach_tinh: ty_le`), chỉ tiêu `{id}` không phải tỷ lệ"),
+                            "xóa dòng này, hoặc sửa `cach_tinh` thành `ty_le`",
+                        );
+                    }
+                }
+                let [(_, numerator_label), (_, denominator_label), (_, count_unit)] = counts;
                 let upper_id = ind.ma_cap_tren.as_ref().map(|m| m.trim().to_string());
                 match upper_id.as_deref() {
                     Some("") => c.error(
@@ -316,6 +336,9 @@ pub fn validate_plan(c: &mut Checker<'_>, mut raw: RawPlan) -> Plan {
                         .he_so
                         .unwrap_or_else(|| default_factor(&ind.don_vi_tinh)),
                     upper_id: upper_id.filter(|u| !u.is_empty()),
+                    numerator_label,
+                    denominator_label,
+                    count_unit,
                 });
             }
         }

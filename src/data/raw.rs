@@ -162,6 +162,17 @@ pub struct RawIndicator {
     /// the consolidated figures are exported (`consolidate --export`), e.g. `TP.MT2.CT1`.
     #[serde(default)]
     pub ma_cap_tren: Option<Code>,
+    /// Tử số đếm gì — what the numerator of a `ty_le` counts, e.g. `Số cán bộ lãnh đạo, quản lý
+    /// là nữ`; labels the form's column and the report's figures.
+    #[serde(default)]
+    pub tu_so: Option<Text>,
+    /// Mẫu số đếm gì — what the denominator of a `ty_le` counts, e.g. `Tổng số cán bộ lãnh đạo,
+    /// quản lý`.
+    #[serde(default)]
+    pub mau_so: Option<Text>,
+    /// Đơn vị đếm — the unit both figures of a `ty_le` are counted in, e.g. `người`, `tiết`.
+    #[serde(default)]
+    pub don_vi_dem: Option<Text>,
 }
 
 /// Nội dung mục tiêu — one line of an objective, as written in the plan, with its indicators.

@@ -350,6 +350,7 @@ pub fn parse(text: &str, origin: &str) -> Result<Markup, Diagnostics> {
                         file: Some(origin.into()),
                         line: 0,
                         column: 0,
+                        cell: None,
                     },
                     format!("nội dung sau khi điền mẫu có {e}"),
                 )
@@ -371,6 +372,7 @@ pub fn parse(text: &str, origin: &str) -> Result<Markup, Diagnostics> {
                         file: Some(origin.into()),
                         line: 0,
                         column: 0,
+                        cell: None,
                     },
                     format!("chú thích `[^{label}]` được dùng nhưng không có nội dung"),
                 )

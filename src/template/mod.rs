@@ -404,6 +404,7 @@ impl Templates {
             file: Some(self.origin(&tpl)),
             line: e.line_no.unwrap_or(0),
             column: e.column_no.unwrap_or(0),
+            cell: None,
         };
         let (msg, hint) = match e.reason() {
             // Every name is a field of the kind (checked when the template loaded): here the

@@ -192,6 +192,9 @@ fn indicator(
         direction,
         factor,
         upper_id: None,
+        numerator_label: None,
+        denominator_label: None,
+        count_unit: None,
     }
 }
 

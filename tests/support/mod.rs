@@ -2,6 +2,8 @@
 
 #![allow(dead_code)]
 
+pub mod fill;
+
 use std::collections::BTreeMap;
 use std::io::Read;
 use std::path::{Path, PathBuf};

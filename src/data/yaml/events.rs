@@ -92,6 +92,9 @@ pub struct Locator {
     /// Set when the node tree was released to save memory: it is built again from the source
     /// (one more event pass) the first time a location is asked for.
     rebuilt: Option<std::cell::OnceCell<Box<Locator>>>,
+    /// For a spreadsheet form: field path → its cell; a path not in the map is located at its
+    /// nearest parent that is (then the file).
+    cells: Option<std::collections::BTreeMap<String, Location>>,
 }
 
 impl Locator {
@@ -102,12 +105,34 @@ impl Locator {
         Locator {
             nodes: Vec::new(),
             rebuilt: Some(std::cell::OnceCell::new()),
+            cells: None,
+        }
+    }
+
+    /// A locator of the cells of a spreadsheet form (see [`crate::data::xlsx`]).
+    pub(crate) fn cells(map: std::collections::BTreeMap<String, Location>) -> Self {
+        Locator {
+            nodes: Vec::new(),
+            rebuilt: None,
+            cells: Some(map),
         }
     }
 
     /// The location of `path` in `source`; falls back to the nearest located parent path,
     /// then to the file itself.
     pub fn locate(&self, source: &Source, path: &str) -> Location {
+        if let Some(cells) = &self.cells {
+            let mut p = path;
+            loop {
+                if let Some(l) = cells.get(p) {
+                    return l.clone();
+                }
+                match p.rfind(['.', '[']) {
+                    Some(i) => p = &p[..i],
+                    None => return Location::file(&source.path),
+                }
+            }
+        }
         if let Some(cell) = &self.rebuilt {
             return cell
                 .get_or_init(|| Box::new(scan(source).locator))
