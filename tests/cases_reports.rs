@@ -763,12 +763,16 @@ mod property {
         let expected = as_seen(value);
         let mut expected = expected.trim_end_matches(['.', ';', ' ']);
         if let Field::Addressee = field {
-            // A list marker and end punctuation typed in Kính gửi are vanban's to write (H18).
-            expected = expected
-                .strip_prefix(['-', '–', '+'])
-                .filter(|r| r.starts_with(char::is_whitespace))
-                .map_or(expected, str::trim)
-                .trim_end_matches([';', '.', ',', ' ']);
+            // List markers and end punctuation typed in Kính gửi are vanban's to write (H18): a
+            // dash or bullet followed by a space or glued to a capital (`-Hội`), several in a row.
+            while let Some(rest) = expected.strip_prefix(['-', '–', '—', '+', '*', '•', '·', '▪'])
+            {
+                if !rest.starts_with(|ch: char| ch.is_whitespace() || ch.is_uppercase()) {
+                    break;
+                }
+                expected = rest.trim();
+            }
+            expected = expected.trim_end_matches([';', '.', ',', ' ']);
         }
         for (doc, bytes) in [("bao-cao", &unit), ("tong-hop", &all)] {
             assert_all_parts_parse(bytes);
