@@ -227,6 +227,7 @@ fn readme_hint(kind: FileKind) -> String {
         FileKind::UnitReport => "“Báo cáo đơn vị”",
         FileKind::Document => "“Văn bản theo loại”",
         FileKind::Envelope => "“Cách tổng hợp và đánh giá”",
+        FileKind::PreviousYear => "“So sánh với năm trước”",
         FileKind::Unknown => return README_HINT.into(),
     };
     format!("xem định dạng của trường này trong README, mục {section}")
