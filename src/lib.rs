@@ -107,10 +107,19 @@ pub fn load_document(path: &Path) -> Result<Warned<GeneralDocument>, Diagnostics
 }
 
 /// Load last year's results (kết quả năm trước: last year's export, or a file of values as
-/// published) for the comparison in the consolidated report of `plan`. See
+/// published) for the comparison in the consolidated report of `plan` (with `envelope`, the
+/// report's: a file not earlier than the report's year is a warning). See
 /// `src/data/previous.rs`.
-pub fn load_previous_year(path: &Path, plan: &Plan) -> Result<Warned<PreviousYear>, Diagnostics> {
-    data::load_previous_year(path, plan)
+pub fn load_previous_year(
+    path: &Path,
+    plan: &Plan,
+    envelope: Option<&Envelope>,
+) -> Result<Warned<PreviousYear>, Diagnostics> {
+    let year = envelope.map(|e| match e.frame.date {
+        model::IssueDate::Full(d) => chrono::Datelike::year(&d),
+        model::IssueDate::YearOnly(y) => y,
+    });
+    data::load_previous_year(path, plan, year)
 }
 
 /// Load and validate the consolidation envelope (thông tin báo cáo tổng hợp).

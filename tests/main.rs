@@ -11,6 +11,7 @@ mod support;
 mod cli;
 
 mod across_levels;
+mod previous_year;
 mod consolidate;
 mod plan;
 

@@ -377,7 +377,7 @@ fn consolidated(
         .map(|u| export_path(&a.output, &u.unit.id));
     // `nam_truoc`: last year's results to compare with.
     let previous = match &envelope.value.previous {
-        Some(p) => match super::consolidate::load_previous(p, plan, r) {
+        Some(p) => match super::consolidate::load_previous(p, plan, &envelope.value, r) {
             Ok(v) => Some(v),
             Err(e) => return t.fail(r, what, &e),
         },

@@ -144,11 +144,12 @@ pub(crate) fn write_export(
 pub(crate) fn load_previous(
     path: &Path,
     plan: &vanban::Plan,
+    envelope: &vanban::Envelope,
     r: &Reporter,
 ) -> Result<vanban::PreviousYear, Error> {
     let path = super::paths::input_file(path)?;
     r.step(&format!("đọc kết quả năm trước {}", path.display()));
-    let p = vanban::load_previous_year(&path, plan)?;
+    let p = vanban::load_previous_year(&path, plan, Some(envelope))?;
     r.diagnostics(&p.warnings);
     Ok(p.value)
 }
@@ -201,7 +202,7 @@ pub(crate) fn run(a: &ConsolidateArgs, r: &Reporter) -> Result<ExitStatus, Error
     }
     let previous_path = previous_arg.or(envelope.value.previous.clone());
     let previous = match &previous_path {
-        Some(p) => Some(load_previous(p, &plan.value, r)?),
+        Some(p) => Some(load_previous(p, &plan.value, &envelope.value, r)?),
         None => None,
     };
     r.step(&format!("đọc các báo cáo trong {}", dir.display()));

@@ -75,7 +75,7 @@ fn check(
         (FileKind::Envelope, _) => load_envelope(f).map(|e| e.warnings),
         (FileKind::PreviousYear, _) => {
             let plan: Plan = load_plan(&plan_for(plan, files, f)?)?.value;
-            vanban::load_previous_year(f, &plan).map(|p| p.warnings)
+            vanban::load_previous_year(f, &plan, None).map(|p| p.warnings)
         }
         (FileKind::Document, _) => vanban::load_document(f)
             .and_then(|d| vanban::general_document(&d.value, templates).map(|_| d.warnings)),

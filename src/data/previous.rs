@@ -91,17 +91,33 @@ const YEARS: std::ops::RangeInclusive<i32> = 1945..=2200;
 /// not finite; a figure whose shape does not fit this plan's indicator; a year out of range.
 /// Warnings: a code this plan lacks (with "did you mean"), a value given for a qualitative
 /// indicator. A ratio of last year with Σ mẫu số = 0 (không phát sinh) has no value.
+///
+/// With `report_year` (the year of the consolidated report), a file of that year or later is a
+/// warning at its year: the column would read "Năm 2025" in a report of 2025.
 pub(crate) fn load_previous_year(
     path: &Path,
     plan: &Plan,
+    report_year: Option<i32>,
 ) -> Result<Warned<PreviousYear>, Diagnostics> {
     let (kind, diags) = crate::data::recognize(path);
+    let not_earlier = |c: &mut Checker<'_>, field: &str, year: i32| match report_year {
+        Some(y) if year >= y => c.warn(
+            field,
+            format!("kết quả năm trước là của năm {year}, không trước năm của báo cáo ({y})"),
+            format!("chọn tệp kết quả của năm {}; cột và câu so sánh ghi đúng năm của tệp (`Năm {year}`)", y - 1),
+        ),
+        _ => {}
+    };
     match kind {
         FileKind::UnitReport => crate::data::load_with(path, UNIT_REPORT_FIELDS, |c, raw| {
-            from_export(c, raw, plan)
+            let p = from_export(c, raw, plan);
+            not_earlier(c, "ngay_ban_hanh", p.year);
+            p
         }),
         FileKind::PreviousYear => crate::data::load_with(path, PUBLISHED_FIELDS, |c, raw| {
-            from_published(c, raw, plan)
+            let p = from_published(c, raw, plan);
+            not_earlier(c, "nam", p.year);
+            p
         }),
         _ if diags.has_errors() => Err(diags),
         _ => Err(Diagnostic::error(
