@@ -11,9 +11,9 @@ mod support;
 mod cli;
 
 mod across_levels;
-mod previous_year;
 mod consolidate;
 mod plan;
+mod previous_year;
 
 mod diagnostics;
 mod diagnostics_reports;

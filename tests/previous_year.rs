@@ -172,7 +172,10 @@ fn issue_12_previous_year_from_last_years_export() {
     let s = line_with(&t, "Quy hoạch cán bộ, ưu tiên cán bộ nữ, trẻ:");
     assert!(!s.contains("so với năm"), "{s}");
     // Phụ lục I: the column, before Kế hoạch.
-    let header = t.iter().position(|l| l == "Năm 2024").expect("column header");
+    let header = t
+        .iter()
+        .position(|l| l == "Năm 2024")
+        .expect("column header");
     assert_eq!(t[header - 1], "Đơn vị tính");
     assert_eq!(t[header + 1], "Kế hoạch");
 }
@@ -197,7 +200,11 @@ fn issue_12_previous_year_from_published_values_a_code_not_in_the_plan_warns() {
     );
     assert_eq!(code, 0, "{out}");
     assert!(out.contains("nam-truoc/cong-bo-2024.yaml:4:11"), "{out}");
-    let (code, out) = consolidate(d, "published", &["--previous", "nam-truoc/cong-bo-2024.yaml"]);
+    let (code, out) = consolidate(
+        d,
+        "published",
+        &["--previous", "nam-truoc/cong-bo-2024.yaml"],
+    );
     assert_eq!(code, 0, "{out}");
     // The warning is located at the code, with "did you mean".
     assert!(
@@ -212,7 +219,10 @@ fn issue_12_previous_year_from_published_values_a_code_not_in_the_plan_warns() {
     assert!(s.ends_with(", tăng 3,2 điểm % so với năm 2024."), "{s}");
     // 5 against 4: one more, 25%.
     let s = line_with(&t, "Số tin, bài về bình đẳng giới");
-    assert!(s.contains("tăng 1 tin, bài/quý (25%) so với năm 2024"), "{s}");
+    assert!(
+        s.contains("tăng 1 tin, bài/quý (25%) so với năm 2024"),
+        "{s}"
+    );
     // Only indicators with a previous value get the clause.
     let s = line_with(&t, "Tỷ lệ nữ tham gia lãnh đạo ở các đoàn thể:");
     assert!(!s.contains("so với năm"), "{s}");

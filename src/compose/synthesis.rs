@@ -117,7 +117,11 @@ fn verdict(e: Evaluation) -> &'static str {
 /// unit, `giảm 0,5 lần so với năm 2024`; a count by its difference and the relative change,
 /// `tăng 5 người (12,5%) so với năm 2024` (no relative change when last year's was 0); `bằng
 /// năm 2024` when equal. Nothing without a result this year, or for a qualitative indicator.
-pub(crate) fn compared_with(r: &IndicatorResult, before: PreviousValue, year: i32) -> Option<String> {
+pub(crate) fn compared_with(
+    r: &IndicatorResult,
+    before: PreviousValue,
+    year: i32,
+) -> Option<String> {
     let (Some(now), PreviousValue::Number(before)) = (r.value, before) else {
         return None;
     };

@@ -100,13 +100,15 @@ pub(crate) fn load_previous_year(
     report_year: Option<i32>,
 ) -> Result<Warned<PreviousYear>, Diagnostics> {
     let (kind, diags) = crate::data::recognize(path);
-    let not_earlier = |c: &mut Checker<'_>, field: &str, year: i32| match report_year {
+    let not_earlier = |c: &mut Checker<'_>, field: &str, year: i32| {
+        match report_year {
         Some(y) if year >= y => c.warn(
             field,
             format!("kết quả năm trước là của năm {year}, không trước năm của báo cáo ({y})"),
             format!("chọn tệp kết quả của năm {}; cột và câu so sánh ghi đúng năm của tệp (`Năm {year}`)", y - 1),
         ),
         _ => {}
+    }
     };
     match kind {
         FileKind::UnitReport => crate::data::load_with(path, UNIT_REPORT_FIELDS, |c, raw| {
@@ -258,7 +260,9 @@ fn from_published(c: &mut Checker<'_>, raw: RawPublished, plan: &Plan) -> Previo
         if ind.measure == Measure::Qualitative {
             c.warn(
                 &at("gia_tri"),
-                format!("chỉ tiêu `{code}` là chỉ tiêu định tính: không so sánh bằng số với năm trước"),
+                format!(
+                    "chỉ tiêu `{code}` là chỉ tiêu định tính: không so sánh bằng số với năm trước"
+                ),
                 "bỏ dòng này",
             );
             continue;
