@@ -125,6 +125,9 @@ pub(crate) fn compared_with(
     let (Some(now), PreviousValue::Number(before)) = (r.value, before) else {
         return None;
     };
+    if r.indicator.measure == Measure::Qualitative {
+        return None;
+    }
     let before = round_result(before);
     let diff = round_result(now - before);
     if diff == 0.0 {
@@ -143,8 +146,7 @@ pub(crate) fn compared_with(
             with_unit(&amount, unit),
             number(round_result(diff.abs() / before * 100.0), 1)
         ),
-        Measure::Count => with_unit(&amount, unit),
-        Measure::Qualitative => return None,
+        Measure::Count | Measure::Qualitative => with_unit(&amount, unit),
     };
     Some(format!("{verb} {change} so với năm {year}"))
 }
@@ -226,6 +228,68 @@ mod tests {
             unit: unit.into(),
             text: text.into(),
         }
+    }
+
+    /// A result of `value` (in `unit`, by `measure`) without sources.
+    fn result(measure: Measure, unit: &str, value: f64) -> IndicatorResult {
+        IndicatorResult {
+            indicator: crate::data::indicator::Indicator {
+                id: "X".into(),
+                name: "x".into(),
+                objective: 1,
+                measure,
+                target: Some(1.0),
+                unit: unit.into(),
+                direction: Some(Direction::AtLeast),
+                factor: 100.0,
+                upper_id: None,
+            },
+            numerator: 0.0,
+            denominator: 0.0,
+            value: Some(value),
+            done: None,
+            evaluation: Evaluation::Met,
+            sources: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn compared_with_last_year_in_points_units_and_relative_change() {
+        let n = PreviousValue::Number;
+        let c = |m, u, now, before| compared_with(&result(m, u, now), n(before), 2024);
+        assert_eq!(
+            c(Measure::Ratio, "%", 41.7, 38.5).as_deref(),
+            Some("tăng 3,2 điểm % so với năm 2024")
+        );
+        assert_eq!(
+            c(Measure::Ratio, "‰", 1.0, 2.5).as_deref(),
+            Some("giảm 1,5 điểm ‰ so với năm 2024")
+        );
+        // Equal once rounded as printed (41,66 → 41,7).
+        assert_eq!(
+            c(Measure::Ratio, "%", 41.7, 41.66).as_deref(),
+            Some("bằng năm 2024")
+        );
+        assert_eq!(
+            c(Measure::Ratio, "lần", 1.4, 0.8).as_deref(),
+            Some("tăng 0,6 lần so với năm 2024")
+        );
+        assert_eq!(
+            c(Measure::Count, "người", 45.0, 40.0).as_deref(),
+            Some("tăng 5 người (12,5%) so với năm 2024")
+        );
+        assert_eq!(
+            c(Measure::Count, "", 3.0, 0.0).as_deref(),
+            Some("tăng 3 so với năm 2024")
+        );
+        // No comparison without a number: qualitative, or last year done/not done.
+        assert_eq!(c(Measure::Qualitative, "", 1.0, 1.0), None);
+        let r = result(Measure::Ratio, "%", 50.0);
+        assert_eq!(compared_with(&r, PreviousValue::Done(true), 2024), None);
+        // Without a result this year.
+        let mut r = result(Measure::Ratio, "%", 50.0);
+        r.value = None;
+        assert_eq!(compared_with(&r, n(40.0), 2024), None);
     }
 
     #[test]

@@ -206,7 +206,7 @@ fn from_export(c: &mut Checker<'_>, raw: RawUnitReport, plan: &Plan) -> Previous
                     non_negative(c, &at("mau_so"), m),
                 ) {
                     // Không phát sinh last year: no ratio to compare with.
-                    (Some(_), Some(m)) if m == 0.0 => None,
+                    (Some(_), Some(0.0)) => None,
                     (Some(t), Some(m)) => {
                         Some(PreviousValue::Number(round_result(t / m * ind.factor)))
                     }
