@@ -178,6 +178,29 @@ fn issue_12_previous_year_from_last_years_export() {
         .expect("column header");
     assert_eq!(t[header - 1], "Đơn vị tính");
     assert_eq!(t[header + 1], "Kế hoạch");
+
+    // The export's code that this year's plan lacks (its `ma_cap_tren` changed): a located
+    // warning with "did you mean"; that indicator has no comparison, the others keep theirs.
+    let export = d.join("cap-tren/phuong-nguyen-trai.yaml");
+    let text_of = std::fs::read_to_string(&export).expect("export");
+    assert!(text_of.contains("- ma: TP.MT1.CT3\n"), "{text_of}");
+    write(
+        &d.join("khac/phuong.yaml"),
+        &text_of.replace("- ma: TP.MT1.CT3\n", "- ma: TP.MT1.CT33\n"),
+    );
+    let (code, out) = consolidate(d, "renamed", &["--previous", "khac/phuong.yaml"]);
+    assert_eq!(code, 0, "{out}");
+    assert!(
+        out.contains("không có chỉ tiêu mã cấp trên (`ma_cap_tren`) `TP.MT1.CT33`"),
+        "{out}"
+    );
+    assert!(out.contains("có phải ý bạn là `TP.MT1.CT3`?"), "{out}");
+    assert!(out.contains("trường: so_lieu[2].ma"), "{out}");
+    let t = text(&d.join("out/renamed.docx"));
+    let s = line_with(&t, "Tỷ lệ nữ tham gia lãnh đạo ở các đoàn thể:");
+    assert!(!s.contains("so với năm"), "{s}");
+    let s = line_with(&t, "Tỷ lệ nữ tham gia lãnh đạo, quản lý:");
+    assert!(s.contains("so với năm 2024"), "{s}");
 }
 
 #[test]
@@ -253,6 +276,15 @@ fn issue_12_previous_year_column_only_with_previous_data_and_deterministic() {
     // Below last year: `giảm`.
     let s = line_with(&t, "Tỷ lệ nữ tham gia lãnh đạo, quản lý:");
     assert!(s.ends_with(", giảm 3,3 điểm % so với năm 2024."), "{s}");
+    // A file of the report's own year is a warning at its year (the report is of 2025).
+    write(
+        &d.join("cung-nam.yaml"),
+        "nam: 2025\nchi_tieu:\n  - { ma: MT1.CT2, gia_tri: 45 }\n",
+    );
+    let (code, out) = consolidate(d, "c", &["--previous", "cung-nam.yaml"]);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("kết quả năm trước là của năm 2025"), "{out}");
+    assert!(out.contains("cung-nam.yaml:1:6"), "{out}");
 }
 
 #[test]
@@ -292,6 +324,8 @@ fn issue_12_previous_year_named_in_the_envelope_build_honours_it_missing_file_ex
     );
     assert_eq!(code, 2, "{out}");
     assert!(out.contains("ket-qua-2O24.yaml"), "{out}");
+    assert!(out.contains("có phải ý bạn là"), "{out}");
+    assert!(out.contains("ghi ở `nam_truoc` của"), "{out}");
     assert!(!d.join("output/x.docx").exists());
     // `--previous` to a missing file: exit 2 before anything is read.
     let (code, out) = run(

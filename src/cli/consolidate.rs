@@ -147,7 +147,17 @@ pub(crate) fn load_previous(
     envelope: &vanban::Envelope,
     r: &Reporter,
 ) -> Result<vanban::PreviousYear, Error> {
-    let path = super::paths::input_file(path)?;
+    // Named by the envelope: say so, the user did not type this path.
+    let path = super::paths::input_file(path).map_err(|e| match e {
+        Error::Io { path: p, message } if envelope.previous.as_deref() == Some(path) => Error::Io {
+            path: p,
+            message: format!(
+                "{message} (tệp kết quả năm trước ghi ở `nam_truoc` của {})",
+                envelope.path.display()
+            ),
+        },
+        e => e,
+    })?;
     r.step(&format!("đọc kết quả năm trước {}", path.display()));
     let p = vanban::load_previous_year(&path, plan, Some(envelope))?;
     r.diagnostics(&p.warnings);
