@@ -285,6 +285,16 @@ fn issue_12_previous_year_column_only_with_previous_data_and_deterministic() {
     assert_eq!(code, 0, "{out}");
     assert!(out.contains("kết quả năm trước là của năm 2025"), "{out}");
     assert!(out.contains("cung-nam.yaml:1:6"), "{out}");
+    // The Vietnamese decimal comma inside `{ … }` splits the number into a field: said so.
+    write(
+        &d.join("dau-phay.yaml"),
+        "nam: 2024\nchi_tieu:\n  - { ma: MT1.CT2, gia_tri: 38,5 }\n",
+    );
+    let (code, out) = consolidate(d, "d", &["--previous", "dau-phay.yaml"]);
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("dau-phay.yaml:3:32"), "{out}");
+    assert!(out.contains("viết số thập phân bằng dấu chấm"), "{out}");
+    assert!(!d.join("out/d.docx").exists());
 }
 
 #[test]
