@@ -482,6 +482,22 @@ pub(crate) fn consolidated_table(c: &Consolidated, area: &str) -> Table {
     table
 }
 
+/// The sentence of the appendix's note about the column of last year's values (nothing
+/// without it).
+fn previous_note(p: Option<&PreviousYear>) -> String {
+    match p {
+        None => String::new(),
+        Some(p) if p.published => format!(
+            " “Năm {}”: kết quả năm {} theo số liệu đã công bố.",
+            p.year, p.year
+        ),
+        Some(p) => format!(
+            " “Năm {}”: kết quả năm {} tính theo cùng cách từ số liệu tổng hợp năm {}.",
+            p.year, p.year, p.year
+        ),
+    }
+}
+
 /// Where the column of last year's values goes: after Đơn vị tính, before Kế hoạch.
 const PREVIOUS_COLUMN: usize = 3;
 /// Its weight, out of the landscape table's 100 (a number or `Chưa hoàn thành` on two lines).
@@ -564,7 +580,7 @@ pub(crate) fn consolidated_document(
                 c.summary.achieved(),
                 c.summary.evaluated(),
                 c.summary.evaluated()
-            ),
+            ) + &previous_note(c.previous.as_ref()),
             bold: false,
             italic: true,
         }],

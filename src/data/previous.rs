@@ -71,6 +71,8 @@ pub struct PreviousYear {
     pub year: i32,
     /// The values, by the code of this year's plan (`ma`).
     pub values: BTreeMap<String, PreviousValue>,
+    /// Đã công bố — read from a file of values as published (else from last year's export).
+    pub published: bool,
     /// The file they were read from.
     pub path: PathBuf,
 }
@@ -236,6 +238,7 @@ fn from_export(c: &mut Checker<'_>, raw: RawUnitReport, plan: &Plan) -> Previous
     PreviousYear {
         year,
         values,
+        published: false,
         path: c.source.path.clone(),
     }
 }
@@ -282,6 +285,7 @@ fn from_published(c: &mut Checker<'_>, raw: RawPublished, plan: &Plan) -> Previo
     PreviousYear {
         year: raw.nam,
         values,
+        published: true,
         path: c.source.path.clone(),
     }
 }
