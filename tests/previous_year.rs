@@ -209,7 +209,7 @@ fn issue_12_previous_year_from_published_values_a_code_not_in_the_plan_warns() {
     let d = ws.path();
     write(
         &d.join("nam-truoc/cong-bo-2024.yaml"),
-        "nam: 2024\nchi_tieu:\n  - { ma: MT1.CT2, gia_tri: 38.5 }\n  - { ma: MT1.CT33, gia_tri: 50 }\n  - { ma: MT6.CT3, gia_tri: 4 }\n",
+        "nam: 2024\nchi_tieu:\n  - { ma: MT1.CT2, gia_tri: 38.5 }\n  - { ma: MT1.CT33, gia_tri: 50 }\n  - { ma: MT6.CT3, gia_tri: 4 }\n  - { ma: MT4.CT1, gia_tri: 108.2 }\n",
     );
     // `validate` knows the kind.
     let (code, out) = run(
@@ -251,6 +251,12 @@ fn issue_12_previous_year_from_published_values_a_code_not_in_the_plan_warns() {
     assert!(!s.contains("so với năm"), "{s}");
     assert!(t.iter().any(|l| l == "Năm 2024"));
     assert!(t.iter().any(|l| l == "38,5"));
+    // Tỷ số giới tính khi sinh: 108,2 last year, so the row's Kế hoạch and Kết quả get one
+    // decimal too (`100,0`, `104,0`).
+    assert!(
+        t.windows(3).any(|w| w == ["108,2", "100,0", "104,0"]),
+        "{t:?}"
+    );
     assert!(t
         .iter()
         .any(|l| l.ends_with("“Năm 2024”: kết quả năm 2024 theo số liệu đã công bố.")));

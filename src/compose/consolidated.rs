@@ -527,6 +527,15 @@ fn add_previous_column(table: &mut Table, results: &[IndicatorResult], p: &Previ
                 let needs = crate::model::format::number(x, 1)
                     .split_once(',')
                     .map_or(0, |(_, f)| f.len());
+                // The row's numbers keep one number of decimals (`108,2 | 100,0 | 104,0`);
+                // a number of last year is never of a qualitative indicator, whose Kế hoạch
+                // is a word.
+                if needs > super::row_decimals(r) {
+                    row[PREVIOUS_COLUMN] =
+                        super::value_cell(r.indicator.target, needs, &super::target_text(r));
+                    row[PREVIOUS_COLUMN + 1] =
+                        super::value_cell(r.value, needs, &super::result_text(r));
+                }
                 super::value_cell(Some(x), super::row_decimals(r).max(needs), "")
             }
             Some(PreviousValue::Done(true)) => super::value_cell(None, 0, "Hoàn thành"),
