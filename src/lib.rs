@@ -108,7 +108,8 @@ pub fn load_document(path: &Path) -> Result<Warned<GeneralDocument>, Diagnostics
 
 /// Load last year's results (kết quả năm trước: last year's export, or a file of values as
 /// published) for the comparison in the consolidated report of `plan` (with `envelope`, the
-/// report's: a file not earlier than the report's year is a warning). See
+/// report's: a file not earlier than the report's year, an export of another unit than its
+/// `cap_tren.don_vi` are warnings). See
 /// `src/data/previous.rs`.
 pub fn load_previous_year(
     path: &Path,
@@ -119,7 +120,10 @@ pub fn load_previous_year(
         model::IssueDate::Full(d) => chrono::Datelike::year(&d),
         model::IssueDate::YearOnly(y) => y,
     });
-    data::load_previous_year(path, plan, year)
+    let unit = envelope
+        .and_then(|e| e.upper.as_ref())
+        .map(|u| u.unit.id.as_str());
+    data::load_previous_year(path, plan, year, unit)
 }
 
 /// Load and validate the consolidation envelope (thông tin báo cáo tổng hợp).

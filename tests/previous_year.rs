@@ -201,6 +201,34 @@ fn issue_12_previous_year_from_last_years_export() {
     assert!(!s.contains("so với năm"), "{s}");
     let s = line_with(&t, "Tỷ lệ nữ tham gia lãnh đạo, quản lý:");
     assert!(s.contains("so với năm 2024"), "{s}");
+
+    // An export of another unit than this body's `cap_tren.don_vi`: a warning at its code.
+    let envelope = std::fs::read_to_string(d.join("tong-hop.yaml")).expect("envelope");
+    write(
+        &d.join("tong-hop-khac.yaml"),
+        &(envelope + "\ncap_tren:\n  don_vi: { ma: \"phuong-khac\", ten: \"Phường Khác\" }\n"),
+    );
+    let (code, out) = run(
+        d,
+        &[
+            "consolidate",
+            "--plan",
+            "ke-hoach.yaml",
+            "bao-cao",
+            "--envelope",
+            "tong-hop-khac.yaml",
+            "-o",
+            "out/khac.docx",
+            "--previous",
+            "cap-tren/phuong-nguyen-trai.yaml",
+        ],
+    );
+    assert_eq!(code, 0, "{out}");
+    assert!(
+        out.contains("là của đơn vị `phuong-nguyen-trai`, không phải `phuong-khac`"),
+        "{out}"
+    );
+    assert!(out.contains("trường: don_vi.ma"), "{out}");
 }
 
 #[test]

@@ -95,11 +95,14 @@ const YEARS: std::ops::RangeInclusive<i32> = 1945..=2200;
 /// indicator. A ratio of last year with Σ mẫu số = 0 (không phát sinh) has no value.
 ///
 /// With `report_year` (the year of the consolidated report), a file of that year or later is a
-/// warning at its year: the column would read "Năm 2025" in a report of 2025.
+/// warning at its year: the column would read "Năm 2025" in a report of 2025. With `unit` (the
+/// body's code at the higher level, `cap_tren.don_vi.ma`), an export of another unit is a
+/// warning at its `don_vi.ma`: another ward's figures compared as this one's.
 pub(crate) fn load_previous_year(
     path: &Path,
     plan: &Plan,
     report_year: Option<i32>,
+    unit: Option<&str>,
 ) -> Result<Warned<PreviousYear>, Diagnostics> {
     let (kind, diags) = crate::data::recognize(path);
     let not_earlier = |c: &mut Checker<'_>, field: &str, year: i32| {
@@ -113,7 +116,16 @@ pub(crate) fn load_previous_year(
     }
     };
     match kind {
-        FileKind::UnitReport => crate::data::load_with(path, UNIT_REPORT_FIELDS, |c, raw| {
+        FileKind::UnitReport => crate::data::load_with(path, UNIT_REPORT_FIELDS, |c, raw: RawUnitReport| {
+            let of = raw.don_vi.ma.trim().to_string();
+            match unit {
+                Some(u) if u != of => c.warn(
+                    "don_vi.ma",
+                    format!("tệp số liệu năm trước là của đơn vị `{of}`, không phải `{u}` (mã ở cấp trên trong `cap_tren`)"),
+                    "kiểm tra đã chọn đúng tệp xuất năm trước của chính đơn vị mình",
+                ),
+                _ => {}
+            }
             let p = from_export(c, raw, plan);
             not_earlier(c, "ngay_ban_hanh", p.year);
             p
