@@ -823,3 +823,20 @@ fn translate_syntax(info: &str, text: &str, line: usize) -> (String, String) {
         "kiểm tra thụt lề (chỉ dùng dấu cách) và dấu ngoặc kép tại vị trí này".into(),
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kind_of_a_previous_year_file_is_told_by_chi_tieu_after_the_other_kinds() {
+        assert_eq!(kind_of(KEY_CHI_TIEU), FileKind::PreviousYear);
+        assert_eq!(kind_of(KEY_CHI_TIEU | KEY_LOAI), FileKind::Document);
+        assert_eq!(kind_of(KEY_CHI_TIEU | KEY_SO_LIEU), FileKind::UnitReport);
+        assert_eq!(
+            kind_of(KEY_CHI_TIEU | KEY_MUC_TIEU | KEY_NHIEM_VU),
+            FileKind::Plan
+        );
+        assert_eq!(kind_of(0), FileKind::Unknown);
+    }
+}
