@@ -49,6 +49,7 @@ pub use data::document::GeneralDocument;
 pub use data::envelope::{Envelope, UpperLevel};
 pub use data::lint::{is_likely_typo, is_placeholder};
 pub use data::plan::Plan;
+pub use data::previous::{PreviousValue, PreviousYear};
 pub use data::report::{Unit, UnitReport};
 pub use data::yaml::FileKind;
 pub use data::{ensure_dir, ensure_file, io_vi, recognize};
@@ -112,6 +113,26 @@ pub fn write_form(plan: &Plan, envelope: Option<&Envelope>, unit: &Unit) -> Resu
 /// Load and validate a document file that names its kind with `loai` (văn bản theo loại).
 pub fn load_document(path: &Path) -> Result<Warned<GeneralDocument>, Diagnostics> {
     data::load_document(path)
+}
+
+/// Load last year's results (kết quả năm trước: last year's export, or a file of values as
+/// published) for the comparison in the consolidated report of `plan` (with `envelope`, the
+/// report's: a file not earlier than the report's year, an export of another unit than its
+/// `cap_tren.don_vi` are warnings). See
+/// `src/data/previous.rs`.
+pub fn load_previous_year(
+    path: &Path,
+    plan: &Plan,
+    envelope: Option<&Envelope>,
+) -> Result<Warned<PreviousYear>, Diagnostics> {
+    let year = envelope.map(|e| match e.frame.date {
+        model::IssueDate::Full(d) => chrono::Datelike::year(&d),
+        model::IssueDate::YearOnly(y) => y,
+    });
+    let unit = envelope
+        .and_then(|e| e.upper.as_ref())
+        .map(|u| u.unit.id.as_str());
+    data::load_previous_year(path, plan, year, unit)
 }
 
 /// Load and validate the consolidation envelope (thông tin báo cáo tổng hợp).
@@ -232,19 +253,22 @@ pub fn render_consolidated(
     collected: Collected,
     templates: &Templates,
 ) -> Result<Consolidation, Error> {
-    render_consolidated_with_export(plan, envelope, collected, templates, false)
+    render_consolidated_with_export(plan, envelope, collected, templates, false, None)
 }
 
 /// [`render_consolidated`], and with `export` also the export to the higher level
-/// ([`Consolidation::export`]) from the same consolidation.
+/// ([`Consolidation::export`]) from the same consolidation; with `previous` (last year's
+/// results, [`load_previous_year`]) the report compares with last year.
 pub fn render_consolidated_with_export(
     plan: &Plan,
     envelope: &Envelope,
     collected: Collected,
     templates: &Templates,
     export: bool,
+    previous: Option<PreviousYear>,
 ) -> Result<Consolidation, Error> {
-    let c = consolidate(plan, envelope, &collected);
+    let mut c = consolidate(plan, envelope, &collected);
+    c.previous = previous;
     drop(collected);
     let export = export.then(|| export_to_upper_level(plan, envelope, &c));
     let doc = consolidated_document(plan, envelope, &c, templates)?;

@@ -13,6 +13,7 @@ mod cli;
 mod across_levels;
 mod consolidate;
 mod plan;
+mod previous_year;
 
 mod diagnostics;
 mod diagnostics_reports;

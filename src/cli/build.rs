@@ -421,6 +421,14 @@ fn consolidated(
         .as_ref()
         .filter(|u| u.on_build)
         .map(|u| export_path(&a.output, &u.unit.id));
+    // `nam_truoc`: last year's results to compare with.
+    let previous = match &envelope.value.previous {
+        Some(p) => match super::consolidate::load_previous(p, plan, &envelope.value, r) {
+            Ok(v) => Some(v),
+            Err(e) => return t.fail(r, what, &e),
+        },
+        None => None,
+    };
     let mut inputs = vec![plan_path.to_path_buf(), envelope_path.clone()];
     if export_to.is_some() {
         inputs.extend(c.reports.iter().map(|x| x.path.clone()));
@@ -431,6 +439,7 @@ fn consolidated(
         c,
         templates,
         export_to.is_some(),
+        previous,
     ) {
         Ok(done) => {
             t.write(r, what, &out, Ok(done.docx), &inputs[..2], templates);

@@ -31,6 +31,10 @@ pub(crate) struct ConsolidateArgs {
     /// mã đơn vị ở cấp trên), theo `ma_cap_tren` của các chỉ tiêu và `cap_tren` của tệp thông tin.
     #[arg(long, value_name = "TỆP.yaml")]
     pub export: Option<PathBuf>,
+    /// Kết quả năm trước để so sánh: tệp số liệu xuất năm trước (`--export`) hoặc tệp giá trị
+    /// đã công bố (`nam`, `chi_tieu`) (mặc định: `nam_truoc` của tệp thông tin, nếu có).
+    #[arg(long, value_name = "TỆP")]
+    pub previous: Option<PathBuf>,
     /// Mẫu thay thế.
     #[command(flatten)]
     pub templates: TemplateArgs,
@@ -135,6 +139,31 @@ pub(crate) fn write_export(
     }
 }
 
+/// Read last year's results (`--previous`, or `nam_truoc` of the envelope) for `plan`: a missing
+/// file is exit 2 like any input, a bad one exit 1; the warnings are printed.
+pub(crate) fn load_previous(
+    path: &Path,
+    plan: &vanban::Plan,
+    envelope: &vanban::Envelope,
+    r: &Reporter,
+) -> Result<vanban::PreviousYear, Error> {
+    // Named by the envelope: say so, the user did not type this path.
+    let path = super::paths::input_file(path).map_err(|e| match e {
+        Error::Io { path: p, message } if envelope.previous.as_deref() == Some(path) => Error::Io {
+            path: p,
+            message: format!(
+                "{message} (tệp kết quả năm trước ghi ở `nam_truoc` của {})",
+                envelope.path.display()
+            ),
+        },
+        e => e,
+    })?;
+    r.step(&format!("đọc kết quả năm trước {}", path.display()));
+    let p = vanban::load_previous_year(&path, plan, Some(envelope))?;
+    r.diagnostics(&p.warnings);
+    Ok(p.value)
+}
+
 /// Run `consolidate`.
 pub(crate) fn run(a: &ConsolidateArgs, r: &Reporter) -> Result<ExitStatus, Error> {
     let dir = super::paths::input_dir(&a.dir, "thư mục báo cáo đơn vị")?;
@@ -146,6 +175,10 @@ pub(crate) fn run(a: &ConsolidateArgs, r: &Reporter) -> Result<ExitStatus, Error
     if let Some(e) = &a.export {
         check_export_path(e, &dir)?;
     }
+    let previous_arg = match &a.previous {
+        Some(p) => Some(super::paths::input_file(p)?),
+        None => None,
+    };
     if let Some(o) = &a.output {
         let mut inputs = vec![plan_path.clone()];
         inputs.extend(envelope_path.clone());
@@ -177,6 +210,11 @@ pub(crate) fn run(a: &ConsolidateArgs, r: &Reporter) -> Result<ExitStatus, Error
     if let (Some(path), Some(upper)) = (&a.export, &envelope.value.upper) {
         export_name_warning(r, path, &upper.unit.id);
     }
+    let previous_path = previous_arg.or(envelope.value.previous.clone());
+    let previous = match &previous_path {
+        Some(p) => Some(load_previous(p, &plan.value, &envelope.value, r)?),
+        None => None,
+    };
     r.step(&format!("đọc các báo cáo trong {}", dir.display()));
     let mut collected = vanban::collect_unit_reports(&dir, &plan.value)?;
     // Errors are reported with the other rejected files below, warnings with the others.
@@ -190,6 +228,7 @@ pub(crate) fn run(a: &ConsolidateArgs, r: &Reporter) -> Result<ExitStatus, Error
     report_collected(&collected, r);
     // Every file read is an input the export may not overwrite.
     let mut inputs = vec![plan_path.clone(), envelope_path.clone()];
+    inputs.extend(previous_path);
     if a.export.is_some() {
         inputs.extend(collected.reports.iter().map(|x| x.path.clone()));
     }
@@ -199,6 +238,7 @@ pub(crate) fn run(a: &ConsolidateArgs, r: &Reporter) -> Result<ExitStatus, Error
         collected,
         &templates,
         a.export.is_some(),
+        previous,
     )?;
     // A failed export writes nothing, not even the .docx: the command did not do what it was
     // asked.

@@ -306,6 +306,13 @@ pub(crate) fn wrong_command(
             "văn bản theo loại (có `loai`)",
             format!("vanban render {}", path.display()),
         ),
+        FileKind::PreviousYear => (
+            "tệp kết quả năm trước",
+            format!(
+                "vanban consolidate --plan KẾ_HOẠCH THƯ_MỤC_BÁO_CÁO --previous {}",
+                path.display()
+            ),
+        ),
         FileKind::Unknown => return d,
     };
     if kind != expected {

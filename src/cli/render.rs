@@ -90,6 +90,16 @@ fn render_one(
                 .into(),
             ))
         }
+        FileKind::PreviousYear => {
+            return Err(Error::Input(
+                vanban::Diagnostic::error(
+                    vanban::diag::Location::file(file),
+                    "tệp kết quả năm trước không tự tạo thành văn bản",
+                )
+                .with_hint("dùng `vanban consolidate … --previous TỆP` hoặc `nam_truoc` của tệp thông tin tổng hợp")
+                .into(),
+            ))
+        }
         FileKind::Unknown => {
             let mut d = diags;
             if !d.has_errors() {

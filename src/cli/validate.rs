@@ -73,6 +73,10 @@ fn check(
             vanban::plan_document(&p.value, templates).map(|_| p.warnings)
         }),
         (FileKind::Envelope, _) => load_envelope(f).map(|e| e.warnings),
+        (FileKind::PreviousYear, _) => {
+            let plan: Plan = load_plan(&plan_for(plan, files, f)?)?.value;
+            vanban::load_previous_year(f, &plan, None).map(|p| p.warnings)
+        }
         (FileKind::Document, _) => vanban::load_document(f)
             .and_then(|d| vanban::general_document(&d.value, templates).map(|_| d.warnings)),
         // Keys that could not be read: the file's own problems, not a search for its plan.

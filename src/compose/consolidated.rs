@@ -19,10 +19,11 @@ use crate::consolidate::{Consolidated, IndicatorResult, Status};
 use crate::data::envelope::{
     Envelope, Section, CAUSES, LEADERSHIP, NEXT_YEAR, REQUESTS, SHORTCOMINGS, STRENGTHS,
 };
+use crate::data::previous::{PreviousValue, PreviousYear};
 use crate::data::Plan;
 use crate::diag::Diagnostics;
 use crate::model::format::date_short;
-use crate::model::{Appendix, Block, Document, IssueDate, Table};
+use crate::model::{Align, Appendix, Block, Column, Document, IssueDate, Table};
 use crate::template::Templates;
 
 /// Most reporting units for which each narrative item gets its own paragraph (`chi_tiet`).
@@ -322,7 +323,13 @@ pub(crate) fn consolidated_context(
                 .indicators
                 .iter()
                 .filter(|r| r.indicator.objective == o.objective)
-                .map(|r| synthesis::indicator_sentence(r, area_word))
+                .map(|r| {
+                    let previous = c
+                        .previous
+                        .as_ref()
+                        .and_then(|p| Some((p.year, p.value(&r.indicator.id)?)));
+                    synthesis::indicator_sentence(r, area_word, previous)
+                })
                 .collect(),
             theo_don_vi: if chi_tiet {
                 synthesis::per_unit(&o.results, &o.activities)
@@ -458,14 +465,85 @@ fn provenance(r: &IndicatorResult, area: &str) -> Vec<String> {
     out
 }
 
-/// The consolidated indicator table with provenance; `area` names the totals ([`area`]).
+/// The consolidated indicator table with provenance; `area` names the totals ([`area`]). With
+/// last year's results ([`Consolidated::previous`]) a column `Năm 2024` stands before Kế hoạch
+/// (issue 12, item 4), its width taken from the provenance column (landscape: 8 of its 37
+/// weights), so that the table keeps the page width.
 pub(crate) fn consolidated_table(c: &Consolidated, area: &str) -> Table {
-    indicator_table(
+    let mut table = indicator_table(
         &c.indicators,
         "Đơn vị báo cáo / Ghi chú",
         |r| provenance(r, area),
         true,
-    )
+    );
+    if let Some(p) = &c.previous {
+        add_previous_column(&mut table, &c.indicators, p);
+    }
+    table
+}
+
+/// The sentence of the appendix's note about the column of last year's values (nothing
+/// without it).
+fn previous_note(p: Option<&PreviousYear>) -> String {
+    match p {
+        None => String::new(),
+        Some(p) if p.published => format!(
+            " “Năm {}”: kết quả năm {} theo số liệu đã công bố.",
+            p.year, p.year
+        ),
+        Some(p) => format!(
+            " “Năm {}”: kết quả năm {} tính theo cùng cách từ số liệu tổng hợp năm {}.",
+            p.year, p.year, p.year
+        ),
+    }
+}
+
+/// Where the column of last year's values goes: after Đơn vị tính, before Kế hoạch.
+const PREVIOUS_COLUMN: usize = 3;
+/// Its weight, out of the landscape table's 100 (a number or `Chưa hoàn thành` on two lines).
+const PREVIOUS_WEIGHT: u32 = 8;
+
+/// Insert the column `Năm <year>` of last year's values into an indicator table (rows in the
+/// order of `results`): a number with the row's decimals (or more, if last year's value needs
+/// them), `Hoàn thành`/`Chưa hoàn thành`, or `—` where last year has no value; the last column
+/// (the notes) gives up the room.
+fn add_previous_column(table: &mut Table, results: &[IndicatorResult], p: &PreviousYear) {
+    let notes = table.columns.len() - 1;
+    table.columns[notes].weight = table.columns[notes].weight.saturating_sub(PREVIOUS_WEIGHT);
+    table.columns.insert(
+        PREVIOUS_COLUMN,
+        Column {
+            weight: PREVIOUS_WEIGHT,
+            align: Align::Right,
+        },
+    );
+    table
+        .header
+        .insert(PREVIOUS_COLUMN, super::cell(format!("Năm {}", p.year)));
+    for (row, r) in table.rows.iter_mut().zip(results) {
+        let cell = match p.value(&r.indicator.id) {
+            Some(PreviousValue::Number(x)) => {
+                let x = crate::consolidate::round_result(x);
+                let needs = crate::model::format::number(x, 1)
+                    .split_once(',')
+                    .map_or(0, |(_, f)| f.len());
+                // The row's numbers keep one number of decimals (`108,2 | 100,0 | 104,0`);
+                // a number of last year is never of a qualitative indicator, whose Kế hoạch
+                // is a word.
+                if needs > super::row_decimals(r) {
+                    row[PREVIOUS_COLUMN] =
+                        super::value_cell(r.indicator.target, needs, &super::target_text(r));
+                    row[PREVIOUS_COLUMN + 1] =
+                        super::value_cell(r.value, needs, &super::result_text(r));
+                }
+                super::value_cell(Some(x), super::row_decimals(r).max(needs), "")
+            }
+            Some(PreviousValue::Done(true)) => super::value_cell(None, 0, "Hoàn thành"),
+            Some(PreviousValue::Done(false)) => super::value_cell(None, 0, "Chưa hoàn thành"),
+            None => super::value_cell(None, 0, "—"),
+        };
+        row.insert(PREVIOUS_COLUMN, cell);
+    }
 }
 
 /// The `(Kèm theo Báo cáo số … ngày … của …)` line of an appendix (NĐ 30 Phụ lục I, III.1).
@@ -511,7 +589,7 @@ pub(crate) fn consolidated_document(
                 c.summary.achieved(),
                 c.summary.evaluated(),
                 c.summary.evaluated()
-            ),
+            ) + &previous_note(c.previous.as_ref()),
             bold: false,
             italic: true,
         }],

@@ -8,9 +8,11 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use super::consolidated::ItemContext;
 use super::{activity_text, figure_decimals, fixed, result_text, target_text, with_unit};
-use crate::consolidate::{Attributed, IndicatorResult};
+use crate::consolidate::{round_result, Attributed, IndicatorResult};
 use crate::data::indicator::{Direction, Evaluation, Measure};
+use crate::data::previous::PreviousValue;
 use crate::data::report::{Activity, FigureValue};
+use crate::model::format::number;
 
 /// The comparison key of a text: case, spacing and final punctuation do not matter.
 fn key(text: &str) -> String {
@@ -109,9 +111,64 @@ fn verdict(e: Evaluation) -> &'static str {
     }
 }
 
+/// The comparison with last year (issue 12, item 4), from this year's result and last year's
+/// value (`before`, of `year`), both as printed (rounded to one decimal): a ratio in `%` or
+/// `‰` by its difference in points, `tăng 3,2 điểm % so với năm 2024`; another ratio in its
+/// unit, `giảm 0,5 lần so với năm 2024`; a count by its difference and the relative change,
+/// `tăng 5 người (12,5%) so với năm 2024` (no relative change when last year's was 0); `bằng
+/// năm 2024` when equal. Nothing without a result this year, or for a qualitative indicator.
+pub(crate) fn compared_with(
+    r: &IndicatorResult,
+    before: PreviousValue,
+    year: i32,
+) -> Option<String> {
+    let (Some(now), PreviousValue::Number(before)) = (r.value, before) else {
+        return None;
+    };
+    if r.indicator.measure == Measure::Qualitative {
+        return None;
+    }
+    let before = round_result(before);
+    let diff = round_result(now - before);
+    if diff == 0.0 {
+        return Some(format!("bằng năm {year}"));
+    }
+    let verb = if diff > 0.0 { "tăng" } else { "giảm" };
+    let amount = number(diff.abs(), crate::consolidate::RESULT_DECIMALS as usize);
+    let unit = r.indicator.unit.trim();
+    let change = match r.indicator.measure {
+        Measure::Ratio if unit.starts_with('%') || unit.starts_with('‰') => {
+            format!("{amount} điểm {unit}")
+        }
+        Measure::Ratio => with_unit(&amount, unit),
+        Measure::Count if before > 0.0 => format!(
+            "{} ({}%)",
+            with_unit(&amount, unit),
+            number(round_result(diff.abs() / before * 100.0), 1)
+        ),
+        Measure::Count | Measure::Qualitative => with_unit(&amount, unit),
+    };
+    Some(format!("{verb} {change} so với năm {year}"))
+}
+
 /// One indicator's result in the words of a report: `Tỷ lệ nữ tham gia lãnh đạo, quản lý: toàn
-/// phường 10/24, đạt 41,7% (kế hoạch 40%), vượt kế hoạch`; `area` is the level word (`phường`).
-pub(crate) fn indicator_sentence(r: &IndicatorResult, area: &str) -> String {
+/// phường 10/24, đạt 41,7% (kế hoạch 40%), vượt kế hoạch`; `area` is the level word (`phường`);
+/// with last year's value (`previous`: the year and the value), the comparison follows
+/// ([`compared_with`]): `…, vượt kế hoạch, tăng 3,2 điểm % so với năm 2024`.
+pub(crate) fn indicator_sentence(
+    r: &IndicatorResult,
+    area: &str,
+    previous: Option<(i32, PreviousValue)>,
+) -> String {
+    let sentence = result_sentence(r, area);
+    match previous.and_then(|(year, v)| compared_with(r, v, year)) {
+        Some(clause) => format!("{sentence}, {clause}"),
+        None => sentence,
+    }
+}
+
+/// [`indicator_sentence`] without the comparison.
+fn result_sentence(r: &IndicatorResult, area: &str) -> String {
     let name = &r.indicator.name;
     let unit = &r.indicator.unit;
     let target = with_unit(&target_text(r), unit);
@@ -171,6 +228,68 @@ mod tests {
             unit: unit.into(),
             text: text.into(),
         }
+    }
+
+    /// A result of `value` (in `unit`, by `measure`) without sources.
+    fn result(measure: Measure, unit: &str, value: f64) -> IndicatorResult {
+        IndicatorResult {
+            indicator: crate::data::indicator::Indicator {
+                id: "X".into(),
+                name: "x".into(),
+                objective: 1,
+                measure,
+                target: Some(1.0),
+                unit: unit.into(),
+                direction: Some(Direction::AtLeast),
+                factor: 100.0,
+                upper_id: None,
+            },
+            numerator: 0.0,
+            denominator: 0.0,
+            value: Some(value),
+            done: None,
+            evaluation: Evaluation::Met,
+            sources: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn compared_with_last_year_in_points_units_and_relative_change() {
+        let n = PreviousValue::Number;
+        let c = |m, u, now, before| compared_with(&result(m, u, now), n(before), 2024);
+        assert_eq!(
+            c(Measure::Ratio, "%", 41.7, 38.5).as_deref(),
+            Some("tăng 3,2 điểm % so với năm 2024")
+        );
+        assert_eq!(
+            c(Measure::Ratio, "‰", 1.0, 2.5).as_deref(),
+            Some("giảm 1,5 điểm ‰ so với năm 2024")
+        );
+        // Equal once rounded as printed (41,66 → 41,7).
+        assert_eq!(
+            c(Measure::Ratio, "%", 41.7, 41.66).as_deref(),
+            Some("bằng năm 2024")
+        );
+        assert_eq!(
+            c(Measure::Ratio, "lần", 1.4, 0.8).as_deref(),
+            Some("tăng 0,6 lần so với năm 2024")
+        );
+        assert_eq!(
+            c(Measure::Count, "người", 45.0, 40.0).as_deref(),
+            Some("tăng 5 người (12,5%) so với năm 2024")
+        );
+        assert_eq!(
+            c(Measure::Count, "", 3.0, 0.0).as_deref(),
+            Some("tăng 3 so với năm 2024")
+        );
+        // No comparison without a number: qualitative, or last year done/not done.
+        assert_eq!(c(Measure::Qualitative, "", 1.0, 1.0), None);
+        let r = result(Measure::Ratio, "%", 50.0);
+        assert_eq!(compared_with(&r, PreviousValue::Done(true), 2024), None);
+        // Without a result this year.
+        let mut r = result(Measure::Ratio, "%", 50.0);
+        r.value = None;
+        assert_eq!(compared_with(&r, n(40.0), 2024), None);
     }
 
     #[test]

@@ -247,7 +247,10 @@ pub fn collect_files(files: &[PathBuf], plan: &Plan) -> Collected {
                     not_a_unit: empty
                         || matches!(
                             kind,
-                            FileKind::Plan | FileKind::Envelope | FileKind::Document
+                            FileKind::Plan
+                                | FileKind::Envelope
+                                | FileKind::Document
+                                | FileKind::PreviousYear
                         ),
                 })
             }

@@ -297,6 +297,9 @@ pub struct Consolidated {
     pub proposals: Vec<Attributed>,
     /// Đề xuất nội bộ — attributed; addressed to the consolidating agency, not forwarded.
     pub internal_proposals: Vec<Attributed>,
+    /// Kết quả năm trước — last year's results, when given (`--previous`, `nam_truoc`): the
+    /// report compares with them; they never change this year's results.
+    pub previous: Option<crate::data::previous::PreviousYear>,
 }
 
 impl Consolidated {
@@ -497,6 +500,7 @@ pub fn consolidate(
         difficulties,
         proposals,
         internal_proposals,
+        previous: None,
     }
 }
 

@@ -50,6 +50,11 @@ pub(crate) struct RawEnvelope {
     /// consolidated figures (`consolidate --export`); optional.
     #[serde(default)]
     pub cap_tren: Option<RawUpperLevel>,
+    /// Năm trước — last year's results to compare with (issue 12, item 4): last year's export
+    /// or a file of values as published, its path relative to this file; optional
+    /// (`consolidate --previous` overrides it).
+    #[serde(default)]
+    pub nam_truoc: Option<Text>,
     // Các mục do cơ quan tổng hợp viết (issue 12), each optional: absent, the report writes a
     // marked placeholder and a warning is given.
     /// Công tác lãnh đạo, chỉ đạo — documents issued, the work of the board for the advancement
@@ -118,6 +123,7 @@ pub(crate) const ENVELOPE_FIELDS: &[&str] = &[
     "phuong_huong",
     "kien_nghi",
     "cap_tren",
+    "nam_truoc",
 ];
 
 /// Báo cáo tổng hợp — a validated envelope.
@@ -139,6 +145,9 @@ pub struct Envelope {
     pub sections: Sections,
     /// Cấp trên — the export to the higher level (`cap_tren`), if the envelope sets it.
     pub upper: Option<UpperLevel>,
+    /// Năm trước — the file of last year's results (`nam_truoc`), resolved against the
+    /// envelope's folder; not checked to exist here (the command line does, exit 2).
+    pub previous: Option<PathBuf>,
     /// The file it was read from.
     pub path: PathBuf,
 }
@@ -345,8 +354,24 @@ pub(crate) fn validate_envelope(c: &mut Checker<'_>, raw: RawEnvelope) -> Envelo
         closing: clean(&raw.ket_luan),
         sections: sections(c, &raw),
         upper,
+        previous: previous_path(c, raw.nam_truoc.as_deref()),
         path: c.source.path.clone(),
     }
+}
+
+/// `nam_truoc` resolved against the envelope's folder; blank is an error.
+fn previous_path(c: &mut Checker<'_>, given: Option<&str>) -> Option<PathBuf> {
+    let given = given?.trim();
+    if given.is_empty() {
+        c.error(
+            "nam_truoc",
+            "`nam_truoc` đang để trống",
+            "ghi đường dẫn tệp kết quả năm trước (tính từ thư mục của tệp này), ví dụ `nam_truoc: ket-qua-2024.yaml`, hoặc xóa dòng",
+        );
+        return None;
+    }
+    let dir = c.source.path.parent().unwrap_or(Path::new(""));
+    Some(dir.join(given))
 }
 
 /// Validate `cap_tren`: the unit code and name, the date the export is submitted.

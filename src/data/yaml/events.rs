@@ -26,6 +26,9 @@ pub enum FileKind {
     UnitReport,
     /// Văn bản theo loại: has `loai` (and is none of the above), e.g. `loai: quyet_dinh`.
     Document,
+    /// Kết quả năm trước (giá trị đã công bố): has `chi_tieu` (and is none of the above), e.g.
+    /// `nam: 2024` with `chi_tieu: [{ ma: MT1.CT1, gia_tri: 38.5 }]`.
+    PreviousYear,
     /// None of these (or the keys could not be read).
     Unknown,
 }
@@ -37,6 +40,7 @@ const KEY_DON_VI_PHAI_BAO_CAO: u8 = 4;
 const KEY_DON_VI: u8 = 8;
 const KEY_SO_LIEU: u8 = 16;
 const KEY_LOAI: u8 = 32;
+const KEY_CHI_TIEU: u8 = 64;
 
 fn kind_bit(key: &str) -> u8 {
     match key {
@@ -46,6 +50,7 @@ fn kind_bit(key: &str) -> u8 {
         "don_vi" => KEY_DON_VI,
         "so_lieu" => KEY_SO_LIEU,
         "loai" => KEY_LOAI,
+        "chi_tieu" => KEY_CHI_TIEU,
         _ => 0,
     }
 }
@@ -59,6 +64,8 @@ fn kind_of(bits: u8) -> FileKind {
         FileKind::UnitReport
     } else if bits & KEY_LOAI != 0 {
         FileKind::Document
+    } else if bits & KEY_CHI_TIEU != 0 {
+        FileKind::PreviousYear
     } else {
         FileKind::Unknown
     }
@@ -840,4 +847,21 @@ fn translate_syntax(info: &str, text: &str, line: usize) -> (String, String) {
         format!("không đọc được cấu trúc tại đây (chi tiết: {info})"),
         "kiểm tra thụt lề (chỉ dùng dấu cách) và dấu ngoặc kép tại vị trí này".into(),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kind_of_a_previous_year_file_is_told_by_chi_tieu_after_the_other_kinds() {
+        assert_eq!(kind_of(KEY_CHI_TIEU), FileKind::PreviousYear);
+        assert_eq!(kind_of(KEY_CHI_TIEU | KEY_LOAI), FileKind::Document);
+        assert_eq!(kind_of(KEY_CHI_TIEU | KEY_SO_LIEU), FileKind::UnitReport);
+        assert_eq!(
+            kind_of(KEY_CHI_TIEU | KEY_MUC_TIEU | KEY_NHIEM_VU),
+            FileKind::Plan
+        );
+        assert_eq!(kind_of(0), FileKind::Unknown);
+    }
 }

@@ -91,6 +91,13 @@ pub fn parse<T: DeserializeOwned + schemars::JsonSchema>(
             }
             if let Some(name) = between(raw, "unknown field `", '`') {
                 hint = belongs(&Shape::of::<T>(), name, &path).or(hint);
+                // `{ ma: X, gia_tri: 38,5 }`: in braces the comma separates fields, so the
+                // decimals became a field of their own.
+                if !name.is_empty() && name.chars().all(|c| c.is_ascii_digit()) {
+                    hint = Some(format!(
+                        "trong `{{ … }}` dấu phẩy ngăn cách các trường, nên phần lẻ `{name}` của một số viết dấu phẩy bị đọc thành một trường: viết số thập phân bằng dấu chấm (`38.5`)"
+                    ));
+                }
             }
             // `- Lưu: VT` unquoted is a mapping inside the list: the colon and space make it one.
             if raw.starts_with("invalid type: map") && raw.contains("string") {
@@ -227,6 +234,7 @@ fn readme_hint(kind: FileKind) -> String {
         FileKind::UnitReport => "“Báo cáo đơn vị”",
         FileKind::Document => "“Văn bản theo loại”",
         FileKind::Envelope => "“Cách tổng hợp và đánh giá”",
+        FileKind::PreviousYear => "“So sánh với năm trước”",
         FileKind::Unknown => return README_HINT.into(),
     };
     format!("xem định dạng của trường này trong README, mục {section}")
