@@ -157,7 +157,7 @@ fn issue_12_synthesis_one_paragraph_per_unit_and_figures_in_words() {
     let d = fixture_workspace();
     let (_, paras) = consolidated(d.path());
     assert!(paras.contains(
-        &"- Tỷ lệ nữ tham gia lãnh đạo, quản lý: toàn phường 10/24, đạt 41,7% (kế hoạch 40%), vượt kế hoạch."
+        &"- Tỷ lệ nữ tham gia lãnh đạo, quản lý: toàn phường 10/24 người, đạt 41,7% (kế hoạch 40%), vượt kế hoạch."
             .to_string()
     ));
     let objective_4 = position(&paras, "d) Mục tiêu 4");

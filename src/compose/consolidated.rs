@@ -59,7 +59,7 @@ pub(crate) struct ObjectiveContext {
     /// Whether any unit wrote about this objective.
     pub co_noi_dung: bool,
     /// Chỉ tiêu — the objective's indicators in words, one sentence each (no final `.`):
-    /// `Tỷ lệ …: toàn phường 10/24, đạt 41,7% (kế hoạch 40%), vượt kế hoạch`.
+    /// `Tỷ lệ …: toàn phường 10/24 người, đạt 41,7% (kế hoạch 40%), vượt kế hoạch`.
     pub chi_tieu: Vec<String>,
     /// Theo đơn vị — results and activities, one item per unit, duplicates once, units that
     /// wrote the same named together (`chi_tiet` only; otherwise empty).

@@ -1,6 +1,6 @@
 //! Tổng hợp nội dung — the consolidated report's narrative as an official writes it (issue 12,
 //! item 2): under each objective, first the objective's indicators in words ("Tỷ lệ nữ tham
-//! gia lãnh đạo, quản lý: toàn phường 10/24, đạt 41,7% (kế hoạch 40%), vượt kế hoạch"), then
+//! gia lãnh đạo, quản lý: toàn phường 10/24 người, đạt 41,7% (kế hoạch 40%), vượt kế hoạch"), then
 //! the units' results and activities, **one paragraph per unit**; a text a unit wrote twice is
 //! kept once, and units that wrote the same are named together.
 
@@ -152,7 +152,7 @@ pub(crate) fn compared_with(
 }
 
 /// One indicator's result in the words of a report: `Tỷ lệ nữ tham gia lãnh đạo, quản lý: toàn
-/// phường 10/24, đạt 41,7% (kế hoạch 40%), vượt kế hoạch`; `area` is the level word (`phường`);
+/// phường 10/24 người, đạt 41,7% (kế hoạch 40%), vượt kế hoạch`; `area` is the level word (`phường`);
 /// with last year's value (`previous`: the year and the value), the comparison follows
 /// ([`compared_with`]): `…, vượt kế hoạch, tăng 3,2 điểm % so với năm 2024`.
 pub(crate) fn indicator_sentence(
@@ -184,10 +184,16 @@ fn result_sentence(r: &IndicatorResult, area: &str) -> String {
     match r.indicator.measure {
         Measure::Ratio => {
             let d = figure_decimals(r);
+            // With the plan's counting unit (`don_vi_dem`): `toàn phường 10/24 người`.
             let totals = format!(
-                "toàn {area} {}/{}",
+                "toàn {area} {}/{}{}",
                 fixed(r.numerator, d),
-                fixed(r.denominator, d)
+                fixed(r.denominator, d),
+                r.indicator
+                    .count_unit
+                    .as_deref()
+                    .map(|u| format!(" {u}"))
+                    .unwrap_or_default()
             );
             if r.evaluation == Evaluation::NotApplicable {
                 return format!("{name}: trong năm không phát sinh trường hợp ({totals})");
@@ -243,6 +249,9 @@ mod tests {
                 direction: Some(Direction::AtLeast),
                 factor: 100.0,
                 upper_id: None,
+                numerator_label: None,
+                denominator_label: None,
+                count_unit: None,
             },
             numerator: 0.0,
             denominator: 0.0,
