@@ -78,7 +78,20 @@ impl ParaProps {
         macro_rules! m {
             ($($f:ident),*) => {$(if o.$f.is_some() { self.$f.clone_from(&o.$f); })*};
         }
-        m!(jc, first_line, hanging, left, right, before, after, line, line_rule, bottom_border, top_border, num);
+        m!(
+            jc,
+            first_line,
+            hanging,
+            left,
+            right,
+            before,
+            after,
+            line,
+            line_rule,
+            bottom_border,
+            top_border,
+            num
+        );
         // A first-line indent and a hanging indent exclude each other (the later level wins).
         if o.first_line.is_some() && o.hanging.is_none() {
             self.hanging = None;
@@ -256,7 +269,8 @@ impl Theme {
         if let Some(root) = root {
             for (kind, prefix) in [("a:majorFont", "major"), ("a:minorFont", "minor")] {
                 for f in root.descendants(kind) {
-                    for (slot, suffix) in [("a:latin", "HAnsi"), ("a:ea", "EastAsia"), ("a:cs", "Bidi")]
+                    for (slot, suffix) in
+                        [("a:latin", "HAnsi"), ("a:ea", "EastAsia"), ("a:cs", "Bidi")]
                     {
                         if let Some(face) = f.child(slot).and_then(|c| c.attr("typeface")) {
                             if !face.is_empty() {
@@ -327,9 +341,10 @@ fn para_props(ppr: Option<&Node>) -> ParaProps {
         p.before = twips(sp, "w:before");
         p.after = twips(sp, "w:after");
         p.line = twips(sp, "w:line");
-        p.line_rule = sp.attr("w:lineRule").map(str::to_string).or_else(|| {
-            p.line.map(|_| "auto".to_string())
-        });
+        p.line_rule = sp
+            .attr("w:lineRule")
+            .map(str::to_string)
+            .or_else(|| p.line.map(|_| "auto".to_string()));
     }
     if let Some(b) = ppr.child("w:pBdr") {
         p.bottom_border = border_on(b.child("w:bottom")).or(Some(false));
@@ -374,8 +389,7 @@ impl Styles {
             let Some(id) = st.attr("w:styleId") else {
                 continue;
             };
-            if st.attr("w:type") == Some("paragraph") && on_off(st.child("w:default")).is_none()
-            {
+            if st.attr("w:type") == Some("paragraph") && on_off(st.child("w:default")).is_none() {
                 if matches!(st.attr("w:default"), Some("1" | "true")) {
                     s.default_para_style = Some(id.to_string());
                 }
@@ -500,7 +514,11 @@ impl Numbering {
         }
         let mut label = text.clone();
         for i in (0..=lvl).rev() {
-            let value = counters.get(i).copied().flatten().unwrap_or_else(|| start(i));
+            let value = counters
+                .get(i)
+                .copied()
+                .flatten()
+                .unwrap_or_else(|| start(i));
             let f = levels.get(&i).map(|l| l.1.as_str()).unwrap_or("decimal");
             label = label.replace(&format!("%{}", i + 1), &format_number(value, f));
         }
@@ -826,7 +844,9 @@ pub(crate) fn read(bytes: &[u8]) -> Result<Doc, ReadError> {
                     for b in bl {
                         match b {
                             Block::Para(p) => paras.push(p),
-                            Block::Table(rows) => paras.extend(rows.into_iter().flatten().flatten()),
+                            Block::Table(rows) => {
+                                paras.extend(rows.into_iter().flatten().flatten())
+                            }
                         }
                     }
                 }
@@ -856,10 +876,18 @@ mod tests {
             </w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>"#,
         );
         let mut n = Numbering::read(x);
-        let got: Vec<String> = [(0, "I."), (1, "1."), (2, "a)"), (2, "b)"), (1, "2."), (0, "II."), (1, "1.")]
-            .iter()
-            .map(|(l, _)| n.label("1", *l).unwrap())
-            .collect();
+        let got: Vec<String> = [
+            (0, "I."),
+            (1, "1."),
+            (2, "a)"),
+            (2, "b)"),
+            (1, "2."),
+            (0, "II."),
+            (1, "1."),
+        ]
+        .iter()
+        .map(|(l, _)| n.label("1", *l).unwrap())
+        .collect();
         assert_eq!(got, ["I.", "1.", "a)", "b)", "2.", "II.", "1."]);
         assert_eq!(roman(14), "XIV");
         assert_eq!(format_number(27, "lowerLetter"), "aa");

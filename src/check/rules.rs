@@ -274,7 +274,13 @@ fn tab_header(doc: &Doc, start: usize) -> Header {
         right: Vec::new(),
         end: start,
     };
-    for (i, b) in doc.blocks.iter().enumerate().skip(start).take(HEADER_SEARCH) {
+    for (i, b) in doc
+        .blocks
+        .iter()
+        .enumerate()
+        .skip(start)
+        .take(HEADER_SEARCH)
+    {
         let Block::Para(p) = b else { break };
         let (l, r) = split_at_tab(p);
         let done = r.plain().contains("ngày") && r.plain().contains("năm");
@@ -422,13 +428,7 @@ fn page(out: &mut Out, doc: &Doc) {
     let Some(first) = doc.sections.first() else {
         return;
     };
-    let header_of = |ty: &str| {
-        first
-            .headers
-            .iter()
-            .find(|(t, _)| t == ty)
-            .map(|(_, p)| p)
-    };
+    let header_of = |ty: &str| first.headers.iter().find(|(t, _)| t == ty).map(|(_, p)| p);
     let numbered = |ps: &Vec<Para>| ps.iter().any(|p| p.page_field);
     if let Some(d) = header_of("default") {
         let first_numbered = if first.title_pg {
@@ -449,10 +449,7 @@ fn page(out: &mut Out, doc: &Doc) {
                 out.err(
                     R_PAGE_NUMBER,
                     "đầu trang (header)",
-                    format!(
-                        "số trang canh {}",
-                        p.props.jc.as_deref().unwrap_or("trái")
-                    ),
+                    format!("số trang canh {}", p.props.jc.as_deref().unwrap_or("trái")),
                     "số trang ở giữa, trong lề trên",
                 );
             }
@@ -509,7 +506,10 @@ fn fonts(out: &mut Out, doc: &Doc) {
                 if name.eq_ignore_ascii_case(FONT) {
                     continue;
                 }
-                match seen.iter_mut().find(|(s, n, _, _)| *s == slot && *n == name) {
+                match seen
+                    .iter_mut()
+                    .find(|(s, n, _, _)| *s == slot && *n == name)
+                {
                     Some(x) => x.3 += 1,
                     None => seen.push((slot, name, excerpt(p), 1)),
                 }
@@ -568,7 +568,12 @@ fn national(out: &mut Out, h: &Header) -> Option<u32> {
     let qi = right.iter().position(is_national)?;
     let q = &right[qi];
     if !text_upper(q) {
-        out.err(R_NATIONAL, &excerpt(q), "Quốc hiệu không in hoa".into(), "in hoa");
+        out.err(
+            R_NATIONAL,
+            &excerpt(q),
+            "Quốc hiệu không in hoa".into(),
+            "in hoa",
+        );
     }
     size_rule(out, q, R_NATIONAL, "Quốc hiệu", SZ_12_13);
     style_rule(out, q, R_NATIONAL, "Quốc hiệu", Some(true), Some(false));
@@ -587,7 +592,9 @@ fn national(out: &mut Out, h: &Header) -> Option<u32> {
             R_NATIONAL,
             &excerpt(m),
             format!("Tiêu ngữ viết \"{text}\""),
-            &format!("\"{MOTTO}\": chữ đầu mỗi cụm viết hoa, giữa các cụm có gạch nối (-) và cách chữ"),
+            &format!(
+                "\"{MOTTO}\": chữ đầu mỗi cụm viết hoa, giữa các cụm có gạch nối (-) và cách chữ"
+            ),
         );
     }
     size_rule(out, m, R_NATIONAL, "Tiêu ngữ", SZ_13_14);
@@ -632,7 +639,12 @@ fn agency_and_number(out: &mut Out, h: &Header) -> Option<String> {
     let mut bold_seen = false;
     for (_, p) in &agency {
         if !text_upper(p) {
-            out.err(R_AGENCY, &excerpt(p), "tên cơ quan không in hoa".into(), "in hoa");
+            out.err(
+                R_AGENCY,
+                &excerpt(p),
+                "tên cơ quan không in hoa".into(),
+                "in hoa",
+            );
         }
         size_rule(out, p, R_AGENCY, "tên cơ quan", SZ_12_13);
         if any_italic(p) {
@@ -749,7 +761,14 @@ fn place_date(out: &mut Out, h: &Header, motto_size: Option<u32>) {
         );
     }
     size_rule(out, p, R_DATE, "dòng địa danh, ngày", SZ_13_14);
-    style_rule(out, p, R_DATE, "dòng địa danh, ngày", Some(false), Some(true));
+    style_rule(
+        out,
+        p,
+        R_DATE,
+        "dòng địa danh, ngày",
+        Some(false),
+        Some(true),
+    );
     if let (Some(m), [s]) = (motto_size, sizes(p).as_slice()) {
         if *s != m && SZ_13_14.contains(s) {
             out.warn(
@@ -783,7 +802,10 @@ pub(crate) fn date_form(text: &str) -> Result<(), String> {
     };
     let (Some(day), Some(month), Some(Some(year))) = (get("ngày"), get("tháng"), get("năm"))
     else {
-        return Err(format!("\"{}\" không theo dạng ngày … tháng … năm …", date.trim()));
+        return Err(format!(
+            "\"{}\" không theo dạng ngày … tháng … năm …",
+            date.trim()
+        ));
     };
     if words.first() != Some(&"ngày") {
         return Err(format!("\"{}\" không bắt đầu bằng \"ngày\"", date.trim()));
@@ -792,7 +814,9 @@ pub(crate) fn date_form(text: &str) -> Result<(), String> {
         return Err(format!("năm \"{year}\" không đủ bốn chữ số"));
     }
     if let Some(d) = day {
-        let v: u32 = d.parse().map_err(|_| format!("ngày \"{d}\" không phải số"))?;
+        let v: u32 = d
+            .parse()
+            .map_err(|_| format!("ngày \"{d}\" không phải số"))?;
         if !(1..=31).contains(&v) {
             return Err(format!("ngày \"{d}\" không có"));
         }
@@ -804,11 +828,17 @@ pub(crate) fn date_form(text: &str) -> Result<(), String> {
         }
     }
     if let Some(m) = month {
-        let v: u32 = m.parse().map_err(|_| format!("tháng \"{m}\" không phải số"))?;
+        let v: u32 = m
+            .parse()
+            .map_err(|_| format!("tháng \"{m}\" không phải số"))?;
         if !(1..=12).contains(&v) {
             return Err(format!("tháng \"{m}\" không có"));
         }
-        let want = if v <= 2 { format!("0{v}") } else { v.to_string() };
+        let want = if v <= 2 {
+            format!("0{v}")
+        } else {
+            v.to_string()
+        };
         if m != want {
             return Err(format!("tháng \"{m}\" (viết đúng: tháng {want})"));
         }
@@ -854,7 +884,12 @@ fn title(out: &mut Out, doc: &Doc, start: usize, letter: bool) -> (usize, Option
         return (i, None);
     }
     if !text_upper(t) {
-        out.err(R_TITLE, &excerpt(t), "tên loại không in hoa".into(), "in hoa");
+        out.err(
+            R_TITLE,
+            &excerpt(t),
+            "tên loại không in hoa".into(),
+            "in hoa",
+        );
     }
     size_rule(out, t, R_TITLE, "tên loại", SZ_13_14);
     style_rule(out, t, R_TITLE, "tên loại", Some(true), Some(false));
@@ -868,8 +903,7 @@ fn title(out: &mut Out, doc: &Doc, start: usize, letter: bool) -> (usize, Option
             j += usize::from(p.is_rule_only());
             break;
         }
-        if p.plain().is_empty() || p.props.jc.as_deref() != Some("center") || subject.len() >= 4
-        {
+        if p.plain().is_empty() || p.props.jc.as_deref() != Some("center") || subject.len() >= 4 {
             break;
         }
         subject.push(p);
@@ -1266,15 +1300,35 @@ fn recipients(out: &mut Out, c: &[Para]) {
             "\"Nơi nhận:\" trên một dòng riêng",
         );
     }
-    size_rule(out, label, R_RECIPIENTS, "\"Nơi nhận:\"", SZ_RECIPIENTS_LABEL);
-    style_rule(out, label, R_RECIPIENTS, "\"Nơi nhận:\"", Some(true), Some(true));
+    size_rule(
+        out,
+        label,
+        R_RECIPIENTS,
+        "\"Nơi nhận:\"",
+        SZ_RECIPIENTS_LABEL,
+    );
+    style_rule(
+        out,
+        label,
+        R_RECIPIENTS,
+        "\"Nơi nhận:\"",
+        Some(true),
+        Some(true),
+    );
     let lines: Vec<&Para> = c[li + 1..]
         .iter()
         .take_while(|p| !p.plain().is_empty())
         .collect();
     for p in &lines {
         size_rule(out, p, R_RECIPIENTS, "dòng nơi nhận", SZ_RECIPIENT);
-        style_rule(out, p, R_RECIPIENTS, "dòng nơi nhận", Some(false), Some(false));
+        style_rule(
+            out,
+            p,
+            R_RECIPIENTS,
+            "dòng nơi nhận",
+            Some(false),
+            Some(false),
+        );
     }
     let Some(last) = lines.last() else {
         out.err(
@@ -1343,7 +1397,12 @@ fn signature(out: &mut Out, c: &[Para]) {
         size_rule(out, p, R_SIGNATURE, "chức vụ", SZ_13_14);
         style_rule(out, p, R_SIGNATURE, "chức vụ", Some(true), Some(false));
         if !is_upper(&t) {
-            out.err(R_SIGNATURE, &excerpt(p), "chức vụ không in hoa".into(), "in hoa, đậm");
+            out.err(
+                R_SIGNATURE,
+                &excerpt(p),
+                "chức vụ không in hoa".into(),
+                "in hoa, đậm",
+            );
         }
         if let Some((prefix, _)) = t.split_once(' ').filter(|(w, _)| w.ends_with('.')) {
             if !matches!(prefix, "TM." | "KT." | "Q." | "TL." | "TUQ.") {
@@ -1365,7 +1424,14 @@ fn signature(out: &mut Out, c: &[Para]) {
         }
     }
     size_rule(out, name, R_SIGNATURE, "họ tên người ký", SZ_13_14);
-    style_rule(out, name, R_SIGNATURE, "họ tên người ký", Some(true), Some(false));
+    style_rule(
+        out,
+        name,
+        R_SIGNATURE,
+        "họ tên người ký",
+        Some(true),
+        Some(false),
+    );
 }
 
 #[cfg(test)]
@@ -1380,7 +1446,12 @@ mod tests {
 
     #[test]
     fn profile_lies_inside_the_checked_ranges() {
-        let m = [pr::MARGIN_TOP, pr::MARGIN_BOTTOM, pr::MARGIN_LEFT, pr::MARGIN_RIGHT];
+        let m = [
+            pr::MARGIN_TOP,
+            pr::MARGIN_BOTTOM,
+            pr::MARGIN_LEFT,
+            pr::MARGIN_RIGHT,
+        ];
         for ((_, lo, hi), v) in MARGINS.iter().zip(m) {
             assert!((lo - TW_TOL..=hi + TW_TOL).contains(&tw(v)), "{v:?}");
         }

@@ -112,7 +112,10 @@ fn start(e: &quick_xml::events::BytesStart<'_>) -> Option<Node> {
     for a in e.attributes() {
         let a = a.ok()?;
         let k = String::from_utf8_lossy(a.key.as_ref()).to_string();
-        let v = a.normalized_value(quick_xml::XmlVersion::Explicit1_0).ok()?.to_string();
+        let v = a
+            .normalized_value(quick_xml::XmlVersion::Explicit1_0)
+            .ok()?
+            .to_string();
         attrs.push((k, v));
     }
     Some(Node {

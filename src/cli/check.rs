@@ -65,13 +65,24 @@ fn convert_doc(p: &Path) -> Result<Vec<u8>, Error> {
             "-env:UserInstallation=file://{}",
             profile.display()
         ))
-        .args(["--headless", "--norestore", "--convert-to", "docx", "--outdir"])
+        .args([
+            "--headless",
+            "--norestore",
+            "--convert-to",
+            "docx",
+            "--outdir",
+        ])
         .arg(&out)
         .arg(p)
         .stdout(std::process::Stdio::null())
         .stderr(std::process::Stdio::piped())
         .spawn()
-        .map_err(|e| io(format!("không chạy được LibreOffice: {}", vanban::io_vi(&e))))?;
+        .map_err(|e| {
+            io(format!(
+                "không chạy được LibreOffice: {}",
+                vanban::io_vi(&e)
+            ))
+        })?;
     let mut waited = 0u64;
     let status = loop {
         match child.try_wait() {

@@ -1,0 +1,488 @@
+//! `vanban check` (issue 10, item 2; H37, H38): every document vanban writes checks clean
+//! through the binary; documents with one known fault — our own output with its XML edited as a
+//! user would in Word — give exactly the expected finding; a document that is not an
+//! administrative document gives one finding.
+
+use std::io::Write;
+use std::path::Path;
+
+use crate::support::{fixture, fixture_workspace, parts, vanban};
+
+/// Render a kind's sample (`tests/fixtures/kinds/<name>.yaml`) with the binary; its bytes.
+fn sample(dir: &Path, name: &str) -> Vec<u8> {
+    let src = fixture(&format!("kinds/{name}.yaml"));
+    let out = dir.join(format!("{name}.docx"));
+    let o = vanban(
+        dir,
+        &[
+            "render",
+            &src.to_string_lossy(),
+            "-o",
+            &out.to_string_lossy(),
+        ],
+    );
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    std::fs::read(out).expect("read rendered docx")
+}
+
+/// A copy of a package with its parts changed by `edit(name, xml) -> xml`; parts named in `add`
+/// are added.
+fn edited(docx: &[u8], edit: impl Fn(&str, String) -> String, add: &[(&str, &str)]) -> Vec<u8> {
+    let mut buf = std::io::Cursor::new(Vec::new());
+    {
+        let mut z = zip::ZipWriter::new(&mut buf);
+        let opt = zip::write::SimpleFileOptions::default();
+        for (name, data) in parts(docx) {
+            let data = if name.ends_with(".xml") {
+                edit(&name, String::from_utf8(data).expect("utf-8")).into_bytes()
+            } else {
+                data
+            };
+            z.start_file(name, opt).expect("zip entry");
+            z.write_all(&data).expect("write entry");
+        }
+        for (name, xml) in add {
+            z.start_file(*name, opt).expect("zip entry");
+            z.write_all(xml.as_bytes()).expect("write entry");
+        }
+        z.finish().expect("zip");
+    }
+    buf.into_inner()
+}
+
+/// Edit `word/document.xml` only.
+fn edit_document(docx: &[u8], f: impl Fn(String) -> String) -> Vec<u8> {
+    edited(
+        docx,
+        |n, x| if n == "word/document.xml" { f(x) } else { x },
+        &[],
+    )
+}
+
+/// Run `vanban check --json` on `docx` (written as `name` in `dir`): exit code and findings.
+fn check(dir: &Path, name: &str, docx: &[u8]) -> (Option<i32>, Vec<serde_json::Value>) {
+    let p = dir.join(name);
+    std::fs::write(&p, docx).expect("write docx");
+    let o = vanban(dir, &["check", "--json", &p.to_string_lossy()]);
+    let v: Vec<serde_json::Value> = serde_json::from_slice(&o.stdout).unwrap_or_else(|e| {
+        panic!(
+            "{e}: {}\n{}",
+            String::from_utf8_lossy(&o.stdout),
+            String::from_utf8_lossy(&o.stderr)
+        )
+    });
+    (o.status.code(), v)
+}
+
+/// The one finding of a check, asserting there is exactly one.
+fn only(findings: &[serde_json::Value]) -> &serde_json::Value {
+    assert_eq!(findings.len(), 1, "{findings:#?}");
+    &findings[0]
+}
+
+fn s<'a>(v: &'a serde_json::Value, k: &str) -> &'a str {
+    v[k].as_str().unwrap_or_default()
+}
+
+/// Each paragraph (`<w:p>…</w:p>`) of `xml` passed through `f`.
+fn each_paragraph(xml: &str, f: impl Fn(&str) -> String) -> String {
+    let mut out = String::new();
+    let mut rest = xml;
+    while let Some(i) = rest.find("<w:p>") {
+        out.push_str(&rest[..i]);
+        let end = rest[i..]
+            .find("</w:p>")
+            .map(|e| i + e + 6)
+            .unwrap_or(rest.len());
+        out.push_str(&f(&rest[i..end]));
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
+#[test]
+fn issue_10_check_every_document_vanban_writes_is_clean() {
+    let ws = fixture_workspace();
+    let kinds = ws.path().join("vi-du");
+    std::fs::create_dir_all(&kinds).expect("mkdir");
+    for e in std::fs::read_dir(fixture("kinds")).expect("kinds") {
+        let p = e.expect("entry").path();
+        std::fs::copy(&p, kinds.join(p.file_name().expect("name"))).expect("copy");
+    }
+    let o = vanban(ws.path(), &["build"]);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let o = vanban(ws.path(), &["render", "vi-du/*.yaml", "-o", "output/vi-du"]);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let o = vanban(
+        ws.path(),
+        &[
+            "check",
+            "--json",
+            "output/*.docx",
+            "output/bao-cao/*.docx",
+            "output/vi-du/*.docx",
+        ],
+    );
+    let v: Vec<serde_json::Value> = serde_json::from_slice(&o.stdout).expect("json");
+    assert!(v.is_empty(), "{v:#?}");
+    assert_eq!(o.status.code(), Some(0));
+    // The human output says so for each file: 1 plan, 8 unit reports, 1 consolidated report,
+    // every kind's sample.
+    let o = vanban(
+        ws.path(),
+        &[
+            "kiem-tra-the-thuc",
+            "output/*.docx",
+            "output/bao-cao/*.docx",
+            "output/vi-du/*.docx",
+        ],
+    );
+    let out = String::from_utf8_lossy(&o.stdout);
+    let n = std::fs::read_dir(fixture("kinds")).expect("kinds").count();
+    assert_eq!(out.matches("đúng thể thức").count(), 10 + n, "{out}");
+    assert_eq!(o.status.code(), Some(0));
+}
+
+#[test]
+fn issue_10_check_wrong_font_on_one_slot() {
+    let t = tempfile::tempdir().expect("tempdir");
+    let base = sample(t.path(), "cong-van");
+    let bad = edit_document(&base, |x| {
+        x.replacen("w:hAnsi=\"Times New Roman\"", "w:hAnsi=\"Arial\"", 1)
+    });
+    let (code, f) = check(t.path(), "font.docx", &bad);
+    let f = only(&f);
+    assert!(s(f, "rule").contains("I.4"), "{f}");
+    assert!(
+        s(f, "found").contains("Arial") && s(f, "found").contains("hAnsi"),
+        "{f}"
+    );
+    assert!(s(f, "where").contains("ỦY BAN NHÂN DÂN"), "{f}");
+    assert_eq!(s(f, "severity"), "error");
+    assert_eq!(code, Some(1));
+}
+
+#[test]
+fn issue_10_check_body_at_12_pt() {
+    let t = tempfile::tempdir().expect("tempdir");
+    let base = sample(t.path(), "cong-van");
+    let bad = edit_document(&base, |x| {
+        each_paragraph(&x, |p| {
+            if p.contains("<w:jc w:val=\"both\"/>") {
+                p.replace("w:val=\"28\"", "w:val=\"24\"")
+            } else {
+                p.to_string()
+            }
+        })
+    });
+    let (code, f) = check(t.path(), "body12.docx", &bad);
+    let f = only(&f);
+    assert!(s(f, "rule").contains("II.6"), "{f}");
+    assert!(s(f, "found").contains("12 pt"), "{f}");
+    assert!(s(f, "expected").contains("13 pt hoặc 14 pt"), "{f}");
+    assert_eq!(code, Some(1));
+}
+
+#[test]
+fn issue_10_check_margin_out_of_range() {
+    let t = tempfile::tempdir().expect("tempdir");
+    let base = sample(t.path(), "cong-van");
+    let bad = edit_document(&base, |x| x.replace("w:left=\"1701\"", "w:left=\"1134\""));
+    let (code, f) = check(t.path(), "margin.docx", &bad);
+    let f = only(&f);
+    assert!(s(f, "rule").contains("I.3"), "{f}");
+    assert!(
+        s(f, "found").contains("lề trái 20 mm") || s(f, "found").contains("lề trái 20,0 mm"),
+        "{f}"
+    );
+    assert_eq!(code, Some(1));
+}
+
+#[test]
+fn issue_10_check_date_without_leading_zero() {
+    let t = tempfile::tempdir().expect("tempdir");
+    let base = sample(t.path(), "cong-van");
+    let bad = edit_document(&base, |x| {
+        x.replace("ngày 03 tháng 11 năm 2025", "ngày 5 tháng 02 năm 2025")
+    });
+    let (code, f) = check(t.path(), "date.docx", &bad);
+    let f = only(&f);
+    assert!(s(f, "rule").contains("II.4"), "{f}");
+    assert!(s(f, "found").contains("ngày \"5\""), "{f}");
+    assert_eq!(code, Some(1));
+}
+
+/// Remove the first paragraph border after `marker`.
+fn drop_rule_after(x: &str, marker: &str) -> String {
+    let at = x.find(marker).expect("marker");
+    let b = at + x[at..].find("<w:pBdr>").expect("rule");
+    let e = b + x[b..].find("</w:pBdr>").expect("rule end") + "</w:pBdr>".len();
+    format!("{}{}", &x[..b], &x[e..])
+}
+
+#[test]
+fn issue_10_check_missing_rule_under_the_motto() {
+    let t = tempfile::tempdir().expect("tempdir");
+    let base = sample(t.path(), "cong-van");
+    let bad = edit_document(&base, |x| {
+        drop_rule_after(&x, "Độc lập - Tự do - Hạnh phúc")
+    });
+    let (code, f) = check(t.path(), "motto.docx", &bad);
+    let f = only(&f);
+    assert!(s(f, "rule").contains("II.1"), "{f}");
+    assert!(s(f, "found").contains("đường kẻ"), "{f}");
+    assert_eq!(code, Some(1));
+}
+
+#[test]
+fn issue_10_check_recipients_without_archive_line() {
+    let t = tempfile::tempdir().expect("tempdir");
+    let base = sample(t.path(), "cong-van");
+    let bad = edit_document(&base, |x| {
+        each_paragraph(&x, |p| {
+            if p.contains("- Lưu: VT") {
+                String::new()
+            } else {
+                p.to_string()
+            }
+        })
+    });
+    let (code, f) = check(t.path(), "luu.docx", &bad);
+    let f = only(&f);
+    assert!(s(f, "rule").contains("II.9.b"), "{f}");
+    assert!(s(f, "found").contains("Lưu"), "{f}");
+    assert_eq!(code, Some(1));
+}
+
+#[test]
+fn issue_10_check_not_an_administrative_document_is_one_finding() {
+    let t = tempfile::tempdir().expect("tempdir");
+    let base = sample(t.path(), "cong-van");
+    // A plain document: one paragraph, Calibri 11 pt, Letter paper, narrow margins.
+    let plain = edit_document(&base, |_| {
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:rPr><w:rFonts w:ascii="Calibri" w:hAnsi="Calibri"/><w:sz w:val="22"/></w:rPr><w:t>Danh sách việc cần làm tuần này</w:t></w:r></w:p><w:sectPr><w:pgSz w:w="12240" w:h="15840"/><w:pgMar w:top="720" w:right="720" w:bottom="720" w:left="720"/></w:sectPr></w:body></w:document>"#.to_string()
+    });
+    let (code, f) = check(t.path(), "plain.docx", &plain);
+    let f = only(&f);
+    assert!(
+        s(f, "found").contains("không phải văn bản hành chính"),
+        "{f}"
+    );
+    assert_eq!(code, Some(1));
+}
+
+#[test]
+fn issue_10_check_json_shape_and_files_that_are_not_docx() {
+    let t = tempfile::tempdir().expect("tempdir");
+    let base = sample(t.path(), "cong-van");
+    let bad = edit_document(&base, |x| x.replace("w:left=\"1701\"", "w:left=\"1134\""));
+    let (_, f) = check(t.path(), "margin.docx", &bad);
+    let keys: Vec<&String> = f[0].as_object().expect("object").keys().collect();
+    assert_eq!(
+        keys,
+        ["file", "rule", "where", "found", "expected", "severity"]
+    );
+    // Not a package: exit 2 with a message, no finding.
+    std::fs::write(t.path().join("x.docx"), "không phải zip").expect("write");
+    let o = vanban(t.path(), &["check", "x.docx"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("không phải tệp .docx"));
+    // validate given a .docx points to check.
+    let o = vanban(t.path(), &["validate", "margin.docx"]);
+    assert!(String::from_utf8_lossy(&o.stderr).contains("vanban check"));
+}
+
+/// The document.xml of the plan with its Roman headings drawn by Word's list numbering:
+/// the typed `I. ` removed and a `w:numPr` added (numbering.xml holds the list, `start`).
+fn auto_numbered_plan(dir: &Path, start: u32) -> Vec<u8> {
+    let plan = fixture("ke-hoach-2025.yaml");
+    let out = dir.join("ke-hoach.docx");
+    let o = vanban(
+        dir,
+        &[
+            "plan",
+            &plan.to_string_lossy(),
+            "-o",
+            &out.to_string_lossy(),
+        ],
+    );
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let base = std::fs::read(&out).expect("read");
+    let numbering = format!(
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:numbering xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="{start}"/><w:numFmt w:val="upperRoman"/><w:lvlText w:val="%1."/></w:lvl></w:abstractNum><w:num w:numId="3"><w:abstractNumId w:val="0"/></w:num></w:numbering>"#
+    );
+    let romans = ["I", "II", "III", "IV", "V", "VI"];
+    let doc = edited(
+        &base,
+        |n, x| {
+            if n != "word/document.xml" {
+                return x;
+            }
+            each_paragraph(&x, |p| {
+                for r in romans {
+                    let typed = format!(">{r}. ");
+                    if p.contains(&typed) && p.contains("<w:b/>") {
+                        return p.replacen(&typed, ">", 1).replacen(
+                            "<w:pPr>",
+                            "<w:pPr><w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"3\"/></w:numPr>",
+                            1,
+                        );
+                    }
+                }
+                p.to_string()
+            })
+        },
+        &[("word/numbering.xml", &numbering)],
+    );
+    assert!(!crate::support::part(&doc, "word/document.xml").contains(">II. "));
+    doc
+}
+
+#[test]
+fn h37_word_list_numbering_is_judged_by_its_rendered_label() {
+    let t = tempfile::tempdir().expect("tempdir");
+    // Labels I., II., … drawn by numbering.xml: clean, as the typed ones.
+    let (code, f) = check(t.path(), "auto.docx", &auto_numbered_plan(t.path(), 1));
+    assert!(f.is_empty(), "{f:#?}");
+    assert_eq!(code, Some(0));
+    // The list starts at II: the first heading renders as "II." where "I." is expected.
+    let (code, f) = check(t.path(), "auto2.docx", &auto_numbered_plan(t.path(), 2));
+    let f = only(&f);
+    assert!(s(f, "where").starts_with("\"II. MỤC ĐÍCH"), "{f}");
+    assert!(s(f, "expected").contains("I."), "{f}");
+    assert_eq!(code, Some(1));
+}
+
+#[test]
+fn h38_rules_drawn_as_shapes_are_recognised() {
+    let t = tempfile::tempdir().expect("tempdir");
+    let base = sample(t.path(), "cong-van");
+    // The rule under the agency as a VML line, the one under the motto as a DrawingML line.
+    let vml = r#"<w:r><w:pict><v:line xmlns:v="urn:schemas-microsoft-com:vml" from="0,0" to="90pt,0" strokeweight=".5pt"/></w:pict></w:r>"#;
+    let dml = r#"<w:r><w:drawing><wp:anchor xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"><a:graphic xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><a:graphicData><wps:wsp xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><wps:spPr><a:prstGeom prst="line"/></wps:spPr></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></w:r>"#;
+    let shaped = |x: String| -> String {
+        let x = drop_rule_after(&x, "PHƯỜNG NGUYỄN TRÃI");
+        let x = drop_rule_after(&x, "Độc lập - Tự do - Hạnh phúc");
+        // The now plain paragraphs after the agency and after the motto get the shapes.
+        let put = |x: &str, marker: &str, shape: &str| -> String {
+            let at = x.find(marker).expect("marker");
+            let p = at + x[at..].find("</w:p>").expect("end") + "</w:p>".len();
+            let e = p + x[p..].find("</w:p>").expect("next end");
+            format!("{}{}{}", &x[..e], shape, &x[e..])
+        };
+        let x = put(&x, "PHƯỜNG NGUYỄN TRÃI", vml);
+        put(&x, "Độc lập - Tự do - Hạnh phúc", dml)
+    };
+    let (code, f) = check(t.path(), "shapes.docx", &edit_document(&base, shaped));
+    assert!(f.is_empty(), "{f:#?}");
+    assert_eq!(code, Some(0));
+    // Without the shapes, both rules are missing.
+    let (_, f) = check(
+        t.path(),
+        "none.docx",
+        &edit_document(&base, |x| {
+            drop_rule_after(
+                &drop_rule_after(&x, "PHƯỜNG NGUYỄN TRÃI"),
+                "Độc lập - Tự do",
+            )
+        }),
+    );
+    assert_eq!(f.len(), 2, "{f:#?}");
+}
+
+#[test]
+fn h38_tracked_changes_count_insertions_ignore_deletions_and_warn() {
+    let t = tempfile::tempdir().expect("tempdir");
+    let base = sample(t.path(), "cong-van");
+    // A deletion that would break the date if it were read, an insertion in the body.
+    let bad = edit_document(&base, |x| {
+        x.replacen(
+            "<w:t xml:space=\"preserve\">Phường Nguyễn Trãi, ngày 03",
+            "<w:t xml:space=\"preserve\">Phường Nguyễn Trãi, ngày 03</w:t></w:r><w:del w:id=\"90\" w:author=\"A\"><w:r><w:delText>99</w:delText></w:r></w:del><w:r><w:rPr><w:i/><w:sz w:val=\"26\"/></w:rPr><w:t xml:space=\"preserve\">",
+            1,
+        )
+        .replacen(
+            "<w:t xml:space=\"preserve\">Đề nghị các cơ quan",
+            "<w:t xml:space=\"preserve\"></w:t></w:r><w:ins w:id=\"91\" w:author=\"A\"><w:r><w:rPr><w:sz w:val=\"24\"/></w:rPr><w:t>Thêm </w:t></w:r></w:ins><w:r><w:rPr><w:sz w:val=\"28\"/></w:rPr><w:t xml:space=\"preserve\">Đề nghị các cơ quan",
+            1,
+        )
+    });
+    let (code, f) = check(t.path(), "tracked.docx", &bad);
+    // The inserted text (12 pt) is read; the deleted "99" is not; one warning for the changes.
+    assert_eq!(f.len(), 2, "{f:#?}");
+    assert!(s(&f[0], "found").contains("Track Changes"), "{f:#?}");
+    assert_eq!(s(&f[0], "severity"), "warning");
+    assert!(s(&f[1], "where").contains("Thêm Đề nghị"), "{f:#?}");
+    assert_eq!(code, Some(1));
+}
+
+#[test]
+fn h38_header_made_with_tabs_is_recognised() {
+    let t = tempfile::tempdir().expect("tempdir");
+    let base = sample(t.path(), "thong-bao");
+    let run = |props: &str, text: &str| {
+        format!(
+            r#"<w:r><w:rPr><w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman" w:eastAsia="Times New Roman" w:cs="Times New Roman"/>{props}</w:rPr><w:t xml:space="preserve">{text}</w:t></w:r>"#
+        )
+    };
+    let tab = "<w:r><w:tab/></w:r>";
+    let line = |l: String, r: String| {
+        format!("<w:p><w:pPr><w:spacing w:before=\"0\" w:after=\"0\"/></w:pPr>{l}{tab}{r}</w:p>")
+    };
+    let b26 = "<w:b/><w:sz w:val=\"26\"/>";
+    let header = [
+        line(
+            run(b26, "ỦY BAN NHÂN DÂN"),
+            run(
+                "<w:b/><w:sz w:val=\"24\"/>",
+                "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+            ),
+        ),
+        line(
+            run(b26, "PHƯỜNG NGUYỄN TRÃI"),
+            run(b26, "Độc lập - Tự do - Hạnh phúc"),
+        ),
+        line(run("", "__________"), run("", "______________________")),
+        line(
+            run("<w:sz w:val=\"26\"/>", "Số: 45/TB-UBND"),
+            run(
+                "<w:i/><w:sz w:val=\"26\"/>",
+                "Phường Nguyễn Trãi, ngày 20 tháng 10 năm 2025",
+            ),
+        ),
+    ]
+    .concat();
+    let bad = edit_document(&base, |x| {
+        let b = x.find("<w:tbl>").expect("table");
+        let e = x.find("</w:tbl>").expect("table end") + "</w:tbl>".len();
+        format!("{}{}{}", &x[..b], header, &x[e..])
+    });
+    let (code, f) = check(t.path(), "tabs.docx", &bad);
+    assert!(f.is_empty(), "{f:#?}");
+    assert_eq!(code, Some(0));
+    // The same header with the date unpadded: found in the tab-made header too.
+    let bad = edit_document(&bad, |x| x.replace("ngày 20 tháng 10", "ngày 20 tháng 010"));
+    let (_, f) = check(t.path(), "tabs2.docx", &bad);
+    assert!(s(only(&f), "rule").contains("II.4"), "{f:#?}");
+}
