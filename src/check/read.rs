@@ -389,10 +389,10 @@ impl Styles {
             let Some(id) = st.attr("w:styleId") else {
                 continue;
             };
-            if st.attr("w:type") == Some("paragraph") && on_off(st.child("w:default")).is_none() {
-                if matches!(st.attr("w:default"), Some("1" | "true")) {
-                    s.default_para_style = Some(id.to_string());
-                }
+            if st.attr("w:type") == Some("paragraph")
+                && matches!(st.attr("w:default"), Some("1" | "true"))
+            {
+                s.default_para_style = Some(id.to_string());
             }
             s.styles.insert(
                 id.to_string(),
@@ -669,11 +669,7 @@ impl Ctx {
                     }
                     _ => {}
                 },
-                "w:instrText" => {
-                    if is_page_field(&c.text) {
-                        out.page_field = true;
-                    }
-                }
+                "w:instrText" if is_page_field(&c.text) => out.page_field = true,
                 "w:t" if !fields.iter().any(|f| *f) => text.push_str(&c.text),
                 "w:tab" | "w:ptab" => text.push('\t'),
                 "w:br" | "w:cr" => {
@@ -684,10 +680,10 @@ impl Ctx {
                     }
                 }
                 "w:noBreakHyphen" => text.push('-'),
-                "w:drawing" | "w:pict" | "mc:AlternateContent" | "w:object" => {
-                    if has_line_shape(c) {
-                        out.line_shape = true;
-                    }
+                "w:drawing" | "w:pict" | "mc:AlternateContent" | "w:object"
+                    if has_line_shape(c) =>
+                {
+                    out.line_shape = true
                 }
                 _ => {}
             }
