@@ -486,3 +486,175 @@ fn h38_header_made_with_tabs_is_recognised() {
     let (_, f) = check(t.path(), "tabs2.docx", &bad);
     assert!(s(only(&f), "rule").contains("II.4"), "{f:#?}");
 }
+
+/// A document made the way Word makes one, not by vanban: theme fonts in the document defaults,
+/// the body's formatting in a style based on Normal (no formatting on its runs), the Quốc hiệu
+/// and Tiêu ngữ in one paragraph split by Shift+Enter, rules drawn as shapes (VML and
+/// DrawingML in `mc:AlternateContent`), Nơi nhận written as one paragraph of lines, the page
+/// number a simple field in the header. `edit` changes (part name, xml) before zipping.
+fn word_made(edit: impl Fn(&str, String) -> String) -> Vec<u8> {
+    const W: &str = r#"xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape""#;
+    let r = |props: &str, text: &str| {
+        format!(r#"<w:r><w:rPr>{props}</w:rPr><w:t xml:space="preserve">{text}</w:t></w:r>"#)
+    };
+    let br = "<w:r><w:br/></w:r>";
+    let c = "<w:pPr><w:jc w:val=\"center\"/></w:pPr>";
+    let vml = r##"<w:r><w:pict><v:shape type="#_x0000_t32" o:connectortype="straight" style="width:80pt"/></w:pict></w:r>"##;
+    let dml = r#"<w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wp:anchor><a:graphic><a:graphicData><wps:wsp><wps:spPr><a:prstGeom prst="line"><a:avLst/></a:prstGeom></wps:spPr></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></mc:Choice></mc:AlternateContent></w:r>"#;
+    let b26 = "<w:b/><w:sz w:val=\"26\"/>";
+    let b28 = "<w:b/><w:sz w:val=\"28\"/>";
+    let body = |t: &str| {
+        format!("<w:p><w:pPr><w:pStyle w:val=\"BodyText\"/></w:pPr><w:r><w:t xml:space=\"preserve\">{t}</w:t></w:r></w:p>")
+    };
+    let heading = |t: &str| {
+        format!("<w:p><w:pPr><w:pStyle w:val=\"BodyText\"/></w:pPr><w:r><w:rPr><w:b/></w:rPr><w:t xml:space=\"preserve\">{t}</w:t></w:r></w:p>")
+    };
+    let cell = |content: String| {
+        format!("<w:tc><w:tcPr><w:tcW w:w=\"4500\" w:type=\"dxa\"/></w:tcPr>{content}</w:tc>")
+    };
+    let document = format!(
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document {W}><w:body><w:tbl><w:tblPr><w:tblBorders><w:top w:val="nil"/></w:tblBorders></w:tblPr><w:tr>{}{}</w:tr><w:tr>{}{}</w:tr></w:tbl><w:p/><w:p>{c}{}</w:p><w:p>{c}{}</w:p><w:p><w:pPr><w:pBdr><w:bottom w:val="single" w:sz="6" w:space="1" w:color="auto"/></w:pBdr><w:ind w:left="3000" w:right="3000"/><w:jc w:val="center"/></w:pPr></w:p>{}{}{}{}{}{}<w:p/><w:tbl><w:tr>{}{}</w:tr></w:tbl><w:sectPr><w:headerReference w:type="default" r:id="rId9"/><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1134" w:right="1134" w:bottom="1134" w:left="1701" w:header="567" w:footer="567" w:gutter="0"/><w:titlePg/></w:sectPr></w:body></w:document>"#,
+        cell(format!(
+            "<w:p>{c}{}{br}{}</w:p><w:p>{c}{vml}</w:p>",
+            r(b26, "ỦY BAN NHÂN DÂN"),
+            r(b26, "PHƯỜNG BẾN THÀNH")
+        )),
+        cell(format!(
+            "<w:p>{c}{}{br}{}{dml}</w:p>",
+            r(b26, "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
+            r(b28, "Độc lập - Tự do - Hạnh phúc")
+        )),
+        cell(format!(
+            "<w:p>{c}{}</w:p>",
+            r("<w:sz w:val=\"26\"/>", "Số: 05/KH-UBND")
+        )),
+        cell(format!(
+            "<w:p>{c}{}</w:p>",
+            r(
+                "<w:i/><w:sz w:val=\"28\"/>",
+                "Phường Bến Thành, ngày 05 tháng 02 năm 2025"
+            )
+        )),
+        r(b28, "KẾ HOẠCH"),
+        r(b28, "Tổ chức Tháng hành động vì bình đẳng giới năm 2025"),
+        heading("I. MỤC ĐÍCH, YÊU CẦU"),
+        heading("1. Mục đích"),
+        body("a) Nâng cao nhận thức về bình đẳng giới trong Nhân dân."),
+        body("b) Phòng ngừa bạo lực trên cơ sở giới."),
+        heading("II. TỔ CHỨC THỰC HIỆN"),
+        body("Công chức Văn hóa - Xã hội tham mưu thực hiện Kế hoạch này./."),
+        cell(format!(
+            "<w:p>{}{br}{}{br}{}</w:p>",
+            r("<w:b/><w:i/><w:sz w:val=\"24\"/>", "Nơi nhận:"),
+            r("<w:sz w:val=\"22\"/>", "- UBND quận (b/c);"),
+            r("<w:sz w:val=\"22\"/>", "- Lưu: VT, VHXH.")
+        )),
+        cell(format!(
+            "<w:p>{c}{}{br}{}</w:p><w:p>{c}</w:p><w:p>{c}</w:p><w:p>{c}{}</w:p>",
+            r(b28, "KT. CHỦ TỊCH"),
+            r(b28, "PHÓ CHỦ TỊCH"),
+            r(b28, "Nguyễn Văn An")
+        )),
+    );
+    let styles = format!(
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:styles {W}><w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:asciiTheme="minorHAnsi" w:eastAsiaTheme="minorEastAsia" w:hAnsiTheme="minorHAnsi" w:cstheme="minorBidi"/><w:sz w:val="22"/></w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:spacing w:after="160" w:line="259" w:lineRule="auto"/></w:pPr></w:pPrDefault></w:docDefaults><w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr><w:rPr><w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman" w:cs="Times New Roman"/><w:sz w:val="28"/></w:rPr></w:style><w:style w:type="paragraph" w:styleId="BodyText"><w:name w:val="Body Text"/><w:basedOn w:val="Normal"/><w:pPr><w:spacing w:before="120" w:line="312" w:lineRule="auto"/><w:ind w:firstLine="720"/><w:jc w:val="both"/></w:pPr></w:style></w:styles>"#
+    );
+    let theme = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><a:theme xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" name="Office Theme"><a:themeElements><a:fontScheme name="Office"><a:majorFont><a:latin typeface="Calibri Light"/><a:ea typeface=""/><a:cs typeface=""/></a:majorFont><a:minorFont><a:latin typeface="Calibri"/><a:ea typeface=""/><a:cs typeface=""/></a:minorFont></a:fontScheme></a:themeElements></a:theme>"#;
+    let header = format!(
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:hdr {W}><w:p><w:pPr><w:jc w:val="center"/></w:pPr><w:fldSimple w:instr=" PAGE   \* MERGEFORMAT "><w:r><w:rPr><w:sz w:val="28"/></w:rPr><w:t>2</w:t></w:r></w:fldSimple></w:p></w:hdr>"#
+    );
+    let rels = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId9" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header" Target="header1.xml"/></Relationships>"#;
+    let mut buf = std::io::Cursor::new(Vec::new());
+    {
+        let mut z = zip::ZipWriter::new(&mut buf);
+        let opt = zip::write::SimpleFileOptions::default();
+        for (name, xml) in [
+            ("word/document.xml", document),
+            ("word/styles.xml", styles),
+            ("word/theme/theme1.xml", theme.to_string()),
+            ("word/header1.xml", header),
+            ("word/_rels/document.xml.rels", rels.to_string()),
+        ] {
+            z.start_file(name, opt).expect("zip entry");
+            z.write_all(edit(name, xml).as_bytes()).expect("write");
+        }
+        z.finish().expect("zip");
+    }
+    buf.into_inner()
+}
+
+#[test]
+fn issue_10_check_word_made_document_is_clean_and_each_fault_is_one_finding() {
+    let t = tempfile::tempdir().expect("tempdir");
+    let (code, f) = check(t.path(), "word.docx", &word_made(|_, x| x));
+    assert!(f.is_empty(), "{f:#?}");
+    assert_eq!(code, Some(0));
+    let in_part = |part: &'static str, from: &'static str, to: &'static str| {
+        move |n: &str, x: String| {
+            if n == part {
+                assert!(x.contains(from), "{from}");
+                x.replace(from, to)
+            } else {
+                x
+            }
+        }
+    };
+    let doc = "word/document.xml";
+    let cases: Vec<(&str, Vec<u8>, &str, &str)> = vec![
+        (
+            "font",
+            word_made(in_part(
+                "word/styles.xml",
+                "w:cs=\"Times New Roman\"",
+                "w:cs=\"Arial\"",
+            )),
+            "I.4",
+            "Arial",
+        ),
+        (
+            "body12",
+            word_made(in_part(
+                "word/styles.xml",
+                "<w:jc w:val=\"both\"/></w:pPr>",
+                "<w:jc w:val=\"both\"/></w:pPr><w:rPr><w:sz w:val=\"24\"/></w:rPr>",
+            )),
+            "II.6",
+            "12 pt",
+        ),
+        (
+            "margin",
+            word_made(in_part(
+                doc,
+                "w:right=\"1134\" w:bottom",
+                "w:right=\"1304\" w:bottom",
+            )),
+            "I.3",
+            "lề phải 23",
+        ),
+        (
+            "date",
+            word_made(in_part(doc, "ngày 05 tháng 02", "ngày 5 tháng 02")),
+            "II.4",
+            "ngày \"5\"",
+        ),
+        (
+            "motto rule",
+            word_made(in_part(doc, "prst=\"line\"", "prst=\"rect\"")),
+            "II.1",
+            "đường kẻ",
+        ),
+        (
+            "Lưu",
+            word_made(in_part(doc, "- Lưu: VT, VHXH.", "- Sở Nội vụ;")),
+            "II.9.b",
+            "Lưu",
+        ),
+    ];
+    for (what, docx, rule, found) in cases {
+        let (code, f) = check(t.path(), "fault.docx", &docx);
+        assert_eq!(f.len(), 1, "{what}: {f:#?}");
+        assert!(s(&f[0], "rule").contains(rule), "{what}: {f:#?}");
+        assert!(s(&f[0], "found").contains(found), "{what}: {f:#?}");
+        assert_eq!(code, Some(1), "{what}");
+    }
+}

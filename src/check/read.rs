@@ -157,6 +157,52 @@ impl Para {
             && (self.draws_rule() || self.props.top_border == Some(true))
     }
 
+    /// The paragraph cut at its line breaks (Shift+Enter) into one paragraph per line, as a
+    /// reader sees the lines of a header cell or a Nơi nhận written in one paragraph. A border
+    /// or a line shape goes with the last line.
+    pub(crate) fn lines(&self) -> Vec<Para> {
+        if !self.runs.iter().any(|r| r.text.contains('\n')) {
+            return vec![self.clone()];
+        }
+        let blank = |p: &Para| Para {
+            props: ParaProps {
+                bottom_border: None,
+                ..p.props.clone()
+            },
+            ..Para::default()
+        };
+        let mut out = vec![blank(self)];
+        for r in &self.runs {
+            for (n, piece) in r.text.split('\n').enumerate() {
+                if n > 0 {
+                    out.push(blank(self));
+                }
+                if !piece.is_empty() {
+                    if let Some(last) = out.last_mut() {
+                        last.runs.push(Run {
+                            text: piece.to_string(),
+                            props: r.props.clone(),
+                        });
+                    }
+                }
+            }
+        }
+        for p in &mut out {
+            p.text = p.runs.iter().map(|r| r.text.as_str()).collect();
+        }
+        if let Some(first) = out.first_mut() {
+            if let Some(l) = &self.label {
+                first.text = format!("{l} {}", first.text);
+                first.label = Some(l.clone());
+            }
+        }
+        if let Some(last) = out.last_mut() {
+            last.props.bottom_border = self.props.bottom_border;
+            last.line_shape = self.line_shape;
+        }
+        out
+    }
+
     /// The formatting of the text's runs (runs of only spaces left out).
     pub(crate) fn text_runs(&self) -> impl Iterator<Item = &Run> {
         self.runs.iter().filter(|r| !r.text.trim().is_empty())
@@ -293,15 +339,16 @@ fn run_props(rpr: Option<&Node>, theme: &Theme) -> RunProps {
     let Some(rpr) = rpr else { return p };
     if let Some(f) = rpr.child("w:rFonts") {
         for (i, slot) in FONT_SLOTS.iter().enumerate() {
-            let theme_attr = format!("w:{slot}Theme");
+            // `w:cstheme` is spelled in lower case (ECMA-376 17.3.2.26).
+            let theme_attr = if *slot == "cs" {
+                "w:cstheme".to_string()
+            } else {
+                format!("w:{slot}Theme")
+            };
             if let Some(t) = f.attr(&theme_attr) {
-                p.fonts[i] = Some(
-                    theme
-                        .fonts
-                        .get(t)
-                        .cloned()
-                        .unwrap_or_else(|| format!("({t})")),
-                );
+                // A theme font with no typeface (the usual `minorEastAsia`, `minorBidi` of a
+                // Western theme) sets nothing: Word falls back to the run's other fonts.
+                p.fonts[i] = Some(theme.fonts.get(t).cloned().unwrap_or_default());
             } else if let Some(v) = f.attr(&format!("w:{slot}")) {
                 p.fonts[i] = Some(v.to_string());
             }

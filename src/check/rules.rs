@@ -220,13 +220,18 @@ fn header(doc: &Doc) -> Result<Option<Header>, String> {
             Block::Table(rows) => {
                 let national_col = rows.iter().find_map(|r| {
                     r.iter()
-                        .position(|c| c.iter().any(is_national))
+                        .position(|c| c.iter().flat_map(Para::lines).any(|p| is_national(&p)))
                         .filter(|&c| c > 0)
                 });
                 // An organisation (Đảng, Đoàn, Hội) puts its own name where the Quốc hiệu goes
                 // (`tieu_de_phai`): a two-column table with Số on the left and the date on the right.
                 let organisation = || {
-                    let first = |c: usize| rows.iter().filter_map(move |r| r.get(c)).flatten();
+                    let first = |c: usize| {
+                        rows.iter()
+                            .filter_map(move |r| r.get(c))
+                            .flatten()
+                            .flat_map(Para::lines)
+                    };
                     let has_number = first(0).any(|p| p.plain().starts_with("Số"));
                     let has_date = first(1).any(|p| date_form(&p.plain()).is_ok());
                     (has_number && has_date).then_some(1)
@@ -241,10 +246,10 @@ fn header(doc: &Doc) -> Result<Option<Header>, String> {
                 };
                 for r in rows {
                     if let Some(c) = r.first() {
-                        h.left.extend(c.iter().cloned());
+                        h.left.extend(c.iter().flat_map(Para::lines));
                     }
                     if let Some(c) = r.get(col) {
-                        h.right.extend(c.iter().cloned());
+                        h.right.extend(c.iter().flat_map(Para::lines));
                     }
                 }
                 return Ok(Some(h));
@@ -490,7 +495,8 @@ fn all_paras(doc: &Doc) -> impl Iterator<Item = &Para> {
     })
 }
 
-/// F1 (Phụ lục I, I.4): Times New Roman on the four font slots of every run. One finding per
+/// F1 (Phụ lục I, I.4): Times New Roman on the four font slots of every run (a slot set nowhere
+/// is not judged). One finding per
 /// (slot, font), at its first paragraph, with the count.
 fn fonts(out: &mut Out, doc: &Doc) {
     let mut seen: Vec<(usize, String, String, usize)> = Vec::new();
@@ -502,8 +508,9 @@ fn fonts(out: &mut Out, doc: &Doc) {
     for p in all_paras(doc).chain(headers) {
         for r in p.text_runs() {
             for (slot, f) in r.props.fonts.iter().enumerate() {
+                // Not set at any level (or a theme font without a typeface): nothing to judge.
                 let name = f.clone().unwrap_or_default();
-                if name.eq_ignore_ascii_case(FONT) {
+                if name.is_empty() || name.eq_ignore_ascii_case(FONT) {
                     continue;
                 }
                 match seen
@@ -517,21 +524,12 @@ fn fonts(out: &mut Out, doc: &Doc) {
         }
     }
     for (slot, name, at, n) in seen {
-        let name = if name.is_empty() {
-            "(không đặt, Word dùng phông mặc định)".to_string()
-        } else {
-            name
-        };
         let found = format!(
             "phông {name} ở ô phông {} của {n} đoạn chữ",
             FONT_SLOTS[slot]
         );
         let exp = "Times New Roman trên cả bốn ô phông (ascii, hAnsi, eastAsia, cs)";
-        if slot < 2 {
-            out.err(R_FONT, &at, found, exp);
-        } else {
-            out.warn(R_FONT, &at, found, exp);
-        }
+        out.err(R_FONT, &at, found, exp);
     }
 }
 
@@ -610,7 +608,12 @@ fn national(out: &mut Out, h: &Header) -> Option<u32> {
             );
         }
     }
-    if !rule_under(right, mi) {
+    let date_at = right
+        .iter()
+        .position(|p| date_form(&p.plain()).is_ok())
+        .unwrap_or(right.len());
+    let shape_in_cell = right[qi..date_at.max(qi)].iter().any(|p| p.line_shape);
+    if !rule_under(right, mi) && !shape_in_cell {
         out.err(
             R_NATIONAL,
             &excerpt(m),
@@ -670,7 +673,8 @@ fn agency_and_number(out: &mut Out, h: &Header) -> Option<String> {
                 "in hoa, đứng, đậm",
             );
         }
-        if !rule_under(left, *last_i) {
+        let shape_in_cell = left[..end].iter().any(|p| p.line_shape);
+        if !rule_under(left, *last_i) && !shape_in_cell {
             out.err(
                 R_AGENCY,
                 &excerpt(last),
@@ -1258,10 +1262,11 @@ fn closing_rules(out: &mut Out, doc: &Doc, start: usize) {
                 }
                 for r in rows {
                     for c in r {
+                        let c: Vec<Para> = c.iter().flat_map(Para::lines).collect();
                         if c.iter().any(|p| p.plain().starts_with("Nơi nhận")) {
-                            containers.push(c.clone());
+                            containers.push(c);
                         } else if c.iter().any(|p| !p.plain().is_empty()) {
-                            signature_cells.push(c.clone());
+                            signature_cells.push(c);
                         }
                     }
                 }
@@ -1271,7 +1276,7 @@ fn closing_rules(out: &mut Out, doc: &Doc, start: usize) {
                     break;
                 }
                 if !p.plain().is_empty() || !loose.is_empty() {
-                    loose.push(p.clone());
+                    loose.extend(p.lines());
                 }
             }
         }
