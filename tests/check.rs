@@ -658,3 +658,63 @@ fn issue_10_check_word_made_document_is_clean_and_each_fault_is_one_finding() {
         assert_eq!(code, Some(1), "{what}");
     }
 }
+
+#[test]
+fn issue_10_check_other_faults_of_the_frame_are_one_finding_each() {
+    let t = tempfile::tempdir().expect("tempdir");
+    let base = sample(t.path(), "thong-bao");
+    let cases: [(&str, &str, &str, &str, &str); 5] = [
+        (
+            "number",
+            "Số: 45/TB-UBND",
+            "Số: 5/TB-UBND",
+            "II.3",
+            "số \"5\"",
+        ),
+        ("code", "Số: 45/TB-UBND", "Số: 45/KH-UBND", "II.3", "KH"),
+        ("page 1", "<w:titlePg/>", "", "I.7", "trang 1"),
+        (
+            "paper",
+            "w:w=\"11906\" w:h=\"16838\"",
+            "w:w=\"12240\" w:h=\"15840\"",
+            "I.1",
+            "khổ",
+        ),
+        (
+            "motto",
+            "Độc lập - Tự do - Hạnh phúc",
+            "Độc lập – Tự do – Hạnh phúc",
+            "II.1",
+            "Tiêu ngữ viết",
+        ),
+    ];
+    for (what, from, to, rule, found) in cases {
+        let bad = edit_document(&base, |x| {
+            assert!(x.contains(from), "{what}");
+            x.replace(from, to)
+        });
+        let (code, f) = check(t.path(), "fault.docx", &bad);
+        let f = only(&f);
+        assert!(s(f, "rule").contains(rule), "{what}: {f}");
+        assert!(s(f, "found").contains(found), "{what}: {f}");
+        assert_eq!(code, Some(1), "{what}");
+    }
+}
+
+#[test]
+fn issue_10_check_doc_without_libreoffice_is_refused_clearly() {
+    let t = tempfile::tempdir().expect("tempdir");
+    std::fs::write(t.path().join("cu.doc"), b"\xD0\xCF\x11\xE0 old word file").expect("write");
+    let o = std::process::Command::new(env!("CARGO_BIN_EXE_vanban"))
+        .current_dir(t.path())
+        .env("PATH", "")
+        .args(["check", "cu.doc"])
+        .output()
+        .expect("run vanban");
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("LibreOffice") && err.contains(".docx"),
+        "{err}"
+    );
+}
