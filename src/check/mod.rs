@@ -58,10 +58,9 @@ impl std::fmt::Display for Finding {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(
             f,
-            "{}: {} [{}]\n  ở: {}\n  thực tế: {}\n  yêu cầu: {}",
+            "{}: {}\n  ở: {}\n  thực tế: {}\n  yêu cầu: {}",
             self.severity.vi(),
             self.rule,
-            self.severity.vi(),
             self.location,
             self.found,
             self.expected

@@ -269,7 +269,8 @@ impl Package {
             let mut f = z
                 .by_index(i)
                 .map_err(|e| ReadError::NotDocx(e.to_string()))?;
-            if f.is_dir() {
+            // Only the XML parts are read: images and embedded files are never loaded.
+            if f.is_dir() || !(f.name().ends_with(".xml") || f.name().ends_with(".rels")) {
                 continue;
             }
             let mut buf = Vec::new();
@@ -536,6 +537,10 @@ impl Numbering {
 
     /// The label of the next paragraph of list `num` at level `lvl`, counting it.
     fn label(&mut self, num: &str, lvl: usize) -> Option<String> {
+        // Word has nine levels (0–8); a larger `w:ilvl` is not a list level.
+        if lvl > 8 {
+            return None;
+        }
         let (abs, over) = self.nums.get(num)?;
         let levels = self.abstracts.get(abs)?;
         let counters = self.counters.entry(abs.clone()).or_default();
@@ -575,6 +580,12 @@ impl Numbering {
 
 /// A list counter as Word draws it in format `fmt` (`decimal`, `upperRoman`, `lowerLetter`, …).
 pub(crate) fn format_number(n: u32, fmt: &str) -> String {
+    // Past these, Word's own labels are not letters or numerals any more: decimal.
+    let fmt = match fmt {
+        "upperRoman" | "lowerRoman" if n > 3999 => "decimal",
+        "lowerLetter" | "upperLetter" if n > 780 => "decimal",
+        f => f,
+    };
     match fmt {
         "upperRoman" => roman(n),
         "lowerRoman" => roman(n).to_lowercase(),

@@ -89,8 +89,13 @@ fn pt(half: u32) -> String {
     }
 }
 
+/// Twips as millimetres, one decimal, Vietnamese comma (`20 mm`, `23,5 mm`).
 fn mm(tw: i32) -> String {
-    format!("{:.1} mm", f64::from(tw) / 56.693).replace('.', ",")
+    let s = format!("{:.1}", f64::from(tw) / 56.693);
+    format!(
+        "{} mm",
+        s.strip_suffix(".0").unwrap_or(&s).replace('.', ",")
+    )
 }
 
 /// Fold the old and new tone-mark placements (HOÀ/HÒA, UỶ/ỦY, …) and spaces before comparing
@@ -423,7 +428,7 @@ fn page(out: &mut Out, doc: &Doc) {
                         R_MARGIN,
                         &at,
                         format!("lề {name} {}", mm(v)),
-                        &format!("lề {name} từ {} đến {}", mm(*lo), mm(*hi)).replace(",0", ""),
+                        &format!("lề {name} từ {} đến {}", mm(*lo), mm(*hi)),
                     );
                 }
             }

@@ -53,6 +53,9 @@ impl Node {
     }
 }
 
+/// Deepest element nesting accepted (the tree is walked recursively).
+const MAX_DEPTH: usize = 256;
+
 /// Parse one part into its root element. `None` when the bytes are not well-formed XML.
 pub(crate) fn parse(bytes: &[u8]) -> Option<Node> {
     let mut r = Reader::from_reader(bytes);
@@ -61,7 +64,13 @@ pub(crate) fn parse(bytes: &[u8]) -> Option<Node> {
     loop {
         let ev = r.read_event_into(&mut buf).ok()?;
         match ev {
-            Event::Start(e) => stack.push(start(&e)?),
+            Event::Start(e) => {
+                // WordprocessingML nests a few dozen levels; deeper is not a document.
+                if stack.len() > MAX_DEPTH {
+                    return None;
+                }
+                stack.push(start(&e)?)
+            }
             Event::Empty(e) => {
                 let n = start(&e)?;
                 stack.last_mut()?.children.push(n);
@@ -137,5 +146,7 @@ mod tests {
         assert_eq!(n.child("b").unwrap().text, "T&Ạ");
         assert_eq!(n.descendants("c").len(), 1);
         assert!(parse(b"<a><b></a>").is_none());
+        let deep = "<a>".repeat(MAX_DEPTH + 2) + &"</a>".repeat(MAX_DEPTH + 2);
+        assert!(parse(deep.as_bytes()).is_none());
     }
 }

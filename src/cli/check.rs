@@ -170,7 +170,15 @@ pub(crate) fn run(a: &CheckArgs, r: &Reporter) -> Result<ExitStatus, Error> {
             continue;
         }
         for x in &findings {
-            errln!("{}: {x}\n", f.display());
+            errln!(
+                "{}: {}\n  --> {}: {}\n  = thực tế: {}\n  = yêu cầu: {}\n",
+                x.severity.vi(),
+                x.rule,
+                f.display(),
+                x.location,
+                x.found,
+                x.expected
+            );
         }
         let warnings = findings.len() - errors;
         r.done(&match (errors, warnings) {
