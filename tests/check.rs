@@ -661,6 +661,13 @@ fn issue_10_check_word_made_document_is_clean_and_each_fault_is_one_finding() {
 fn issue_10_check_other_faults_of_the_frame_are_one_finding_each() {
     let t = tempfile::tempdir().expect("tempdir");
     let base = sample(t.path(), "thong-bao");
+    // The header in two tables (agency | Quốc hiệu, then số | date), as many Word files have it.
+    let split = edit_document(&base, |x| {
+        x.replacen("</w:tr><w:tr>", "</w:tr></w:tbl><w:p/><w:tbl><w:tr>", 1)
+    });
+    let (code, f) = check(t.path(), "two-tables.docx", &split);
+    assert!(f.is_empty(), "{f:#?}");
+    assert_eq!(code, Some(0));
     let cases: [(&str, &str, &str, &str, &str); 5] = [
         (
             "number",

@@ -257,6 +257,7 @@ fn header(doc: &Doc) -> Result<Option<Header>, String> {
                         h.right.extend(c.iter().flat_map(Para::lines));
                     }
                 }
+                second_header_row(doc, &mut h);
                 return Ok(Some(h));
             }
             Block::Para(p) => {
@@ -274,6 +275,45 @@ fn header(doc: &Doc) -> Result<Option<Header>, String> {
         }
     }
     Ok(None)
+}
+
+/// When the header table holds only the agency and the Quốc hiệu, the số and the date often
+/// follow in a second table or in a line split by tabs: add them to the header's columns.
+fn second_header_row(doc: &Doc, h: &mut Header) {
+    if h.left.iter().any(|p| p.plain().starts_with("Số")) {
+        return;
+    }
+    let mut i = h.end;
+    while let Some(Block::Para(p)) = doc.blocks.get(i) {
+        if !p.plain().is_empty() {
+            break;
+        }
+        i += 1;
+    }
+    match doc.blocks.get(i) {
+        Some(Block::Table(rows)) => {
+            let cells = |c: usize| -> Vec<Para> {
+                rows.iter()
+                    .filter_map(|r| r.get(c))
+                    .flatten()
+                    .flat_map(Para::lines)
+                    .collect()
+            };
+            let (left, right) = (cells(0), cells(1));
+            if left.iter().any(|p| p.plain().starts_with("Số")) {
+                h.left.extend(left);
+                h.right.extend(right);
+                h.end = i + 1;
+            }
+        }
+        Some(Block::Para(p)) if p.plain().starts_with("Số") && p.text.contains('\t') => {
+            let (l, r) = split_at_tab(p);
+            h.left.push(l);
+            h.right.push(r);
+            h.end = i + 1;
+        }
+        _ => {}
+    }
 }
 
 /// A header made with tabs: each line `left<TAB>…<TAB>right`, from block `start` to the line
@@ -385,7 +425,15 @@ pub(crate) fn check(doc: &Doc) -> Vec<Finding> {
     let motto_size = national(&mut out, &h);
     let code = agency_and_number(&mut out, &h);
     place_date(&mut out, &h, motto_size);
-    let letter = h.left.iter().any(|p| p.plain().starts_with("V/v"));
+    let letter = h.left.iter().any(|p| p.plain().starts_with("V/v"))
+        || doc.blocks[h.end.min(doc.blocks.len())..]
+            .iter()
+            .find_map(|b| match b {
+                Block::Para(p) if !p.plain().is_empty() => Some(p.plain().starts_with("V/v")),
+                Block::Para(_) => None,
+                Block::Table(_) => Some(false),
+            })
+            .unwrap_or(false);
     let (body_start, title) = title(&mut out, doc, h.end, letter);
     kind_code(&mut out, &h, title.as_deref(), code.as_deref(), letter);
     let closing = closing_start(doc, body_start);
@@ -879,6 +927,11 @@ fn title(out: &mut Out, doc: &Doc, start: usize, letter: bool) -> (usize, Option
         return (i, None);
     };
     let text = t.plain();
+    // A công văn's `V/v …` written under the header table instead of in it.
+    if text.starts_with("V/v") {
+        size_rule(out, t, R_TITLE, "trích yếu công văn", SZ_12_13);
+        return (i + 1, None);
+    }
     let named = kind_of_title(&text).is_some()
         || (t.props.jc.as_deref() == Some("center") && text_upper(t) && all_bold(t));
     if letter || !named {
