@@ -668,7 +668,14 @@ fn issue_10_check_other_faults_of_the_frame_are_one_finding_each() {
     let (code, f) = check(t.path(), "two-tables.docx", &split);
     assert!(f.is_empty(), "{f:#?}");
     assert_eq!(code, Some(0));
-    let cases: [(&str, &str, &str, &str, &str); 5] = [
+    let cases: [(&str, &str, &str, &str, &str); 6] = [
+        (
+            "no Nơi nhận",
+            "Nơi nhận:",
+            "",
+            "II.9.b",
+            "không có \"Nơi nhận:\"",
+        ),
         (
             "number",
             "Số: 45/TB-UBND",

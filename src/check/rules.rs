@@ -1342,6 +1342,14 @@ fn closing_rules(out: &mut Out, doc: &Doc, start: usize) {
     if loose.iter().any(|p| p.plain().starts_with("Nơi nhận")) {
         containers.push(loose);
     }
+    if containers.is_empty() {
+        out.err(
+            R_RECIPIENTS,
+            "cuối văn bản",
+            "không có \"Nơi nhận:\"".into(),
+            "\"Nơi nhận:\" ở góc trái, ngang dòng chức vụ người ký, dưới là các nơi nhận và dòng \"- Lưu: VT, …\"",
+        );
+    }
     for c in &containers {
         recipients(out, c);
     }
