@@ -771,6 +771,11 @@ fn agency_and_number(out: &mut Out, h: &Header) -> Option<String> {
             return None;
         }
     };
+    // A văn bản quy phạm pháp luật puts the year between: `68/2007/QĐ-UBND`.
+    let code = match code.split_once('/') {
+        Some((year, rest)) if year.len() == 4 && year.chars().all(|c| c.is_ascii_digit()) => rest,
+        _ => code,
+    };
     if code.contains(char::is_whitespace) || code.contains('/') {
         out.err(
             R_NUMBER,
