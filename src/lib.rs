@@ -29,6 +29,7 @@
 //! ([`render_consolidated`]), and can write its figures as a unit report of the higher level
 //! ([`export_to_upper_level`]), which the higher level consolidates like any unit's.
 
+pub(crate) mod check;
 pub(crate) mod compose;
 pub(crate) mod consolidate;
 pub(crate) mod data;
@@ -43,6 +44,7 @@ pub(crate) mod output;
 pub mod starter;
 pub(crate) mod template;
 
+pub use check::{check_docx, CheckError, Finding, Severity};
 pub use consolidate::collect::Collected;
 pub use consolidate::Consolidated;
 pub use data::document::GeneralDocument;

@@ -39,3 +39,5 @@ mod hard_inputs;
 mod forms;
 
 mod trial;
+
+mod check;

@@ -23,6 +23,7 @@ macro_rules! outln {
 }
 
 mod build;
+mod check;
 mod consolidate;
 mod form;
 mod new;
@@ -99,6 +100,9 @@ pub(crate) enum Command {
     /// Kiểm tra tệp dữ liệu (và mẫu) mà không ghi tệp nào.
     #[command(visible_alias = "kiem-tra")]
     Validate(validate::ValidateArgs),
+    /// Kiểm tra thể thức tệp Word (.docx) theo Nghị định 30/2020/NĐ-CP, Phụ lục I: khổ giấy, lề, phông, phần đầu, số, ngày tháng, tên loại, nội dung, nơi nhận, chữ ký, số trang.
+    #[command(visible_alias = "kiem-tra-the-thuc")]
+    Check(check::CheckArgs),
 }
 
 /// Chọn thư mục mẫu.
@@ -332,6 +336,7 @@ pub(crate) fn run(cli: Cli) -> ExitStatus {
     let result = match cli.command {
         Command::Plan(a) => plan::run(&a, &reporter),
         Command::Validate(a) => validate::run(&a, &reporter),
+        Command::Check(a) => check::run(&a, &reporter),
         Command::Report(a) => report::run(&a, &reporter),
         Command::Consolidate(a) => consolidate::run(&a, &reporter),
         Command::Build(a) => build::run(&a, &reporter),

@@ -5,7 +5,7 @@
 
 use crate::model::units::{Mm, Pt};
 
-/// Phông chữ — Times New Roman, on all four font slots (NĐ 30 Phụ lục I, I.3).
+/// Phông chữ — Times New Roman, on all four font slots (NĐ 30 Phụ lục I, I.4).
 pub(crate) const FONT: &str = "Times New Roman";
 /// Ngôn ngữ — document language (spell-checking, hyphenation).
 pub(crate) const LANGUAGE: &str = "vi-VN";
@@ -14,13 +14,13 @@ pub(crate) const LANGUAGE: &str = "vi-VN";
 pub(crate) const PAGE_WIDTH: Mm = Mm(210.0);
 /// Khổ giấy A4 — height (NĐ 30 Phụ lục I, I.1).
 pub(crate) const PAGE_HEIGHT: Mm = Mm(297.0);
-/// Lề trên — 20–25 mm (NĐ 30 Phụ lục I, I.5).
+/// Lề trên — 20–25 mm (NĐ 30 Phụ lục I, I.3).
 pub(crate) const MARGIN_TOP: Mm = Mm(20.0);
-/// Lề dưới — 20–25 mm (NĐ 30 Phụ lục I, I.5).
+/// Lề dưới — 20–25 mm (NĐ 30 Phụ lục I, I.3).
 pub(crate) const MARGIN_BOTTOM: Mm = Mm(20.0);
-/// Lề trái — 30–35 mm (NĐ 30 Phụ lục I, I.5).
+/// Lề trái — 30–35 mm (NĐ 30 Phụ lục I, I.3).
 pub(crate) const MARGIN_LEFT: Mm = Mm(30.0);
-/// Lề phải — 15–20 mm (NĐ 30 Phụ lục I, I.5).
+/// Lề phải — 15–20 mm (NĐ 30 Phụ lục I, I.3).
 pub(crate) const MARGIN_RIGHT: Mm = Mm(15.0);
 /// Distance from the page edge to the header holding the page number (the decree's own files: 10 mm).
 pub(crate) const HEADER_DISTANCE: Mm = Mm(10.0);

@@ -1,0 +1,949 @@
+//! Đọc tệp .docx — the package (zip) → the parts the checker needs, each paragraph with its
+//! effective formatting resolved: document defaults → style (with its `basedOn` chain) →
+//! paragraph → character style → run (ECMA-376 Part 1, 17.7.2).
+//!
+//! Reads WordprocessingML directly with quick-xml ([`super::xml`]): the checker needs what
+//! a document model drops — borders, line shapes (DrawingML and VML), list numbering
+//! (`numbering.xml`, H37), tracked changes (`w:ins` read, `w:del` skipped, H38), fields, section
+//! properties and the headers of each section.
+
+use std::collections::BTreeMap;
+use std::io::Read;
+
+use super::xml::{self, Node};
+
+/// Run formatting; `None` = not set at this level.
+#[derive(Debug, Default, Clone, PartialEq)]
+pub(crate) struct RunProps {
+    /// Phông chữ on the four slots: ascii, hAnsi, eastAsia, cs.
+    pub(crate) fonts: [Option<String>; 4],
+    /// Cỡ chữ in half-points (`w:sz`).
+    pub(crate) size: Option<u32>,
+    /// Chữ đậm.
+    pub(crate) bold: Option<bool>,
+    /// Chữ nghiêng.
+    pub(crate) italic: Option<bool>,
+    /// In hoa by formatting (`w:caps`).
+    pub(crate) caps: Option<bool>,
+}
+
+/// The font slots' names, in [`RunProps::fonts`] order.
+pub(crate) const FONT_SLOTS: [&str; 4] = ["ascii", "hAnsi", "eastAsia", "cs"];
+
+impl RunProps {
+    fn merge(&mut self, o: &RunProps) {
+        for (a, b) in self.fonts.iter_mut().zip(&o.fonts) {
+            if b.is_some() {
+                a.clone_from(b);
+            }
+        }
+        self.size = o.size.or(self.size);
+        self.bold = o.bold.or(self.bold);
+        self.italic = o.italic.or(self.italic);
+        self.caps = o.caps.or(self.caps);
+    }
+}
+
+/// Paragraph formatting; `None` = not set at this level. Lengths in twips.
+#[derive(Debug, Default, Clone, PartialEq)]
+pub(crate) struct ParaProps {
+    /// Canh lề (`w:jc`: `both`, `center`, `left`, …).
+    pub(crate) jc: Option<String>,
+    /// Lùi dòng đầu (`w:firstLine`), twips.
+    pub(crate) first_line: Option<i32>,
+    /// Hanging indent, twips.
+    pub(crate) hanging: Option<i32>,
+    /// Left indent, twips.
+    pub(crate) left: Option<i32>,
+    /// Right indent, twips.
+    pub(crate) right: Option<i32>,
+    /// Space before, twips.
+    pub(crate) before: Option<i32>,
+    /// Space after, twips.
+    pub(crate) after: Option<i32>,
+    /// Line spacing (`w:line`): 240ths of a line with `auto`, twips otherwise.
+    pub(crate) line: Option<i32>,
+    /// `auto`, `exact` or `atLeast`.
+    pub(crate) line_rule: Option<String>,
+    /// A bottom border is drawn (a rule under the paragraph).
+    pub(crate) bottom_border: Option<bool>,
+    /// A top border is drawn.
+    pub(crate) top_border: Option<bool>,
+    /// List numbering: (`w:numId`, `w:ilvl`).
+    pub(crate) num: Option<(String, usize)>,
+}
+
+impl ParaProps {
+    fn merge(&mut self, o: &ParaProps) {
+        macro_rules! m {
+            ($($f:ident),*) => {$(if o.$f.is_some() { self.$f.clone_from(&o.$f); })*};
+        }
+        m!(
+            jc,
+            first_line,
+            hanging,
+            left,
+            right,
+            before,
+            after,
+            line,
+            line_rule,
+            bottom_border,
+            top_border,
+            num
+        );
+        // A first-line indent and a hanging indent exclude each other (the later level wins).
+        if o.first_line.is_some() && o.hanging.is_none() {
+            self.hanging = None;
+        }
+        if o.hanging.is_some() && o.first_line.is_none() {
+            self.first_line = None;
+        }
+    }
+}
+
+/// One run of text with its effective formatting.
+#[derive(Debug, Clone)]
+pub(crate) struct Run {
+    /// Text (tabs as `\t`, breaks as `\n`).
+    pub(crate) text: String,
+    /// Effective formatting.
+    pub(crate) props: RunProps,
+}
+
+/// One paragraph with its effective formatting.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Para {
+    /// Visible text: the list label (H37), then the runs' text.
+    pub(crate) text: String,
+    /// The list label Word draws (`I.`, `1.`, `a)`), when the paragraph is numbered.
+    pub(crate) label: Option<String>,
+    /// Runs that hold text (fields' instructions and deleted text left out).
+    pub(crate) runs: Vec<Run>,
+    /// Effective paragraph formatting.
+    pub(crate) props: ParaProps,
+    /// A line shape is anchored in the paragraph (DrawingML `line`/connector, VML `v:line`).
+    pub(crate) line_shape: bool,
+    /// A PAGE field is in the paragraph.
+    pub(crate) page_field: bool,
+    /// The paragraph ends a section (its `w:pPr/w:sectPr`).
+    pub(crate) ends_section: bool,
+    /// A page break before the paragraph or in it.
+    pub(crate) page_break: bool,
+}
+
+impl Para {
+    /// The text with breaks and tabs as spaces, trimmed.
+    pub(crate) fn plain(&self) -> String {
+        self.text
+            .replace(['\n', '\t', '\u{a0}'], " ")
+            .trim()
+            .to_string()
+    }
+
+    /// A rule is drawn by this paragraph: a border, a line shape, or a text of underscores.
+    pub(crate) fn draws_rule(&self) -> bool {
+        let t = self.plain();
+        self.props.bottom_border == Some(true)
+            || self.line_shape
+            || (t.chars().count() >= 3 && t.chars().all(|c| c == '_' || c == ' '))
+    }
+
+    /// The paragraph carries a rule and no other text (an empty bordered paragraph, a shape, a
+    /// line of underscores).
+    pub(crate) fn is_rule_only(&self) -> bool {
+        let t = self.plain();
+        (t.is_empty() || t.chars().all(|c| c == '_' || c == ' '))
+            && (self.draws_rule() || self.props.top_border == Some(true))
+    }
+
+    /// The paragraph cut at its line breaks (Shift+Enter) into one paragraph per line, as a
+    /// reader sees the lines of a header cell or a Nơi nhận written in one paragraph. A border
+    /// or a line shape goes with the last line.
+    pub(crate) fn lines(&self) -> Vec<Para> {
+        if !self.runs.iter().any(|r| r.text.contains('\n')) {
+            return vec![self.clone()];
+        }
+        let blank = |p: &Para| Para {
+            props: ParaProps {
+                bottom_border: None,
+                ..p.props.clone()
+            },
+            ..Para::default()
+        };
+        let mut out = vec![blank(self)];
+        for r in &self.runs {
+            for (n, piece) in r.text.split('\n').enumerate() {
+                if n > 0 {
+                    out.push(blank(self));
+                }
+                if !piece.is_empty() {
+                    if let Some(last) = out.last_mut() {
+                        last.runs.push(Run {
+                            text: piece.to_string(),
+                            props: r.props.clone(),
+                        });
+                    }
+                }
+            }
+        }
+        for p in &mut out {
+            p.text = p.runs.iter().map(|r| r.text.as_str()).collect();
+        }
+        if let Some(first) = out.first_mut() {
+            if let Some(l) = &self.label {
+                first.text = format!("{l} {}", first.text);
+                first.label = Some(l.clone());
+            }
+        }
+        if let Some(last) = out.last_mut() {
+            last.props.bottom_border = self.props.bottom_border;
+            last.line_shape = self.line_shape;
+        }
+        out
+    }
+
+    /// The formatting of the text's runs (runs of only spaces left out).
+    pub(crate) fn text_runs(&self) -> impl Iterator<Item = &Run> {
+        self.runs.iter().filter(|r| !r.text.trim().is_empty())
+    }
+}
+
+/// A block of the body: a paragraph or a table (rows → cells → the cells' paragraphs, nested
+/// tables flattened into their cell).
+#[derive(Debug, Clone)]
+pub(crate) enum Block {
+    /// Đoạn văn.
+    Para(Para),
+    /// Bảng: rows of cells of paragraphs.
+    Table(Vec<Vec<Vec<Para>>>),
+}
+
+/// Section properties (`w:sectPr`). Lengths in twips.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Section {
+    /// Page width and height.
+    pub(crate) page: Option<(i32, i32)>,
+    /// Margins: top, bottom, left (+ gutter), right.
+    pub(crate) margins: Option<[i32; 4]>,
+    /// Different first page (`w:titlePg`).
+    pub(crate) title_pg: bool,
+    /// Header parts by type (`default`, `first`, `even`): their paragraphs.
+    pub(crate) headers: Vec<(String, Vec<Para>)>,
+    /// Footer parts by type.
+    pub(crate) footers: Vec<(String, Vec<Para>)>,
+}
+
+/// The document as the checker reads it.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Doc {
+    /// The body's blocks in order.
+    pub(crate) blocks: Vec<Block>,
+    /// The sections in order.
+    pub(crate) sections: Vec<Section>,
+    /// Tracked insertions and deletions not yet accepted (H38).
+    pub(crate) tracked_changes: usize,
+}
+
+/// Why a package could not be read.
+#[derive(Debug, thiserror::Error)]
+pub(crate) enum ReadError {
+    /// Not a zip, or no `word/document.xml`.
+    #[error("không phải tệp .docx (gói zip có word/document.xml): {0}")]
+    NotDocx(String),
+    /// A part is not well-formed XML.
+    #[error("phần {0} của tệp không phải XML hợp lệ")]
+    BadPart(String),
+}
+
+struct Package {
+    parts: BTreeMap<String, Vec<u8>>,
+}
+
+impl Package {
+    fn open(bytes: &[u8]) -> Result<Package, ReadError> {
+        let mut z = zip::ZipArchive::new(std::io::Cursor::new(bytes))
+            .map_err(|e| ReadError::NotDocx(e.to_string()))?;
+        let mut parts = BTreeMap::new();
+        for i in 0..z.len() {
+            let mut f = z
+                .by_index(i)
+                .map_err(|e| ReadError::NotDocx(e.to_string()))?;
+            // Only the XML parts are read: images and embedded files are never loaded.
+            if f.is_dir() || !(f.name().ends_with(".xml") || f.name().ends_with(".rels")) {
+                continue;
+            }
+            let mut buf = Vec::new();
+            f.read_to_end(&mut buf)
+                .map_err(|e| ReadError::NotDocx(e.to_string()))?;
+            parts.insert(f.name().to_string(), buf);
+        }
+        if !parts.contains_key("word/document.xml") {
+            return Err(ReadError::NotDocx("thiếu word/document.xml".into()));
+        }
+        Ok(Package { parts })
+    }
+
+    fn xml(&self, name: &str) -> Result<Option<Node>, ReadError> {
+        match self.parts.get(name) {
+            None => Ok(None),
+            Some(b) => xml::parse(b)
+                .map(Some)
+                .ok_or_else(|| ReadError::BadPart(name.to_string())),
+        }
+    }
+}
+
+fn twips(n: &Node, attr: &str) -> Option<i32> {
+    n.attr(attr)
+        .and_then(|v| v.parse::<f64>().ok())
+        .map(|v| v.round() as i32)
+}
+
+fn on_off(n: Option<&Node>) -> Option<bool> {
+    n.map(|n| !matches!(n.attr("w:val"), Some("0" | "false" | "off" | "none")))
+}
+
+/// Theme fonts (`minorHAnsi` → `Calibri`), read from `word/theme/theme1.xml`.
+#[derive(Default)]
+struct Theme {
+    fonts: BTreeMap<String, String>,
+}
+
+impl Theme {
+    fn read(root: Option<Node>) -> Theme {
+        let mut fonts = BTreeMap::new();
+        if let Some(root) = root {
+            for (kind, prefix) in [("a:majorFont", "major"), ("a:minorFont", "minor")] {
+                for f in root.descendants(kind) {
+                    for (slot, suffix) in
+                        [("a:latin", "HAnsi"), ("a:ea", "EastAsia"), ("a:cs", "Bidi")]
+                    {
+                        if let Some(face) = f.child(slot).and_then(|c| c.attr("typeface")) {
+                            if !face.is_empty() {
+                                fonts.insert(format!("{prefix}{suffix}"), face.to_string());
+                                if suffix == "HAnsi" {
+                                    fonts.insert(format!("{prefix}Ascii"), face.to_string());
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        Theme { fonts }
+    }
+}
+
+fn run_props(rpr: Option<&Node>, theme: &Theme) -> RunProps {
+    let mut p = RunProps::default();
+    let Some(rpr) = rpr else { return p };
+    if let Some(f) = rpr.child("w:rFonts") {
+        for (i, slot) in FONT_SLOTS.iter().enumerate() {
+            // `w:cstheme` is spelled in lower case (ECMA-376 17.3.2.26).
+            let theme_attr = if *slot == "cs" {
+                "w:cstheme".to_string()
+            } else {
+                format!("w:{slot}Theme")
+            };
+            if let Some(t) = f.attr(&theme_attr) {
+                // A theme font with no typeface (the usual `minorEastAsia`, `minorBidi` of a
+                // Western theme) sets nothing: Word falls back to the run's other fonts.
+                p.fonts[i] = Some(theme.fonts.get(t).cloned().unwrap_or_default());
+            } else if let Some(v) = f.attr(&format!("w:{slot}")) {
+                p.fonts[i] = Some(v.to_string());
+            }
+        }
+    }
+    p.size = rpr
+        .child("w:sz")
+        .and_then(|s| s.attr("w:val"))
+        .and_then(|v| v.parse::<f64>().ok())
+        .map(|v| v.round() as u32);
+    p.bold = on_off(rpr.child("w:b"));
+    p.italic = on_off(rpr.child("w:i"));
+    p.caps = on_off(rpr.child("w:caps"));
+    p
+}
+
+fn border_on(n: Option<&Node>) -> Option<bool> {
+    n.map(|b| !matches!(b.attr("w:val"), Some("nil" | "none")))
+}
+
+fn para_props(ppr: Option<&Node>) -> ParaProps {
+    let mut p = ParaProps::default();
+    let Some(ppr) = ppr else { return p };
+    p.jc = ppr.child_val("w:jc").map(|v| match v {
+        "start" => "left".to_string(),
+        "end" => "right".to_string(),
+        "distribute" => "both".to_string(),
+        o => o.to_string(),
+    });
+    if let Some(ind) = ppr.child("w:ind") {
+        p.first_line = twips(ind, "w:firstLine");
+        p.hanging = twips(ind, "w:hanging");
+        p.left = twips(ind, "w:left").or_else(|| twips(ind, "w:start"));
+        p.right = twips(ind, "w:right").or_else(|| twips(ind, "w:end"));
+    }
+    if let Some(sp) = ppr.child("w:spacing") {
+        p.before = twips(sp, "w:before");
+        p.after = twips(sp, "w:after");
+        p.line = twips(sp, "w:line");
+        p.line_rule = sp
+            .attr("w:lineRule")
+            .map(str::to_string)
+            .or_else(|| p.line.map(|_| "auto".to_string()));
+    }
+    if let Some(b) = ppr.child("w:pBdr") {
+        p.bottom_border = border_on(b.child("w:bottom")).or(Some(false));
+        p.top_border = border_on(b.child("w:top")).or(Some(false));
+    }
+    if let Some(n) = ppr.child("w:numPr") {
+        let id = n.child_val("w:numId").unwrap_or("0").to_string();
+        let lvl = n
+            .child_val("w:ilvl")
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(0);
+        p.num = Some((id, lvl));
+    }
+    p
+}
+
+/// Styles: document defaults and each style's own formatting with its parent.
+struct Styles {
+    default_run: RunProps,
+    default_para: ParaProps,
+    default_para_style: Option<String>,
+    styles: BTreeMap<String, (Option<String>, ParaProps, RunProps)>,
+}
+
+impl Styles {
+    fn read(root: Option<Node>, theme: &Theme) -> Styles {
+        let mut s = Styles {
+            default_run: RunProps::default(),
+            default_para: ParaProps::default(),
+            default_para_style: None,
+            styles: BTreeMap::new(),
+        };
+        let Some(root) = root else { return s };
+        if let Some(d) = root.child("w:docDefaults") {
+            s.default_run = run_props(
+                d.child("w:rPrDefault").and_then(|r| r.child("w:rPr")),
+                theme,
+            );
+            s.default_para = para_props(d.child("w:pPrDefault").and_then(|r| r.child("w:pPr")));
+        }
+        for st in root.children.iter().filter(|c| c.name == "w:style") {
+            let Some(id) = st.attr("w:styleId") else {
+                continue;
+            };
+            if st.attr("w:type") == Some("paragraph")
+                && matches!(st.attr("w:default"), Some("1" | "true"))
+            {
+                s.default_para_style = Some(id.to_string());
+            }
+            s.styles.insert(
+                id.to_string(),
+                (
+                    st.child_val("w:basedOn").map(str::to_string),
+                    para_props(st.child("w:pPr")),
+                    run_props(st.child("w:rPr"), theme),
+                ),
+            );
+        }
+        s
+    }
+
+    /// The chain of a style, root first (cycles cut).
+    fn chain(&self, id: &str) -> Vec<&(Option<String>, ParaProps, RunProps)> {
+        let mut out = Vec::new();
+        let mut seen: Vec<&str> = Vec::new();
+        let mut cur = Some(id);
+        while let Some(c) = cur {
+            if seen.contains(&c) || seen.len() > 20 {
+                break;
+            }
+            seen.push(c);
+            match self.styles.get_key_value(c) {
+                Some((_, s)) => {
+                    out.push(s);
+                    cur = s.0.as_deref();
+                }
+                None => break,
+            }
+        }
+        out.reverse();
+        out
+    }
+}
+
+/// List numbering (`numbering.xml`): the label of each numbered paragraph, counted in order.
+struct Numbering {
+    /// numId → (abstractNumId, start overrides by level).
+    nums: BTreeMap<String, (String, BTreeMap<usize, u32>)>,
+    /// abstractNumId → levels: (start, numFmt, lvlText).
+    abstracts: BTreeMap<String, BTreeMap<usize, (u32, String, String)>>,
+    /// Counters per abstract list.
+    counters: BTreeMap<String, Vec<Option<u32>>>,
+}
+
+impl Numbering {
+    fn read(root: Option<Node>) -> Numbering {
+        let mut n = Numbering {
+            nums: BTreeMap::new(),
+            abstracts: BTreeMap::new(),
+            counters: BTreeMap::new(),
+        };
+        let Some(root) = root else { return n };
+        for a in root.children.iter().filter(|c| c.name == "w:abstractNum") {
+            let Some(id) = a.attr("w:abstractNumId") else {
+                continue;
+            };
+            let mut lv = BTreeMap::new();
+            for l in a.children.iter().filter(|c| c.name == "w:lvl") {
+                let Some(i) = l.attr("w:ilvl").and_then(|v| v.parse().ok()) else {
+                    continue;
+                };
+                let start = l
+                    .child_val("w:start")
+                    .and_then(|v| v.parse().ok())
+                    .unwrap_or(0);
+                let fmt = l.child_val("w:numFmt").unwrap_or("decimal").to_string();
+                let text = l.child_val("w:lvlText").unwrap_or("").to_string();
+                lv.insert(i, (start, fmt, text));
+            }
+            n.abstracts.insert(id.to_string(), lv);
+        }
+        for num in root.children.iter().filter(|c| c.name == "w:num") {
+            let (Some(id), Some(abs)) = (num.attr("w:numId"), num.child_val("w:abstractNumId"))
+            else {
+                continue;
+            };
+            let mut over = BTreeMap::new();
+            for o in num.children.iter().filter(|c| c.name == "w:lvlOverride") {
+                if let (Some(i), Some(s)) = (
+                    o.attr("w:ilvl").and_then(|v| v.parse().ok()),
+                    o.child("w:startOverride")
+                        .and_then(|s| s.attr("w:val"))
+                        .and_then(|v| v.parse().ok()),
+                ) {
+                    over.insert(i, s);
+                }
+            }
+            n.nums.insert(id.to_string(), (abs.to_string(), over));
+        }
+        n
+    }
+
+    /// The label of the next paragraph of list `num` at level `lvl`, counting it.
+    fn label(&mut self, num: &str, lvl: usize) -> Option<String> {
+        // Word has nine levels (0–8); a larger `w:ilvl` is not a list level.
+        if lvl > 8 {
+            return None;
+        }
+        let (abs, over) = self.nums.get(num)?;
+        let levels = self.abstracts.get(abs)?;
+        let counters = self.counters.entry(abs.clone()).or_default();
+        if counters.len() <= lvl {
+            counters.resize(lvl + 1, None);
+        }
+        let start = |i: usize| -> u32 {
+            over.get(&i)
+                .copied()
+                .or_else(|| levels.get(&i).map(|l| l.0))
+                .unwrap_or(1)
+        };
+        counters[lvl] = Some(match counters[lvl] {
+            Some(c) => c + 1,
+            None => start(lvl),
+        });
+        for c in counters.iter_mut().skip(lvl + 1) {
+            *c = None;
+        }
+        let (_, fmt, text) = levels.get(&lvl)?;
+        if fmt == "bullet" || fmt == "none" {
+            return (!text.is_empty()).then(|| text.clone());
+        }
+        let mut label = text.clone();
+        for i in (0..=lvl).rev() {
+            let value = counters
+                .get(i)
+                .copied()
+                .flatten()
+                .unwrap_or_else(|| start(i));
+            let f = levels.get(&i).map(|l| l.1.as_str()).unwrap_or("decimal");
+            label = label.replace(&format!("%{}", i + 1), &format_number(value, f));
+        }
+        Some(label)
+    }
+}
+
+/// A list counter as Word draws it in format `fmt` (`decimal`, `upperRoman`, `lowerLetter`, …).
+pub(crate) fn format_number(n: u32, fmt: &str) -> String {
+    // Past these, Word's own labels are not letters or numerals any more: decimal.
+    let fmt = match fmt {
+        "upperRoman" | "lowerRoman" if n > 3999 => "decimal",
+        "lowerLetter" | "upperLetter" if n > 780 => "decimal",
+        f => f,
+    };
+    match fmt {
+        "upperRoman" => roman(n),
+        "lowerRoman" => roman(n).to_lowercase(),
+        "lowerLetter" | "upperLetter" => {
+            // Word repeats the letter past z: aa, bb, …
+            let i = n.max(1) - 1;
+            let c = char::from(b'a' + (i % 26) as u8);
+            let s = c.to_string().repeat((i / 26 + 1) as usize);
+            if fmt == "upperLetter" {
+                s.to_uppercase()
+            } else {
+                s
+            }
+        }
+        "decimalZero" if n < 10 => format!("0{n}"),
+        _ => n.to_string(),
+    }
+}
+
+/// Roman numeral of `n` (1–3999).
+pub(crate) fn roman(mut n: u32) -> String {
+    const T: [(u32, &str); 13] = [
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ];
+    let mut s = String::new();
+    for (v, r) in T {
+        while n >= v {
+            s.push_str(r);
+            n -= v;
+        }
+    }
+    s
+}
+
+/// Reading context: styles, numbering, theme.
+struct Ctx {
+    styles: Styles,
+    numbering: Numbering,
+    theme: Theme,
+    tracked: usize,
+}
+
+impl Ctx {
+    fn para(&mut self, p: &Node) -> Para {
+        let ppr = p.child("w:pPr");
+        let direct = para_props(ppr);
+        let style = ppr
+            .and_then(|x| x.child_val("w:pStyle"))
+            .map(str::to_string)
+            .or_else(|| self.styles.default_para_style.clone());
+        let mut props = self.styles.default_para.clone();
+        let mut base_run = self.styles.default_run.clone();
+        if let Some(s) = &style {
+            for (_, pp, rp) in self.styles.chain(s) {
+                props.merge(pp);
+                base_run.merge(rp);
+            }
+        }
+        props.merge(&direct);
+        let mut out = Para {
+            props,
+            ends_section: ppr.and_then(|x| x.child("w:sectPr")).is_some(),
+            page_break: ppr
+                .and_then(|x| x.child("w:pageBreakBefore"))
+                .is_some_and(|n| on_off(Some(n)) == Some(true)),
+            ..Para::default()
+        };
+        if let Some((id, lvl)) = out.props.num.clone() {
+            if id != "0" {
+                out.label = self.numbering.label(&id, lvl);
+            }
+        }
+        let mut field_depth: Vec<bool> = Vec::new();
+        self.inline(p, &base_run, &mut out, &mut field_depth);
+        let body: String = out.runs.iter().map(|r| r.text.as_str()).collect();
+        out.text = match &out.label {
+            Some(l) if !l.is_empty() => format!("{l} {body}"),
+            _ => body,
+        };
+        out
+    }
+
+    /// Walk a paragraph's inline content. `fields` is the stack of complex fields: `true` while
+    /// in a field's instruction part (its text is not shown).
+    fn inline(&mut self, n: &Node, base: &RunProps, out: &mut Para, fields: &mut Vec<bool>) {
+        for c in &n.children {
+            match c.name.as_str() {
+                "w:pPr" | "w:rPr" => {}
+                "w:del" | "w:moveFrom" => self.tracked += 1,
+                "w:ins" | "w:moveTo" => {
+                    self.tracked += 1;
+                    self.inline(c, base, out, fields);
+                }
+                "w:r" => self.run(c, base, out, fields),
+                "w:fldSimple" => {
+                    if c.attr("w:instr").is_some_and(is_page_field) {
+                        out.page_field = true;
+                    }
+                    self.inline(c, base, out, fields);
+                }
+                _ => self.inline(c, base, out, fields),
+            }
+        }
+    }
+
+    fn run(&mut self, r: &Node, base: &RunProps, out: &mut Para, fields: &mut Vec<bool>) {
+        let rpr = r.child("w:rPr");
+        let mut props = base.clone();
+        if let Some(cs) = rpr.and_then(|x| x.child_val("w:rStyle")) {
+            for (_, _, rp) in self.styles.chain(cs) {
+                props.merge(rp);
+            }
+        }
+        props.merge(&run_props(rpr, &self.theme));
+        let mut text = String::new();
+        for c in &r.children {
+            match c.name.as_str() {
+                "w:fldChar" => match c.attr("w:fldCharType") {
+                    Some("begin") => fields.push(true),
+                    Some("separate") => {
+                        if let Some(f) = fields.last_mut() {
+                            *f = false;
+                        }
+                    }
+                    Some("end") => {
+                        fields.pop();
+                    }
+                    _ => {}
+                },
+                "w:instrText" if is_page_field(&c.text) => out.page_field = true,
+                "w:t" if !fields.iter().any(|f| *f) => text.push_str(&c.text),
+                "w:tab" | "w:ptab" => text.push('\t'),
+                "w:br" | "w:cr" => {
+                    if c.attr("w:type") == Some("page") {
+                        out.page_break = true;
+                    } else {
+                        text.push('\n');
+                    }
+                }
+                "w:noBreakHyphen" => text.push('-'),
+                "w:drawing" | "w:pict" | "mc:AlternateContent" | "w:object"
+                    if has_line_shape(c) =>
+                {
+                    out.line_shape = true
+                }
+                _ => {}
+            }
+        }
+        if !text.is_empty() {
+            out.runs.push(Run { text, props });
+        }
+    }
+
+    fn blocks(&mut self, n: &Node, out: &mut Vec<Block>) {
+        for c in &n.children {
+            match c.name.as_str() {
+                "w:p" => out.push(Block::Para(self.para(c))),
+                "w:tbl" => {
+                    let mut rows = Vec::new();
+                    for tr in c.descendants_direct("w:tr") {
+                        let mut cells = Vec::new();
+                        for tc in tr.descendants_direct("w:tc") {
+                            let mut paras = Vec::new();
+                            self.cell(tc, &mut paras);
+                            cells.push(paras);
+                        }
+                        rows.push(cells);
+                    }
+                    out.push(Block::Table(rows));
+                }
+                "w:sectPr" => {}
+                "w:del" | "w:moveFrom" => self.tracked += 1,
+                _ => self.blocks(c, out),
+            }
+        }
+    }
+
+    fn cell(&mut self, n: &Node, out: &mut Vec<Para>) {
+        for c in &n.children {
+            match c.name.as_str() {
+                "w:p" => out.push(self.para(c)),
+                "w:tcPr" => {}
+                _ => self.cell(c, out),
+            }
+        }
+    }
+}
+
+impl Node {
+    /// Children named `name`, looking through wrappers that are not tables (`w:sdt`,
+    /// `w:customXml`, tracked insertions) but not into nested tables.
+    fn descendants_direct<'a>(&'a self, name: &str) -> Vec<&'a Node> {
+        let mut out = Vec::new();
+        for c in &self.children {
+            if c.name == name {
+                out.push(c);
+            } else if !matches!(c.name.as_str(), "w:tbl" | "w:p" | "w:del") {
+                out.extend(c.descendants_direct(name));
+            }
+        }
+        out
+    }
+}
+
+fn is_page_field(instr: &str) -> bool {
+    instr.split_whitespace().next() == Some("PAGE")
+}
+
+/// A DrawingML line or connector, or a VML line (H38: a rule drawn as a shape).
+fn has_line_shape(n: &Node) -> bool {
+    if n.name == "v:line" {
+        return true;
+    }
+    if n.name == "a:prstGeom"
+        && n.attr("prst")
+            .is_some_and(|p| p == "line" || p.starts_with("straightConnector"))
+    {
+        return true;
+    }
+    if n.name == "v:shape" && n.attr("o:connectortype").is_some() {
+        return true;
+    }
+    n.children.iter().any(has_line_shape)
+}
+
+fn rels(pkg: &Package) -> Result<BTreeMap<String, String>, ReadError> {
+    let mut out = BTreeMap::new();
+    if let Some(r) = pkg.xml("word/_rels/document.xml.rels")? {
+        for rel in r.descendants("Relationship") {
+            if let (Some(id), Some(t)) = (rel.attr("Id"), rel.attr("Target")) {
+                let t = t.trim_start_matches('/');
+                let path = if t.starts_with("word/") {
+                    t.to_string()
+                } else {
+                    format!("word/{t}")
+                };
+                out.insert(id.to_string(), path);
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// Read a .docx package.
+pub(crate) fn read(bytes: &[u8]) -> Result<Doc, ReadError> {
+    let pkg = Package::open(bytes)?;
+    let theme = Theme::read(pkg.xml("word/theme/theme1.xml")?);
+    let styles = Styles::read(pkg.xml("word/styles.xml")?, &theme);
+    let numbering = Numbering::read(pkg.xml("word/numbering.xml")?);
+    let mut ctx = Ctx {
+        styles,
+        numbering,
+        theme,
+        tracked: 0,
+    };
+    let document = pkg
+        .xml("word/document.xml")?
+        .ok_or_else(|| ReadError::NotDocx("thiếu word/document.xml".into()))?;
+    let body = document
+        .child("w:body")
+        .ok_or_else(|| ReadError::BadPart("word/document.xml".into()))?;
+    let mut blocks = Vec::new();
+    ctx.blocks(body, &mut blocks);
+    let rels = rels(&pkg)?;
+    let mut sections = Vec::new();
+    for s in body.descendants("w:sectPr") {
+        let mut sec = Section {
+            title_pg: on_off(s.child("w:titlePg")) == Some(true),
+            ..Section::default()
+        };
+        if let Some(p) = s.child("w:pgSz") {
+            sec.page = twips(p, "w:w").zip(twips(p, "w:h"));
+        }
+        if let Some(m) = s.child("w:pgMar") {
+            let g = twips(m, "w:gutter").unwrap_or(0);
+            if let (Some(t), Some(b), Some(l), Some(r)) = (
+                twips(m, "w:top"),
+                twips(m, "w:bottom"),
+                twips(m, "w:left"),
+                twips(m, "w:right"),
+            ) {
+                sec.margins = Some([t.abs(), b.abs(), l + g, r]);
+            }
+        }
+        for (kind, list) in [
+            ("w:headerReference", &mut sec.headers),
+            ("w:footerReference", &mut sec.footers),
+        ] {
+            for h in s.children.iter().filter(|c| c.name == kind) {
+                let ty = h.attr("w:type").unwrap_or("default").to_string();
+                let Some(part) = h.attr("r:id").and_then(|id| rels.get(id)) else {
+                    continue;
+                };
+                let mut paras = Vec::new();
+                if let Some(x) = pkg.xml(part)? {
+                    let mut bl = Vec::new();
+                    ctx.blocks(&x, &mut bl);
+                    for b in bl {
+                        match b {
+                            Block::Para(p) => paras.push(p),
+                            Block::Table(rows) => {
+                                paras.extend(rows.into_iter().flatten().flatten())
+                            }
+                        }
+                    }
+                }
+                list.push((ty, paras));
+            }
+        }
+        sections.push(sec);
+    }
+    Ok(Doc {
+        blocks,
+        sections,
+        tracked_changes: ctx.tracked,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbering_labels_count_and_restart_per_level() {
+        let x = xml::parse(
+            br#"<w:numbering xmlns:w="w"><w:abstractNum w:abstractNumId="0">
+            <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="upperRoman"/><w:lvlText w:val="%1."/></w:lvl>
+            <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%2."/></w:lvl>
+            <w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="lowerLetter"/><w:lvlText w:val="%3)"/></w:lvl>
+            </w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>"#,
+        );
+        let mut n = Numbering::read(x);
+        let got: Vec<String> = [
+            (0, "I."),
+            (1, "1."),
+            (2, "a)"),
+            (2, "b)"),
+            (1, "2."),
+            (0, "II."),
+            (1, "1."),
+        ]
+        .iter()
+        .map(|(l, _)| n.label("1", *l).unwrap())
+        .collect();
+        assert_eq!(got, ["I.", "1.", "a)", "b)", "2.", "II.", "1."]);
+        assert_eq!(roman(14), "XIV");
+        assert_eq!(format_number(27, "lowerLetter"), "aa");
+    }
+}
