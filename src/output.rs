@@ -30,6 +30,8 @@ enum Kind {
     Docx,
     /// A data file (the export to the higher level): `.yaml` or `.yml`.
     Yaml,
+    /// The PDF of a document (`--pdf`): `.pdf`.
+    Pdf,
 }
 
 /// Check that `path` may be an output file at all: not one of `inputs`, not a folder, a `.docx`
@@ -59,6 +61,7 @@ fn check_target(path: &Path, inputs: &[PathBuf], kind: Kind) -> Result<PathBuf, 
             &["yaml", "yml"][..],
             "tệp số liệu xuất phải có đuôi .yaml (cấp trên đọc như một báo cáo đơn vị)",
         ),
+        Kind::Pdf => (&["pdf"][..], "tệp PDF phải có đuôi .pdf"),
     };
     if !path
         .extension()
@@ -320,6 +323,17 @@ impl Outputs {
         inputs: &[PathBuf],
     ) -> Result<Written, Error> {
         self.write_kind(path, bytes, inputs, Kind::Yaml)
+    }
+
+    /// [`Outputs::write`] for the PDF of a document (`--pdf`), with the same rules: a PDF
+    /// changed since vanban wrote it (signed, annotated) is kept.
+    pub fn write_pdf(
+        &mut self,
+        path: &Path,
+        bytes: &[u8],
+        inputs: &[PathBuf],
+    ) -> Result<Written, Error> {
+        self.write_kind(path, bytes, inputs, Kind::Pdf)
     }
 
     fn write_kind(

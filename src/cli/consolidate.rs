@@ -37,6 +37,9 @@ pub(crate) struct ConsolidateArgs {
     /// Ghi đè tệp đã sửa.
     #[command(flatten)]
     pub force: ForceArgs,
+    /// Xuất PDF.
+    #[command(flatten)]
+    pub pdf: super::pdf::PdfArgs,
 }
 
 /// `output/bao-cao-<envelope stem>.docx`.
@@ -146,7 +149,9 @@ pub(crate) fn run(a: &ConsolidateArgs, r: &Reporter) -> Result<ExitStatus, Error
     if let Some(e) = &a.export {
         check_export_path(e, &dir)?;
     }
-    if let Some(o) = &a.output {
+    let mut pdf = a.pdf;
+    let output = a.output.clone().map(|o| pdf.docx_output(o));
+    if let Some(o) = &output {
         let mut inputs = vec![plan_path.clone()];
         inputs.extend(envelope_path.clone());
         vanban::check_output(o, &inputs)?;
@@ -210,10 +215,7 @@ pub(crate) fn run(a: &ConsolidateArgs, r: &Reporter) -> Result<ExitStatus, Error
         }
         None => None,
     };
-    let out = a
-        .output
-        .clone()
-        .unwrap_or_else(|| default_output(Path::new("output"), &envelope_path));
+    let out = output.unwrap_or_else(|| default_output(Path::new("output"), &envelope_path));
     let mut outputs = vanban::Outputs::new("consolidate", a.force.force);
     // With --allow-partial the bad files were reported above and count as not reported.
     let mut status = r.write(
@@ -226,7 +228,8 @@ pub(crate) fn run(a: &ConsolidateArgs, r: &Reporter) -> Result<ExitStatus, Error
     if let (Some(path), Some(bytes)) = (&a.export, export) {
         status = status.max(write_export(r, &mut outputs, path, &bytes, &inputs)?);
     }
-    outputs.finish()?;
     r.done(&format!("  {}", done.outcome));
-    Ok(status)
+    let (converted, _) = super::pdf::convert(&pdf, r, &mut outputs)?;
+    outputs.finish()?;
+    Ok(status.max(converted))
 }
