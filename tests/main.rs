@@ -35,3 +35,5 @@ mod templates;
 mod hard_inputs;
 
 mod trial;
+
+mod pdf;

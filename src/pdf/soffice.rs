@@ -1,6 +1,6 @@
 //! Finding LibreOffice, checking the font, and running one headless conversion.
 
-use std::io::{BufRead, BufReader, Read};
+use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::sync::mpsc;
@@ -222,7 +222,7 @@ fn kill_tree(child: &mut Child) {
     {
         // The child leads its own process group (see `convert`): signal the whole group.
         let _ = Command::new("kill")
-            .args(["-KILL", &format!("-{}", child.id())])
+            .args(["-s", "KILL", "--", &format!("-{}", child.id())])
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .status();
@@ -262,10 +262,14 @@ fn io_failure(what: &str, e: &std::io::Error) -> PdfError {
 /// profile, stopped after `timeout`. `progress(i)` is called as LibreOffice reports file `i`
 /// done. Every PDF is checked with [`check`].
 ///
+/// The timeout is measured on the clock (`Instant::now`): it stops a process, it never reaches a
+/// document.
+///
 /// # Errors
 /// A [`PdfError`] with LibreOffice's own output when it fails to start, stops without writing
 /// every PDF, runs past `timeout` (then the process tree is stopped), or writes a PDF that
 /// fails the check.
+#[allow(clippy::disallowed_methods)]
 pub fn convert(
     soffice: &Path,
     files: &[PathBuf],
@@ -358,12 +362,17 @@ pub fn convert(
             }
         }));
     }
-    if let Some(mut err) = child.stderr.take() {
+    if let Some(err) = child.stderr.take() {
         let tx = tx.clone();
         readers.push(std::thread::spawn(move || {
-            let mut buf = Vec::new();
-            let _ = err.read_to_end(&mut buf);
-            let _ = tx.send((false, String::from_utf8_lossy(&buf).into_owned()));
+            // Line by line: what LibreOffice said before it hung is kept when it is stopped.
+            let mut err = BufReader::new(err);
+            let mut line = Vec::new();
+            while matches!(err.read_until(b'\n', &mut line), Ok(n) if n > 0) {
+                let text = String::from_utf8_lossy(&line).trim_end().to_string();
+                let _ = tx.send((false, text));
+                line.clear();
+            }
         }));
     }
     drop(tx);
