@@ -99,6 +99,9 @@ pub fn find_soffice() -> Result<PathBuf, PdfError> {
         })
 }
 
+/// What a font warning advises.
+const HINT: &str = "chữ trong PDF sẽ rộng hẹp khác bản in từ Word (dòng, trang có thể ngắt khác); cài phông Times New Roman hoặc Liberation Serif 2 (Debian, Ubuntu: `sudo apt install fonts-liberation2`)";
+
 /// Families LibreOffice can use for Times New Roman with the same letter widths (so lines and
 /// pages break as in Word): Times New Roman itself and its metric-compatible clones.
 const METRIC_COMPATIBLE: [&str; 4] = [
@@ -129,7 +132,6 @@ fn run_text(program: &str, args: &[&str]) -> Option<String> {
 /// Debian's `fonts-liberation` 1.x has Liberation Serif without Ư, Ơ, Ố (`fonts-liberation2`
 /// has them). Windows: `%WINDIR%\Fonts\times.ttf`. macOS: the system's Times New Roman.
 pub fn font_warning() -> Option<String> {
-    const HINT: &str = "chữ trong PDF sẽ rộng hẹp khác bản in từ Word (dòng, trang có thể ngắt khác); cài phông Times New Roman hoặc Liberation Serif 2 (Debian, Ubuntu: `sudo apt install fonts-liberation2`)";
     if cfg!(windows) {
         let fonts = std::env::var_os("WINDIR")
             .map(|w| PathBuf::from(w).join("Fonts"))
@@ -156,12 +158,19 @@ pub fn font_warning() -> Option<String> {
         }
         return None;
     };
-    let compatible = METRIC_COMPATIBLE
-        .iter()
-        .any(|f| family.eq_ignore_ascii_case(f));
     // fc-match always answers; the charset is a preference: make sure the family has the letters.
     let has_vietnamese = run_text("fc-list", &[&format!("{family}:charset=1ef0"), "family"])
         .is_some_and(|s| !s.is_empty());
+    font_verdict(&family, has_vietnamese)
+}
+
+/// The warning for the font fontconfig gives for Times New Roman, `family`, which has the
+/// Vietnamese letters or not; `None` when it is Times New Roman or a metric-compatible clone
+/// with them.
+fn font_verdict(family: &str, has_vietnamese: bool) -> Option<String> {
+    let compatible = METRIC_COMPATIBLE
+        .iter()
+        .any(|f| family.eq_ignore_ascii_case(f));
     match (compatible, has_vietnamese) {
         (true, true) => None,
         (true, false) => Some(format!(
@@ -209,7 +218,7 @@ fn file_url(dir: &Path) -> String {
 pub struct Converted {
     /// The .docx file that was converted.
     pub docx: PathBuf,
-    /// The PDF's bytes (checked by [`check`]: pages, embedded fonts, page 1's Quốc hiệu).
+    /// The PDF's bytes (checked by [`check()`]: pages, embedded fonts, page 1's Quốc hiệu).
     pub pdf: Vec<u8>,
     /// Its number of pages.
     pub pages: usize,
@@ -260,7 +269,7 @@ fn io_failure(what: &str, e: &std::io::Error) -> PdfError {
 
 /// Convert `files` (.docx) to PDF in one LibreOffice process `soffice` with a private temporary
 /// profile, stopped after `timeout`. `progress(i)` is called as LibreOffice reports file `i`
-/// done. Every PDF is checked with [`check`].
+/// done. Every PDF is checked with [`check()`].
 ///
 /// The timeout is measured on the clock (`Instant::now`): it stops a process, it never reaches a
 /// document.
@@ -492,6 +501,21 @@ mod tests {
             file_url(Path::new(r"C:\Users\An\Temp")),
             "file:///C:/Users/An/Temp"
         );
+    }
+
+    #[test]
+    fn font_verdict_wants_the_vietnamese_letters() {
+        assert_eq!(font_verdict("Liberation Serif", true), None);
+        assert_eq!(font_verdict("Times New Roman", true), None);
+        // Debian's fonts-liberation 1.x: the right widths, not the letters.
+        let old = font_verdict("Liberation Serif", false).expect("warning");
+        assert!(
+            old.contains("thiếu chữ tiếng Việt") && old.contains("fonts-liberation2"),
+            "{old}"
+        );
+        // Another family: named as the substitute.
+        let other = font_verdict("DejaVu Serif", true).expect("warning");
+        assert!(other.contains("«DejaVu Serif»"), "{other}");
     }
 
     #[test]
