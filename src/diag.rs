@@ -265,18 +265,22 @@ pub enum ExitStatus {
     /// 4: nothing failed, but a document was not written because the file there was edited
     /// since vanban wrote it, or is not vanban's (`--force` overwrites; see `output::Outputs`).
     NotOverwritten = 4,
+    /// 5: the .docx files were written, but the PDF files asked for (`--pdf`) were not: no
+    /// LibreOffice, LibreOffice failed or ran past its time, or a PDF failed its check.
+    PdfFailed = 5,
 }
 
 impl ExitStatus {
     /// The more serious of two outcomes: an internal error, then a usage or I/O error, then
-    /// invalid input, then a kept file, then success.
+    /// invalid input, then PDF files not made, then a kept file, then success.
     pub fn max(self, other: ExitStatus) -> ExitStatus {
         let rank = |s: ExitStatus| match s {
             ExitStatus::Ok => 0,
             ExitStatus::NotOverwritten => 1,
-            ExitStatus::InvalidInput => 2,
-            ExitStatus::UsageOrIo => 3,
-            ExitStatus::Internal => 4,
+            ExitStatus::PdfFailed => 2,
+            ExitStatus::InvalidInput => 3,
+            ExitStatus::UsageOrIo => 4,
+            ExitStatus::Internal => 5,
         };
         if rank(other) > rank(self) {
             other

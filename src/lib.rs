@@ -27,7 +27,8 @@
 //! atomic write. **consolidate**
 //! (`src/consolidate`) turns many unit reports into one record that goes through the same stages
 //! ([`render_consolidated`]), and can write its figures as a unit report of the higher level
-//! ([`export_to_upper_level`]), which the higher level consolidates like any unit's.
+//! ([`export_to_upper_level`]), which the higher level consolidates like any unit's. [`pdf`]
+//! converts written .docx files to PDF through LibreOffice and checks the result.
 
 pub(crate) mod check;
 pub(crate) mod compose;
@@ -41,6 +42,7 @@ pub(crate) mod layout;
 pub(crate) mod markup;
 pub mod model;
 pub(crate) mod output;
+pub mod pdf;
 pub mod starter;
 pub(crate) mod template;
 

@@ -32,6 +32,8 @@ enum Kind {
     Yaml,
     /// A unit's form (`vanban form`): `.xlsx`.
     Xlsx,
+    /// The PDF of a document (`--pdf`): `.pdf`.
+    Pdf,
 }
 
 /// Check that `path` may be an output file at all: not one of `inputs`, not a folder, a `.docx`
@@ -62,6 +64,7 @@ fn check_target(path: &Path, inputs: &[PathBuf], kind: Kind) -> Result<PathBuf, 
             "tệp số liệu xuất phải có đuôi .yaml (cấp trên đọc như một báo cáo đơn vị)",
         ),
         Kind::Xlsx => (&["xlsx"][..], "biểu mẫu phải có đuôi .xlsx"),
+        Kind::Pdf => (&["pdf"][..], "tệp PDF phải có đuôi .pdf"),
     };
     if !path
         .extension()
@@ -334,6 +337,17 @@ impl Outputs {
         inputs: &[PathBuf],
     ) -> Result<Written, Error> {
         self.write_kind(path, bytes, inputs, Kind::Xlsx)
+    }
+
+    /// [`Outputs::write`] for the PDF of a document (`--pdf`), with the same rules: a PDF
+    /// changed since vanban wrote it (signed, annotated) is kept.
+    pub fn write_pdf(
+        &mut self,
+        path: &Path,
+        bytes: &[u8],
+        inputs: &[PathBuf],
+    ) -> Result<Written, Error> {
+        self.write_kind(path, bytes, inputs, Kind::Pdf)
     }
 
     fn write_kind(

@@ -41,3 +41,5 @@ mod forms;
 mod trial;
 
 mod check;
+
+mod pdf;

@@ -47,6 +47,9 @@ pub(crate) struct BuildArgs {
     /// Ghi đè tệp đã sửa.
     #[command(flatten)]
     pub force: ForceArgs,
+    /// Xuất PDF.
+    #[command(flatten)]
+    pub pdf: super::pdf::PdfArgs,
     /// Xóa các tệp cũ mà lần `build` trước đã tạo nhưng lần này không tạo nữa (ví dụ báo cáo của đơn vị đã bỏ khỏi dữ liệu), nếu chưa bị sửa; tệp đã sửa được giữ nguyên.
     #[arg(long)]
     pub clean: bool,
@@ -203,6 +206,7 @@ pub(crate) fn run(a: &BuildArgs, r: &Reporter) -> Result<ExitStatus, Error> {
         force: a.force,
         clean: a.clean,
         forms: a.forms,
+        pdf: a.pdf,
     };
     let templates = a.templates.load(None, r)?;
     let mut t = Tally {
@@ -250,8 +254,21 @@ pub(crate) fn run(a: &BuildArgs, r: &Reporter) -> Result<ExitStatus, Error> {
             &templates,
         );
     }
+    // Every .docx of the build in one LibreOffice process, before the stale files are named
+    // (a PDF made now is not stale) and before the summary (never "Xong" without the PDFs).
+    let (converted, pdfs) = super::pdf::convert(&a.pdf, r, &mut t.outputs)?;
+    t.written += pdfs;
+    if converted == ExitStatus::NotOverwritten {
+        t.kept += 1;
+    }
+    t.worst = t.worst.max(converted);
     stale(a, r, &mut t)?;
     t.outputs.finish()?;
+    let no_pdf = if converted == ExitStatus::PdfFailed {
+        "; KHÔNG tạo được tệp PDF (xem lỗi ở trên)"
+    } else {
+        ""
+    };
 
     let kept = if t.kept > 0 {
         format!(
@@ -263,8 +280,14 @@ pub(crate) fn run(a: &BuildArgs, r: &Reporter) -> Result<ExitStatus, Error> {
     };
     if t.failed > 0 {
         r.done(&format!(
-            "Xong: đã ghi {} tệp{kept}; {} văn bản hoặc tệp dữ liệu có lỗi (xem ở trên).",
+            "Xong: đã ghi {} tệp{kept}{no_pdf}; {} văn bản hoặc tệp dữ liệu có lỗi (xem ở trên).",
             t.written, t.failed
+        ));
+    } else if !no_pdf.is_empty() {
+        r.done(&format!(
+            "Đã ghi {} tệp .docx vào {}{kept}{no_pdf}.",
+            t.written,
+            a.output.display()
         ));
     } else if t.kept > 0 {
         r.done(&format!(
@@ -298,7 +321,18 @@ fn stale(a: &BuildArgs, r: &Reporter, t: &mut Tally) -> Result<(), Error> {
         a.output.join("bao-cao"),
         a.output.join(EXPORT_DIR),
     ];
-    let stale = t.outputs.stale(&folders)?;
+    let mut stale = t.outputs.stale(&folders)?;
+    // The PDF of a .docx this build wrote is not stale when this build made no PDF (no `--pdf`,
+    // or the conversion failed): it goes with its .docx.
+    let stale_paths: Vec<PathBuf> = stale.iter().map(|s| s.path.clone()).collect();
+    stale.retain(|s| {
+        let is_pdf = s
+            .path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("pdf"));
+        let docx = s.path.with_extension("docx");
+        !(is_pdf && docx.is_file() && !stale_paths.contains(&docx))
+    });
     if stale.is_empty() {
         return Ok(());
     }

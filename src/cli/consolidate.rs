@@ -41,6 +41,9 @@ pub(crate) struct ConsolidateArgs {
     /// Ghi đè tệp đã sửa.
     #[command(flatten)]
     pub force: ForceArgs,
+    /// Xuất PDF.
+    #[command(flatten)]
+    pub pdf: super::pdf::PdfArgs,
 }
 
 /// `output/bao-cao-<envelope stem>.docx`.
@@ -179,7 +182,9 @@ pub(crate) fn run(a: &ConsolidateArgs, r: &Reporter) -> Result<ExitStatus, Error
         Some(p) => Some(super::paths::input_file(p)?),
         None => None,
     };
-    if let Some(o) = &a.output {
+    let mut pdf = a.pdf;
+    let output = a.output.clone().map(|o| pdf.docx_output(o));
+    if let Some(o) = &output {
         let mut inputs = vec![plan_path.clone()];
         inputs.extend(envelope_path.clone());
         vanban::check_output(o, &inputs)?;
@@ -250,10 +255,7 @@ pub(crate) fn run(a: &ConsolidateArgs, r: &Reporter) -> Result<ExitStatus, Error
         }
         None => None,
     };
-    let out = a
-        .output
-        .clone()
-        .unwrap_or_else(|| default_output(Path::new("output"), &envelope_path));
+    let out = output.unwrap_or_else(|| default_output(Path::new("output"), &envelope_path));
     let mut outputs = vanban::Outputs::new("consolidate", a.force.force);
     // With --allow-partial the bad files were reported above and count as not reported.
     let mut status = r.write(
@@ -266,7 +268,8 @@ pub(crate) fn run(a: &ConsolidateArgs, r: &Reporter) -> Result<ExitStatus, Error
     if let (Some(path), Some(bytes)) = (&a.export, export) {
         status = status.max(write_export(r, &mut outputs, path, &bytes, &inputs)?);
     }
-    outputs.finish()?;
     r.done(&format!("  {}", done.outcome));
-    Ok(status)
+    let (converted, _) = super::pdf::convert(&pdf, r, &mut outputs)?;
+    outputs.finish()?;
+    Ok(status.max(converted))
 }

@@ -28,6 +28,7 @@ mod consolidate;
 mod form;
 mod new;
 pub(crate) mod paths;
+mod pdf;
 mod plan;
 mod render;
 mod report;
@@ -46,7 +47,7 @@ use vanban::Error;
 #[derive(Debug, Parser)]
 #[command(name = "vanban", version, about, long_about = None)]
 #[command(
-    after_help = "Tham số là tệp hay thư mục nhận mẫu tên trong ngoặc kép (\"data/bao-cao/*.yaml\"): vanban tự mở rộng. Mã thoát: 0 xong, 1 dữ liệu hoặc mẫu lỗi, 2 sai cách dùng hoặc lỗi đọc/ghi tệp, 3 lỗi của vanban, 4 có tệp đã sửa không bị ghi đè (--force để ghi đè)."
+    after_help = "Tham số là tệp hay thư mục nhận mẫu tên trong ngoặc kép (\"data/bao-cao/*.yaml\"): vanban tự mở rộng. Mã thoát: 0 xong, 1 dữ liệu hoặc mẫu lỗi, 2 sai cách dùng hoặc lỗi đọc/ghi tệp, 3 lỗi của vanban, 4 có tệp đã sửa không bị ghi đè (--force để ghi đè), 5 đã ghi .docx nhưng không tạo được PDF (--pdf)."
 )]
 #[command(disable_help_subcommand = true)]
 #[command(help_template = "{about}\n\nCách dùng: {usage}\n\n{all-args}{after-help}")]
@@ -162,12 +163,41 @@ pub(crate) struct ForceArgs {
 /// Prints diagnostics and progress according to the verbosity.
 pub(crate) struct Reporter {
     verbosity: Verbosity,
+    /// The .docx files written by [`Reporter::write`] since the last
+    /// [`Reporter::take_written`]: what `--pdf` converts.
+    written: std::cell::RefCell<Vec<PathBuf>>,
 }
 
 impl Reporter {
     /// A reporter with the given verbosity.
     pub(crate) fn new(verbosity: Verbosity) -> Self {
-        Reporter { verbosity }
+        Reporter {
+            verbosity,
+            written: Default::default(),
+        }
+    }
+
+    /// The .docx files written since the last call (documents kept because edited are not
+    /// among them), in the order written.
+    pub(crate) fn take_written(&self) -> Vec<PathBuf> {
+        std::mem::take(&mut *self.written.borrow_mut())
+    }
+
+    /// A warning that is not about a data file (e.g. the font for PDF), unless `--quiet`.
+    pub(crate) fn warn(&self, msg: &str) {
+        if !self.verbosity.quiet {
+            errln!(
+                "{msg}
+"
+            );
+        }
+    }
+
+    /// A progress line of a long step (on standard error, unless `--quiet`).
+    pub(crate) fn progress(&self, msg: &str) {
+        if !self.verbosity.quiet {
+            errln!("{msg}");
+        }
     }
 
     /// Print diagnostics: errors always, warnings unless `--quiet`. The typo lint's warnings
@@ -255,6 +285,7 @@ impl Reporter {
         match outputs.write(out, bytes, inputs)? {
             vanban::Written::Wrote => {
                 self.done(&format!("Đã ghi {}", out.display()));
+                self.written.borrow_mut().push(out.to_path_buf());
                 Ok(ExitStatus::Ok)
             }
             vanban::Written::Kept(w) => {

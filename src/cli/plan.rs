@@ -22,6 +22,9 @@ pub(crate) struct PlanArgs {
     /// Ghi đè tệp đã sửa.
     #[command(flatten)]
     pub force: ForceArgs,
+    /// Xuất PDF.
+    #[command(flatten)]
+    pub pdf: super::pdf::PdfArgs,
 }
 
 /// `output/<stem>.docx` for input `data`.
@@ -36,7 +39,12 @@ pub(crate) fn default_output(data: &Path) -> PathBuf {
 /// Run `plan`.
 pub(crate) fn run(a: &PlanArgs, r: &Reporter) -> Result<ExitStatus, Error> {
     let data = super::paths::input_file(&a.data)?;
-    let out = a.output.clone().unwrap_or_else(|| default_output(&data));
+    let mut pdf = a.pdf;
+    let out = a
+        .output
+        .clone()
+        .map(|o| pdf.docx_output(o))
+        .unwrap_or_else(|| default_output(&data));
     vanban::check_output(&out, std::slice::from_ref(&data))?;
     let templates = a.templates.load(Some(&[vanban::PLAN_TEMPLATE]), r)?;
     r.step(&format!("đọc dữ liệu {}", data.display()));
@@ -53,6 +61,7 @@ pub(crate) fn run(a: &PlanArgs, r: &Reporter) -> Result<ExitStatus, Error> {
         std::slice::from_ref(&data),
         &templates,
     )?;
+    let (converted, _) = super::pdf::convert(&pdf, r, &mut outputs)?;
     outputs.finish()?;
-    Ok(status)
+    Ok(status.max(converted))
 }

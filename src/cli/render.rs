@@ -31,6 +31,9 @@ pub(crate) struct RenderArgs {
     /// Ghi đè tệp đã sửa.
     #[command(flatten)]
     pub force: ForceArgs,
+    /// Xuất PDF.
+    #[command(flatten)]
+    pub pdf: super::pdf::PdfArgs,
 }
 
 fn stem(p: &Path) -> String {
@@ -128,18 +131,21 @@ pub(crate) fn run(a: &RenderArgs, r: &Reporter) -> Result<ExitStatus, Error> {
     };
     let templates = a.templates.load(None, r)?;
     let mut outputs = vanban::Outputs::new("render", a.force.force);
+    let mut pdf = a.pdf;
     if let [file] = files.as_slice() {
         let out = a
             .output
             .clone()
+            .map(|o| pdf.docx_output(o))
             .unwrap_or_else(|| PathBuf::from("output").join(format!("{}.docx", stem(file))));
         super::paths::check_file(file)?;
         let mut inputs = vec![file.clone()];
         inputs.extend(plan.clone());
         vanban::check_output(&out, &inputs)?;
         let status = render_one(plan.as_deref(), file, &out, &templates, &mut outputs, r)?;
+        let (converted, _) = super::pdf::convert(&pdf, r, &mut outputs)?;
         outputs.finish()?;
-        return Ok(status);
+        return Ok(status.max(converted));
     }
     let dir = a.output.clone().unwrap_or_else(|| PathBuf::from("output"));
     let mut worst = ExitStatus::Ok;
@@ -154,9 +160,10 @@ pub(crate) fn run(a: &RenderArgs, r: &Reporter) -> Result<ExitStatus, Error> {
             }
         }
     }
-    outputs.finish()?;
     if failed > 0 {
         errln!("{failed}/{} văn bản không được tạo.", files.len());
     }
-    Ok(worst)
+    let (converted, _) = super::pdf::convert(&pdf, r, &mut outputs)?;
+    outputs.finish()?;
+    Ok(worst.max(converted))
 }

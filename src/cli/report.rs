@@ -25,6 +25,9 @@ pub(crate) struct ReportArgs {
     /// Ghi đè tệp đã sửa.
     #[command(flatten)]
     pub force: ForceArgs,
+    /// Xuất PDF.
+    #[command(flatten)]
+    pub pdf: super::pdf::PdfArgs,
 }
 
 /// `output/bao-cao/<stem>.docx` for a unit report file.
@@ -42,7 +45,12 @@ pub(crate) fn default_output(data: &Path) -> PathBuf {
 pub(crate) fn run(a: &ReportArgs, r: &Reporter) -> Result<ExitStatus, Error> {
     let data = super::paths::input_file(&a.data)?;
     let plan_path = super::paths::input_file(&a.plan)?;
-    let out = a.output.clone().unwrap_or_else(|| default_output(&data));
+    let mut pdf = a.pdf;
+    let out = a
+        .output
+        .clone()
+        .map(|o| pdf.docx_output(o))
+        .unwrap_or_else(|| default_output(&data));
     vanban::check_output(&out, &[data.clone(), plan_path.clone()])?;
     let templates = a.templates.load(Some(&[vanban::UNIT_TEMPLATE]), r)?;
     r.step(&format!("đọc kế hoạch {}", plan_path.display()));
@@ -67,6 +75,7 @@ pub(crate) fn run(a: &ReportArgs, r: &Reporter) -> Result<ExitStatus, Error> {
     };
     let mut outputs = vanban::Outputs::new("report", a.force.force);
     let status = r.write(&mut outputs, &out, &bytes, &[data, plan_path], &templates)?;
+    let (converted, _) = super::pdf::convert(&pdf, r, &mut outputs)?;
     outputs.finish()?;
-    Ok(status)
+    Ok(status.max(converted))
 }
