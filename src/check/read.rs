@@ -605,31 +605,10 @@ pub(crate) fn format_number(n: u32, fmt: &str) -> String {
     }
 }
 
-/// Roman numeral of `n` (1–3999).
-pub(crate) fn roman(mut n: u32) -> String {
-    const T: [(u32, &str); 13] = [
-        (1000, "M"),
-        (900, "CM"),
-        (500, "D"),
-        (400, "CD"),
-        (100, "C"),
-        (90, "XC"),
-        (50, "L"),
-        (40, "XL"),
-        (10, "X"),
-        (9, "IX"),
-        (5, "V"),
-        (4, "IV"),
-        (1, "I"),
-    ];
-    let mut s = String::new();
-    for (v, r) in T {
-        while n >= v {
-            s.push_str(r);
-            n -= v;
-        }
-    }
-    s
+/// Roman numeral of `n` for a list label: [`crate::model::format::roman`]; outside 1–3999, where
+/// there is no Roman numeral, the Arabic number.
+pub(crate) fn roman(n: u32) -> String {
+    crate::model::format::roman(n).unwrap_or_else(|| n.to_string())
 }
 
 /// Reading context: styles, numbering, theme.
