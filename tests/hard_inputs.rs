@@ -13,34 +13,8 @@ fn plan_text() -> String {
     std::fs::read_to_string(fixture("../cases/plan-minimal.yaml")).expect("read plan")
 }
 
-/// A unit report against the minimal plan.
-const REPORT: &str = r#"don_vi:
-  ma: "tram-y-te"
-  ten: "Trạm Y tế phường"
-co_quan:
-  ban_hanh: ["TRẠM Y TẾ", "PHƯỜNG NGUYỄN TRÃI"]
-so_ky_hieu: "25/BC-TYT"
-dia_danh: "Nguyễn Trãi"
-ngay_ban_hanh: "2025-11-28"
-ngay_nop: "2025-12-01"
-kinh_gui: ["Ủy ban nhân dân phường Nguyễn Trãi"]
-trich_yeu: "Kết quả thực hiện năm 2025"
-so_lieu:
-  - ma: "MT1.CT1"
-    tu_so: 45
-    mau_so: 100
-noi_nhan:
-  - "Lưu: VT"
-ky:
-  chuc_vu: "TRƯỞNG TRẠM"
-  nguoi_ky: "Nguyễn Văn A"
-"#;
-
-/// `text` with `from` replaced by `to` (which must be there).
-fn edit(text: &str, from: &str, to: &str) -> String {
-    assert!(text.contains(from), "{from:?} not in the base text");
-    text.replacen(from, to, 1)
-}
+/// The minimal unit report of the reading tests, and their one-place edit.
+use crate::reading::{edit, REPORT};
 
 struct Run {
     code: i32,

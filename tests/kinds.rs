@@ -1,9 +1,6 @@
 //! Loại văn bản: documents that name their kind with `loai` (Mẫu 1.4 family), the `render`
 //! command, and the kinds table.
 
-use std::path::Path;
-use std::process::Command;
-
 use crate::support::*;
 use vanban::Templates;
 
@@ -111,13 +108,7 @@ fn a_code_that_differs_is_a_warning_and_a_year_is_kept() {
     assert!(e.contains("số, ký hiệu không hợp lệ"), "{e}");
 }
 
-fn vanban(dir: &Path, args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_vanban"))
-        .current_dir(dir)
-        .args(args)
-        .output()
-        .expect("run vanban")
-}
+use crate::support::vanban;
 
 #[test]
 fn render_one_file_or_a_glob_into_a_folder() {

@@ -58,7 +58,7 @@ ky:
 "#;
 
 /// A minimal valid unit report against [`PLAN`], its lines as written.
-const REPORT: &str = r#"don_vi:
+pub(crate) const REPORT: &str = r#"don_vi:
   ma: "tram-y-te"
   ten: "Trạm Y tế phường"
 co_quan:
@@ -81,7 +81,7 @@ ky:
 "#;
 
 /// `text` with `from` replaced by `to` (which must be there).
-fn edit(text: &str, from: &str, to: &str) -> String {
+pub(crate) fn edit(text: &str, from: &str, to: &str) -> String {
     assert!(text.contains(from), "{from:?} not in the base text");
     text.replacen(from, to, 1)
 }

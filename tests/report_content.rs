@@ -4,7 +4,7 @@
 //! warnings of item 11 (`ngay_nop` before the plan, a fractional count).
 
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
 use quick_xml::events::Event;
 
@@ -19,13 +19,7 @@ const PLAN: &str = "data/ke-hoach-2025.yaml";
 const ENVELOPE: &str = "data/tong-hop-2025.yaml";
 const REPORTS: &str = "data/bao-cao";
 
-fn vanban(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_vanban"))
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .expect("run vanban")
-}
+use crate::support::vanban;
 
 fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).to_string()

@@ -610,13 +610,7 @@ fn consolidated_document_text() {
 
 // --- The command line ------------------------------------------------------------------------
 
-fn vanban(dir: &Path, args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_vanban"))
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .unwrap()
-}
+use crate::support::vanban;
 
 /// The .docx files of `dir` (vanban also keeps its `.vanban-manifest` there).
 fn docx_count(dir: &Path) -> usize {
