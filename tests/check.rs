@@ -3,81 +3,11 @@
 //! user would in Word — give exactly the expected finding; a document that is not an
 //! administrative document gives one finding.
 
-use std::io::Write;
-use std::path::Path;
-
-use crate::support::{fixture, fixture_workspace, parts, vanban};
-
-/// Render a kind's sample (`tests/fixtures/kinds/<name>.yaml`) with the binary; its bytes.
-fn sample(dir: &Path, name: &str) -> Vec<u8> {
-    let src = fixture(&format!("kinds/{name}.yaml"));
-    let out = dir.join(format!("{name}.docx"));
-    let o = vanban(
-        dir,
-        &[
-            "render",
-            &src.to_string_lossy(),
-            "-o",
-            &out.to_string_lossy(),
-        ],
-    );
-    assert_eq!(
-        o.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&o.stderr)
-    );
-    std::fs::read(out).expect("read rendered docx")
-}
-
-/// A copy of a package with its parts changed by `edit(name, xml) -> xml`; parts named in `add`
-/// are added.
-fn edited(docx: &[u8], edit: impl Fn(&str, String) -> String, add: &[(&str, &str)]) -> Vec<u8> {
-    let mut buf = std::io::Cursor::new(Vec::new());
-    {
-        let mut z = zip::ZipWriter::new(&mut buf);
-        let opt = zip::write::SimpleFileOptions::default();
-        for (name, data) in parts(docx) {
-            let data = if name.ends_with(".xml") {
-                edit(&name, String::from_utf8(data).expect("utf-8")).into_bytes()
-            } else {
-                data
-            };
-            z.start_file(name, opt).expect("zip entry");
-            z.write_all(&data).expect("write entry");
-        }
-        for (name, xml) in add {
-            z.start_file(*name, opt).expect("zip entry");
-            z.write_all(xml.as_bytes()).expect("write entry");
-        }
-        z.finish().expect("zip");
-    }
-    buf.into_inner()
-}
-
-/// Edit `word/document.xml` only.
-fn edit_document(docx: &[u8], f: impl Fn(String) -> String) -> Vec<u8> {
-    edited(
-        docx,
-        |n, x| if n == "word/document.xml" { f(x) } else { x },
-        &[],
-    )
-}
-
-/// Run `vanban check --json` on `docx` (written as `name` in `dir`): exit code and findings.
-fn check(dir: &Path, name: &str, docx: &[u8]) -> (Option<i32>, Vec<serde_json::Value>) {
-    let p = dir.join(name);
-    std::fs::write(&p, docx).expect("write docx");
-    let o = vanban(dir, &["check", "--json", &p.to_string_lossy()]);
-    let v: Vec<serde_json::Value> = serde_json::from_slice(&o.stdout).unwrap_or_else(|e| {
-        panic!(
-            "{e}: {}\n{}",
-            String::from_utf8_lossy(&o.stdout),
-            String::from_utf8_lossy(&o.stderr)
-        )
-    });
-    (o.status.code(), v)
-}
+use crate::support::word::{
+    auto_numbered_plan, check, drop_rule_after, each_paragraph, edit_document, sample,
+    shaped_rules, tab_header, tracked_changes, word_made,
+};
+use crate::support::{fixture, fixture_workspace, vanban};
 
 /// The one finding of a check, asserting there is exactly one.
 fn only(findings: &[serde_json::Value]) -> &serde_json::Value {
@@ -87,23 +17,6 @@ fn only(findings: &[serde_json::Value]) -> &serde_json::Value {
 
 fn s<'a>(v: &'a serde_json::Value, k: &str) -> &'a str {
     v[k].as_str().unwrap_or_default()
-}
-
-/// Each paragraph (`<w:p>…</w:p>`) of `xml` passed through `f`.
-fn each_paragraph(xml: &str, f: impl Fn(&str) -> String) -> String {
-    let mut out = String::new();
-    let mut rest = xml;
-    while let Some(i) = rest.find("<w:p>") {
-        out.push_str(&rest[..i]);
-        let end = rest[i..]
-            .find("</w:p>")
-            .map(|e| i + e + 6)
-            .unwrap_or(rest.len());
-        out.push_str(&f(&rest[i..end]));
-        rest = &rest[end..];
-    }
-    out.push_str(rest);
-    out
 }
 
 #[test]
@@ -226,14 +139,6 @@ fn issue_10_check_date_without_leading_zero() {
     assert_eq!(code, Some(1));
 }
 
-/// Remove the first paragraph border after `marker`.
-fn drop_rule_after(x: &str, marker: &str) -> String {
-    let at = x.find(marker).expect("marker");
-    let b = at + x[at..].find("<w:pBdr>").expect("rule");
-    let e = b + x[b..].find("</w:pBdr>").expect("rule end") + "</w:pBdr>".len();
-    format!("{}{}", &x[..b], &x[e..])
-}
-
 #[test]
 fn issue_10_check_missing_rule_under_the_motto() {
     let t = tempfile::tempdir().expect("tempdir");
@@ -306,57 +211,6 @@ fn issue_10_check_json_shape_and_files_that_are_not_docx() {
     assert!(String::from_utf8_lossy(&o.stderr).contains("vanban check"));
 }
 
-/// The document.xml of the plan with its Roman headings drawn by Word's list numbering:
-/// the typed `I. ` removed and a `w:numPr` added (numbering.xml holds the list, `start`).
-fn auto_numbered_plan(dir: &Path, start: u32) -> Vec<u8> {
-    let plan = fixture("ke-hoach-2025.yaml");
-    let out = dir.join("ke-hoach.docx");
-    let o = vanban(
-        dir,
-        &[
-            "plan",
-            &plan.to_string_lossy(),
-            "-o",
-            &out.to_string_lossy(),
-        ],
-    );
-    assert_eq!(
-        o.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&o.stderr)
-    );
-    let base = std::fs::read(&out).expect("read");
-    let numbering = format!(
-        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:numbering xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="{start}"/><w:numFmt w:val="upperRoman"/><w:lvlText w:val="%1."/></w:lvl></w:abstractNum><w:num w:numId="3"><w:abstractNumId w:val="0"/></w:num></w:numbering>"#
-    );
-    let romans = ["I", "II", "III", "IV", "V", "VI"];
-    let doc = edited(
-        &base,
-        |n, x| {
-            if n != "word/document.xml" {
-                return x;
-            }
-            each_paragraph(&x, |p| {
-                for r in romans {
-                    let typed = format!(">{r}. ");
-                    if p.contains(&typed) && p.contains("<w:b/>") {
-                        return p.replacen(&typed, ">", 1).replacen(
-                            "<w:pPr>",
-                            "<w:pPr><w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"3\"/></w:numPr>",
-                            1,
-                        );
-                    }
-                }
-                p.to_string()
-            })
-        },
-        &[("word/numbering.xml", &numbering)],
-    );
-    assert!(!crate::support::part(&doc, "word/document.xml").contains(">II. "));
-    doc
-}
-
 #[test]
 fn h37_word_list_numbering_is_judged_by_its_rendered_label() {
     let t = tempfile::tempdir().expect("tempdir");
@@ -376,23 +230,7 @@ fn h37_word_list_numbering_is_judged_by_its_rendered_label() {
 fn h38_rules_drawn_as_shapes_are_recognised() {
     let t = tempfile::tempdir().expect("tempdir");
     let base = sample(t.path(), "cong-van");
-    // The rule under the agency as a VML line, the one under the motto as a DrawingML line.
-    let vml = r#"<w:r><w:pict><v:line xmlns:v="urn:schemas-microsoft-com:vml" from="0,0" to="90pt,0" strokeweight=".5pt"/></w:pict></w:r>"#;
-    let dml = r#"<w:r><w:drawing><wp:anchor xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"><a:graphic xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><a:graphicData><wps:wsp xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><wps:spPr><a:prstGeom prst="line"/></wps:spPr></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></w:r>"#;
-    let shaped = |x: String| -> String {
-        let x = drop_rule_after(&x, "PHƯỜNG NGUYỄN TRÃI");
-        let x = drop_rule_after(&x, "Độc lập - Tự do - Hạnh phúc");
-        // The now plain paragraphs after the agency and after the motto get the shapes.
-        let put = |x: &str, marker: &str, shape: &str| -> String {
-            let at = x.find(marker).expect("marker");
-            let p = at + x[at..].find("</w:p>").expect("end") + "</w:p>".len();
-            let e = p + x[p..].find("</w:p>").expect("next end");
-            format!("{}{}{}", &x[..e], shape, &x[e..])
-        };
-        let x = put(&x, "PHƯỜNG NGUYỄN TRÃI", vml);
-        put(&x, "Độc lập - Tự do - Hạnh phúc", dml)
-    };
-    let (code, f) = check(t.path(), "shapes.docx", &edit_document(&base, shaped));
+    let (code, f) = check(t.path(), "shapes.docx", &shaped_rules(&base));
     assert!(f.is_empty(), "{f:#?}");
     assert_eq!(code, Some(0));
     // Without the shapes, both rules are missing.
@@ -413,19 +251,7 @@ fn h38_rules_drawn_as_shapes_are_recognised() {
 fn h38_tracked_changes_count_insertions_ignore_deletions_and_warn() {
     let t = tempfile::tempdir().expect("tempdir");
     let base = sample(t.path(), "cong-van");
-    // A deletion that would break the date if it were read, an insertion in the body.
-    let bad = edit_document(&base, |x| {
-        x.replacen(
-            "<w:t xml:space=\"preserve\">Phường Nguyễn Trãi, ngày 03",
-            "<w:t xml:space=\"preserve\">Phường Nguyễn Trãi, ngày 03</w:t></w:r><w:del w:id=\"90\" w:author=\"A\"><w:r><w:delText>99</w:delText></w:r></w:del><w:r><w:rPr><w:i/><w:sz w:val=\"26\"/></w:rPr><w:t xml:space=\"preserve\">",
-            1,
-        )
-        .replacen(
-            "<w:t xml:space=\"preserve\">Đề nghị các cơ quan",
-            "<w:t xml:space=\"preserve\"></w:t></w:r><w:ins w:id=\"91\" w:author=\"A\"><w:r><w:rPr><w:sz w:val=\"24\"/></w:rPr><w:t>Thêm </w:t></w:r></w:ins><w:r><w:rPr><w:sz w:val=\"28\"/></w:rPr><w:t xml:space=\"preserve\">Đề nghị các cơ quan",
-            1,
-        )
-    });
+    let bad = tracked_changes(&base);
     let (code, f) = check(t.path(), "tracked.docx", &bad);
     // The inserted text (12 pt) is read; the deleted "99" is not; one warning for the changes.
     assert_eq!(f.len(), 2, "{f:#?}");
@@ -439,43 +265,7 @@ fn h38_tracked_changes_count_insertions_ignore_deletions_and_warn() {
 fn h38_header_made_with_tabs_is_recognised() {
     let t = tempfile::tempdir().expect("tempdir");
     let base = sample(t.path(), "thong-bao");
-    let run = |props: &str, text: &str| {
-        format!(
-            r#"<w:r><w:rPr><w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman" w:eastAsia="Times New Roman" w:cs="Times New Roman"/>{props}</w:rPr><w:t xml:space="preserve">{text}</w:t></w:r>"#
-        )
-    };
-    let tab = "<w:r><w:tab/></w:r>";
-    let line = |l: String, r: String| {
-        format!("<w:p><w:pPr><w:spacing w:before=\"0\" w:after=\"0\"/></w:pPr>{l}{tab}{r}</w:p>")
-    };
-    let b26 = "<w:b/><w:sz w:val=\"26\"/>";
-    let header = [
-        line(
-            run(b26, "ỦY BAN NHÂN DÂN"),
-            run(
-                "<w:b/><w:sz w:val=\"24\"/>",
-                "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
-            ),
-        ),
-        line(
-            run(b26, "PHƯỜNG NGUYỄN TRÃI"),
-            run(b26, "Độc lập - Tự do - Hạnh phúc"),
-        ),
-        line(run("", "__________"), run("", "______________________")),
-        line(
-            run("<w:sz w:val=\"26\"/>", "Số: 45/TB-UBND"),
-            run(
-                "<w:i/><w:sz w:val=\"26\"/>",
-                "Phường Nguyễn Trãi, ngày 20 tháng 10 năm 2025",
-            ),
-        ),
-    ]
-    .concat();
-    let bad = edit_document(&base, |x| {
-        let b = x.find("<w:tbl>").expect("table");
-        let e = x.find("</w:tbl>").expect("table end") + "</w:tbl>".len();
-        format!("{}{}{}", &x[..b], header, &x[e..])
-    });
+    let bad = tab_header(&base);
     let (code, f) = check(t.path(), "tabs.docx", &bad);
     assert!(f.is_empty(), "{f:#?}");
     assert_eq!(code, Some(0));
@@ -483,102 +273,6 @@ fn h38_header_made_with_tabs_is_recognised() {
     let bad = edit_document(&bad, |x| x.replace("ngày 20 tháng 10", "ngày 20 tháng 010"));
     let (_, f) = check(t.path(), "tabs2.docx", &bad);
     assert!(s(only(&f), "rule").contains("II.4"), "{f:#?}");
-}
-
-/// A document made the way Word makes one, not by vanban: theme fonts in the document defaults,
-/// the body's formatting in a style based on Normal (no formatting on its runs), the Quốc hiệu
-/// and Tiêu ngữ in one paragraph split by Shift+Enter, rules drawn as shapes (VML and
-/// DrawingML in `mc:AlternateContent`), Nơi nhận written as one paragraph of lines, the page
-/// number a simple field in the header. `edit` changes (part name, xml) before zipping.
-fn word_made(edit: impl Fn(&str, String) -> String) -> Vec<u8> {
-    const W: &str = r#"xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape""#;
-    let r = |props: &str, text: &str| {
-        format!(r#"<w:r><w:rPr>{props}</w:rPr><w:t xml:space="preserve">{text}</w:t></w:r>"#)
-    };
-    let br = "<w:r><w:br/></w:r>";
-    let c = "<w:pPr><w:jc w:val=\"center\"/></w:pPr>";
-    let vml = r##"<w:r><w:pict><v:shape type="#_x0000_t32" o:connectortype="straight" style="width:80pt"/></w:pict></w:r>"##;
-    let dml = r#"<w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wp:anchor><a:graphic><a:graphicData><wps:wsp><wps:spPr><a:prstGeom prst="line"><a:avLst/></a:prstGeom></wps:spPr></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></mc:Choice></mc:AlternateContent></w:r>"#;
-    let b26 = "<w:b/><w:sz w:val=\"26\"/>";
-    let b28 = "<w:b/><w:sz w:val=\"28\"/>";
-    let body = |t: &str| {
-        format!("<w:p><w:pPr><w:pStyle w:val=\"BodyText\"/></w:pPr><w:r><w:t xml:space=\"preserve\">{t}</w:t></w:r></w:p>")
-    };
-    let heading = |t: &str| {
-        format!("<w:p><w:pPr><w:pStyle w:val=\"BodyText\"/></w:pPr><w:r><w:rPr><w:b/></w:rPr><w:t xml:space=\"preserve\">{t}</w:t></w:r></w:p>")
-    };
-    let cell = |content: String| {
-        format!("<w:tc><w:tcPr><w:tcW w:w=\"4500\" w:type=\"dxa\"/></w:tcPr>{content}</w:tc>")
-    };
-    let document = format!(
-        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document {W}><w:body><w:tbl><w:tblPr><w:tblBorders><w:top w:val="nil"/></w:tblBorders></w:tblPr><w:tr>{}{}</w:tr><w:tr>{}{}</w:tr></w:tbl><w:p/><w:p>{c}{}</w:p><w:p>{c}{}</w:p><w:p><w:pPr><w:pBdr><w:bottom w:val="single" w:sz="6" w:space="1" w:color="auto"/></w:pBdr><w:ind w:left="3000" w:right="3000"/><w:jc w:val="center"/></w:pPr></w:p>{}{}{}{}{}{}<w:p/><w:tbl><w:tr>{}{}</w:tr></w:tbl><w:sectPr><w:headerReference w:type="default" r:id="rId9"/><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1134" w:right="1134" w:bottom="1134" w:left="1701" w:header="567" w:footer="567" w:gutter="0"/><w:titlePg/></w:sectPr></w:body></w:document>"#,
-        cell(format!(
-            "<w:p>{c}{}{br}{}</w:p><w:p>{c}{vml}</w:p>",
-            r(b26, "ỦY BAN NHÂN DÂN"),
-            r(b26, "PHƯỜNG BẾN THÀNH")
-        )),
-        cell(format!(
-            "<w:p>{c}{}{br}{}{dml}</w:p>",
-            r(b26, "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
-            r(b28, "Độc lập - Tự do - Hạnh phúc")
-        )),
-        cell(format!(
-            "<w:p>{c}{}</w:p>",
-            r("<w:sz w:val=\"26\"/>", "Số: 05/KH-UBND")
-        )),
-        cell(format!(
-            "<w:p>{c}{}</w:p>",
-            r(
-                "<w:i/><w:sz w:val=\"28\"/>",
-                "Phường Bến Thành, ngày 05 tháng 02 năm 2025"
-            )
-        )),
-        r(b28, "KẾ HOẠCH"),
-        r(b28, "Tổ chức Tháng hành động vì bình đẳng giới năm 2025"),
-        heading("I. MỤC ĐÍCH, YÊU CẦU"),
-        heading("1. Mục đích"),
-        body("a) Nâng cao nhận thức về bình đẳng giới trong Nhân dân."),
-        body("b) Phòng ngừa bạo lực trên cơ sở giới."),
-        heading("II. TỔ CHỨC THỰC HIỆN"),
-        body("Công chức Văn hóa - Xã hội tham mưu thực hiện Kế hoạch này./."),
-        cell(format!(
-            "<w:p>{}{br}{}{br}{}</w:p>",
-            r("<w:b/><w:i/><w:sz w:val=\"24\"/>", "Nơi nhận:"),
-            r("<w:sz w:val=\"22\"/>", "- UBND quận (b/c);"),
-            r("<w:sz w:val=\"22\"/>", "- Lưu: VT, VHXH.")
-        )),
-        cell(format!(
-            "<w:p>{c}{}{br}{}</w:p><w:p>{c}</w:p><w:p>{c}</w:p><w:p>{c}{}</w:p>",
-            r(b28, "KT. CHỦ TỊCH"),
-            r(b28, "PHÓ CHỦ TỊCH"),
-            r(b28, "Nguyễn Văn An")
-        )),
-    );
-    let styles = format!(
-        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:styles {W}><w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:asciiTheme="minorHAnsi" w:eastAsiaTheme="minorEastAsia" w:hAnsiTheme="minorHAnsi" w:cstheme="minorBidi"/><w:sz w:val="22"/></w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:spacing w:after="160" w:line="259" w:lineRule="auto"/></w:pPr></w:pPrDefault></w:docDefaults><w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr><w:rPr><w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman" w:cs="Times New Roman"/><w:sz w:val="28"/></w:rPr></w:style><w:style w:type="paragraph" w:styleId="BodyText"><w:name w:val="Body Text"/><w:basedOn w:val="Normal"/><w:pPr><w:spacing w:before="120" w:line="312" w:lineRule="auto"/><w:ind w:firstLine="720"/><w:jc w:val="both"/></w:pPr></w:style></w:styles>"#
-    );
-    let theme = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><a:theme xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" name="Office Theme"><a:themeElements><a:fontScheme name="Office"><a:majorFont><a:latin typeface="Calibri Light"/><a:ea typeface=""/><a:cs typeface=""/></a:majorFont><a:minorFont><a:latin typeface="Calibri"/><a:ea typeface=""/><a:cs typeface=""/></a:minorFont></a:fontScheme></a:themeElements></a:theme>"#;
-    let header = format!(
-        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:hdr {W}><w:p><w:pPr><w:jc w:val="center"/></w:pPr><w:fldSimple w:instr=" PAGE   \* MERGEFORMAT "><w:r><w:rPr><w:sz w:val="28"/></w:rPr><w:t>2</w:t></w:r></w:fldSimple></w:p></w:hdr>"#
-    );
-    let rels = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId9" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header" Target="header1.xml"/></Relationships>"#;
-    let mut buf = std::io::Cursor::new(Vec::new());
-    {
-        let mut z = zip::ZipWriter::new(&mut buf);
-        let opt = zip::write::SimpleFileOptions::default();
-        for (name, xml) in [
-            ("word/document.xml", document),
-            ("word/styles.xml", styles),
-            ("word/theme/theme1.xml", theme.to_string()),
-            ("word/header1.xml", header),
-            ("word/_rels/document.xml.rels", rels.to_string()),
-        ] {
-            z.start_file(name, opt).expect("zip entry");
-            z.write_all(edit(name, xml).as_bytes()).expect("write");
-        }
-        z.finish().expect("zip");
-    }
-    buf.into_inner()
 }
 
 #[test]

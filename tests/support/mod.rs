@@ -3,6 +3,7 @@
 #![allow(dead_code)]
 
 pub mod fill;
+pub mod word;
 
 use std::collections::BTreeMap;
 use std::io::Read;
