@@ -4,8 +4,8 @@
 //! administrative document gives one finding.
 
 use crate::support::word::{
-    auto_numbered_plan, check, drop_rule_after, each_paragraph, edit_document, sample,
-    shaped_rules, tab_header, tracked_changes, word_made,
+    auto_numbered_plan, check, drop_rule_after, each_paragraph, edit_document, plain_document,
+    sample, shaped_rules, tab_header, tracked_changes, word_made,
 };
 use crate::support::{fixture, fixture_workspace, vanban};
 
@@ -177,10 +177,7 @@ fn issue_10_check_recipients_without_archive_line() {
 fn issue_10_check_not_an_administrative_document_is_one_finding() {
     let t = tempfile::tempdir().expect("tempdir");
     let base = sample(t.path(), "cong-van");
-    // A plain document: one paragraph, Calibri 11 pt, Letter paper, narrow margins.
-    let plain = edit_document(&base, |_| {
-        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:rPr><w:rFonts w:ascii="Calibri" w:hAnsi="Calibri"/><w:sz w:val="22"/></w:rPr><w:t>Danh sách việc cần làm tuần này</w:t></w:r></w:p><w:sectPr><w:pgSz w:w="12240" w:h="15840"/><w:pgMar w:top="720" w:right="720" w:bottom="720" w:left="720"/></w:sectPr></w:body></w:document>"#.to_string()
-    });
+    let plain = plain_document(&base);
     let (code, f) = check(t.path(), "plain.docx", &plain);
     let f = only(&f);
     assert!(

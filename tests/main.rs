@@ -43,3 +43,5 @@ mod trial;
 mod check;
 
 mod pdf;
+
+mod import;

@@ -29,15 +29,15 @@ pub fn sample(dir: &Path, name: &str) -> Vec<u8> {
     std::fs::read(out).expect("read rendered docx")
 }
 
-/// A copy of a package with its parts changed by `edit(name, xml) -> xml`; parts named in `add`
-/// are added.
+/// A copy of a package with its XML parts (`.xml`, `.rels`) changed by `edit(name, xml) -> xml`;
+/// parts named in `add` are added.
 pub fn edited(docx: &[u8], edit: impl Fn(&str, String) -> String, add: &[(&str, &str)]) -> Vec<u8> {
     let mut buf = std::io::Cursor::new(Vec::new());
     {
         let mut z = zip::ZipWriter::new(&mut buf);
         let opt = zip::write::SimpleFileOptions::default();
         for (name, data) in parts(docx) {
-            let data = if name.ends_with(".xml") {
+            let data = if name.ends_with(".xml") || name.ends_with(".rels") {
                 edit(&name, String::from_utf8(data).expect("utf-8")).into_bytes()
             } else {
                 data
@@ -329,4 +329,86 @@ pub fn tab_header(base: &[u8]) -> Vec<u8> {
         let e = x.find("</w:tbl>").expect("table end") + "</w:tbl>".len();
         format!("{}{}{}", &x[..b], header, &x[e..])
     })
+}
+
+/// A document that is not an administrative document (`base`'s package, its document.xml
+/// replaced): one paragraph, Calibri 11 pt, Letter paper, narrow margins; no header table, no
+/// Quốc hiệu.
+pub fn plain_document(base: &[u8]) -> Vec<u8> {
+    edit_document(base, |_| {
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:rPr><w:rFonts w:ascii="Calibri" w:hAnsi="Calibri"/><w:sz w:val="22"/></w:rPr><w:t>Danh sách việc cần làm tuần này</w:t></w:r></w:p><w:sectPr><w:pgSz w:w="12240" w:h="15840"/><w:pgMar w:top="720" w:right="720" w:bottom="720" w:left="720"/></w:sectPr></w:body></w:document>"#.to_string()
+    })
+}
+
+/// `docx` with the typed labels of its body's numbered paragraphs drawn by Word's multilevel
+/// list numbering instead (H37): in each justified paragraph whose text starts with the next
+/// label of its level — `I.`, `II.`, … (bold, level 0), `1.`, `2.`, … (level 1), `a)`, `b)`, …
+/// (level 2), a lower level starting again after a higher one, as Word counts — the typed label
+/// and its space are removed and a `w:numPr` added. `numbering.xml` is added with its
+/// relationship and content type, as Word saves it (the label followed by a tab, Word's
+/// default). Returns the package and how many labels of each level were replaced.
+pub fn auto_numbered(docx: &[u8]) -> (Vec<u8>, [usize; 3]) {
+    const NUMBERING: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:numbering xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:abstractNum w:abstractNumId="7"><w:multiLevelType w:val="multilevel"/><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="upperRoman"/><w:lvlText w:val="%1."/><w:lvlJc w:val="left"/></w:lvl><w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%2."/><w:lvlJc w:val="left"/></w:lvl><w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="lowerLetter"/><w:lvlText w:val="%3)"/><w:lvlJc w:val="left"/></w:lvl></w:abstractNum><w:num w:numId="5"><w:abstractNumId w:val="7"/></w:num></w:numbering>"#;
+    let counts = std::cell::RefCell::new([0usize; 3]);
+    let next = std::cell::RefCell::new([0u32; 3]);
+    let t = "<w:t xml:space=\"preserve\">";
+    let out = edited(
+        docx,
+        |n, x| {
+            match n {
+            "word/document.xml" => each_paragraph(&x, |p| {
+                let Some(at) = p.find(t).map(|i| i + t.len()) else {
+                    return p.to_string();
+                };
+                if !p.contains("<w:jc w:val=\"both\"/>") {
+                    return p.to_string();
+                }
+                let mut next = next.borrow_mut();
+                let text = &p[at..];
+                let expected = [
+                    format!("{}. ", roman(next[0] + 1)),
+                    format!("{}. ", next[1] + 1),
+                    format!("{}) ", char::from(b'a' + next[2] as u8)),
+                ];
+                let Some(level) = (0..3).find(|&l| {
+                    text.starts_with(&expected[l]) && (l != 0 || p.contains("<w:b/>"))
+                }) else {
+                    return p.to_string();
+                };
+                next[level] += 1;
+                for lower in next.iter_mut().skip(level + 1) {
+                    *lower = 0;
+                }
+                counts.borrow_mut()[level] += 1;
+                let p = format!("{}{}", &p[..at], &text[expected[level].len()..]);
+                p.replacen(
+                    "<w:pPr>",
+                    &format!(
+                        "<w:pPr><w:numPr><w:ilvl w:val=\"{level}\"/><w:numId w:val=\"5\"/></w:numPr>"
+                    ),
+                    1,
+                )
+            }),
+            "word/_rels/document.xml.rels" => x.replace(
+                "</Relationships>",
+                r#"<Relationship Id="rIdNum5" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering" Target="numbering.xml"/></Relationships>"#,
+            ),
+            "[Content_Types].xml" => x.replace(
+                "</Types>",
+                r#"<Override PartName="/word/numbering.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml"/></Types>"#,
+            ),
+            _ => x,
+        }
+        },
+        &[("word/numbering.xml", NUMBERING)],
+    );
+    let counts = *counts.borrow();
+    (out, counts)
+}
+
+/// Roman numeral of `n` (1–39, enough for headings).
+fn roman(n: u32) -> String {
+    let mut out = "X".repeat((n / 10) as usize);
+    out.push_str(["", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX"][(n % 10) as usize]);
+    out
 }

@@ -1,0 +1,1101 @@
+//! `vanban import` (issue 10, item 3; H37, H38): a .docx — vanban's own or made in Word — becomes
+//! a data file of the recognised kind. Every check goes through the binary: `render(import(x))`
+//! gives the same visible text as `x` (paragraph by paragraph) and checks clean; the frame and
+//! the kinds' own fields are recognised into their keys; what is not recognised is kept and
+//! named in a warning; inputs and edited outputs are never overwritten.
+
+use std::path::{Path, PathBuf};
+
+use serde_yaml::Value;
+
+use crate::support::word::{
+    auto_numbered, auto_numbered_plan, edit_document, plain_document, sample, shaped_rules,
+    tab_header, tracked_changes, word_made,
+};
+use crate::support::{fixture, parts, squash, vanban, visible_text};
+
+// ---------------------------------------------------------------------------------------------
+// Helpers
+// ---------------------------------------------------------------------------------------------
+
+fn stderr(o: &std::process::Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// What one `vanban import` run gave.
+struct Imported {
+    code: Option<i32>,
+    stderr: String,
+    /// The data file written (`None` if there is none).
+    text: Option<String>,
+}
+
+impl Imported {
+    /// The data file, parsed; panics (with the run's messages) if none was written or it is not
+    /// YAML.
+    fn yaml(&self) -> Value {
+        let text = self
+            .text
+            .as_deref()
+            .unwrap_or_else(|| panic!("no data file written; stderr:\n{}", self.stderr));
+        serde_yaml::from_str(text).unwrap_or_else(|e| panic!("{e}\n{text}"))
+    }
+}
+
+/// `vanban import <docx> -o <yaml>` in `dir`.
+fn import(dir: &Path, docx: &Path, yaml: &Path) -> Imported {
+    let o = vanban(
+        dir,
+        &[
+            "import",
+            &docx.to_string_lossy(),
+            "-o",
+            &yaml.to_string_lossy(),
+        ],
+    );
+    Imported {
+        code: o.status.code(),
+        stderr: stderr(&o),
+        text: std::fs::read_to_string(yaml).ok(),
+    }
+}
+
+/// Write `docx` as `dir/<name>.docx` and import it into `dir/<name>.yaml`.
+fn import_bytes(dir: &Path, name: &str, docx: &[u8]) -> Imported {
+    let x = dir.join(format!("{name}.docx"));
+    std::fs::write(&x, docx).expect("write docx");
+    import(dir, &x, &dir.join(format!("{name}.yaml")))
+}
+
+/// `vanban render <yaml> -o <docx>` in `dir`: the .docx bytes, or the failure.
+fn render(dir: &Path, yaml: &Path, docx: &Path) -> Result<Vec<u8>, String> {
+    let o = vanban(
+        dir,
+        &[
+            "render",
+            &yaml.to_string_lossy(),
+            "-o",
+            &docx.to_string_lossy(),
+        ],
+    );
+    if o.status.code() != Some(0) {
+        return Err(format!(
+            "`vanban render {}` exit {:?}:\n{}",
+            yaml.display(),
+            o.status.code(),
+            stderr(&o)
+        ));
+    }
+    std::fs::read(docx).map_err(|e| format!("{}: {e}", docx.display()))
+}
+
+/// `vanban check --json <docx>`: `None` when clean (exit 0, no finding), else what was found.
+fn check_findings(dir: &Path, docx: &Path) -> Option<String> {
+    let o = vanban(dir, &["check", "--json", &docx.to_string_lossy()]);
+    let findings: Vec<serde_json::Value> = serde_json::from_slice(&o.stdout).unwrap_or_default();
+    (o.status.code() != Some(0) || !findings.is_empty()).then(|| {
+        format!(
+            "`vanban check {}` exit {:?}: {findings:#?}\n{}",
+            docx.display(),
+            o.status.code(),
+            stderr(&o)
+        )
+    })
+}
+
+/// The visible text of one part of a package, one entry per non-empty paragraph, squashed; an
+/// absent part has none.
+fn paragraphs(docx: &[u8], part: &str) -> Vec<String> {
+    parts(docx)
+        .into_iter()
+        .find(|(n, _)| n == part)
+        .map(|(_, d)| visible_text(&String::from_utf8(d).expect("utf-8 part")))
+        .unwrap_or_default()
+        .iter()
+        .map(|p| squash(p))
+        .filter(|p| !p.is_empty())
+        .collect()
+}
+
+/// The paragraphs before the appendices: up to the first paragraph starting "Phụ lục" after
+/// the "Nơi nhận" paragraph (the appendices follow the signature). With `None` if there is no
+/// appendix.
+fn before_appendices(p: &[String]) -> (Vec<String>, Option<Vec<String>>) {
+    let cut = p
+        .iter()
+        .position(|l| l.starts_with("Nơi nhận"))
+        .and_then(|n| {
+            p[n..]
+                .iter()
+                .position(|l| l.starts_with("Phụ lục"))
+                .map(|i| n + i)
+        });
+    match cut {
+        Some(c) => (p[..c].to_vec(), Some(p[c..].to_vec())),
+        None => (p.to_vec(), None),
+    }
+}
+
+/// `None` if `x` and `y` are equal; else a readable account: the first differing paragraph with
+/// both texts and the one before, and the start of a line diff.
+fn difference(what: &str, x: &[String], y: &[String]) -> Option<String> {
+    if x == y {
+        return None;
+    }
+    let n = x.iter().zip(y).take_while(|(a, b)| a == b).count();
+    let none = "(không có)".to_string();
+    let (xs, ys) = (x.join("\n") + "\n", y.join("\n") + "\n");
+    let diff = similar::TextDiff::from_lines(&xs, &ys)
+        .unified_diff()
+        .context_radius(1)
+        .header("x (gốc)", "y (render(import(x)))")
+        .to_string();
+    let diff: Vec<&str> = diff.lines().take(40).collect();
+    Some(format!(
+        "{what}: paragraph {} differs ({} paragraphs in x, {} in y)\n  before: {}\n  x: {}\n  y: {}\n{}",
+        n + 1,
+        x.len(),
+        y.len(),
+        if n > 0 { &x[n - 1] } else { &none },
+        x.get(n).unwrap_or(&none),
+        y.get(n).unwrap_or(&none),
+        diff.join("\n")
+    ))
+}
+
+/// Every string (and number, bool) of a YAML value, one per line.
+fn all_text(v: &Value) -> String {
+    fn walk(v: &Value, out: &mut String) {
+        match v {
+            Value::String(s) => {
+                out.push_str(s);
+                out.push('\n');
+            }
+            Value::Number(n) => {
+                out.push_str(&n.to_string());
+                out.push('\n');
+            }
+            Value::Bool(b) => {
+                out.push_str(&b.to_string());
+                out.push('\n');
+            }
+            Value::Sequence(s) => s.iter().for_each(|x| walk(x, out)),
+            Value::Mapping(m) => m.iter().for_each(|(k, x)| {
+                walk(k, out);
+                walk(x, out);
+            }),
+            Value::Tagged(t) => walk(&t.value, out),
+            Value::Null => {}
+        }
+    }
+    let mut out = String::new();
+    walk(v, &mut out);
+    out
+}
+
+/// Markdown's backslash escapes removed (`1\.` → `1.`), whitespace squashed: text as a reader
+/// sees it, for "this text is kept" checks.
+fn plain(s: &str) -> String {
+    let mut out = String::new();
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\\' && chars.peek().is_some_and(|n| n.is_ascii_punctuation()) {
+            continue;
+        }
+        out.push(c);
+    }
+    squash(&out)
+}
+
+/// Does the data file keep `text` somewhere (any string value)?
+fn keeps(yaml: &Value, text: &str) -> bool {
+    plain(&all_text(yaml)).contains(&plain(text))
+}
+
+fn str_of<'a>(v: &'a Value, path: &[&str]) -> &'a str {
+    let mut v = v;
+    for k in path {
+        v = &v[*k];
+    }
+    v.as_str()
+        .unwrap_or_else(|| panic!("{} not a string: {v:?}", path.join(".")))
+}
+
+fn strings(v: &Value) -> Vec<String> {
+    v.as_sequence()
+        .map(|s| {
+            s.iter()
+                .map(|x| x.as_str().map(squash).unwrap_or_else(|| format!("{x:?}")))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// A date as (year, month, day) from a YAML value: a year (`2025`, `"2025"`), ISO
+/// `"2025-03-10"`, or Vietnamese `"10/3/2025"`.
+fn date(v: &Value) -> Option<(u32, Option<u32>, Option<u32>)> {
+    if let Some(y) = v.as_u64() {
+        return Some((u32::try_from(y).ok()?, None, None));
+    }
+    let s = v.as_str()?.trim();
+    let n: Vec<u32> = s
+        .split(['-', '/'])
+        .map(|p| p.parse().ok())
+        .collect::<Option<_>>()?;
+    match n[..] {
+        [y] if s.len() == 4 => Some((y, None, None)),
+        [y, m, d] if s.contains('-') => Some((y, Some(m), Some(d))),
+        [d, m, y] if s.contains('/') => Some((y, Some(m), Some(d))),
+        _ => None,
+    }
+}
+
+/// The lines of a multi-line text value, squashed, empty ones dropped.
+fn lines(v: &Value) -> Vec<String> {
+    v.as_str()
+        .unwrap_or_default()
+        .lines()
+        .map(squash)
+        .filter(|l| !l.is_empty())
+        .collect()
+}
+
+/// The round trip of one document `x`: import into `<name>.yaml`, render into `<name>-y.docx`;
+/// the body's and the footnotes' visible text must equal `x`'s paragraph by paragraph (with
+/// `appendix_excepted`, only up to the appendices), and `y` must check clean. Returns every
+/// failure, each naming the document.
+fn round_trip(dir: &Path, name: &str, x: &Path, appendix_excepted: bool) -> Vec<String> {
+    let yaml = dir.join(format!("{name}.yaml"));
+    let y_path = dir.join(format!("{name}-y.docx"));
+    let imported = import(dir, x, &yaml);
+    if imported.code != Some(0) || imported.text.is_none() {
+        return vec![format!(
+            "{name}: `vanban import` exit {:?}, data file written: {}\n{}",
+            imported.code,
+            imported.text.is_some(),
+            imported.stderr
+        )];
+    }
+    let y = match render(dir, &yaml, &y_path) {
+        Ok(y) => y,
+        Err(e) => return vec![format!("{name}: {e}")],
+    };
+    let x = std::fs::read(x).expect("read x");
+    let mut failures = Vec::new();
+    let (xb, yb) = (
+        paragraphs(&x, "word/document.xml"),
+        paragraphs(&y, "word/document.xml"),
+    );
+    let (xb, yb) = if appendix_excepted {
+        let (xb, appendix) = before_appendices(&xb);
+        if appendix.is_none() {
+            failures.push(format!("{name}: no appendix found in x to except"));
+        }
+        (xb, before_appendices(&yb).0)
+    } else {
+        (xb, yb)
+    };
+    failures.extend(difference(&format!("{name}: word/document.xml"), &xb, &yb));
+    failures.extend(difference(
+        &format!("{name}: word/footnotes.xml"),
+        &paragraphs(&x, "word/footnotes.xml"),
+        &paragraphs(&y, "word/footnotes.xml"),
+    ));
+    failures.extend(check_findings(dir, &y_path).map(|f| format!("{name}: {f}")));
+    failures
+}
+
+fn assert_no_failures(what: &str, failures: &[String]) {
+    assert!(
+        failures.is_empty(),
+        "{what}: {} failure(s)\n\n{}",
+        failures.len(),
+        failures.join("\n\n")
+    );
+}
+
+/// `vanban plan` of the plan fixture into `dir/ke-hoach.docx`; its path.
+fn plan_docx(dir: &Path) -> PathBuf {
+    let out = dir.join("ke-hoach.docx");
+    let o = vanban(
+        dir,
+        &[
+            "plan",
+            &fixture("ke-hoach-2025.yaml").to_string_lossy(),
+            "-o",
+            &out.to_string_lossy(),
+        ],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    out
+}
+
+/// `vanban report` of one unit report fixture (`tests/fixtures/bao-cao/<unit>.yaml`) into
+/// `dir/bao-cao-<unit>.docx`; its path.
+fn unit_report_docx(dir: &Path, unit: &str) -> PathBuf {
+    let out = dir.join(format!("bao-cao-{unit}.docx"));
+    let o = vanban(
+        dir,
+        &[
+            "report",
+            &fixture(&format!("bao-cao/{unit}.yaml")).to_string_lossy(),
+            "--plan",
+            &fixture("ke-hoach-2025.yaml").to_string_lossy(),
+            "-o",
+            &out.to_string_lossy(),
+        ],
+    );
+    assert_eq!(o.status.code(), Some(0), "{unit}: {}", stderr(&o));
+    out
+}
+
+/// The fixtures' file stems in `tests/fixtures/<folder>`, sorted.
+fn stems(folder: &str) -> Vec<String> {
+    let mut v: Vec<String> = std::fs::read_dir(fixture(folder))
+        .expect(folder)
+        .map(|e| {
+            let p = e.expect("entry").path();
+            p.file_stem().expect("stem").to_string_lossy().into_owned()
+        })
+        .collect();
+    v.sort();
+    v
+}
+
+// ---------------------------------------------------------------------------------------------
+// 1. render(import(x)) = x for every document vanban writes
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn issue_10_import_round_trip_plan() {
+    let t = tempfile::tempdir().expect("tempdir");
+    let x = plan_docx(t.path());
+    assert_no_failures("plan", &round_trip(t.path(), "ke-hoach", &x, false));
+}
+
+#[test]
+fn issue_10_import_round_trip_unit_reports() {
+    let t = tempfile::tempdir().expect("tempdir");
+    let units = stems("bao-cao");
+    assert_eq!(units.len(), 8, "{units:?}");
+    let mut failures = Vec::new();
+    for unit in &units {
+        let x = unit_report_docx(t.path(), unit);
+        failures.extend(round_trip(t.path(), &format!("bao-cao-{unit}"), &x, false));
+    }
+    assert_no_failures("unit reports", &failures);
+}
+
+#[test]
+fn issue_10_import_round_trip_consolidated_report() {
+    let t = tempfile::tempdir().expect("tempdir");
+    let x = t.path().join("tong-hop.docx");
+    let o = vanban(
+        t.path(),
+        &[
+            "consolidate",
+            "--plan",
+            &fixture("ke-hoach-2025.yaml").to_string_lossy(),
+            &fixture("bao-cao").to_string_lossy(),
+            "--envelope",
+            &fixture("tong-hop-2025.yaml").to_string_lossy(),
+            "-o",
+            &x.to_string_lossy(),
+        ],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let mut failures = round_trip(t.path(), "tong-hop", &x, true);
+    // The appendices are excepted from the equality, not dropped: each of their paragraphs is
+    // kept in the data file, or written again by render (e.g. the "Phụ lục I" line).
+    if let Ok(text) = std::fs::read_to_string(t.path().join("tong-hop.yaml")) {
+        let yaml: Value = serde_yaml::from_str(&text).unwrap_or(Value::Null);
+        let x_appendix = before_appendices(&paragraphs(
+            &std::fs::read(&x).expect("read"),
+            "word/document.xml",
+        ))
+        .1
+        .unwrap_or_default();
+        let y_appendix = std::fs::read(t.path().join("tong-hop-y.docx"))
+            .map(|y| before_appendices(&paragraphs(&y, "word/document.xml")).1)
+            .unwrap_or_default()
+            .unwrap_or_default();
+        let lost: Vec<&String> = x_appendix
+            .iter()
+            .filter(|p| !keeps(&yaml, p) && !y_appendix.contains(p))
+            .collect();
+        if !lost.is_empty() {
+            failures.push(format!(
+                "tong-hop: {} of the {} appendix paragraphs are neither in the data file nor in y, e.g. {:?}",
+                lost.len(),
+                x_appendix.len(),
+                &lost[..lost.len().min(5)]
+            ));
+        }
+    }
+    assert_no_failures("consolidated report", &failures);
+}
+
+#[test]
+fn issue_10_import_round_trip_kinds() {
+    let t = tempfile::tempdir().expect("tempdir");
+    let kinds = stems("kinds");
+    assert!(kinds.len() >= 13, "{kinds:?}");
+    let mut failures = Vec::new();
+    for kind in &kinds {
+        sample(t.path(), kind);
+        let x = t.path().join(format!("{kind}.docx"));
+        failures.extend(round_trip(t.path(), kind, &x, false));
+    }
+    assert_no_failures("kinds", &failures);
+}
+
+// ---------------------------------------------------------------------------------------------
+// 2. The data file: frame keys, footnotes, the kinds' own fields
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn issue_10_import_plan_frame_and_footnotes() {
+    let t = tempfile::tempdir().expect("tempdir");
+    let x = plan_docx(t.path());
+    let imported = import(t.path(), &x, &t.path().join("ke-hoach.yaml"));
+    assert_eq!(imported.code, Some(0), "{}", imported.stderr);
+    let y = imported.yaml();
+    assert_eq!(str_of(&y, &["loai"]), "ke_hoach", "{y:#?}");
+    assert_eq!(
+        strings(&y["co_quan"]["ban_hanh"]),
+        ["ỦY BAN NHÂN DÂN", "PHƯỜNG NGUYỄN TRÃI"]
+    );
+    assert_eq!(str_of(&y, &["so_ky_hieu"]), "/KH-UBND");
+    assert_eq!(str_of(&y, &["dia_danh"]), "Nguyễn Trãi");
+    assert_eq!(
+        date(&y["ngay_ban_hanh"]),
+        Some((2025, None, None)),
+        "{:?}",
+        y["ngay_ban_hanh"]
+    );
+    assert_eq!(
+        lines(&y["trich_yeu"]),
+        [
+            "Triển khai thực hiện Chiến lược quốc gia về bình đẳng giới",
+            "trên địa bàn phường Nguyễn Trãi năm 2025"
+        ]
+    );
+    // Nơi nhận: the items as data (no "- ", no ";"), "Lưu: VT, …" last.
+    assert_eq!(
+        strings(&y["noi_nhan"]),
+        [
+            "Ban vì sự tiến bộ của phụ nữ thành phố (b/c)",
+            "Thường trực Đảng ủy (b/c)",
+            "Thường trực HĐND phường (b/c)",
+            "Đ/c Chủ tịch, đ/c Long - PCT UBND phường",
+            "Các Cán bộ, công chức, đơn vị tại Mục V",
+            "Lưu: VT, UB(Hùng)"
+        ]
+    );
+    assert_eq!(
+        strings(&y["ky"]["quyen_han"]),
+        ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH"]
+    );
+    assert_eq!(str_of(&y, &["ky", "chuc_vu"]), "PHÓ CHỦ TỊCH");
+    assert_eq!(str_of(&y, &["ky", "nguoi_ky"]), "Trần Thị Long");
+    // The body is Markdown in noi_dung; the plan's indicators stay text.
+    let body = str_of(&y, &["noi_dung"]);
+    for kept in [
+        "I. MỤC ĐÍCH, YÊU CẦU.",
+        "Chỉ tiêu 1: Tăng tỷ lệ lao động nữ làm công hưởng lương đạt 50%.",
+    ] {
+        assert!(plain(body).contains(kept), "{kept} in\n{body}");
+    }
+    // The footnote: its text in chu_thich, referenced as [^label] where x has it.
+    let notes = y["chu_thich"].as_mapping().expect("chu_thich");
+    assert_eq!(notes.len(), 1, "{notes:?}");
+    let (label, text) = notes.iter().next().expect("one footnote");
+    let label = match label {
+        Value::String(s) => s.clone(),
+        Value::Number(n) => n.to_string(),
+        other => panic!("label {other:?}"),
+    };
+    assert_eq!(
+        text.as_str().map(squash).as_deref(),
+        Some("Kế hoạch số 62/KH-UBND ngày 02/4/2025 của UBND thành phố về triển khai thực hiện Chiến lược quốc gia về bình đẳng giới trên địa bàn Thành phố Kon Tum năm 2025.")
+    );
+    assert!(
+        body.contains(&format!("Thành phố Kon Tum năm 2025[^{label}]")),
+        "[^{label}] in\n{body}"
+    );
+    assert_eq!(body.matches("[^").count(), 1, "{body}");
+}
+
+/// The keys a kind's sample and its import must agree on, beside the body: the frame and the
+/// kinds' own fields (quyết định, giấy mời, giấy giới thiệu, giấy nghỉ phép, biên bản, công
+/// điện).
+const RECOGNISED: &[&str] = &[
+    "co_quan",
+    "so_ky_hieu",
+    "dia_danh",
+    "ngay_ban_hanh",
+    "trich_yeu",
+    "kinh_gui",
+    "ky",
+    "noi_nhan",
+    "muc_do_khan",
+    "tham_quyen",
+    "can_cu",
+    "dieu",
+    "thanh_phan",
+    "toi_du",
+    "chu_tri",
+    "thoi_gian",
+    "dia_diem",
+    "gioi_thieu",
+    "nghi_phep",
+    "thu_ky",
+    "ket_thuc",
+    "nguoi_dien",
+];
+
+/// How `imported` differs from `source` at `key` (`None` if it does not): texts compared
+/// squashed, dates as dates, lists item by item ("Như trên" in Nơi nhận, which render adds
+/// before Kính gửi's recipients, ignored), the articles of a decision by number only (their
+/// Markdown may be written differently), maps key by key.
+fn field_difference(key: &str, source: &Value, imported: &Value) -> Option<String> {
+    let text = |v: &Value| -> Option<String> {
+        match v {
+            Value::String(s) => Some(squash(s)),
+            Value::Number(n) => Some(n.to_string()),
+            Value::Bool(b) => Some(b.to_string()),
+            _ => None,
+        }
+    };
+    let same = match (source, imported) {
+        _ if key == "dieu" => {
+            source.as_sequence().map(Vec::len) == imported.as_sequence().map(Vec::len)
+        }
+        _ if key == "trich_yeu" => lines(source) == lines(imported),
+        _ if key == "muc_do_khan" => {
+            text(source).map(|s| s.to_uppercase()) == text(imported).map(|s| s.to_uppercase())
+        }
+        _ if key == "noi_nhan" => {
+            let items = |v: &Value| -> Vec<String> {
+                strings(v).into_iter().filter(|s| s != "Như trên").collect()
+            };
+            items(source) == items(imported)
+        }
+        (Value::Sequence(a), Value::Sequence(b)) => {
+            a.len() == b.len()
+                && a.iter()
+                    .zip(b)
+                    .all(|(x, y)| field_difference(key, x, y).is_none())
+        }
+        (Value::Mapping(a), Value::Mapping(b)) => a.iter().all(|(k, x)| {
+            let k = k.as_str().unwrap_or_default();
+            b.get(k)
+                .is_some_and(|y| field_difference(k, x, y).is_none())
+        }),
+        _ => match (date(source), date(imported)) {
+            (Some(a), Some(b)) if source.as_str().is_some_and(|s| s.len() >= 8) => a == b,
+            _ => text(source).is_some() && text(source) == text(imported),
+        },
+    };
+    (!same).then(|| format!("`{key}`: sample {source:?}\n    imported {imported:?}"))
+}
+
+#[test]
+fn issue_10_import_kinds_recognised_into_their_own_fields() {
+    let t = tempfile::tempdir().expect("tempdir");
+    let mut failures = Vec::new();
+    for kind in stems("kinds") {
+        let source: Value = serde_yaml::from_str(
+            &std::fs::read_to_string(fixture(&format!("kinds/{kind}.yaml"))).expect("fixture"),
+        )
+        .expect("fixture yaml");
+        let imported = import_bytes(t.path(), &kind, &sample(t.path(), &kind));
+        if imported.code != Some(0) || imported.text.is_none() {
+            failures.push(format!(
+                "{kind}: exit {:?}\n{}",
+                imported.code, imported.stderr
+            ));
+            continue;
+        }
+        let y = imported.yaml();
+        if y["loai"] != source["loai"] {
+            failures.push(format!(
+                "{kind}: loai {:?}, expected {:?}",
+                y["loai"], source["loai"]
+            ));
+        }
+        for key in RECOGNISED {
+            let Some(s) = source.get(*key) else { continue };
+            match y.get(*key) {
+                None => failures.push(format!("{kind}: `{key}` not recognised")),
+                Some(i) => {
+                    failures.extend(field_difference(key, s, i).map(|d| format!("{kind}: {d}")))
+                }
+            }
+        }
+    }
+    assert_no_failures("kinds' fields", &failures);
+}
+
+// ---------------------------------------------------------------------------------------------
+// 3. H37, H38: Word's list numbering, tracked changes, fields, drawn rules, tab-made headers
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn h37_import_keeps_word_list_numbers_as_text() {
+    let t = tempfile::tempdir().expect("tempdir");
+    // The plan with its Roman headings drawn by numbering.xml: the labels come back as text.
+    let typed = std::fs::read(plan_docx(t.path())).expect("read");
+    let auto = auto_numbered_plan(t.path(), 1);
+    let imported = import_bytes(t.path(), "auto", &auto);
+    assert_eq!(imported.code, Some(0), "{}", imported.stderr);
+    let body = str_of(&imported.yaml(), &["noi_dung"]).to_string();
+    for label in [
+        "I. MỤC ĐÍCH, YÊU CẦU.",
+        "II. MỤC TIÊU, CHỈ TIÊU CỤ THỂ.",
+        "III. NHIỆM VỤ, GIẢI PHÁP.",
+    ] {
+        assert!(plain(&body).contains(label), "{label} in\n{body}");
+    }
+    let y = render(
+        t.path(),
+        &t.path().join("auto.yaml"),
+        &t.path().join("auto-y.docx"),
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let d = difference(
+        "auto-numbered plan",
+        &paragraphs(&typed, "word/document.xml"),
+        &paragraphs(&y, "word/document.xml"),
+    );
+    assert!(d.is_none(), "{}", d.unwrap_or_default());
+    // The list starts at II: the labels as Word shows them, not renumbered.
+    let imported = import_bytes(t.path(), "auto2", &auto_numbered_plan(t.path(), 2));
+    assert_eq!(imported.code, Some(0), "{}", imported.stderr);
+    let body = plain(str_of(&imported.yaml(), &["noi_dung"]));
+    assert!(body.contains("II. MỤC ĐÍCH, YÊU CẦU."), "{body}");
+    assert!(body.contains("III. MỤC TIÊU, CHỈ TIÊU CỤ THỂ."), "{body}");
+
+    // A report whose I., 1., a) all come from one multilevel list (each level counting again
+    // after a higher one): the same visible text as the typed one after the round trip.
+    let x = unit_report_docx(t.path(), "tram-y-te");
+    let typed = std::fs::read(&x).expect("read");
+    let (auto, counts) = auto_numbered(&typed);
+    assert!(
+        counts.iter().all(|&n| n >= 2),
+        "labels replaced: {counts:?}"
+    );
+    let shown = paragraphs(&auto, "word/document.xml");
+    assert!(
+        !shown.iter().any(|p| p.starts_with("a) Mục tiêu 1")),
+        "typed label left: {shown:?}"
+    );
+    let auto_path = t.path().join("auto3.docx");
+    std::fs::write(&auto_path, &auto).expect("write");
+    let mut failures = round_trip(t.path(), "auto3", &auto_path, false);
+    // round_trip compares with the auto-numbered x, whose labels are not text: compare with
+    // the typed report instead.
+    failures.retain(|f| !f.contains("word/document.xml"));
+    if let Ok(y) = std::fs::read(t.path().join("auto3-y.docx")) {
+        failures.extend(difference(
+            "auto-numbered report (I., 1., a))",
+            &paragraphs(&typed, "word/document.xml"),
+            &paragraphs(&y, "word/document.xml"),
+        ));
+    }
+    assert_no_failures("H37", &failures);
+}
+
+#[test]
+fn h38_import_tracked_changes_keep_insertions_drop_deletions_and_warn() {
+    let t = tempfile::tempdir().expect("tempdir");
+    let base = sample(t.path(), "cong-van");
+    let tracked = tracked_changes(&base);
+    let x = t.path().join("tracked.docx");
+    std::fs::write(&x, &tracked).expect("write");
+    // render(import(x)) shows what Word shows with the changes accepted: "Thêm " inserted,
+    // "99" deleted (support::visible_text reads w:t, not w:delText).
+    assert_no_failures(
+        "tracked changes",
+        &round_trip(t.path(), "tracked", &x, false),
+    );
+    let text = std::fs::read_to_string(t.path().join("tracked.yaml")).expect("yaml");
+    let y: Value = serde_yaml::from_str(&text).expect("yaml");
+    assert!(keeps(&y, "Thêm Đề nghị các cơ quan"), "{text}");
+    assert!(!text.contains("99"), "deleted text imported:\n{text}");
+    assert_eq!(date(&y["ngay_ban_hanh"]), Some((2025, Some(11), Some(3))));
+    // One warning saying changes were pending, with their count (one insertion, one deletion).
+    let o = vanban(t.path(), &["import", "tracked.docx", "-o", "tracked2.yaml"]);
+    assert_eq!(o.status.code(), Some(0));
+    let err = stderr(&o);
+    let warning: Vec<&str> = err
+        .lines()
+        .filter(|l| l.contains("Track Changes") || l.contains("theo dõi thay đổi"))
+        .collect();
+    assert_eq!(warning.len(), 1, "{err}");
+    assert!(
+        warning[0].contains('2') || warning[0].matches('1').count() >= 2,
+        "the count of changes in {warning:?}"
+    );
+}
+
+#[test]
+fn h38_import_fields_keep_their_result_not_the_instruction() {
+    let t = tempfile::tempdir().expect("tempdir");
+    let base = sample(t.path(), "cong-van");
+    let run = r#"<w:r><w:rPr><w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman" w:eastAsia="Times New Roman" w:cs="Times New Roman"/><w:sz w:val="28"/><w:szCs w:val="28"/></w:rPr><w:t xml:space="preserve">"#;
+    // A complex field (DOCPROPERTY, begin/instrText/separate/result/end) and a simple field (REF)
+    // in the body: their results are the text the document shows.
+    let fields = edit_document(&base, |x| {
+        assert!(x.contains("Công văn số 2145/UBND-VX ngày"));
+        assert!(x.contains("từ ngày 15/11 đến"));
+        x.replacen(
+            "2145/UBND-VX",
+            &format!("</w:t></w:r><w:r><w:fldChar w:fldCharType=\"begin\"/></w:r><w:r><w:instrText xml:space=\"preserve\"> DOCPROPERTY  SoCongVan  \\* MERGEFORMAT </w:instrText></w:r><w:r><w:fldChar w:fldCharType=\"separate\"/></w:r>{run}2145/UBND-VX</w:t></w:r><w:r><w:fldChar w:fldCharType=\"end\"/></w:r>{run}"),
+            1,
+        )
+        .replacen(
+            "từ ngày 15/11 đến",
+            &format!("từ ngày </w:t></w:r><w:fldSimple w:instr=\" REF NgayBatDau \\h \">{run}15/11</w:t></w:r></w:fldSimple>{run} đến"),
+            1,
+        )
+    });
+    assert!(
+        !String::from_utf8_lossy(&fields).is_empty()
+            && paragraphs(&fields, "word/document.xml") == paragraphs(&base, "word/document.xml"),
+        "the fields show the same text"
+    );
+    let x = t.path().join("fields.docx");
+    std::fs::write(&x, &fields).expect("write");
+    assert_no_failures("fields", &round_trip(t.path(), "fields", &x, false));
+    let text = std::fs::read_to_string(t.path().join("fields.yaml")).expect("yaml");
+    for instruction in [
+        "DOCPROPERTY",
+        "SoCongVan",
+        "MERGEFORMAT",
+        "REF ",
+        "NgayBatDau",
+    ] {
+        assert!(!text.contains(instruction), "{instruction} in\n{text}");
+    }
+    // A Word-made document's PAGE field (in its header) is not text either.
+    let imported = import_bytes(t.path(), "word", &word_made(|_, x| x));
+    assert_eq!(imported.code, Some(0), "{}", imported.stderr);
+    let text = imported.text.expect("yaml");
+    assert!(!text.contains("PAGE"), "{text}");
+}
+
+#[test]
+fn h38_import_rules_drawn_as_shapes_are_not_text() {
+    let t = tempfile::tempdir().expect("tempdir");
+    let base = sample(t.path(), "cong-van");
+    let x = t.path().join("shapes.docx");
+    std::fs::write(&x, shaped_rules(&base)).expect("write");
+    assert_no_failures("drawn rules", &round_trip(t.path(), "shapes", &x, false));
+    let y: Value =
+        serde_yaml::from_str(&std::fs::read_to_string(t.path().join("shapes.yaml")).expect("yaml"))
+            .expect("yaml");
+    // The agency is its two lines: no empty line for the paragraph holding the shape.
+    assert_eq!(
+        strings(&y["co_quan"]["ban_hanh"]),
+        ["ỦY BAN NHÂN DÂN", "PHƯỜNG NGUYỄN TRÃI"]
+    );
+    assert_eq!(str_of(&y, &["so_ky_hieu"]), "1250/UBND-VHXH");
+}
+
+#[test]
+fn h38_import_header_made_with_tabs_is_recognised() {
+    let t = tempfile::tempdir().expect("tempdir");
+    let base = sample(t.path(), "thong-bao");
+    let imported = import_bytes(t.path(), "tabs", &tab_header(&base));
+    assert_eq!(imported.code, Some(0), "{}", imported.stderr);
+    let y = imported.yaml();
+    assert_eq!(str_of(&y, &["loai"]), "thong_bao");
+    assert_eq!(
+        strings(&y["co_quan"]["ban_hanh"]),
+        ["ỦY BAN NHÂN DÂN", "PHƯỜNG NGUYỄN TRÃI"]
+    );
+    assert_eq!(str_of(&y, &["so_ky_hieu"]), "45/TB-UBND");
+    assert_eq!(str_of(&y, &["dia_danh"]), "Phường Nguyễn Trãi");
+    assert_eq!(date(&y["ngay_ban_hanh"]), Some((2025, Some(10), Some(20))));
+    let text = imported.text.as_deref().unwrap_or_default();
+    assert!(
+        !text.contains("___"),
+        "the drawn-with-underscores rules are not text:\n{text}"
+    );
+    // Rendered again, it is the sample (the header a table again).
+    let y = render(
+        t.path(),
+        &t.path().join("tabs.yaml"),
+        &t.path().join("tabs-y.docx"),
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let d = difference(
+        "tab-made header",
+        &paragraphs(&base, "word/document.xml"),
+        &paragraphs(&y, "word/document.xml"),
+    );
+    assert!(d.is_none(), "{}", d.unwrap_or_default());
+    assert!(
+        check_findings(t.path(), &t.path().join("tabs-y.docx")).is_none(),
+        "{:?}",
+        check_findings(t.path(), &t.path().join("tabs-y.docx"))
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// 4. Word-made documents: the frame recognised, what is not recognised kept and named
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn issue_10_import_word_made_document() {
+    let t = tempfile::tempdir().expect("tempdir");
+    let x = word_made(|_, x| x);
+    let imported = import_bytes(t.path(), "word", &x);
+    assert_eq!(imported.code, Some(0), "{}", imported.stderr);
+    let y = imported.yaml();
+    assert_eq!(str_of(&y, &["loai"]), "ke_hoach");
+    assert_eq!(
+        strings(&y["co_quan"]["ban_hanh"]),
+        ["ỦY BAN NHÂN DÂN", "PHƯỜNG BẾN THÀNH"]
+    );
+    assert_eq!(str_of(&y, &["so_ky_hieu"]), "05/KH-UBND");
+    assert_eq!(str_of(&y, &["dia_danh"]), "Phường Bến Thành");
+    assert_eq!(date(&y["ngay_ban_hanh"]), Some((2025, Some(2), Some(5))));
+    assert_eq!(
+        lines(&y["trich_yeu"]),
+        ["Tổ chức Tháng hành động vì bình đẳng giới năm 2025"]
+    );
+    assert_eq!(
+        strings(&y["noi_nhan"]),
+        ["UBND quận (b/c)", "Lưu: VT, VHXH"]
+    );
+    assert_eq!(strings(&y["ky"]["quyen_han"]), ["KT. CHỦ TỊCH"]);
+    assert_eq!(str_of(&y, &["ky", "chuc_vu"]), "PHÓ CHỦ TỊCH");
+    assert_eq!(str_of(&y, &["ky", "nguoi_ky"]), "Nguyễn Văn An");
+    // Rendered, the body reads the same from the title to the signature (Word's one-paragraph
+    // lines split by Shift+Enter become vanban's paragraphs: compared as running text), and
+    // the result checks clean.
+    let yd = render(
+        t.path(),
+        &t.path().join("word.yaml"),
+        &t.path().join("word-y.docx"),
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let from_title = |d: &[u8]| -> String {
+        let p = paragraphs(d, "word/document.xml");
+        let at = p.iter().position(|l| l == "KẾ HOẠCH").expect("title");
+        squash(&p[at..].join(" "))
+    };
+    assert_eq!(from_title(&yd), from_title(&x));
+    let f = check_findings(t.path(), &t.path().join("word-y.docx"));
+    assert!(f.is_none(), "{}", f.unwrap_or_default());
+}
+
+#[test]
+fn issue_10_import_unrecognised_parts_are_kept_and_named() {
+    let t = tempfile::tempdir().expect("tempdir");
+    // A paragraph between the header table and the title.
+    let between = word_made(|n, x| {
+        if n == "word/document.xml" {
+            x.replacen(
+                "</w:tbl><w:p/>",
+                "</w:tbl><w:p><w:r><w:t>Dự thảo lần 2 - gửi xin ý kiến</w:t></w:r></w:p>",
+                1,
+            )
+        } else {
+            x
+        }
+    });
+    // A text box (VML, as Word saves one) in the body.
+    let text_box = word_made(|n, x| {
+        if n == "word/document.xml" {
+            x.replacen(
+                "a) Nâng cao nhận thức",
+                "</w:t></w:r><w:r><w:pict><v:shape style=\"position:absolute;width:120pt;height:30pt\"><v:textbox><w:txbxContent><w:p><w:r><w:t>Ghi chú: gửi kèm danh sách tổ dân phố</w:t></w:r></w:p></w:txbxContent></v:textbox></v:shape></w:pict></w:r><w:r><w:t xml:space=\"preserve\">a) Nâng cao nhận thức",
+                1,
+            )
+        } else {
+            x
+        }
+    });
+    for (name, docx, text) in [
+        ("between", between, "Dự thảo lần 2 - gửi xin ý kiến"),
+        ("textbox", text_box, "Ghi chú: gửi kèm danh sách tổ dân phố"),
+    ] {
+        let imported = import_bytes(t.path(), name, &docx);
+        assert_eq!(imported.code, Some(0), "{name}: {}", imported.stderr);
+        let y = imported.yaml();
+        assert!(keeps(&y, text), "{name}: {text} kept in\n{y:#?}");
+        // The warning names it by its text; the frame is still recognised around it.
+        assert!(
+            imported
+                .stderr
+                .lines()
+                .any(|l| l.contains(&text[..text.len().min(20)])),
+            "{name}: a warning naming {text:?}:\n{}",
+            imported.stderr
+        );
+        assert_eq!(str_of(&y, &["so_ky_hieu"]), "05/KH-UBND", "{name}");
+        assert_eq!(str_of(&y, &["ky", "nguoi_ky"]), "Nguyễn Văn An", "{name}");
+    }
+}
+
+#[test]
+fn issue_10_import_not_an_administrative_document_is_kept_with_a_warning() {
+    let t = tempfile::tempdir().expect("tempdir");
+    let base = sample(t.path(), "cong-van");
+    let plain_doc = plain_document(&base);
+    let imported = import_bytes(t.path(), "plain", &plain_doc);
+    // Kept: the whole text in noi_dung, placeholders for the frame, one clear warning.
+    assert_eq!(imported.code, Some(0), "{}", imported.stderr);
+    let y = imported.yaml();
+    assert!(
+        plain(str_of(&y, &["noi_dung"])).contains("Danh sách việc cần làm tuần này"),
+        "{y:#?}"
+    );
+    let text = imported.text.as_deref().unwrap_or_default();
+    assert!(
+        text.contains('«'),
+        "placeholders («…») for the frame:\n{text}"
+    );
+    assert_eq!(
+        imported
+            .stderr
+            .matches("không phải văn bản hành chính")
+            .count(),
+        1,
+        "{}",
+        imported.stderr
+    );
+    // The user fills the placeholders in later; the file renders as it is.
+    let r = render(
+        t.path(),
+        &t.path().join("plain.yaml"),
+        &t.path().join("plain-y.docx"),
+    );
+    assert!(r.is_ok(), "{}", r.err().unwrap_or_default());
+}
+
+// ---------------------------------------------------------------------------------------------
+// 5. Safety: inputs and edited outputs are never overwritten; bad inputs are clear errors
+// ---------------------------------------------------------------------------------------------
+
+/// The names of the files in `dir`, sorted.
+fn names(dir: &Path) -> Vec<String> {
+    let mut v: Vec<String> = std::fs::read_dir(dir)
+        .expect("dir")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    v.sort();
+    v
+}
+
+#[test]
+fn issue_10_import_writes_beside_the_input_by_default_and_nhap_is_import() {
+    let t = tempfile::tempdir().expect("tempdir");
+    let d = t.path();
+    let base = sample(d, "thong-bao");
+    std::fs::create_dir_all(d.join("van-ban")).expect("mkdir");
+    std::fs::write(d.join("van-ban/tb.docx"), &base).expect("write");
+    let o = vanban(d, &["import", "van-ban/tb.docx"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let first = std::fs::read(d.join("van-ban/tb.yaml")).expect("beside the input");
+    assert!(!d.join("tb.yaml").exists() && !d.join("output").exists());
+    // Deterministic: the same input gives the same bytes; the alias does the same.
+    let o = vanban(d, &["nhap", "van-ban/tb.docx", "-o", "nhap.yaml"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(
+        std::fs::read(d.join("nhap.yaml")).expect("nhap.yaml"),
+        first
+    );
+    // Run again on an unchanged output: written again, exit 0.
+    let o = vanban(d, &["import", "van-ban/tb.docx"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(
+        std::fs::read(d.join("van-ban/tb.yaml")).expect("read"),
+        first
+    );
+}
+
+#[test]
+fn issue_10_import_never_overwrites_the_input_or_an_edited_output() {
+    let t = tempfile::tempdir().expect("tempdir");
+    let d = t.path();
+    let base = sample(d, "thong-bao");
+    std::fs::write(d.join("tb.docx"), &base).expect("write");
+    let before = names(d);
+
+    // The input as the output: refused, the input unchanged, nothing written.
+    let o = vanban(d, &["import", "tb.docx", "-o", "tb.docx"]);
+    assert_ne!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(std::fs::read(d.join("tb.docx")).expect("read"), base);
+    assert_eq!(names(d), before);
+    // A data file given as the input: its default output is itself — refused, unchanged.
+    std::fs::copy(fixture("kinds/thong-bao.yaml"), d.join("tb-data.yaml")).expect("copy");
+    let data = std::fs::read(d.join("tb-data.yaml")).expect("read");
+    let o = vanban(d, &["import", "tb-data.yaml"]);
+    assert_ne!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(std::fs::read(d.join("tb-data.yaml")).expect("read"), data);
+
+    // An output the user edited since vanban wrote it is kept (exit 4, named, --force given).
+    let o = vanban(d, &["import", "tb.docx"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let written = std::fs::read(d.join("tb.yaml")).expect("tb.yaml");
+    let mut edited = written.clone();
+    edited.extend_from_slice("# sửa tay: thêm ghi chú\n".as_bytes());
+    std::fs::write(d.join("tb.yaml"), &edited).expect("edit");
+    let o = vanban(d, &["import", "tb.docx"]);
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(4), "{err}");
+    assert!(err.contains("tb.yaml") && err.contains("--force"), "{err}");
+    assert_eq!(std::fs::read(d.join("tb.yaml")).expect("read"), edited);
+    // --force overwrites it with what import writes.
+    let o = vanban(d, &["import", "tb.docx", "--force"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(std::fs::read(d.join("tb.yaml")).expect("read"), written);
+    // A file of the same name vanban did not write (the user's own) is kept too.
+    let own = "# dữ liệu của tôi\nloai: thong_bao\n";
+    std::fs::write(d.join("cua-toi.yaml"), own).expect("write");
+    let o = vanban(d, &["import", "tb.docx", "-o", "cua-toi.yaml"]);
+    assert_eq!(o.status.code(), Some(4), "{}", stderr(&o));
+    assert_eq!(
+        std::fs::read_to_string(d.join("cua-toi.yaml")).expect("read"),
+        own
+    );
+}
+
+#[test]
+fn issue_10_import_not_a_docx_or_missing_is_a_clear_error_without_output() {
+    let t = tempfile::tempdir().expect("tempdir");
+    let d = t.path();
+    // Not a package at all.
+    std::fs::write(d.join("x.docx"), "không phải zip").expect("write");
+    // A zip that is not a Word document.
+    let mut buf = std::io::Cursor::new(Vec::new());
+    {
+        use std::io::Write;
+        let mut z = zip::ZipWriter::new(&mut buf);
+        z.start_file("a.txt", zip::write::SimpleFileOptions::default())
+            .expect("entry");
+        z.write_all(b"abc").expect("write");
+        z.finish().expect("zip");
+    }
+    std::fs::write(d.join("z.docx"), buf.into_inner()).expect("write");
+    for name in ["x", "z"] {
+        let o = vanban(d, &["import", &format!("{name}.docx")]);
+        let err = stderr(&o);
+        assert_ne!(o.status.code(), Some(0), "{name}: {err}");
+        assert!(err.contains("không phải tệp .docx"), "{name}: {err}");
+        assert!(
+            !d.join(format!("{name}.yaml")).exists(),
+            "{name}: no output"
+        );
+    }
+    // A missing file: exit 2, named, nothing written.
+    let o = vanban(d, &["import", "khong-co.docx"]);
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(2), "{err}");
+    assert!(err.contains("khong-co.docx"), "{err}");
+    assert!(!d.join("khong-co.yaml").exists());
+}
