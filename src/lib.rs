@@ -38,6 +38,7 @@ pub mod diag;
 pub(crate) mod docx;
 pub mod error;
 pub(crate) mod form;
+pub(crate) mod import;
 pub(crate) mod layout;
 pub(crate) mod markup;
 pub mod model;
@@ -60,7 +61,10 @@ pub use data::{ensure_dir, ensure_file, io_vi, recognize};
 pub use diag::{Diagnostic, Diagnostics, ExitStatus, Warned};
 pub use docx::DocxError;
 pub use error::Error;
-pub use output::{check_output, write_atomic, Outputs, Stale, Written, MANIFEST};
+pub use import::{import_docx, Imported};
+pub use output::{
+    check_data_output, check_output, write_atomic, Outputs, Stale, Written, MANIFEST,
+};
 pub use template::{Templates, BUILTIN_ORIGIN};
 
 use std::path::Path;

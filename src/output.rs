@@ -97,6 +97,11 @@ pub fn check_output(path: &Path, inputs: &[PathBuf]) -> Result<(), Error> {
     check_target(path, inputs, Kind::Docx).map(|_| ())
 }
 
+/// [`check_output`] for a data file (`.yaml`): `vanban import`'s output, the export.
+pub fn check_data_output(path: &Path, inputs: &[PathBuf]) -> Result<(), Error> {
+    check_target(path, inputs, Kind::Yaml).map(|_| ())
+}
+
 fn io_error(e: &std::io::Error, p: &Path) -> Error {
     Error::Io {
         path: p.to_path_buf(),

@@ -8,8 +8,8 @@
 //! right 15–20 mm), and vanban's own profile (`src/layout/profile.rs`) lies inside them (unit
 //! test `profile_lies_inside_the_checked_ranges`).
 
-mod read;
-mod rules;
+pub(crate) mod read;
+pub(crate) mod rules;
 mod xml;
 
 use serde::Serialize;
@@ -71,7 +71,7 @@ impl std::fmt::Display for Finding {
 /// Why a file could not be checked at all (not a finding: the file was not read).
 #[derive(Debug, thiserror::Error)]
 #[error("{0}")]
-pub struct CheckError(String);
+pub struct CheckError(pub(crate) String);
 
 /// Check the bytes of a .docx against the rules of NĐ 30 Phụ lục I. Returns the findings in
 /// document order (an empty list: nothing to report). A document with no Quốc hiệu near its

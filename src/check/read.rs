@@ -109,6 +109,9 @@ pub(crate) struct Run {
     pub(crate) text: String,
     /// Effective formatting.
     pub(crate) props: RunProps,
+    /// Chú thích — the `w:id` of the footnote this run cites (a `w:footnoteReference`, or a
+    /// NOTEREF field to the bookmark around one); the run's text is then empty.
+    pub(crate) note: Option<String>,
 }
 
 /// One paragraph with its effective formatting.
@@ -130,6 +133,8 @@ pub(crate) struct Para {
     pub(crate) ends_section: bool,
     /// A page break before the paragraph or in it.
     pub(crate) page_break: bool,
+    /// Hộp văn bản — the text of text boxes anchored in the paragraph, one entry per box.
+    pub(crate) boxes: Vec<String>,
 }
 
 impl Para {
@@ -182,6 +187,7 @@ impl Para {
                         last.runs.push(Run {
                             text: piece.to_string(),
                             props: r.props.clone(),
+                            note: None,
                         });
                     }
                 }
@@ -212,6 +218,9 @@ impl Para {
 /// A block of the body: a paragraph or a table (rows → cells → the cells' paragraphs, nested
 /// tables flattened into their cell).
 #[derive(Debug, Clone)]
+// Paragraphs are by far the most common block and are read once per document: boxing them would
+// cost an allocation each for no gain.
+#[allow(clippy::large_enum_variant)]
 pub(crate) enum Block {
     /// Đoạn văn.
     Para(Para),
@@ -243,6 +252,9 @@ pub(crate) struct Doc {
     pub(crate) sections: Vec<Section>,
     /// Tracked insertions and deletions not yet accepted (H38).
     pub(crate) tracked_changes: usize,
+    /// Chú thích — the footnotes by `w:id` (separators left out): their paragraphs, the
+    /// reference mark (`w:footnoteRef`) left out.
+    pub(crate) footnotes: BTreeMap<String, Vec<Para>>,
 }
 
 /// Why a package could not be read.
@@ -611,12 +623,27 @@ pub(crate) fn roman(n: u32) -> String {
     crate::model::format::roman(n).unwrap_or_else(|| n.to_string())
 }
 
+/// Where the reader is in a complex field (`w:fldChar` begin … separate … end).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Field {
+    /// Between begin and separate: the instruction, not shown.
+    Instruction,
+    /// Between separate and end: the shown result.
+    Result,
+    /// The result of a field read as something else (a NOTEREF read as its note).
+    Hidden,
+}
+
 /// Reading context: styles, numbering, theme.
 struct Ctx {
     styles: Styles,
     numbering: Numbering,
     theme: Theme,
     tracked: usize,
+    /// Bookmarks open in the current paragraph (their names).
+    open_marks: Vec<String>,
+    /// Bookmark name → the footnote it encloses the reference of (H17's NOTEREF target).
+    note_marks: BTreeMap<String, String>,
 }
 
 impl Ctx {
@@ -649,7 +676,7 @@ impl Ctx {
                 out.label = self.numbering.label(&id, lvl);
             }
         }
-        let mut field_depth: Vec<bool> = Vec::new();
+        let mut field_depth: Vec<Field> = Vec::new();
         self.inline(p, &base_run, &mut out, &mut field_depth);
         let body: String = out.runs.iter().map(|r| r.text.as_str()).collect();
         out.text = match &out.label {
@@ -659,12 +686,16 @@ impl Ctx {
         out
     }
 
-    /// Walk a paragraph's inline content. `fields` is the stack of complex fields: `true` while
-    /// in a field's instruction part (its text is not shown).
-    fn inline(&mut self, n: &Node, base: &RunProps, out: &mut Para, fields: &mut Vec<bool>) {
+    /// Walk a paragraph's inline content. `fields` is the stack of complex fields.
+    fn inline(&mut self, n: &Node, base: &RunProps, out: &mut Para, fields: &mut Vec<Field>) {
         for c in &n.children {
             match c.name.as_str() {
                 "w:pPr" | "w:rPr" => {}
+                "w:bookmarkStart" => {
+                    if let Some(name) = c.attr("w:name") {
+                        self.open_marks.push(name.to_string());
+                    }
+                }
                 "w:del" | "w:moveFrom" => self.tracked += 1,
                 "w:ins" | "w:moveTo" => {
                     self.tracked += 1;
@@ -682,7 +713,7 @@ impl Ctx {
         }
     }
 
-    fn run(&mut self, r: &Node, base: &RunProps, out: &mut Para, fields: &mut Vec<bool>) {
+    fn run(&mut self, r: &Node, base: &RunProps, out: &mut Para, fields: &mut Vec<Field>) {
         let rpr = r.child("w:rPr");
         let mut props = base.clone();
         if let Some(cs) = rpr.and_then(|x| x.child_val("w:rStyle")) {
@@ -695,10 +726,12 @@ impl Ctx {
         for c in &r.children {
             match c.name.as_str() {
                 "w:fldChar" => match c.attr("w:fldCharType") {
-                    Some("begin") => fields.push(true),
+                    Some("begin") => fields.push(Field::Instruction),
                     Some("separate") => {
                         if let Some(f) = fields.last_mut() {
-                            *f = false;
+                            if *f == Field::Instruction {
+                                *f = Field::Result;
+                            }
                         }
                     }
                     Some("end") => {
@@ -707,7 +740,42 @@ impl Ctx {
                     _ => {}
                 },
                 "w:instrText" if is_page_field(&c.text) => out.page_field = true,
-                "w:t" if !fields.iter().any(|f| *f) => text.push_str(&c.text),
+                "w:instrText" => {
+                    // A later citation of a footnote (H17): NOTEREF to the bookmark around the
+                    // first reference; its shown number is replaced by the note itself.
+                    let mut words = c.text.split_whitespace();
+                    if words.next() == Some("NOTEREF") {
+                        let note = words.next().and_then(|m| self.note_marks.get(m)).cloned();
+                        if let (Some(note), Some(f)) = (note, fields.last_mut()) {
+                            *f = Field::Hidden;
+                            out.runs.push(Run {
+                                text: String::new(),
+                                props: props.clone(),
+                                note: Some(note),
+                            });
+                        }
+                    }
+                }
+                "w:footnoteReference" => {
+                    if let Some(id) = c.attr("w:id") {
+                        for m in self.open_marks.drain(..) {
+                            self.note_marks.insert(m, id.to_string());
+                        }
+                        if !text.is_empty() {
+                            out.runs.push(Run {
+                                text: std::mem::take(&mut text),
+                                props: props.clone(),
+                                note: None,
+                            });
+                        }
+                        out.runs.push(Run {
+                            text: String::new(),
+                            props: props.clone(),
+                            note: Some(id.to_string()),
+                        });
+                    }
+                }
+                "w:t" if fields.iter().all(|f| *f == Field::Result) => text.push_str(&c.text),
                 "w:tab" | "w:ptab" => text.push('\t'),
                 "w:br" | "w:cr" => {
                     if c.attr("w:type") == Some("page") {
@@ -717,16 +785,38 @@ impl Ctx {
                     }
                 }
                 "w:noBreakHyphen" => text.push('-'),
-                "w:drawing" | "w:pict" | "mc:AlternateContent" | "w:object"
-                    if has_line_shape(c) =>
-                {
-                    out.line_shape = true
+                "w:drawing" | "w:pict" | "mc:AlternateContent" | "w:object" => {
+                    if has_line_shape(c) {
+                        out.line_shape = true;
+                    }
+                    // A text box's text (Choice and Fallback of mc:AlternateContent hold the
+                    // same box: the first is read).
+                    if let Some(b) = c.descendants("w:txbxContent").first() {
+                        let lines: Vec<String> = b
+                            .descendants("w:p")
+                            .iter()
+                            .map(|p| {
+                                p.descendants("w:t")
+                                    .iter()
+                                    .map(|t| t.text.as_str())
+                                    .collect::<String>()
+                            })
+                            .filter(|t| !t.trim().is_empty())
+                            .collect();
+                        if !lines.is_empty() {
+                            out.boxes.push(lines.join("\n"));
+                        }
+                    }
                 }
                 _ => {}
             }
         }
         if !text.is_empty() {
-            out.runs.push(Run { text, props });
+            out.runs.push(Run {
+                text,
+                props,
+                note: None,
+            });
         }
     }
 
@@ -831,6 +921,8 @@ pub(crate) fn read(bytes: &[u8]) -> Result<Doc, ReadError> {
         numbering,
         theme,
         tracked: 0,
+        open_marks: Vec::new(),
+        note_marks: BTreeMap::new(),
     };
     let document = pkg
         .xml("word/document.xml")?
@@ -888,10 +980,22 @@ pub(crate) fn read(bytes: &[u8]) -> Result<Doc, ReadError> {
         }
         sections.push(sec);
     }
+    let mut footnotes = BTreeMap::new();
+    if let Some(x) = pkg.xml("word/footnotes.xml")? {
+        for f in x.children.iter().filter(|c| c.name == "w:footnote") {
+            let (Some(id), None) = (f.attr("w:id"), f.attr("w:type")) else {
+                continue;
+            };
+            let mut paras = Vec::new();
+            ctx.cell(f, &mut paras);
+            footnotes.insert(id.to_string(), paras);
+        }
+    }
     Ok(Doc {
         blocks,
         sections,
         tracked_changes: ctx.tracked,
+        footnotes,
     })
 }
 

@@ -100,7 +100,7 @@ fn mm(tw: i32) -> String {
 
 /// Fold the old and new tone-mark placements (HOÀ/HÒA, UỶ/ỦY, …) and spaces before comparing
 /// (nd30-layout §4.1).
-fn fold(s: &str) -> String {
+pub(crate) fn fold(s: &str) -> String {
     use unicode_normalization::UnicodeNormalization;
     let s: String = s.nfc().collect();
     let s = s
@@ -116,7 +116,7 @@ fn fold(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-fn is_upper(s: &str) -> bool {
+pub(crate) fn is_upper(s: &str) -> bool {
     s.chars().any(char::is_alphabetic) && s.to_uppercase() == s
 }
 
@@ -128,19 +128,19 @@ fn sizes(p: &Para) -> Vec<u32> {
     v
 }
 
-fn all_bold(p: &Para) -> bool {
+pub(crate) fn all_bold(p: &Para) -> bool {
     p.text_runs().all(|r| r.props.bold == Some(true))
 }
 fn any_bold(p: &Para) -> bool {
     p.text_runs().any(|r| r.props.bold == Some(true))
 }
-fn all_italic(p: &Para) -> bool {
+pub(crate) fn all_italic(p: &Para) -> bool {
     p.text_runs().all(|r| r.props.italic == Some(true))
 }
 fn any_italic(p: &Para) -> bool {
     p.text_runs().any(|r| r.props.italic == Some(true))
 }
-fn text_upper(p: &Para) -> bool {
+pub(crate) fn text_upper(p: &Para) -> bool {
     is_upper(&p.plain()) || p.text_runs().all(|r| r.props.caps == Some(true))
 }
 
@@ -203,23 +203,25 @@ fn style_rule(
 }
 
 /// The header: its left column (agency, số, V/v) and right column (Quốc hiệu, Tiêu ngữ, date).
-struct Header {
-    left: Vec<Para>,
-    right: Vec<Para>,
+pub(crate) struct Header {
+    /// Cột trái — agency lines, số, V/v.
+    pub(crate) left: Vec<Para>,
+    /// Cột phải — Quốc hiệu, Tiêu ngữ, địa danh and date.
+    pub(crate) right: Vec<Para>,
     /// Index of the first block after the header.
-    end: usize,
+    pub(crate) end: usize,
 }
 
 const HEADER_SEARCH: usize = 12;
 
-fn is_national(p: &Para) -> bool {
+pub(crate) fn is_national(p: &Para) -> bool {
     fold(&p.plain()) == fold(NATIONAL_TITLE)
 }
 
 /// Find the header: a table holding the Quốc hiệu among the first blocks, or paragraphs whose
 /// left and right parts are split by tabs (H38). `Err(found)` when there is a Quốc hiệu but no
 /// recognisable header, `Ok(None)` when there is no Quốc hiệu at all.
-fn header(doc: &Doc) -> Result<Option<Header>, String> {
+pub(crate) fn header(doc: &Doc) -> Result<Option<Header>, String> {
     for (i, b) in doc.blocks.iter().enumerate().take(HEADER_SEARCH) {
         match b {
             Block::Table(rows) => {
@@ -425,15 +427,7 @@ pub(crate) fn check(doc: &Doc) -> Vec<Finding> {
     let motto_size = national(&mut out, &h);
     let code = agency_and_number(&mut out, &h);
     place_date(&mut out, &h, motto_size);
-    let letter = h.left.iter().any(|p| p.plain().starts_with("V/v"))
-        || doc.blocks[h.end.min(doc.blocks.len())..]
-            .iter()
-            .find_map(|b| match b {
-                Block::Para(p) if !p.plain().is_empty() => Some(p.plain().starts_with("V/v")),
-                Block::Para(_) => None,
-                Block::Table(_) => Some(false),
-            })
-            .unwrap_or(false);
+    let letter = is_letter(doc, &h);
     let (body_start, title) = title(&mut out, doc, h.end, letter);
     kind_code(&mut out, &h, title.as_deref(), code.as_deref(), letter);
     let closing = closing_start(doc, body_start);
@@ -909,7 +903,7 @@ pub(crate) fn date_form(text: &str) -> Result<(), String> {
 }
 
 /// The kind whose title is `t` (folded), if any.
-fn kind_of_title(t: &str) -> Option<&'static crate::model::admin::KindInfo> {
+pub(crate) fn kind_of_title(t: &str) -> Option<&'static crate::model::admin::KindInfo> {
     let t = fold(t);
     KINDS
         .iter()
@@ -1002,6 +996,25 @@ fn title(out: &mut Out, doc: &Doc, start: usize, letter: bool) -> (usize, Option
     (j, Some(text))
 }
 
+/// A công văn: its trích yếu is a `V/v …` line under the số (in the header or just after it).
+pub(crate) fn is_letter(doc: &Doc, h: &Header) -> bool {
+    h.left.iter().any(|p| p.plain().starts_with("V/v"))
+        || doc.blocks[h.end.min(doc.blocks.len())..]
+            .iter()
+            .find_map(|b| match b {
+                Block::Para(p) if !p.plain().is_empty() => Some(p.plain().starts_with("V/v")),
+                Block::Para(_) => None,
+                Block::Table(_) => Some(false),
+            })
+            .unwrap_or(false)
+}
+
+/// The title block's recognition without its findings (for `vanban import`): the index of the
+/// first block after it and the tên loại's text.
+pub(crate) fn title_block(doc: &Doc, start: usize, letter: bool) -> (usize, Option<String>) {
+    title(&mut Out(Vec::new()), doc, start, letter)
+}
+
 /// H6 (Phụ lục I, II.3; Phụ lục III): the ký hiệu opens with the code of the tên loại; a công
 /// văn has none.
 fn kind_code(out: &mut Out, h: &Header, title: Option<&str>, code: Option<&str>, letter: bool) {
@@ -1046,7 +1059,7 @@ fn kind_code(out: &mut Out, h: &Header, title: Option<&str>, code: Option<&str>,
 
 /// Where the closing starts: the block holding `Nơi nhận:`, or the signature table just before a
 /// `Nơi nhận:` paragraph (biên bản); the end of the document when there is none.
-fn closing_start(doc: &Doc, from: usize) -> usize {
+pub(crate) fn closing_start(doc: &Doc, from: usize) -> usize {
     let is_label = |p: &Para| p.plain().starts_with("Nơi nhận");
     for (i, b) in doc.blocks.iter().enumerate().skip(from) {
         match b {

@@ -118,7 +118,7 @@ fn convert_doc(p: &Path) -> Result<Vec<u8>, Error> {
 }
 
 /// Read one file to check: .docx as is, .doc through LibreOffice.
-fn bytes_of(p: &Path) -> Result<Vec<u8>, Error> {
+pub(crate) fn bytes_of(p: &Path) -> Result<Vec<u8>, Error> {
     vanban::ensure_file(p)?;
     let ext = p
         .extension()

@@ -26,6 +26,7 @@ mod build;
 mod check;
 mod consolidate;
 mod form;
+mod import;
 mod new;
 pub(crate) mod paths;
 mod pdf;
@@ -104,6 +105,9 @@ pub(crate) enum Command {
     /// Kiểm tra thể thức tệp Word (.docx) theo Nghị định 30/2020/NĐ-CP, Phụ lục I: khổ giấy, lề, phông, phần đầu, số, ngày tháng, tên loại, nội dung, nơi nhận, chữ ký, số trang.
     #[command(visible_alias = "kiem-tra-the-thuc")]
     Check(check::CheckArgs),
+    /// Nhập tệp Word (.docx) — văn bản cũ, làm bằng Word hay vanban — thành tệp dữ liệu (YAML) cùng loại để sửa và tạo lại: phần đầu, tên loại, trích yếu, Kính gửi, nội dung (Markdown), chú thích, nơi nhận, chữ ký.
+    #[command(visible_alias = "nhap")]
+    Import(import::ImportArgs),
 }
 
 /// Chọn thư mục mẫu.
@@ -368,6 +372,7 @@ pub(crate) fn run(cli: Cli) -> ExitStatus {
         Command::Plan(a) => plan::run(&a, &reporter),
         Command::Validate(a) => validate::run(&a, &reporter),
         Command::Check(a) => check::run(&a, &reporter),
+        Command::Import(a) => import::run(&a, &reporter),
         Command::Report(a) => report::run(&a, &reporter),
         Command::Consolidate(a) => consolidate::run(&a, &reporter),
         Command::Build(a) => build::run(&a, &reporter),

@@ -93,6 +93,12 @@ pub(crate) fn input_file(arg: &Path) -> Result<PathBuf, Error> {
 /// (`quyet_dinh.yaml` for `quyet-dinh.yaml`); a Word file (`.docx`/`.doc` name, or a zip
 /// package, which begins with `PK`) is a usage error saying that vanban reads the `.yaml` data
 /// file, not the document it made.
+/// Check one Word document given to `check` or `import`: a missing file or a folder is an I/O
+/// error (exit 2) with "có phải ý bạn là …?".
+pub(crate) fn check_docx_file(p: &Path) -> Result<(), Error> {
+    vanban::ensure_file(p).map_err(|e| with_suggestion(e, p))
+}
+
 pub(crate) fn check_file(p: &Path) -> Result<(), Error> {
     vanban::ensure_file(p).map_err(|e| with_suggestion(e, p))?;
     let ext = p
