@@ -1425,7 +1425,7 @@ mod tests {
             "Cuộc họp kết thúc vào 11 giờ"
         );
         assert_eq!(iso("31/12/2025"), Some("2025-12-31".into()));
-        assert_eq!(article_label("Điều 12. Hiệu lực"), Some(9));
+        assert_eq!(article_label("Điều 12. Hiệu lực"), Some(8));
         assert_eq!(article_label("Điều khoản"), None);
     }
 
