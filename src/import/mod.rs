@@ -1188,7 +1188,7 @@ impl Builder {
             .iter()
             .filter(|p| !p.is_rule_only())
             .map(Para::plain)
-            .filter(|t| !t.is_empty() && !(t.starts_with('(') && t.ends_with(')')))
+            .filter(|t| !(t.is_empty() || t.starts_with('(') && t.ends_with(')')))
             .collect();
         let (name, titles) = lines.split_last()?;
         let (title, authority) = titles.split_last()?;
