@@ -135,6 +135,8 @@ pub(crate) struct Para {
     pub(crate) page_break: bool,
     /// Hộp văn bản — the text of text boxes anchored in the paragraph, one entry per box.
     pub(crate) boxes: Vec<String>,
+    /// Hình ảnh — pictures anchored in the paragraph (`pic:pic`, VML `v:imagedata`).
+    pub(crate) images: usize,
 }
 
 impl Para {
@@ -788,6 +790,11 @@ impl Ctx {
                 "w:drawing" | "w:pict" | "mc:AlternateContent" | "w:object" => {
                     if has_line_shape(c) {
                         out.line_shape = true;
+                    }
+                    if !c.descendants("pic:pic").is_empty()
+                        || !c.descendants("v:imagedata").is_empty()
+                    {
+                        out.images += 1;
                     }
                     // A text box's text (Choice and Fallback of mc:AlternateContent hold the
                     // same box: the first is read).

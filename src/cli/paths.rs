@@ -126,7 +126,7 @@ pub(crate) fn check_file(p: &Path) -> Result<(), Error> {
                 "đây là tệp Word{}, không phải tệp dữ liệu: vanban đọc tệp dữ liệu `.yaml` (tệp đã dùng để tạo văn bản{}, hoặc tệp do `vanban new` tạo) và ghi ra tệp Word",
                 if word_name { "" } else { " (gói .docx/zip)" },
                 if word_name { format!(", ví dụ `{stem}.yaml`") } else { String::new() }
-            ) + &format!("; để kiểm tra thể thức của chính tệp Word này, dùng `vanban check {}`", p.display()),
+            ) + &format!("; để kiểm tra thể thức của chính tệp Word này, dùng `vanban check {0}`; để lấy nó làm tệp dữ liệu (văn bản năm trước), dùng `vanban import {0}`", p.display()),
         });
     }
     Ok(())

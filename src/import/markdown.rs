@@ -108,7 +108,7 @@ pub(super) fn inline(runs: &[Run], notes: &mut Notes, bold: bool, italic: bool) 
 /// The Markdown of one body paragraph; `None` when it holds no text.
 pub(super) fn paragraph(p: &Para, notes: &mut Notes) -> Option<String> {
     let mut runs = p.runs.clone();
-    if let Some(l) = &p.label {
+    if let Some(l) = p.label.as_deref().map(list_label).filter(|l| !l.is_empty()) {
         // Word's automatic numbering (H37): the label it draws becomes text.
         runs.insert(
             0,
@@ -143,6 +143,17 @@ pub(super) fn paragraph(p: &Para, notes: &mut Notes) -> Option<String> {
     Some(if centred { format!("-> {body}") } else { body })
 }
 
+/// A list label as text: numbers as drawn (`I.`, `1.`, `a)`); a bullet (`•`, ``, `§`, `–`:
+/// a glyph of a symbol font, no letter or digit) as the dash Vietnamese documents write.
+fn list_label(l: &str) -> String {
+    let l = l.trim();
+    if l.is_empty() || l.chars().any(char::is_alphanumeric) {
+        l.to_string()
+    } else {
+        "-".to_string()
+    }
+}
+
 /// The heading level a numbered title has: `I.` → 1, `1.` → 2, `a)` → 3.
 fn heading_level(t: &str) -> Option<usize> {
     let (label, _) = t.split_once(' ')?;
@@ -170,8 +181,8 @@ pub(super) fn table(rows: &[Vec<Vec<Para>>], notes: &mut Notes) -> String {
             .filter_map(|p| {
                 let probe_bold = header && all_bold(p);
                 let t = inline(&p.runs, notes, !probe_bold, true);
-                let t = match &p.label {
-                    Some(l) => format!("{l} {t}"),
+                let t = match p.label.as_deref().map(list_label).filter(|l| !l.is_empty()) {
+                    Some(l) => format!("{} {t}", escape(&l)),
                     None => t,
                 };
                 (!t.is_empty()).then_some(t)

