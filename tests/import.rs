@@ -286,6 +286,12 @@ fn round_trip(dir: &Path, name: &str, x: &Path, appendix_excepted: bool) -> Vec<
         paragraphs(&x, "word/document.xml"),
         paragraphs(&y, "word/document.xml"),
     );
+    if xb.len() < 10 {
+        failures.push(format!(
+            "{name}: x shows only {} paragraphs: {xb:?}",
+            xb.len()
+        ));
+    }
     let (xb, yb) = if appendix_excepted {
         let (xb, appendix) = before_appendices(&xb);
         if appendix.is_none() {
@@ -370,6 +376,9 @@ fn stems(folder: &str) -> Vec<String> {
 fn issue_10_import_round_trip_plan() {
     let t = tempfile::tempdir().expect("tempdir");
     let x = plan_docx(t.path());
+    // The plan has a footnote: the footnotes' comparison is not between two empty parts.
+    let notes = paragraphs(&std::fs::read(&x).expect("read"), "word/footnotes.xml");
+    assert_eq!(notes.len(), 1, "{notes:?}");
     assert_no_failures("plan", &round_trip(t.path(), "ke-hoach", &x, false));
 }
 
@@ -555,7 +564,7 @@ const RECOGNISED: &[&str] = &[
 ];
 
 /// How `imported` differs from `source` at `key` (`None` if it does not): texts compared
-/// squashed, dates as dates, lists item by item ("Như trên" in Nơi nhận, which render adds
+/// squashed (the trích yếu as running text), dates as dates, lists item by item ("Như trên" in Nơi nhận, which render adds
 /// before Kính gửi's recipients, ignored), the articles of a decision by number only (their
 /// Markdown may be written differently), maps key by key.
 fn field_difference(key: &str, source: &Value, imported: &Value) -> Option<String> {
@@ -571,7 +580,9 @@ fn field_difference(key: &str, source: &Value, imported: &Value) -> Option<Strin
         _ if key == "dieu" => {
             source.as_sequence().map(Vec::len) == imported.as_sequence().map(Vec::len)
         }
-        _ if key == "trich_yeu" => lines(source) == lines(imported),
+        // As running text: vanban breaks a long trích yếu itself (a công văn's "V/v" lines in
+        // its narrow column), so the document's line breaks are not all the data's.
+        _ if key == "trich_yeu" => lines(source).join(" ") == lines(imported).join(" "),
         _ if key == "muc_do_khan" => {
             text(source).map(|s| s.to_uppercase()) == text(imported).map(|s| s.to_uppercase())
         }
@@ -947,34 +958,36 @@ fn issue_10_import_not_an_administrative_document_is_kept_with_a_warning() {
     let base = sample(t.path(), "cong-van");
     let plain_doc = plain_document(&base);
     let imported = import_bytes(t.path(), "plain", &plain_doc);
-    // Kept: the whole text in noi_dung, placeholders for the frame, one clear warning.
+    // Kept (README, "Nhập văn bản Word"): the whole text in noi_dung, «cần bổ sung» for the
+    // frame, one clear warning.
     assert_eq!(imported.code, Some(0), "{}", imported.stderr);
     let y = imported.yaml();
     assert!(
         plain(str_of(&y, &["noi_dung"])).contains("Danh sách việc cần làm tuần này"),
         "{y:#?}"
     );
-    let text = imported.text.as_deref().unwrap_or_default();
-    assert!(
-        text.contains('«'),
-        "placeholders («…») for the frame:\n{text}"
-    );
+    for key in [
+        &["so_ky_hieu"][..],
+        &["dia_danh"],
+        &["ngay_ban_hanh"],
+        &["trich_yeu"],
+        &["ky", "nguoi_ky"],
+    ] {
+        assert!(
+            str_of(&y, key).starts_with('«'),
+            "a «…» placeholder for {key:?}:\n{}",
+            imported.text.as_deref().unwrap_or_default()
+        );
+    }
     assert_eq!(
         imported
             .stderr
-            .matches("không phải văn bản hành chính")
+            .matches("không nhận ra phần đầu văn bản hành chính")
             .count(),
         1,
         "{}",
         imported.stderr
     );
-    // The user fills the placeholders in later; the file renders as it is.
-    let r = render(
-        t.path(),
-        &t.path().join("plain.yaml"),
-        &t.path().join("plain-y.docx"),
-    );
-    assert!(r.is_ok(), "{}", r.err().unwrap_or_default());
 }
 
 // ---------------------------------------------------------------------------------------------
