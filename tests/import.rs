@@ -12,7 +12,9 @@ use crate::support::word::{
     auto_numbered, auto_numbered_plan, edit_document, plain_document, sample, shaped_rules,
     tab_header, tracked_changes, word_made,
 };
-use crate::support::{fixture, parts, squash, vanban, visible_text};
+use crate::support::{
+    fixture, libreoffice, libreoffice_convert, parts, squash, vanban, visible_text,
+};
 
 // ---------------------------------------------------------------------------------------------
 // Helpers
@@ -398,21 +400,7 @@ fn issue_10_import_round_trip_unit_reports() {
 #[test]
 fn issue_10_import_round_trip_consolidated_report() {
     let t = tempfile::tempdir().expect("tempdir");
-    let x = t.path().join("tong-hop.docx");
-    let o = vanban(
-        t.path(),
-        &[
-            "consolidate",
-            "--plan",
-            &fixture("ke-hoach-2025.yaml").to_string_lossy(),
-            &fixture("bao-cao").to_string_lossy(),
-            "--envelope",
-            &fixture("tong-hop-2025.yaml").to_string_lossy(),
-            "-o",
-            &x.to_string_lossy(),
-        ],
-    );
-    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let x = consolidated_docx(t.path());
     let mut failures = round_trip(t.path(), "tong-hop", &x, true);
     // The appendices are excepted from the equality, not dropped: each of their paragraphs is
     // kept in the data file, or written again by render (e.g. the "Phụ lục I" line).
@@ -456,6 +444,81 @@ fn issue_10_import_round_trip_kinds() {
         failures.extend(round_trip(t.path(), kind, &x, false));
     }
     assert_no_failures("kinds", &failures);
+}
+
+/// `vanban consolidate` of the fixtures into `dir/tong-hop.docx`; its path.
+fn consolidated_docx(dir: &Path) -> PathBuf {
+    let x = dir.join("tong-hop.docx");
+    let o = vanban(
+        dir,
+        &[
+            "consolidate",
+            "--plan",
+            &fixture("ke-hoach-2025.yaml").to_string_lossy(),
+            &fixture("bao-cao").to_string_lossy(),
+            "--envelope",
+            &fixture("tong-hop-2025.yaml").to_string_lossy(),
+            "-o",
+            &x.to_string_lossy(),
+        ],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    x
+}
+
+#[test]
+fn issue_10_import_round_trip_documents_saved_by_libreoffice() {
+    // Every document vanban writes, opened and saved again by another writer (LibreOffice's
+    // .docx: its own styles, run splitting, numbering and footnote parts): the round trip still
+    // holds against the saved document.
+    if !libreoffice("issue_10_import_round_trip_documents_saved_by_libreoffice") {
+        return;
+    }
+    let t = tempfile::tempdir().expect("tempdir");
+    let d = t.path();
+    let mut docs = vec![plan_docx(d), consolidated_docx(d)];
+    for unit in stems("bao-cao") {
+        docs.push(unit_report_docx(d, &unit));
+    }
+    for kind in stems("kinds") {
+        sample(d, &kind);
+        docs.push(d.join(format!("{kind}.docx")));
+    }
+    let lo = d.join("lo");
+    libreoffice_convert(&docs, "docx:MS Word 2007 XML", &lo);
+    let mut failures = Vec::new();
+    for x in &docs {
+        let stem = x.file_stem().expect("stem").to_string_lossy().into_owned();
+        let saved = lo.join(format!("{stem}.docx"));
+        failures.extend(round_trip(&lo, &stem, &saved, stem == "tong-hop"));
+    }
+    assert_no_failures("saved by LibreOffice", &failures);
+}
+
+#[test]
+fn issue_10_import_doc_through_libreoffice() {
+    // A .doc (Word 97–2003) is converted by LibreOffice, then imported as a .docx.
+    if !libreoffice("issue_10_import_doc_through_libreoffice") {
+        return;
+    }
+    let t = tempfile::tempdir().expect("tempdir");
+    let d = t.path();
+    let x = plan_docx(d);
+    libreoffice_convert(std::slice::from_ref(&x), "doc:MS Word 97", d);
+    let o = vanban(d, &["import", "ke-hoach.doc", "-o", "tu-doc.yaml"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let y =
+        render(d, &d.join("tu-doc.yaml"), &d.join("tu-doc.docx")).unwrap_or_else(|e| panic!("{e}"));
+    let x = std::fs::read(&x).expect("read");
+    let mut failures = Vec::new();
+    for part in ["word/document.xml", "word/footnotes.xml"] {
+        failures.extend(difference(
+            &format!(".doc: {part}"),
+            &paragraphs(&x, part),
+            &paragraphs(&y, part),
+        ));
+    }
+    assert_no_failures(".doc", &failures);
 }
 
 // ---------------------------------------------------------------------------------------------

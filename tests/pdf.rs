@@ -5,27 +5,11 @@
 //! harness, so it shows) and returns. With `CI=true` a missing LibreOffice fails the test: in CI
 //! they are never skipped (`.ci/run` installs LibreOffice).
 
-use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
 use crate::support::*;
 use vanban::pdf::{check, header_first_line, PdfKind, HEADER_FIRST_LINE};
-
-/// Whether LibreOffice is there for `test`; says so on stderr when it is not, and fails the test
-/// in CI (`CI=true`).
-fn libreoffice(test: &str) -> bool {
-    if vanban::pdf::find_soffice().is_ok() {
-        return true;
-    }
-    if std::env::var("CI").is_ok_and(|v| v == "true") {
-        panic!(
-            "{test}: CI=true nhưng không có LibreOffice; .ci/run phải cài libreoffice-writer-nogui"
-        );
-    }
-    let _ = writeln!(std::io::stderr(), "BỎ QUA (không có LibreOffice): {test}");
-    false
-}
 
 /// Every `.docx` under `dir`, sorted.
 fn docx_under(dir: &Path) -> Vec<PathBuf> {

@@ -6,7 +6,7 @@ pub mod fill;
 pub mod word;
 
 use std::collections::BTreeMap;
-use std::io::Read;
+use std::io::{Read, Write as _};
 use std::path::{Path, PathBuf};
 
 use quick_xml::events::{BytesStart, Event};
@@ -320,4 +320,64 @@ pub fn vanban(dir: &Path, args: &[&str]) -> std::process::Output {
         .args(args)
         .output()
         .expect("run vanban")
+}
+
+/// Whether LibreOffice is there for `test`; says so on stderr when it is not, and fails the test
+/// in CI (`CI=true`).
+pub fn libreoffice(test: &str) -> bool {
+    if vanban::pdf::find_soffice().is_ok() {
+        return true;
+    }
+    if std::env::var("CI").is_ok_and(|v| v == "true") {
+        panic!(
+            "{test}: CI=true nhưng không có LibreOffice; .ci/run phải cài libreoffice-writer-nogui"
+        );
+    }
+    let _ = writeln!(std::io::stderr(), "BỎ QUA (không có LibreOffice): {test}");
+    false
+}
+
+/// Convert `files` with LibreOffice into `out` (`filter` as for `soffice --convert-to`, e.g.
+/// `docx:"MS Word 2007 XML"`, `doc:"MS Word 97"`): one process, a private profile, stopped after
+/// 10 minutes. Panics with LibreOffice's output if a file is not converted.
+pub fn libreoffice_convert(files: &[PathBuf], filter: &str, out: &Path) {
+    use wait_timeout::ChildExt;
+    let soffice = vanban::pdf::find_soffice().expect("LibreOffice");
+    let profile = tempfile::tempdir().expect("tempdir");
+    let mut child = std::process::Command::new(soffice)
+        .arg(format!(
+            "-env:UserInstallation=file://{}",
+            profile.path().display()
+        ))
+        .args([
+            "--headless",
+            "--norestore",
+            "--nolockcheck",
+            "--convert-to",
+            filter,
+            "--outdir",
+        ])
+        .arg(out)
+        .args(files)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("run soffice");
+    let status = child
+        .wait_timeout(std::time::Duration::from_secs(600))
+        .expect("wait soffice");
+    if status.is_none() {
+        let _ = child.kill();
+        let _ = child.wait();
+        panic!("LibreOffice did not finish converting {files:?} in 10 minutes");
+    }
+    let ext = filter.split(':').next().unwrap_or(filter);
+    for f in files {
+        let converted = out.join(f.file_stem().expect("stem")).with_extension(ext);
+        assert!(
+            converted.is_file(),
+            "LibreOffice did not write {}",
+            converted.display()
+        );
+    }
 }
