@@ -209,6 +209,11 @@ fn plain(s: &str) -> String {
     squash(&out)
 }
 
+/// The first `n` characters of `s`.
+fn prefix(s: &str, n: usize) -> String {
+    s.chars().take(n).collect()
+}
+
 /// Does the data file keep `text` somewhere (any string value)?
 fn keeps(yaml: &Value, text: &str) -> bool {
     plain(&all_text(yaml)).contains(&plain(text))
@@ -917,6 +922,72 @@ fn h38_import_header_made_with_tabs_is_recognised() {
     );
 }
 
+#[test]
+fn h17_import_a_footnote_cited_twice_stays_one_note() {
+    let t = tempfile::tempdir().expect("tempdir");
+    let d = t.path();
+    let mut failures = Vec::new();
+    // vanban's own: the second citation is a NOTEREF field to the bookmark around the first.
+    let src = std::fs::read_to_string(fixture("kinds/thong-bao.yaml")).expect("fixture");
+    let cited = "trật tự tại nơi tiếp công dân.";
+    assert!(src.contains(cited));
+    std::fs::write(
+        d.join("tb2-src.yaml"),
+        src.replace(cited, &format!("{cited}[^luat]")),
+    )
+    .expect("write");
+    let x = d.join("tb2.docx");
+    render(d, &d.join("tb2-src.yaml"), &x).unwrap_or_else(|e| panic!("{e}"));
+    assert!(
+        crate::support::part(&std::fs::read(&x).expect("read"), "word/document.xml")
+            .contains("NOTEREF")
+    );
+    failures.extend(round_trip(d, "tb2", &x, false));
+    // Word's cross-reference, as a complex field and as a simple field.
+    let plan = std::fs::read(plan_docx(d)).expect("read");
+    let reference = r#"<w:r><w:rPr><w:rStyle w:val="FootnoteReference"/><w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman" w:eastAsia="Times New Roman" w:cs="Times New Roman"/></w:rPr><w:footnoteReference w:id="1"/></w:r>"#;
+    let second = "hợp tác xã phần đầu đạt 70%";
+    let mark = r#"<w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:t>1</w:t></w:r>"#;
+    let complex = format!(
+        r#"</w:t></w:r><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> NOTEREF _Ref190001 \f \h </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>{mark}<w:r><w:fldChar w:fldCharType="end"/></w:r><w:r><w:t xml:space="preserve">"#
+    );
+    let simple = format!(
+        r#"</w:t></w:r><w:fldSimple w:instr=" NOTEREF _Ref190001 \f \h ">{mark}</w:fldSimple><w:r><w:t xml:space="preserve">"#
+    );
+    for (name, field) in [("complex", complex), ("simple", simple)] {
+        let doc = edit_document(&plan, |x| {
+            assert!(x.contains(reference) && x.contains(second), "{name}");
+            x.replacen(
+                reference,
+                &format!(
+                    r#"<w:bookmarkStart w:id="90" w:name="_Ref190001"/>{reference}<w:bookmarkEnd w:id="90"/>"#
+                ),
+                1,
+            )
+            .replacen(second, &format!("{second}{field}"), 1)
+        });
+        let imported = import_bytes(d, &format!("noteref-{name}"), &doc);
+        if imported.code != Some(0) || imported.text.is_none() {
+            failures.push(format!(
+                "{name}: exit {:?}\n{}",
+                imported.code, imported.stderr
+            ));
+            continue;
+        }
+        let y = imported.yaml();
+        let body = y["noi_dung"].as_str().unwrap_or_default();
+        let notes = y["chu_thich"].as_mapping().map_or(0, |m| m.len());
+        let at = body.find(second).map(|i| prefix(&body[i..], 40));
+        if notes != 1 || body.matches("[^").count() != 2 || !body.contains(&format!("{second}[^")) {
+            failures.push(format!(
+                "Word's NOTEREF as a {name} field: {notes} note(s), {} citation(s); the second citation reads {at:?} (expected \"{second}[^…]\")",
+                body.matches("[^").count()
+            ));
+        }
+    }
+    assert_no_failures("H17", &failures);
+}
+
 // ---------------------------------------------------------------------------------------------
 // 4. Word-made documents: the frame recognised, what is not recognised kept and named
 // ---------------------------------------------------------------------------------------------
@@ -1006,13 +1077,125 @@ fn issue_10_import_unrecognised_parts_are_kept_and_named() {
             imported
                 .stderr
                 .lines()
-                .any(|l| l.contains(&text[..text.len().min(20)])),
+                .any(|l| l.contains(&prefix(text, 20))),
             "{name}: a warning naming {text:?}:\n{}",
             imported.stderr
         );
         assert_eq!(str_of(&y, &["so_ky_hieu"]), "05/KH-UBND", "{name}");
         assert_eq!(str_of(&y, &["ky", "nguoi_ky"]), "Nguyễn Văn An", "{name}");
     }
+}
+
+#[test]
+fn issue_10_import_nothing_dropped_from_endnotes_or_page_headers() {
+    // Text a Word user typed outside the body — an endnote, a line in the page header beside
+    // the page number — is kept in the data file (as data or quoted in its warnings) and named
+    // in a warning on the screen; never silently dropped.
+    let t = tempfile::tempdir().expect("tempdir");
+    let endnote = "Số liệu do Chi cục Thống kê cung cấp";
+    let header = "BẢN DỰ THẢO LẦN 3";
+    let with_endnote = word_made(|n, x| {
+        match n {
+        "word/document.xml" => x.replacen(
+            "bình đẳng giới trong Nhân dân.</w:t></w:r>",
+            "bình đẳng giới trong Nhân dân.</w:t></w:r><w:r><w:rPr><w:vertAlign w:val=\"superscript\"/></w:rPr><w:endnoteReference w:id=\"1\"/></w:r>",
+            1,
+        ),
+        "word/_rels/document.xml.rels" => x.replace(
+            "</Relationships>",
+            r#"<Relationship Id="rId20" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/endnotes" Target="endnotes.xml"/></Relationships>"#,
+        ),
+        "word/styles.xml" => x,
+        // The endnotes part rides on the theme's entry (word_made writes a fixed set of parts).
+        "word/theme/theme1.xml" => x,
+        _ => x,
+    }
+    });
+    let with_endnote = crate::support::word::edited(
+        &with_endnote,
+        |_, x| x,
+        &[(
+            "word/endnotes.xml",
+            &format!(
+                r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:endnotes xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:endnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:endnote><w:endnote w:id="1"><w:p><w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:endnoteRef/></w:r><w:r><w:t xml:space="preserve"> {endnote}.</w:t></w:r></w:p></w:endnote></w:endnotes>"#
+            ),
+        )],
+    );
+    let with_header = word_made(|n, x| {
+        if n == "word/header1.xml" {
+            x.replace(
+                "</w:hdr>",
+                &format!("<w:p><w:pPr><w:jc w:val=\"right\"/></w:pPr><w:r><w:t>{header}</w:t></w:r></w:p></w:hdr>"),
+            )
+        } else {
+            x
+        }
+    });
+    let mut failures = Vec::new();
+    for (name, docx, text, part) in [
+        ("endnote", with_endnote, endnote, "endnote"),
+        ("header", with_header, header, "đầu trang"),
+    ] {
+        let imported = import_bytes(t.path(), name, &docx);
+        if imported.code != Some(0) || imported.text.is_none() {
+            failures.push(format!(
+                "{name}: exit {:?}\n{}",
+                imported.code, imported.stderr
+            ));
+            continue;
+        }
+        let file = imported.text.as_deref().unwrap_or_default();
+        if !file.contains(text) {
+            failures.push(format!("{name}: {text:?} is not in the data file:\n{file}"));
+        }
+        if !imported
+            .stderr
+            .lines()
+            .any(|l| l.contains(&prefix(text, 20)) || l.contains(part))
+        {
+            failures.push(format!(
+                "{name}: no warning names {text:?}; stderr:\n{}",
+                imported.stderr
+            ));
+        }
+    }
+    assert_no_failures("endnotes, page headers", &failures);
+}
+
+#[test]
+fn issue_10_import_many_files_into_a_folder() {
+    let t = tempfile::tempdir().expect("tempdir");
+    let d = t.path();
+    std::fs::create_dir_all(d.join("cu")).expect("mkdir");
+    for kind in ["thong-bao", "giay-moi"] {
+        let docx = sample(d, kind);
+        std::fs::write(d.join(format!("cu/{kind}.docx")), docx).expect("write");
+    }
+    // A pattern (expanded by vanban, as on Windows), into a folder: one data file per document.
+    let o = vanban(d, &["import", "cu/*.docx", "-o", "nhap"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(
+        names(&d.join("nhap"))
+            .iter()
+            .filter(|n| n.ends_with(".yaml"))
+            .count(),
+        2
+    );
+    for kind in ["thong-bao", "giay-moi"] {
+        let text = std::fs::read_to_string(d.join(format!("nhap/{kind}.yaml"))).expect("yaml");
+        assert!(
+            text.contains(&format!("loai: {}", kind.replace('-', "_"))),
+            "{text}"
+        );
+    }
+    // One file that is not a Word document: named, exit ≠ 0, the others still written.
+    std::fs::write(d.join("cu/hong.docx"), "không phải zip").expect("write");
+    let o = vanban(d, &["import", "cu/*.docx", "-o", "nhap2"]);
+    let err = stderr(&o);
+    assert_ne!(o.status.code(), Some(0), "{err}");
+    assert!(err.contains("hong.docx"), "{err}");
+    assert!(d.join("nhap2/thong-bao.yaml").is_file() && d.join("nhap2/giay-moi.yaml").is_file());
+    assert!(!d.join("nhap2/hong.yaml").exists());
 }
 
 #[test]
