@@ -705,10 +705,25 @@ impl Ctx {
                 }
                 "w:r" => self.run(c, base, out, fields),
                 "w:fldSimple" => {
-                    if c.attr("w:instr").is_some_and(is_page_field) {
+                    let instr = c.attr("w:instr").unwrap_or_default();
+                    if is_page_field(instr) {
                         out.page_field = true;
                     }
-                    self.inline(c, base, out, fields);
+                    // A later citation of a footnote as a simple field (H17): read as the note,
+                    // as the complex NOTEREF field in `run`, not as its shown number.
+                    let mut words = instr.split_whitespace();
+                    let note = match words.next() {
+                        Some("NOTEREF") => words.next().and_then(|m| self.note_marks.get(m)),
+                        _ => None,
+                    };
+                    match note.cloned() {
+                        Some(note) => out.runs.push(Run {
+                            text: String::new(),
+                            props: base.clone(),
+                            note: Some(note),
+                        }),
+                        None => self.inline(c, base, out, fields),
+                    }
                 }
                 _ => self.inline(c, base, out, fields),
             }
@@ -1035,5 +1050,42 @@ mod tests {
         assert_eq!(got, ["I.", "1.", "a)", "b)", "2.", "II.", "1."]);
         assert_eq!(roman(14), "XIV");
         assert_eq!(format_number(27, "lowerLetter"), "aa");
+    }
+
+    #[test]
+    fn a_noteref_simple_field_is_read_as_its_note() {
+        let theme = Theme::read(None);
+        let mut ctx = Ctx {
+            styles: Styles::read(None, &theme),
+            numbering: Numbering::read(None),
+            theme,
+            tracked: 0,
+            open_marks: Vec::new(),
+            note_marks: BTreeMap::new(),
+        };
+        let para = |ctx: &mut Ctx, inner: &str| {
+            let x = format!(r#"<w:p xmlns:w="w">{inner}</w:p>"#);
+            ctx.para(&xml::parse(x.as_bytes()).expect("xml"))
+        };
+        let notes =
+            |p: &Para| -> Vec<String> { p.runs.iter().filter_map(|r| r.note.clone()).collect() };
+        let first = para(
+            &mut ctx,
+            r#"<w:bookmarkStart w:id="1" w:name="_Ref1"/><w:r><w:footnoteReference w:id="2"/></w:r><w:bookmarkEnd w:id="1"/>"#,
+        );
+        // Word's cross-reference saved as a simple field: the note, not its shown number.
+        let later = para(
+            &mut ctx,
+            r#"<w:r><w:t>Kế hoạch</w:t></w:r><w:fldSimple w:instr=" NOTEREF _Ref1 \f \h "><w:r><w:t>1</w:t></w:r></w:fldSimple>"#,
+        );
+        assert_eq!(notes(&first), ["2"]);
+        assert_eq!(notes(&later), ["2"]);
+        assert_eq!(later.text, "Kế hoạch");
+        // Another simple field keeps its shown result.
+        let other = para(
+            &mut ctx,
+            r#"<w:fldSimple w:instr=" REF _Ref1 \h "><w:r><w:t>Điều 1</w:t></w:r></w:fldSimple>"#,
+        );
+        assert_eq!(other.text, "Điều 1");
     }
 }
