@@ -60,8 +60,14 @@ pub fn starter_for_year(kind: DocumentKind, year: i32) -> Option<String> {
         s.push_str("# Ký hiệu công văn: chữ viết tắt cơ quan - đơn vị soạn thảo (không có chữ viết tắt tên loại).\n");
     }
     s.push_str(&format!("so_ky_hieu: \"{symbol}\"\n"));
-    s.push_str("dia_danh: \"«Địa danh»\"\n");
-    s.push_str(&format!("# Ngày ban hành: dự thảo chỉ ghi năm; khi ký ghi ngày, ví dụ \"{year}-04-02\".\nngay_ban_hanh: {year}\n\n"));
+    if minutes {
+        // Mẫu 1.9 has no place-and-date line: no `dia_danh`.
+        s.push_str("# Biên bản (Mẫu 1.9) không có dòng địa danh, ngày tháng ở đầu trang: không cần `dia_danh`;\n# thời gian, địa điểm cuộc họp ghi ở thoi_gian, dia_diem, ket_thuc.\n");
+        s.push_str(&format!("# Ngày ký biên bản: không in ở đầu trang, chỉ in ở dòng \"(Kèm theo Biên bản số … ngày …)\" của phụ lục;\n# dự thảo chỉ ghi năm; khi ký ghi ngày, ví dụ \"{year}-11-20\".\nngay_ban_hanh: {year}\n\n"));
+    } else {
+        s.push_str("dia_danh: \"«Địa danh»\"\n");
+        s.push_str(&format!("# Ngày ban hành: dự thảo chỉ ghi năm; khi ký ghi ngày, ví dụ \"{year}-04-02\".\nngay_ban_hanh: {year}\n\n"));
+    }
     if letter {
         s.push_str("# Trích yếu: vanban in sau \"V/v\" ở cột trái, dưới số, ký hiệu.\n");
         s.push_str("trich_yeu: \"«Trích yếu nội dung công văn»\"\n\n");

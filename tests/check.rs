@@ -140,6 +140,41 @@ fn issue_10_check_date_without_leading_zero() {
 }
 
 #[test]
+fn issue_10_bien_ban_without_place_and_date_line_is_clean() {
+    // A document titled BIÊN BẢN needs no place-and-date line (Mẫu 1.9 has none); any other
+    // kind without it is one error.
+    let t = tempfile::tempdir().expect("tempdir");
+    let minutes = sample(t.path(), "bien-ban");
+    let (code, f) = check(t.path(), "bien-ban.docx", &minutes);
+    assert!(f.is_empty(), "{f:#?}");
+    assert_eq!(code, Some(0));
+    let letter = sample(t.path(), "cong-van");
+    let undated = edit_document(&letter, |x| {
+        x.replace("Phường Nguyễn Trãi, ngày 03 tháng 11 năm 2025", "")
+    });
+    let (code, f) = check(t.path(), "undated.docx", &undated);
+    let f = only(&f);
+    assert!(s(f, "rule").contains("II.4"), "{f}");
+    assert!(s(f, "found").contains("không có dòng địa danh"), "{f}");
+    assert_eq!(code, Some(1));
+    // The title decides: the same thông báo without its line is an error, retitled BIÊN BẢN
+    // (with its ký hiệu) it is clean.
+    let notice = edit_document(&sample(t.path(), "thong-bao"), |x| {
+        x.replace("Phường Nguyễn Trãi, ngày 20 tháng 10 năm 2025", "")
+    });
+    let (code, f) = check(t.path(), "notice.docx", &notice);
+    assert!(s(only(&f), "found").contains("không có dòng địa danh"));
+    assert_eq!(code, Some(1));
+    let retitled = edit_document(&notice, |x| {
+        x.replace(">THÔNG BÁO<", ">BIÊN BẢN<")
+            .replace("45/TB-UBND", "45/BB-UBND")
+    });
+    let (code, f) = check(t.path(), "retitled.docx", &retitled);
+    assert!(f.is_empty(), "{f:#?}");
+    assert_eq!(code, Some(0));
+}
+
+#[test]
 fn issue_10_check_missing_rule_under_the_motto() {
     let t = tempfile::tempdir().expect("tempdir");
     let base = sample(t.path(), "cong-van");

@@ -478,6 +478,52 @@ fn a_bien_ban_has_two_signatures_and_its_details() {
 }
 
 #[test]
+fn issue_10_bien_ban_header_as_mau_1_9() {
+    // Mẫu 1.9 (Phụ lục III, page 13 of the decree's templates): Số, ký hiệu on the left, Quốc hiệu
+    // and Tiêu ngữ on the right, and no `<Địa danh>, ngày … tháng … năm …` line under them.
+    let docx = render_fixture("bien-ban");
+    let text = visible_text(&part(&docx, "word/document.xml"));
+    let title = text.iter().position(|l| l == "BIÊN BẢN").expect("title");
+    let number = text
+        .iter()
+        .position(|l| l == "Số: 12/BB-UBND")
+        .expect("số, ký hiệu");
+    assert!(text[..title]
+        .iter()
+        .any(|l| l == "Độc lập - Tự do - Hạnh phúc"));
+    assert!(
+        !text[..title].iter().any(|l| l.contains("ngày")),
+        "{:?}",
+        &text[..title]
+    );
+    // Row 2 of the header: the số, ký hiệu and an empty right cell.
+    assert_eq!(text[number + 1], "", "{text:?}");
+    // A file written before (with `dia_danh`) is accepted without a word and gives the same
+    // document; a kind that prints the line still requires the key.
+    let (_d, path) = edited("bien-ban", |t| {
+        t.replace(
+            "ngay_ban_hanh:",
+            "dia_danh: \"Phường Nguyễn Trãi\"\nngay_ban_hanh:",
+        )
+    });
+    let doc = vanban::load_document(&path).unwrap_or_else(|d| panic!("{d}"));
+    assert!(doc.warnings.is_empty(), "{}", doc.warnings);
+    let t = Templates::load(None).unwrap_or_else(|d| panic!("{d}"));
+    let with_place =
+        vanban::render_document(&doc.value, &t.value).unwrap_or_else(|e| panic!("{e:?}"));
+    assert!(with_place == docx, "dia_danh changed the biên bản");
+    let (_d, path) = edited("thong-bao", |t| t.replace("dia_danh:", "# dia_danh:"));
+    let e = vanban::load_document(&path)
+        .expect_err("no dia_danh")
+        .to_string();
+    assert!(e.contains("thiếu trường bắt buộc `dia_danh`"), "{e}");
+    // The starter of a biên bản asks for no place.
+    let starter = vanban::starter::starter(vanban::model::DocumentKind::Minutes).expect("starter");
+    assert!(!starter.contains("\ndia_danh:"), "{starter}");
+    assert!(starter.contains("\nngay_ban_hanh:"), "{starter}");
+}
+
+#[test]
 fn the_other_components_of_muc_iii_are_placed() {
     // Mức độ khẩn, phạm vi lưu hành, số bản, phụ lục I and II (one landscape).
     let docx = render_fixture("thong-bao-noi-bo");

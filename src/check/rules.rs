@@ -426,9 +426,17 @@ pub(crate) fn check(doc: &Doc) -> Vec<Finding> {
     fonts(&mut out, doc);
     let motto_size = national(&mut out, &h);
     let code = agency_and_number(&mut out, &h);
-    place_date(&mut out, &h, motto_size);
     let letter = is_letter(doc, &h);
-    let (body_start, title) = title(&mut out, doc, h.end, letter);
+    // The title says whether a place-and-date line is due (none in a biên bản, Mẫu 1.9); its
+    // findings follow the header's, as the page reads.
+    let mut titled = Out(Vec::new());
+    let (body_start, title) = title(&mut titled, doc, h.end, letter);
+    let dated = title
+        .as_deref()
+        .and_then(kind_of_title)
+        .is_none_or(|k| k.layout.has_place_date());
+    place_date(&mut out, &h, motto_size, dated);
+    out.0.extend(titled.0);
     kind_code(&mut out, &h, title.as_deref(), code.as_deref(), letter);
     let closing = closing_start(doc, body_start);
     body(&mut out, doc, body_start, closing);
@@ -793,12 +801,16 @@ fn agency_and_number(out: &mut Out, h: &Header) -> Option<String> {
 }
 
 /// H7 (Phụ lục I, II.4): `<Địa danh>, ngày DD tháng M năm YYYY`, days 1–9 and months 1–2 with a
-/// leading zero, italic, the Tiêu ngữ's size.
-fn place_date(out: &mut Out, h: &Header, motto_size: Option<u32>) {
+/// leading zero, italic, the Tiêu ngữ's size. `dated`: the line is due — not in a biên bản
+/// (Mẫu 1.9 has none), whose line, when written, is still checked.
+fn place_date(out: &mut Out, h: &Header, motto_size: Option<u32>, dated: bool) {
     let Some((_, p)) = non_empty(&h.right)
         .filter(|(_, p)| !is_national(p) && p.plain() != MOTTO)
         .find(|(_, p)| p.plain().contains("ngày") || p.plain().contains("năm"))
     else {
+        if !dated {
+            return;
+        }
         out.err(
             R_DATE,
             "cột phải phần đầu",

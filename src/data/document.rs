@@ -98,9 +98,13 @@ pub struct RawDocument {
     pub co_quan: RawAgency,
     /// Số, ký hiệu — `15/TB-UBND`, `68/2007/QĐ-UBND`, or `/TB-UBND` for a draft.
     pub so_ky_hieu: Text,
-    /// Địa danh — place name, e.g. `Nguyễn Trãi`.
-    pub dia_danh: Text,
-    /// Ngày ban hành — `2025-04-02`, `02/4/2025`, or only the year `2025` for a draft.
+    /// Địa danh — place name of the place-and-date line, e.g. `Phường Nguyễn Trãi`; required
+    /// for every kind but a biên bản, whose Mẫu 1.9 has no such line (accepted there, not
+    /// printed).
+    #[serde(default)]
+    pub dia_danh: Option<Text>,
+    /// Ngày ban hành — `2025-04-02`, `02/4/2025`, or only the year `2025` for a draft. A biên
+    /// bản prints it only in the `(Kèm theo Biên bản số … ngày …)` line of a phụ lục.
     pub ngay_ban_hanh: Scalar,
     /// Trích yếu — subject line(s).
     #[serde(default)]
@@ -309,12 +313,26 @@ pub(crate) fn validate_document(
             return None;
         }
     };
+    // Biên bản (Mẫu 1.9) prints no place-and-date line: its `dia_danh` is optional and unused
+    // (the meeting's place is `dia_diem`). Every other kind requires it.
+    let place = if kind.layout().has_place_date() {
+        if raw.dia_danh.is_none() {
+            c.error(
+                "dia_danh",
+                "thiếu trường bắt buộc `dia_danh`",
+                "thêm dòng `dia_danh: …` (địa danh ở dòng ngày tháng, ví dụ `dia_danh: \"Phường Nguyễn Trãi\"`)",
+            );
+        }
+        raw.dia_danh.as_deref()
+    } else {
+        None
+    };
     let head = frame::head(
         c,
         kind,
         &raw.co_quan,
         &raw.so_ky_hieu,
-        &raw.dia_danh,
+        place,
         &raw.ngay_ban_hanh.0,
     );
     let introduction = kind.layout() == Layout::Introduction;

@@ -273,7 +273,7 @@ pub(crate) fn validate_envelope(c: &mut Checker<'_>, raw: RawEnvelope) -> Envelo
         kind,
         &raw.co_quan,
         &raw.so_ky_hieu,
-        &raw.dia_danh,
+        Some(&*raw.dia_danh),
         &raw.ngay_ban_hanh.0,
     );
     let deadline = match frame::parse_date(&raw.han_nop.0) {

@@ -39,19 +39,23 @@ pub(crate) fn check_kind(c: &mut Checker<'_>, loai: Option<&str>, kind: Document
 }
 
 /// Check the header fields shared by every document type (`co_quan`, `so_ky_hieu`, `dia_danh`,
-/// `ngay_ban_hanh`).
+/// `ngay_ban_hanh`). `dia_danh` is `None` when the place is not printed (a biên bản, Mẫu 1.9,
+/// has no place-and-date line) or when its missing key was already reported: it is then
+/// neither required nor checked, and the frame's place is empty.
 pub(crate) fn head(
     c: &mut Checker<'_>,
     kind: DocumentKind,
     agency_raw: &RawAgency,
     so_ky_hieu: &str,
-    dia_danh: &str,
+    dia_danh: Option<&str>,
     ngay_ban_hanh: &str,
 ) -> Head {
     let (parent_agency, issuing_agency, right_header) = agency(c, agency_raw, "co_quan");
     let reference = reference(c, so_ky_hieu, kind, "so_ky_hieu");
-    c.require("dia_danh", dia_danh, "địa danh");
-    place_level(c, &issuing_agency, dia_danh, "dia_danh");
+    if let Some(dia_danh) = dia_danh {
+        c.require("dia_danh", dia_danh, "địa danh");
+        place_level(c, &issuing_agency, dia_danh, "dia_danh");
+    }
     let date = issue_date(c, ngay_ban_hanh, "ngay_ban_hanh");
     Head {
         kind,
@@ -59,7 +63,7 @@ pub(crate) fn head(
         issuing_agency,
         right_header,
         reference,
-        place: dia_danh.trim().to_string(),
+        place: dia_danh.map(|d| d.trim().to_string()).unwrap_or_default(),
         date,
     }
 }

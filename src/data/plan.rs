@@ -223,7 +223,7 @@ pub fn validate_plan(c: &mut Checker<'_>, mut raw: RawPlan) -> Plan {
         kind,
         &raw.co_quan,
         &raw.so_ky_hieu,
-        &raw.dia_danh,
+        Some(&*raw.dia_danh),
         &raw.ngay_ban_hanh.0,
     );
     if raw.trich_yeu.0.is_empty() {

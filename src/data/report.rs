@@ -512,7 +512,7 @@ pub(crate) fn validate_unit_report(
         kind,
         &raw.co_quan,
         &raw.so_ky_hieu,
-        &raw.dia_danh,
+        Some(&*raw.dia_danh),
         &raw.ngay_ban_hanh.0,
     );
     let submitted = match frame::parse_date(&raw.ngay_nop.0) {

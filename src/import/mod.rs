@@ -151,6 +151,7 @@ struct DataFile {
     loai: String,
     co_quan: Agency,
     so_ky_hieu: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
     dia_danh: String,
     ngay_ban_hanh: String,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -212,6 +213,8 @@ struct Builder {
     /// Markdown blocks of the body, in order.
     body: Vec<String>,
     warnings: Vec<String>,
+    /// The header had a place-and-date line.
+    dated: bool,
 }
 
 /// A paragraph's text, cut to 60 characters, in quotes (as `vanban check` names places).
@@ -352,6 +355,9 @@ impl Builder {
         let closing = closing_start(doc, body_start).max(body_start);
         let layout = kind.map(|k| k.layout);
         self.body_of(doc, body_start, closing, layout);
+        if !self.dated {
+            self.undated(layout);
+        }
         let after = self.closing(doc, closing, layout);
         self.appendices(doc, after);
         if matches!(
@@ -504,11 +510,24 @@ impl Builder {
         if !own_title.is_empty() {
             self.out.co_quan.tieu_de_phai = Some(own_title.join(" "));
         }
-        if !dated {
-            self.warn("không thấy dòng địa danh, ngày tháng năm ở cột phải phần đầu".into());
-            self.out.dia_danh = UNKNOWN.into();
+        self.dated = dated;
+    }
+
+    /// A header without a place-and-date line: a biên bản has none (Mẫu 1.9) and takes its date
+    /// from the meeting's time; any other kind gets placeholders and a warning.
+    fn undated(&mut self, layout: Option<Layout>) {
+        if layout == Some(Layout::Minutes) {
+            if let Some(d) = self.out.thoi_gian.as_deref().and_then(date_in) {
+                self.out.ngay_ban_hanh = d;
+                return;
+            }
+            self.warn("biên bản: không thấy ngày họp (\"Thời gian bắt đầu: … ngày … tháng … năm …\"): điền ngay_ban_hanh".into());
             self.out.ngay_ban_hanh = UNKNOWN.into();
+            return;
         }
+        self.warn("không thấy dòng địa danh, ngày tháng năm ở cột phải phần đầu".into());
+        self.out.dia_danh = UNKNOWN.into();
+        self.out.ngay_ban_hanh = UNKNOWN.into();
     }
 
     /// `<Địa danh>, ngày DD tháng MM năm YYYY` (a draft leaves day and month blank).
@@ -1383,6 +1402,21 @@ fn header_start(doc: &Doc, h: &Header) -> usize {
     i
 }
 
+/// The date written `ngày D tháng M năm Y` inside a text, as `YYYY-MM-DD`.
+fn date_in(t: &str) -> Option<String> {
+    let words: Vec<&str> = t.split_whitespace().collect();
+    let after = |key: &str| -> Option<u32> {
+        let i = words.iter().position(|w| *w == key)?;
+        words
+            .get(i + 1)?
+            .trim_end_matches(['.', ',', ';'])
+            .parse()
+            .ok()
+    };
+    let d = chrono::NaiveDate::from_ymd_opt(after("năm")? as i32, after("tháng")?, after("ngày")?)?;
+    Some(d.format("%Y-%m-%d").to_string())
+}
+
 /// `Điều 3.` at the start of an article → the label's length in characters.
 fn article_label(t: &str) -> Option<usize> {
     let rest = t.strip_prefix("Điều ")?;
@@ -1435,6 +1469,10 @@ mod tests {
         assert_eq!(iso("31/12/2025"), Some("2025-12-31".into()));
         assert_eq!(article_label("Điều 12. Hiệu lực"), Some(8));
         assert_eq!(article_label("Điều khoản"), None);
+        assert_eq!(
+            date_in("08 giờ 00 phút, ngày 20 tháng 11 năm 2025").as_deref(),
+            Some("2025-11-20")
+        );
     }
 
     #[test]

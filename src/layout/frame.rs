@@ -412,7 +412,13 @@ pub(crate) fn header_table(f: &Frame, out: &mut Vec<Flow>) {
     let fits = |line: &str, size, room: Twips| {
         styled_width_twips(line, size, false, true) + p::PLACE_DATE_SPARE.twips() <= room
     };
-    let mut place_date = place_date(f, p::DRAFT_DATE_BLANKS);
+    // Biên bản (Mẫu 1.9): no place-and-date line; the right cell of row 2 stays empty.
+    let dated = f.kind.layout().has_place_date();
+    let mut place_date = if dated {
+        place_date(f, p::DRAFT_DATE_BLANKS)
+    } else {
+        String::new()
+    };
     let (title_size, motto_size, date_size) = if fits(&place_date, p::PLACE_DATE_SIZE, right_w) {
         (p::NATIONAL_TITLE_SIZE, p::MOTTO_SIZE, p::PLACE_DATE_SIZE)
     } else {
@@ -421,7 +427,7 @@ pub(crate) fn header_table(f: &Frame, out: &mut Vec<Flow>) {
     // A draft's blanks shrink (down to half) before its line would wrap, margins used.
     let widest = right_w + p::CELL_MARGIN.twips() + p::CELL_MARGIN.twips();
     let mut blanks = p::DRAFT_DATE_BLANKS;
-    while blanks > p::DRAFT_DATE_BLANKS / 2 && !fits(&place_date, date_size, widest) {
+    while dated && blanks > p::DRAFT_DATE_BLANKS / 2 && !fits(&place_date, date_size, widest) {
         blanks -= 1;
         place_date = self::place_date(f, blanks);
     }
@@ -470,10 +476,12 @@ pub(crate) fn header_table(f: &Frame, out: &mut Vec<Flow>) {
             number.push(spaced(centred(spans), p::LETTER_SUBJECT_SPACING));
         }
     }
-    let mut date = spaced(
-        centred(vec![text(&place_date, date_size, false, true)]),
-        p::HEADER_SECOND_ROW_SPACING,
-    );
+    let spans = if dated {
+        vec![text(&place_date, date_size, false, true)]
+    } else {
+        Vec::new()
+    };
+    let mut date = spaced(centred(spans), p::HEADER_SECOND_ROW_SPACING);
     if !fits(&place_date, date_size, right_w) {
         // Still too long (`Thành phố Hồ Chí Minh, ngày …`): the line may use the cell margins.
         date.format.indent_left = -p::CELL_MARGIN.twips();

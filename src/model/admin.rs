@@ -47,6 +47,14 @@ impl Layout {
             Layout::Leave => "1.10",
         }
     }
+
+    /// Whether the Mẫu prints the place-and-date line (ô 4, `<Địa danh>, ngày … tháng … năm …`)
+    /// under the Tiêu ngữ. Every Mẫu of Phụ lục III does but Mẫu 1.9 (biên bản), whose header
+    /// has the số, ký hiệu only: the time and place of the meeting are written in the body
+    /// (`Thời gian bắt đầu:`, `Địa điểm:`, `Cuộc họp kết thúc vào …`).
+    pub fn has_place_date(self) -> bool {
+        self != Layout::Minutes
+    }
 }
 
 /// Tên loại văn bản — the document type (NĐ 30 Điều 7; names and codes from Phụ lục III, Mục I).
@@ -549,7 +557,8 @@ pub struct Frame {
     pub right_header: RightHeader,
     /// Số, ký hiệu.
     pub reference: ReferenceNumber,
-    /// Địa danh — place name, e.g. `Nguyễn Trãi`.
+    /// Địa danh — place name, e.g. `Nguyễn Trãi`; empty for a biên bản, which prints no
+    /// place-and-date line ([`Layout::has_place_date`]).
     pub place: String,
     /// Ngày ban hành.
     pub date: IssueDate,
