@@ -10,7 +10,7 @@ use serde_yaml::Value;
 
 use crate::support::word::{
     auto_numbered, auto_numbered_plan, edit_document, plain_document, sample, shaped_rules,
-    tab_header, tracked_changes, word_made,
+    tab_header, tracked_changes, word_made, word_split_runs,
 };
 use crate::support::{
     fixture, libreoffice, libreoffice_convert, parts, squash, vanban, visible_text,
@@ -498,6 +498,46 @@ fn issue_10_import_round_trip_documents_saved_by_libreoffice() {
         failures.extend(round_trip(&lo, &stem, &saved, stem == "tong-hop"));
     }
     assert_no_failures("saved by LibreOffice", &failures);
+}
+
+#[test]
+fn issue_10_import_runs_split_as_word_saves_them() {
+    // Word splits runs at every edit and spell-check (rsids, proofErr, _GoBack,
+    // lastRenderedPageBreak): the round trip holds, emphasis included.
+    let t = tempfile::tempdir().expect("tempdir");
+    let d = t.path();
+    let mut failures = Vec::new();
+    let docs = [
+        ("ke-hoach", std::fs::read(plan_docx(d)).expect("read")),
+        ("cong-van", sample(d, "cong-van")),
+        (
+            "bao-cao",
+            std::fs::read(unit_report_docx(d, "tram-y-te")).expect("read"),
+        ),
+    ];
+    for (name, docx) in docs {
+        let split = word_split_runs(&docx);
+        let runs = |d: &[u8]| {
+            crate::support::part(d, "word/document.xml")
+                .matches("<w:t ")
+                .count()
+        };
+        assert!(runs(&split) > 2 * runs(&docx), "{name}: runs split");
+        let x = d.join(format!("{name}-split.docx"));
+        std::fs::write(&x, split).expect("write");
+        failures.extend(round_trip(d, &format!("{name}-split"), &x, false));
+    }
+    // The emphasis of the split runs is one span again.
+    let text = std::fs::read_to_string(d.join("cong-van-split.yaml")).unwrap_or_default();
+    for span in [
+        "**trước ngày 18/12/2025**",
+        "*\"Chung tay xây dựng môi trường an toàn, bình đẳng cho phụ nữ và trẻ em gái\"*",
+    ] {
+        if !text.contains(span) {
+            failures.push(format!("cong-van-split: {span} not in\n{text}"));
+        }
+    }
+    assert_no_failures("split runs", &failures);
 }
 
 #[test]

@@ -412,3 +412,48 @@ fn roman(n: u32) -> String {
     out.push_str(["", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX"][(n % 10) as usize]);
     out
 }
+
+/// `docx` with its runs split as Word saves them after editing and spell-checking: one run per
+/// word (with an `w:rsidR`), a `w:proofErr` and the `_GoBack` bookmark after the first word, a
+/// `w:lastRenderedPageBreak` in the second. The visible text is unchanged. Only runs of plain
+/// text (`w:rPr` then one `w:t`) are split.
+pub fn word_split_runs(docx: &[u8]) -> Vec<u8> {
+    const OPEN: &str = "<w:r><w:rPr>";
+    const MID: &str = "</w:rPr><w:t xml:space=\"preserve\">";
+    const CLOSE: &str = "</w:t></w:r>";
+    edit_document(docx, |x| {
+        let mut out = String::with_capacity(x.len() * 2);
+        let mut rest = x.as_str();
+        while let Some(i) = rest.find(OPEN) {
+            out.push_str(&rest[..i]);
+            let run = &rest[i..];
+            let Some(end) = run.find(CLOSE) else {
+                out.push_str(run);
+                rest = "";
+                break;
+            };
+            let whole = &run[..end + CLOSE.len()];
+            match whole[OPEN.len()..end].split_once(MID) {
+                Some((rpr, text)) if !rpr.contains("<w:r>") && !text.contains('<') => {
+                    for (k, word) in text.split_inclusive(' ').enumerate() {
+                        let mark = if k == 1 {
+                            "<w:lastRenderedPageBreak/>"
+                        } else {
+                            ""
+                        };
+                        out.push_str(&format!(
+                            "<w:r w:rsidR=\"00A1B2C3\"><w:rPr>{rpr}</w:rPr>{mark}<w:t xml:space=\"preserve\">{word}</w:t></w:r>"
+                        ));
+                        if k == 0 {
+                            out.push_str("<w:proofErr w:type=\"spellStart\"/><w:bookmarkStart w:id=\"0\" w:name=\"_GoBack\"/><w:bookmarkEnd w:id=\"0\"/>");
+                        }
+                    }
+                }
+                _ => out.push_str(whole),
+            }
+            rest = &run[end + CLOSE.len()..];
+        }
+        out.push_str(rest);
+        out
+    })
+}
