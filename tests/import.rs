@@ -1028,6 +1028,118 @@ fn h17_import_a_footnote_cited_twice_stays_one_note() {
     assert_no_failures("H17", &failures);
 }
 
+#[test]
+fn issue_10_import_header_in_two_tables() {
+    // The header in two tables (agency | Quốc hiệu, then số | date), as many Word files have it
+    // (check accepts it): recognised once, not kept again as a table in the body.
+    let t = tempfile::tempdir().expect("tempdir");
+    let base = sample(t.path(), "thong-bao");
+    let split = edit_document(&base, |x| {
+        assert!(x.contains("</w:tr><w:tr>"));
+        x.replacen("</w:tr><w:tr>", "</w:tr></w:tbl><w:p/><w:tbl><w:tr>", 1)
+    });
+    let imported = import_bytes(t.path(), "two-tables", &split);
+    assert_eq!(imported.code, Some(0), "{}", imported.stderr);
+    let y = render(
+        t.path(),
+        &t.path().join("two-tables.yaml"),
+        &t.path().join("two-tables-y.docx"),
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let d = difference(
+        "header in two tables",
+        &paragraphs(&base, "word/document.xml"),
+        &paragraphs(&y, "word/document.xml"),
+    );
+    assert!(
+        d.is_none(),
+        "{}\nstderr:\n{}",
+        d.unwrap_or_default(),
+        imported.stderr
+    );
+}
+
+/// `docx` with the text of its document and footnotes in decomposed Unicode (NFD), as Unikey's
+/// "Unicode tổ hợp" and some Mac programs write Vietnamese.
+fn decomposed(docx: &[u8]) -> Vec<u8> {
+    use unicode_normalization::UnicodeNormalization;
+    crate::support::word::edited(
+        docx,
+        |n, x| {
+            if n != "word/document.xml" && n != "word/footnotes.xml" {
+                return x;
+            }
+            let mut out = String::with_capacity(x.len() * 2);
+            let mut in_tag = false;
+            let mut text = String::new();
+            for c in x.chars() {
+                match c {
+                    '<' => {
+                        out.extend(text.nfd());
+                        text.clear();
+                        in_tag = true;
+                        out.push(c);
+                    }
+                    '>' => {
+                        in_tag = false;
+                        out.push(c);
+                    }
+                    _ if in_tag => out.push(c),
+                    _ => text.push(c),
+                }
+            }
+            out.extend(text.nfd());
+            out
+        },
+        &[],
+    )
+}
+
+#[test]
+fn issue_10_import_decomposed_unicode_is_read_as_composed() {
+    // Vietnamese typed as decomposed Unicode (NFD): the frame is recognised as in NFC, the data
+    // file is NFC, and the document rendered from it reads the same.
+    let t = tempfile::tempdir().expect("tempdir");
+    let mut failures = Vec::new();
+    for kind in ["thong-bao", "quyet-dinh"] {
+        let base = sample(t.path(), kind);
+        let nfd = decomposed(&base);
+        assert_ne!(nfd, base, "{kind}: decomposed");
+        let imported = import_bytes(t.path(), &format!("{kind}-nfd"), &nfd);
+        if imported.code != Some(0) || imported.text.is_none() {
+            failures.push(format!(
+                "{kind}: exit {:?}\n{}",
+                imported.code, imported.stderr
+            ));
+            continue;
+        }
+        let text = imported.text.as_deref().unwrap_or_default();
+        if !unicode_normalization::is_nfc(text) {
+            failures.push(format!("{kind}: the data file is not NFC"));
+        }
+        match render(
+            t.path(),
+            &t.path().join(format!("{kind}-nfd.yaml")),
+            &t.path().join(format!("{kind}-nfd-y.docx")),
+        ) {
+            Err(e) => failures.push(format!(
+                "{kind}: {e}\nimport's stderr:\n{}",
+                imported.stderr
+            )),
+            Ok(y) => {
+                for part in ["word/document.xml", "word/footnotes.xml"] {
+                    failures.extend(difference(
+                        &format!("{kind} (NFD): {part}"),
+                        &paragraphs(&base, part),
+                        &paragraphs(&y, part),
+                    ));
+                }
+            }
+        }
+    }
+    assert_no_failures("decomposed Unicode", &failures);
+}
+
 // ---------------------------------------------------------------------------------------------
 // 4. Word-made documents: the frame recognised, what is not recognised kept and named
 // ---------------------------------------------------------------------------------------------
