@@ -1396,6 +1396,8 @@ fn header_start(doc: &Doc, h: &Header) -> usize {
                 i -= 1
             }
             Block::Para(p) if p.text.contains('\t') => i -= 1,
+            // The empty paragraph Word keeps between two tables (a header in two tables).
+            Block::Para(p) if p.text.trim().is_empty() => i -= 1,
             _ => break,
         }
     }
