@@ -3,6 +3,7 @@
 
 use quick_xml::events::Event;
 use quick_xml::Reader;
+use unicode_normalization::UnicodeNormalization;
 
 /// One element: its qualified name as written (`w:p`), attributes, children and text.
 #[derive(Debug, Default, Clone)]
@@ -76,7 +77,13 @@ pub(crate) fn parse(bytes: &[u8]) -> Option<Node> {
                 stack.last_mut()?.children.push(n);
             }
             Event::End(_) => {
-                let n = stack.pop()?;
+                let mut n = stack.pop()?;
+                // Vietnamese typed as decomposed Unicode (NFD: Unikey's "Unicode tổ hợp", some
+                // Mac programs) is read composed, as the data is (NFC): the same words compare
+                // equal whichever form the file holds.
+                if !unicode_normalization::is_nfc(&n.text) {
+                    n.text = n.text.nfc().collect();
+                }
                 stack.last_mut()?.children.push(n);
             }
             Event::Text(t) => {
@@ -148,5 +155,12 @@ mod tests {
         assert!(parse(b"<a><b></a>").is_none());
         let deep = "<a>".repeat(MAX_DEPTH + 2) + &"</a>".repeat(MAX_DEPTH + 2);
         assert!(parse(deep.as_bytes()).is_none());
+    }
+
+    #[test]
+    fn decomposed_text_is_read_composed() {
+        // "Hòa" and "Việt" with their marks combining (NFD), split by an entity.
+        let n = parse("<t>Ho\u{300}a &amp; Vie\u{323}\u{302}t</t>".as_bytes()).unwrap();
+        assert_eq!(n.text, "Hòa & Việt");
     }
 }
