@@ -4,8 +4,8 @@
 //! administrative document gives one finding.
 
 use crate::support::word::{
-    auto_numbered_plan, check, drop_rule_after, each_paragraph, edit_document, plain_document,
-    sample, shaped_rules, tab_header, tracked_changes, word_made,
+    auto_numbered_plan, check, decomposed, drop_rule_after, each_paragraph, edit_document,
+    plain_document, sample, shaped_rules, tab_header, tracked_changes, word_made,
 };
 use crate::support::{fixture, fixture_workspace, vanban};
 
@@ -172,6 +172,18 @@ fn issue_10_bien_ban_without_place_and_date_line_is_clean() {
     let (code, f) = check(t.path(), "retitled.docx", &retitled);
     assert!(f.is_empty(), "{f:#?}");
     assert_eq!(code, Some(0));
+}
+
+#[test]
+fn issue_10_check_decomposed_unicode_is_read_as_composed() {
+    // Vietnamese typed as decomposed Unicode (NFD) is the same text: clean as the NFC original.
+    let t = tempfile::tempdir().expect("tempdir");
+    for kind in ["cong-van", "thong-bao"] {
+        let nfd = decomposed(&sample(t.path(), kind));
+        let (code, f) = check(t.path(), "nfd.docx", &nfd);
+        assert!(f.is_empty(), "{kind}: {f:#?}");
+        assert_eq!(code, Some(0), "{kind}");
+    }
 }
 
 #[test]

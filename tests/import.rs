@@ -9,8 +9,8 @@ use std::path::{Path, PathBuf};
 use serde_yaml::Value;
 
 use crate::support::word::{
-    auto_numbered, auto_numbered_plan, edit_document, plain_document, sample, shaped_rules,
-    tab_header, tracked_changes, word_made, word_split_runs,
+    auto_numbered, auto_numbered_plan, decomposed, edit_document, plain_document, sample,
+    shaped_rules, tab_header, tracked_changes, word_made, word_split_runs,
 };
 use crate::support::{
     fixture, libreoffice, libreoffice_convert, parts, squash, vanban, visible_text,
@@ -1057,42 +1057,6 @@ fn issue_10_import_header_in_two_tables() {
         d.unwrap_or_default(),
         imported.stderr
     );
-}
-
-/// `docx` with the text of its document and footnotes in decomposed Unicode (NFD), as Unikey's
-/// "Unicode tổ hợp" and some Mac programs write Vietnamese.
-fn decomposed(docx: &[u8]) -> Vec<u8> {
-    use unicode_normalization::UnicodeNormalization;
-    crate::support::word::edited(
-        docx,
-        |n, x| {
-            if n != "word/document.xml" && n != "word/footnotes.xml" {
-                return x;
-            }
-            let mut out = String::with_capacity(x.len() * 2);
-            let mut in_tag = false;
-            let mut text = String::new();
-            for c in x.chars() {
-                match c {
-                    '<' => {
-                        out.extend(text.nfd());
-                        text.clear();
-                        in_tag = true;
-                        out.push(c);
-                    }
-                    '>' => {
-                        in_tag = false;
-                        out.push(c);
-                    }
-                    _ if in_tag => out.push(c),
-                    _ => text.push(c),
-                }
-            }
-            out.extend(text.nfd());
-            out
-        },
-        &[],
-    )
 }
 
 #[test]

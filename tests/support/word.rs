@@ -457,3 +457,39 @@ pub fn word_split_runs(docx: &[u8]) -> Vec<u8> {
         out
     })
 }
+
+/// `docx` with the text of its document and footnotes in decomposed Unicode (NFD), as Unikey's
+/// "Unicode tổ hợp" and some Mac programs write Vietnamese.
+pub fn decomposed(docx: &[u8]) -> Vec<u8> {
+    use unicode_normalization::UnicodeNormalization;
+    edited(
+        docx,
+        |n, x| {
+            if n != "word/document.xml" && n != "word/footnotes.xml" {
+                return x;
+            }
+            let mut out = String::with_capacity(x.len() * 2);
+            let mut in_tag = false;
+            let mut text = String::new();
+            for c in x.chars() {
+                match c {
+                    '<' => {
+                        out.extend(text.nfd());
+                        text.clear();
+                        in_tag = true;
+                        out.push(c);
+                    }
+                    '>' => {
+                        in_tag = false;
+                        out.push(c);
+                    }
+                    _ if in_tag => out.push(c),
+                    _ => text.push(c),
+                }
+            }
+            out.extend(text.nfd());
+            out
+        },
+        &[],
+    )
+}
