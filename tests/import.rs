@@ -566,6 +566,89 @@ fn issue_10_import_doc_through_libreoffice() {
     assert_no_failures(".doc", &failures);
 }
 
+/// The emphasis of a document vanban wrote: for each paragraph with bold or italic runs, its
+/// bold text and its italic text, squashed (vanban writes `<w:p>`, `<w:r>` without attributes
+/// and `<w:b/>`, `<w:i/>` in the run's properties).
+fn emphasis(docx: &[u8]) -> Vec<(String, String)> {
+    let xml = crate::support::part(docx, "word/document.xml");
+    let mut out = Vec::new();
+    for p in xml.split("<w:p>").skip(1) {
+        let p = p.split("</w:p>").next().unwrap_or_default();
+        let (mut bold, mut italic) = (String::new(), String::new());
+        for r in p.split("<w:r>").skip(1) {
+            let r = r.split("</w:r>").next().unwrap_or_default();
+            let props = r.split("</w:rPr>").next().unwrap_or_default();
+            let text: String = r
+                .split("<w:t")
+                .skip(1)
+                .filter_map(|t| t.split_once('>').map(|(_, rest)| rest))
+                .map(|t| t.split("</w:t>").next().unwrap_or_default())
+                .collect();
+            if props.contains("<w:b/>") {
+                bold.push_str(&text);
+            }
+            if props.contains("<w:i/>") {
+                italic.push_str(&text);
+            }
+        }
+        if !bold.trim().is_empty() || !italic.trim().is_empty() {
+            out.push((squash(&bold), squash(&italic)));
+        }
+    }
+    out
+}
+
+#[test]
+fn issue_10_import_round_trip_keeps_emphasis() {
+    // Bold and italic (headings, the agency, the signature, *quoted* and **marked** words) are
+    // what they were in x, paragraph by paragraph.
+    let t = tempfile::tempdir().expect("tempdir");
+    let d = t.path();
+    let mut docs = vec![
+        ("ke-hoach".to_string(), plan_docx(d)),
+        (
+            "bao-cao-tram-y-te".to_string(),
+            unit_report_docx(d, "tram-y-te"),
+        ),
+    ];
+    for kind in stems("kinds") {
+        sample(d, &kind);
+        docs.push((kind.clone(), d.join(format!("{kind}.docx"))));
+    }
+    let mut failures = Vec::new();
+    for (name, x) in docs {
+        let yaml = d.join(format!("{name}.yaml"));
+        let imported = import(d, &x, &yaml);
+        if imported.code != Some(0) {
+            failures.push(format!(
+                "{name}: exit {:?}\n{}",
+                imported.code, imported.stderr
+            ));
+            continue;
+        }
+        match render(d, &yaml, &d.join(format!("{name}-y.docx"))) {
+            Err(e) => failures.push(format!("{name}: {e}")),
+            Ok(y) => {
+                let ex = emphasis(&std::fs::read(&x).expect("read"));
+                if ex.len() < 3 {
+                    failures.push(format!("{name}: x has little emphasis: {ex:?}"));
+                }
+                let fmt = |v: Vec<(String, String)>| -> Vec<String> {
+                    v.into_iter()
+                        .map(|(b, i)| format!("đậm «{b}» nghiêng «{i}»"))
+                        .collect()
+                };
+                failures.extend(difference(
+                    &format!("{name}: emphasis"),
+                    &fmt(ex),
+                    &fmt(emphasis(&y)),
+                ));
+            }
+        }
+    }
+    assert_no_failures("emphasis", &failures);
+}
+
 // ---------------------------------------------------------------------------------------------
 // 2. The data file: frame keys, footnotes, the kinds' own fields
 // ---------------------------------------------------------------------------------------------
