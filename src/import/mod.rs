@@ -367,7 +367,7 @@ impl Builder {
             };
             let t = p.plain();
             let side = matches!(p.props.jc.as_deref(), Some("center" | "right" | "end"));
-            if !t.is_empty() && !(side && t.chars().count() <= 60 && !t.ends_with('.')) {
+            if !(t.is_empty() || side && t.chars().count() <= 60 && !t.ends_with('.')) {
                 break;
             }
             lines.insert(0, p.clone());
