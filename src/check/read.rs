@@ -257,13 +257,17 @@ pub(crate) struct Doc {
     /// Chú thích — the footnotes by `w:id` (separators left out): their paragraphs, the
     /// reference mark (`w:footnoteRef`) left out.
     pub(crate) footnotes: BTreeMap<String, Vec<Para>>,
+    /// Ghi chú (comment) references of Word's review comments.
+    pub(crate) comments: usize,
+    /// Table cells merged across columns (`w:gridSpan` > 1) or rows (`w:vMerge`).
+    pub(crate) merged_cells: usize,
 }
 
 /// Why a package could not be read.
 #[derive(Debug, thiserror::Error)]
 pub(crate) enum ReadError {
     /// Not a zip, or no `word/document.xml`.
-    #[error("không phải tệp .docx (gói zip có word/document.xml): {0}")]
+    #[error("tệp hỏng hoặc không phải tệp Word .docx (mở bằng Word rồi Lưu thành \"Word Document (*.docx)\"); chi tiết: {0}")]
     NotDocx(String),
     /// A part is not well-formed XML.
     #[error("phần {0} của tệp không phải XML hợp lệ")]
@@ -642,6 +646,10 @@ struct Ctx {
     numbering: Numbering,
     theme: Theme,
     tracked: usize,
+    /// Comment references met.
+    comments: usize,
+    /// Merged table cells met.
+    merged: usize,
     /// Bookmarks open in the current paragraph (their names).
     open_marks: Vec<String>,
     /// Bookmark name → the footnote it encloses the reference of (H17's NOTEREF target).
@@ -802,6 +810,7 @@ impl Ctx {
                     }
                 }
                 "w:noBreakHyphen" => text.push('-'),
+                "w:commentReference" => self.comments += 1,
                 "w:drawing" | "w:pict" | "mc:AlternateContent" | "w:object" => {
                     if has_line_shape(c) {
                         out.line_shape = true;
@@ -851,6 +860,15 @@ impl Ctx {
                     for tr in c.descendants_direct("w:tr") {
                         let mut cells = Vec::new();
                         for tc in tr.descendants_direct("w:tc") {
+                            if let Some(pr) = tc.child("w:tcPr") {
+                                let span = pr
+                                    .child_val("w:gridSpan")
+                                    .and_then(|v| v.parse::<u32>().ok())
+                                    .unwrap_or(1);
+                                if span > 1 || pr.child("w:vMerge").is_some() {
+                                    self.merged += 1;
+                                }
+                            }
                             let mut paras = Vec::new();
                             self.cell(tc, &mut paras);
                             cells.push(paras);
@@ -943,6 +961,8 @@ pub(crate) fn read(bytes: &[u8]) -> Result<Doc, ReadError> {
         numbering,
         theme,
         tracked: 0,
+        comments: 0,
+        merged: 0,
         open_marks: Vec::new(),
         note_marks: BTreeMap::new(),
     };
@@ -1018,6 +1038,8 @@ pub(crate) fn read(bytes: &[u8]) -> Result<Doc, ReadError> {
         sections,
         tracked_changes: ctx.tracked,
         footnotes,
+        comments: ctx.comments,
+        merged_cells: ctx.merged,
     })
 }
 

@@ -41,6 +41,23 @@ fn import_one(
     outputs: &mut vanban::Outputs,
     r: &Reporter,
 ) -> Result<ExitStatus, Error> {
+    let ext = |p: &Path| {
+        p.extension()
+            .map(|x| x.to_string_lossy().to_lowercase())
+            .unwrap_or_default()
+    };
+    if matches!(ext(file).as_str(), "yaml" | "yml") {
+        return Err(Error::Io {
+            path: file.to_path_buf(),
+            message: "đây là tệp dữ liệu, không phải tệp Word: `vanban import` đọc tệp .docx; để tạo văn bản từ tệp dữ liệu, dùng `vanban render`".into(),
+        });
+    }
+    if !matches!(ext(out).as_str(), "yaml" | "yml") {
+        return Err(Error::Io {
+            path: out.to_path_buf(),
+            message: "tệp kết quả của `vanban import` là tệp dữ liệu: đặt tên có đuôi .yaml (nhập nhiều tệp thì `-o` là thư mục)".into(),
+        });
+    }
     vanban::check_data_output(out, &[file.to_path_buf()])?;
     let bytes = super::check::bytes_of(file)?;
     r.step(&format!("đọc {}", file.display()));
@@ -78,12 +95,39 @@ fn import_one(
 
 /// Run `import`.
 pub(crate) fn run(a: &ImportArgs, r: &Reporter) -> Result<ExitStatus, Error> {
-    let files = super::paths::distinct(super::paths::expand(&a.files)?);
+    let mut files = super::paths::distinct(super::paths::expand(&a.files)?);
+    // `~$tên.docx`: the lock file Word keeps beside a document it has open, not a document.
+    files.retain(|f| {
+        let lock = f
+            .file_name()
+            .is_some_and(|n| n.to_string_lossy().starts_with("~$"));
+        if lock {
+            r.warn(&format!(
+                "bỏ qua {}: tệp khóa Word tạo khi đang mở một văn bản, không phải văn bản",
+                f.display()
+            ));
+        }
+        !lock
+    });
     let many = files.len() > 1;
+    if let (true, Some(o)) = (many, &a.output) {
+        if o.extension().is_some_and(|x| x == "yaml" || x == "yml") {
+            return Err(Error::Io {
+                path: o.clone(),
+                message: format!(
+                    "nhập {} tệp: `-o` là thư mục chứa các tệp dữ liệu, không phải một tệp .yaml",
+                    files.len()
+                ),
+            });
+        }
+    }
+    // Every input checked before anything is written: a missing file writes nothing.
+    for file in &files {
+        super::paths::check_docx_file(file)?;
+    }
     let mut outputs = vanban::Outputs::new("import", a.force.force);
     let mut worst = ExitStatus::Ok;
     for file in &files {
-        super::paths::check_docx_file(file)?;
         let out = target(file, a.output.as_deref(), many);
         match import_one(file, &out, &mut outputs, r) {
             Ok(s) => worst = worst.max(s),

@@ -215,6 +215,8 @@ struct Builder {
     warnings: Vec<String>,
     /// The header had a place-and-date line.
     dated: bool,
+    /// A signature written as paragraphs before Nơi nhận (not in a table).
+    loose_signature: Option<Signature>,
 }
 
 /// A paragraph's text, cut to 60 characters, in quotes (as `vanban check` names places).
@@ -336,6 +338,7 @@ impl Builder {
                 doc.tracked_changes
             ));
         }
+        self.losses(doc);
         let h = match header(doc) {
             Ok(Some(h)) => h,
             Ok(None) | Err(_) => {
@@ -353,8 +356,33 @@ impl Builder {
         let letter = is_letter(doc, &h);
         let (kind, body_start) = self.title(doc, &h, letter);
         let closing = closing_start(doc, body_start).max(body_start);
+        let mut body_end = closing;
         let layout = kind.map(|k| k.layout);
-        self.body_of(doc, body_start, closing, layout);
+        // A signature written as paragraphs (canh giữa or canh phải) right before Nơi nhận.
+        let mut k = closing;
+        let mut lines = Vec::new();
+        while k > body_start {
+            let Block::Para(p) = &doc.blocks[k - 1] else {
+                break;
+            };
+            let t = p.plain();
+            let side = matches!(p.props.jc.as_deref(), Some("center" | "right" | "end"));
+            if !(t.is_empty() || side && t.chars().count() <= 60 && !t.ends_with('.')) {
+                break;
+            }
+            lines.insert(0, p.clone());
+            k -= 1;
+        }
+        if lines.iter().filter(|p| !p.plain().is_empty()).count() >= 2 {
+            let before = self.warnings.len();
+            if let Some(sig) = self.signature(&lines) {
+                self.loose_signature = Some(sig);
+                body_end = k;
+            } else {
+                self.warnings.truncate(before);
+            }
+        }
+        self.body_of(doc, body_start, body_end, layout);
         if !self.dated {
             self.undated(layout);
         }
@@ -368,6 +396,46 @@ impl Builder {
         }
         self.finish_notes(doc);
         kind
+    }
+
+    /// What a data file cannot hold, named once each: pictures, Word's comments, merged cells.
+    fn losses(&mut self, doc: &Doc) {
+        fn paras(b: &Block) -> Vec<&Para> {
+            match b {
+                Block::Para(p) => vec![p],
+                Block::Table(rows) => rows.iter().flatten().flatten().collect(),
+            }
+        }
+        let images: usize = doc
+            .blocks
+            .iter()
+            .flat_map(paras)
+            .map(|p| p.images)
+            .sum::<usize>()
+            + doc
+                .sections
+                .iter()
+                .flat_map(|s| s.headers.iter().chain(&s.footers))
+                .flat_map(|(_, ps)| ps)
+                .map(|p| p.images)
+                .sum::<usize>();
+        if images > 0 {
+            self.warn(format!(
+                "{images} hình ảnh (logo, ảnh, chữ ký quét) không nhập được — tệp dữ liệu chỉ giữ chữ: chèn lại trong Word sau khi tạo văn bản"
+            ));
+        }
+        if doc.comments > 0 {
+            self.warn(format!(
+                "{} ghi chú (comment) của Word không nhập: chúng là ý kiến góp ý, không thuộc văn bản",
+                doc.comments
+            ));
+        }
+        if doc.merged_cells > 0 {
+            self.warn(format!(
+                "{} ô bảng gộp (merge) được nhập thành ô riêng, chữ ở ô đầu: gộp lại trong Word nếu cần",
+                doc.merged_cells
+            ));
+        }
     }
 
     /// No administrative frame: every block in the body, the frame's keys as placeholders.
@@ -399,18 +467,10 @@ impl Builder {
                 if let Some(md) = markdown::paragraph(p, &mut self.notes) {
                     self.body.push(md);
                 }
-                if p.images > 0 {
-                    self.warn(format!(
-                        "{} hình ảnh trong đoạn {} không nhập được (tệp dữ liệu chỉ có chữ): chèn lại trong Word sau khi tạo văn bản",
-                        p.images,
-                        excerpt(&p.plain())
-                    ));
-                }
                 for t in &p.boxes {
                     self.warn(format!(
-                        "hộp văn bản (text box) {} trong đoạn {}: giữ làm một đoạn nội dung",
-                        excerpt(t),
-                        excerpt(&p.plain())
+                        "hộp văn bản (text box) {}: giữ làm một đoạn nội dung (không giữ khung, chữ đậm, canh lề của hộp)",
+                        excerpt(t)
                     ));
                     let runs = [Run {
                         text: t.clone(),
@@ -439,11 +499,9 @@ impl Builder {
     // --- Header ----------------------------------------------------------------------------
 
     fn header(&mut self, h: &Header) {
-        let lines: Vec<&Para> = h
-            .left
-            .iter()
-            .filter(|p| !p.plain().is_empty() && !p.is_rule_only())
-            .collect();
+        // A line without a letter or digit (`*` under a Party body's name, `-----`) is a rule.
+        let decoration = |p: &Para| !p.plain().chars().any(char::is_alphanumeric);
+        let lines: Vec<&Para> = h.left.iter().filter(|p| !decoration(p)).collect();
         let number_at = lines.iter().position(|p| p.plain().starts_with("Số"));
         let agency = &lines[..number_at.unwrap_or(lines.len())];
         let first_bold = agency.iter().position(|p| all_bold(p)).unwrap_or(0);
@@ -486,11 +544,7 @@ impl Builder {
         // Right: Quốc hiệu, Tiêu ngữ (or an organisation's own title), then place and date.
         let mut own_title = Vec::new();
         let mut dated = false;
-        for p in h
-            .right
-            .iter()
-            .filter(|p| !p.plain().is_empty() && !p.is_rule_only())
-        {
+        for p in h.right.iter().filter(|p| !decoration(p)) {
             let t = p.plain();
             if is_national(p) || fold(&t) == fold(MOTTO) {
                 continue;
@@ -626,15 +680,39 @@ impl Builder {
                         self.keep_block(&doc.blocks[k], "giữa phần đầu và tên loại");
                     }
                     let (end, _) = title_block(doc, i, false);
-                    let subject: Vec<String> = doc.blocks[i + 1..end]
+                    let mut subject: Vec<String> = doc.blocks[i + 1..end]
                         .iter()
                         .filter_map(|b| match b {
-                            Block::Para(p) if !p.is_rule_only() && !p.plain().is_empty() => {
-                                Some(p.plain())
-                            }
-                            _ => None,
+                            Block::Para(p) => Some(p.lines()),
+                            Block::Table(_) => None,
                         })
+                        .flatten()
+                        .filter(|p| !p.is_rule_only())
+                        .map(|p| p.plain())
+                        .filter(|t| t.chars().any(char::is_alphanumeric))
                         .collect();
+                    let mut end = end;
+                    // Without a rule under the trích yếu, a quyết định's thẩm quyền (in hoa)
+                    // follows it directly: it is not part of the trích yếu.
+                    if matches!(kind.layout, Layout::Decision | Layout::Resolution) {
+                        if let Some(k) = subject.iter().position(|t| is_upper(t)) {
+                            if k > 0 {
+                                subject.truncate(k);
+                                end = i + 1;
+                                let mut seen = 0;
+                                while seen < k {
+                                    if let Some(Block::Para(p)) = doc.blocks.get(end) {
+                                        seen += p
+                                            .lines()
+                                            .iter()
+                                            .filter(|l| !l.is_rule_only() && !l.plain().is_empty())
+                                            .count();
+                                    }
+                                    end += 1;
+                                }
+                            }
+                        }
+                    }
                     self.out.loai = kind.key.to_string();
                     self.out.trich_yeu = subject.join("\n");
                     return (Some(kind), end);
@@ -674,12 +752,38 @@ impl Builder {
                         }
                     }
                     if self.out.kinh_gui.is_empty() && t.starts_with("Kính gửi") {
-                        let rest = t["Kính gửi".len()..].trim_start_matches([':', ' ']);
+                        // `Kính gửi: A.` / `Kính gửi: A;` + Shift+Enter `- B.` / `Kính gửi:`
+                        // then one paragraph (dashed, or centred without a dash) each.
+                        let lines: Vec<String> = p.lines().iter().map(Para::plain).collect();
+                        let first = lines[0]["Kính gửi".len()..].trim_start_matches([':', ' ']);
+                        if !first.is_empty() {
+                            self.out.kinh_gui.push(item(first));
+                        }
+                        for l in lines.iter().skip(1).filter(|l| !l.is_empty()) {
+                            self.out.kinh_gui.push(item(l));
+                        }
                         i += 1;
-                        if rest.is_empty() {
-                            i += self.list_lines(&blocks[i..], |b, x| b.out.kinh_gui.push(x));
-                        } else {
-                            self.out.kinh_gui.push(bare(rest));
+                        let alone = self.out.kinh_gui.is_empty();
+                        while let Some(Block::Para(q)) = blocks.get(i) {
+                            let qt = q.plain();
+                            let dashed = qt.starts_with(['-', '+', '–', '•']);
+                            let centred = q.props.jc.as_deref() == Some("center");
+                            if qt.is_empty() || !(dashed || alone && centred) {
+                                break;
+                            }
+                            for l in q.lines() {
+                                let lt = l.plain();
+                                if !lt.is_empty() {
+                                    self.out.kinh_gui.push(item(&lt));
+                                }
+                            }
+                            i += 1;
+                        }
+                        if self.out.kinh_gui.is_empty() {
+                            self.warn(
+                                "\"Kính gửi:\" không có nơi nhận theo sau: điền kinh_gui".into(),
+                            );
+                            self.out.kinh_gui.push(UNKNOWN.into());
                         }
                         continue;
                     }
@@ -798,7 +902,7 @@ impl Builder {
                     }
                     let runs = strip_prefix(&p.runs, n);
                     let md = markdown::inline(&runs, &mut self.notes, true, true);
-                    current = Some(vec![md]);
+                    current = Some(if md.is_empty() { Vec::new() } else { vec![md] });
                     continue;
                 }
             }
@@ -819,6 +923,10 @@ impl Builder {
         }
         if self.out.dieu.is_empty() {
             self.warn("không thấy các điều (\"Điều 1. …\"): nội dung giữ trong noi_dung".into());
+        }
+        if self.out.tham_quyen.is_none() {
+            self.warn("không thấy dòng thẩm quyền ban hành (in hoa, canh giữa, trên các căn cứ): điền tham_quyen".into());
+            self.out.tham_quyen = Some(UNKNOWN.into());
         }
     }
 
@@ -1122,7 +1230,7 @@ impl Builder {
             );
             self.out.noi_nhan = vec!["Lưu: VT".into()];
         }
-        let mut sigs: Vec<Signature> = Vec::new();
+        let mut sigs: Vec<Signature> = self.loose_signature.take().into_iter().collect();
         for c in &signatures {
             match self.signature(c) {
                 Some(s) => sigs.push(s),
@@ -1203,16 +1311,25 @@ impl Builder {
     /// A signature cell: authority lines, the signer's title, the name last.
     fn signature(&mut self, cell: &[Para]) -> Option<Signature> {
         // `(Đã ký)`, `(Chữ ký, dấu)`, `(Ký, ghi rõ họ tên)`: marks of the copy, not the signer's.
-        let lines: Vec<String> = cell
+        let all: Vec<String> = cell
             .iter()
             .filter(|p| !p.is_rule_only())
             .map(Para::plain)
-            .filter(|t| !(t.is_empty() || t.starts_with('(') && t.ends_with(')')))
+            .filter(|t| !t.is_empty())
             .collect();
+        let (marks, lines): (Vec<String>, Vec<String>) = all
+            .into_iter()
+            .partition(|t| t.starts_with('(') && t.ends_with(')'));
         let (name, titles) = lines.split_last()?;
         let (title, authority) = titles.split_last()?;
         if !is_upper(title) {
             return None;
+        }
+        for m in marks {
+            self.warn(format!(
+                "dòng {} trong ô chữ ký không nhập: văn bản mới được ký lại",
+                excerpt(&m)
+            ));
         }
         Some(Signature {
             quyen_han: authority.to_vec(),
@@ -1423,7 +1540,7 @@ fn date_in(t: &str) -> Option<String> {
 fn article_label(t: &str) -> Option<usize> {
     let rest = t.strip_prefix("Điều ")?;
     let digits = rest.chars().take_while(char::is_ascii_digit).count();
-    if digits == 0 || !rest[digits..].starts_with('.') {
+    if digits == 0 || !rest[digits..].starts_with(['.', ':']) {
         return None;
     }
     Some("Điều ".chars().count() + digits + 1)
