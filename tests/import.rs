@@ -1370,9 +1370,12 @@ fn issue_10_import_many_files_into_a_folder() {
         let docx = sample(d, kind);
         std::fs::write(d.join(format!("cu/{kind}.docx")), docx).expect("write");
     }
+    // Word's lock file of an open document (`~$name.docx`) matches the pattern too: skipped.
+    std::fs::write(d.join("cu/~$thong-bao.docx"), b"\x0bNguyen Van A").expect("write");
     // A pattern (expanded by vanban, as on Windows), into a folder: one data file per document.
     let o = vanban(d, &["import", "cu/*.docx", "-o", "nhap"]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stderr(&o).contains("~$thong-bao.docx"), "{}", stderr(&o));
     assert_eq!(
         names(&d.join("nhap"))
             .iter()
@@ -1544,7 +1547,7 @@ fn issue_10_import_not_a_docx_or_missing_is_a_clear_error_without_output() {
         let o = vanban(d, &["import", &format!("{name}.docx")]);
         let err = stderr(&o);
         assert_ne!(o.status.code(), Some(0), "{name}: {err}");
-        assert!(err.contains("không phải tệp .docx"), "{name}: {err}");
+        assert!(err.contains("không phải tệp Word .docx"), "{name}: {err}");
         assert!(
             !d.join(format!("{name}.yaml")).exists(),
             "{name}: no output"
