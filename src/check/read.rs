@@ -110,7 +110,8 @@ pub(crate) struct Run {
     /// Effective formatting.
     pub(crate) props: RunProps,
     /// Chú thích — the `w:id` of the footnote this run cites (a `w:footnoteReference`, or a
-    /// NOTEREF field to the bookmark around one); the run's text is then empty.
+    /// NOTEREF field to the bookmark around one; an endnote's `w:id` marked `e`, `e1`); the
+    /// run's text is then empty.
     pub(crate) note: Option<String>,
 }
 
@@ -255,8 +256,11 @@ pub(crate) struct Doc {
     /// Tracked insertions and deletions not yet accepted (H38).
     pub(crate) tracked_changes: usize,
     /// Chú thích — the footnotes by `w:id` (separators left out): their paragraphs, the
-    /// reference mark (`w:footnoteRef`) left out.
+    /// reference mark (`w:footnoteRef`) left out; the endnotes too, by `e` and their `w:id`
+    /// (`e1`).
     pub(crate) footnotes: BTreeMap<String, Vec<Para>>,
+    /// Chú thích cuối văn bản — how many endnotes the document has (read into `footnotes`).
+    pub(crate) endnotes: usize,
     /// Ghi chú (comment) references of Word's review comments.
     pub(crate) comments: usize,
     /// Table cells merged across columns (`w:gridSpan` > 1) or rows (`w:vMerge`).
@@ -781,10 +785,18 @@ impl Ctx {
                         }
                     }
                 }
-                "w:footnoteReference" => {
+                // An endnote is read as a note too, its id marked `e` (`e1`): vanban's notes are
+                // footnotes, the text is kept.
+                "w:footnoteReference" | "w:endnoteReference" => {
+                    let mark = if c.name == "w:endnoteReference" {
+                        "e"
+                    } else {
+                        ""
+                    };
                     if let Some(id) = c.attr("w:id") {
+                        let id = format!("{mark}{id}");
                         for m in self.open_marks.drain(..) {
-                            self.note_marks.insert(m, id.to_string());
+                            self.note_marks.insert(m, id.clone());
                         }
                         if !text.is_empty() {
                             out.runs.push(Run {
@@ -796,7 +808,7 @@ impl Ctx {
                         out.runs.push(Run {
                             text: String::new(),
                             props: props.clone(),
-                            note: Some(id.to_string()),
+                            note: Some(id),
                         });
                     }
                 }
@@ -1023,14 +1035,21 @@ pub(crate) fn read(bytes: &[u8]) -> Result<Doc, ReadError> {
         sections.push(sec);
     }
     let mut footnotes = BTreeMap::new();
-    if let Some(x) = pkg.xml("word/footnotes.xml")? {
-        for f in x.children.iter().filter(|c| c.name == "w:footnote") {
-            let (Some(id), None) = (f.attr("w:id"), f.attr("w:type")) else {
-                continue;
-            };
-            let mut paras = Vec::new();
-            ctx.cell(f, &mut paras);
-            footnotes.insert(id.to_string(), paras);
+    let mut endnotes = 0;
+    for (part, element, mark) in [
+        ("word/footnotes.xml", "w:footnote", ""),
+        ("word/endnotes.xml", "w:endnote", "e"),
+    ] {
+        if let Some(x) = pkg.xml(part)? {
+            for f in x.children.iter().filter(|c| c.name == element) {
+                let (Some(id), None) = (f.attr("w:id"), f.attr("w:type")) else {
+                    continue;
+                };
+                let mut paras = Vec::new();
+                ctx.cell(f, &mut paras);
+                footnotes.insert(format!("{mark}{id}"), paras);
+                endnotes += usize::from(!mark.is_empty());
+            }
         }
     }
     Ok(Doc {
@@ -1038,6 +1057,7 @@ pub(crate) fn read(bytes: &[u8]) -> Result<Doc, ReadError> {
         sections,
         tracked_changes: ctx.tracked,
         footnotes,
+        endnotes,
         comments: ctx.comments,
         merged_cells: ctx.merged,
     })
@@ -1084,6 +1104,8 @@ mod tests {
             tracked: 0,
             open_marks: Vec::new(),
             note_marks: BTreeMap::new(),
+            comments: 0,
+            merged: 0,
         };
         let para = |ctx: &mut Ctx, inner: &str| {
             let x = format!(r#"<w:p xmlns:w="w">{inner}</w:p>"#);

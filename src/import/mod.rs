@@ -430,6 +430,39 @@ impl Builder {
                 doc.comments
             ));
         }
+        if doc.endnotes > 0 {
+            self.warn(format!(
+                "{} chú thích cuối văn bản (endnote) nhập thành chú thích cuối trang (chu_thich): vanban in chú thích ở cuối trang",
+                doc.endnotes
+            ));
+        }
+        // Text typed in a page header or footer (a "DỰ THẢO" line, a note), beside the page
+        // number and the agency's contact line that vanban writes there itself: named with its
+        // text, never dropped silently.
+        let mut named = Vec::new();
+        for p in doc
+            .sections
+            .iter()
+            .flat_map(|s| s.headers.iter().chain(&s.footers))
+            .flat_map(|(_, ps)| ps)
+        {
+            let t = p.plain().split_whitespace().collect::<Vec<_>>().join(" ");
+            let contact = ["Địa chỉ:", "Điện thoại:", "E-mail:", "Email:", "Website:"]
+                .iter()
+                .any(|k| t.contains(k));
+            if t.is_empty()
+                || p.page_field
+                || contact
+                || t.chars().all(|c| c.is_ascii_digit())
+                || named.contains(&t)
+            {
+                continue;
+            }
+            self.warn(format!(
+                "chữ ở đầu trang hoặc chân trang \"{t}\" không nhập (vanban tự in số trang, địa chỉ liên hệ): thêm lại trong Word nếu cần"
+            ));
+            named.push(t);
+        }
         if doc.merged_cells > 0 {
             self.warn(format!(
                 "{} ô bảng gộp (merge) được nhập thành ô riêng, chữ ở ô đầu: gộp lại trong Word nếu cần",
