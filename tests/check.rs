@@ -249,7 +249,7 @@ fn issue_10_check_json_shape_and_files_that_are_not_docx() {
     std::fs::write(t.path().join("x.docx"), "không phải zip").expect("write");
     let o = vanban(t.path(), &["check", "x.docx"]);
     assert_eq!(o.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&o.stderr).contains("không phải tệp .docx"));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("không phải tệp Word .docx"));
     // validate given a .docx points to check.
     let o = vanban(t.path(), &["validate", "margin.docx"]);
     assert!(String::from_utf8_lossy(&o.stderr).contains("vanban check"));
