@@ -480,7 +480,7 @@ impl Outputs {
 /// The warning for a file that is kept.
 fn kept(path: &Path, edited: bool) -> Diagnostic {
     let why = if edited {
-        "tệp đã được sửa sau lần vanban tạo ra nó (ví dụ sửa bằng Word)"
+        "tệp đã được sửa sau lần vanban tạo ra nó"
     } else {
         "tệp đã có sẵn và không do vanban tạo ra (không có trong sổ ghi `.vanban-manifest` của thư mục)"
     };

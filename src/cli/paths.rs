@@ -96,7 +96,21 @@ pub(crate) fn input_file(arg: &Path) -> Result<PathBuf, Error> {
 /// Check one Word document given to `check` or `import`: a missing file or a folder is an I/O
 /// error (exit 2) with "có phải ý bạn là …?".
 pub(crate) fn check_docx_file(p: &Path) -> Result<(), Error> {
-    vanban::ensure_file(p).map_err(|e| with_suggestion(e, p))
+    let io = |message: String| Error::Io {
+        path: p.to_path_buf(),
+        message,
+    };
+    match std::fs::metadata(p) {
+        Ok(m) if m.is_dir() => Err(io(
+            "đây là thư mục, không phải tệp Word: đưa vào tệp .docx, hoặc mẫu tên như \"cu/*.docx\""
+                .into(),
+        )),
+        Ok(_) => Ok(()),
+        Err(e) => Err(with_suggestion(
+            io(format!("không đọc được tệp Word ({})", vanban::io_vi(&e))),
+            p,
+        )),
+    }
 }
 
 pub(crate) fn check_file(p: &Path) -> Result<(), Error> {

@@ -52,7 +52,10 @@ pub fn import_docx(bytes: &[u8], source: &str) -> Result<Imported, CheckError> {
     let yaml = b.yaml(source, kind)?;
     Ok(Imported {
         yaml,
-        kind: kind.map_or_else(|| "không rõ".to_string(), |k| k.name.to_string()),
+        kind: kind.map_or_else(
+            || "công văn — không nhận ra phần đầu, điền các chỗ «cần bổ sung»".to_string(),
+            |k| k.name.to_string(),
+        ),
         warnings: b.warnings,
     })
 }
@@ -342,7 +345,7 @@ impl Builder {
         let h = match header(doc) {
             Ok(Some(h)) => h,
             Ok(None) | Err(_) => {
-                self.warn("không nhận ra phần đầu văn bản hành chính (bảng có Quốc hiệu): toàn bộ văn bản được giữ làm nội dung (noi_dung); điền các khóa có «cần bổ sung»".into());
+                self.warn("không nhận ra phần đầu văn bản hành chính (bảng có Quốc hiệu): toàn bộ văn bản được giữ làm nội dung (noi_dung) của một công văn (loai: cong_van); điền các khóa có «cần bổ sung» (render báo lỗi ở số, ký hiệu và ngày cho đến khi được điền) và sửa Nơi nhận, ghi tạm \"Lưu: VT\"".into());
                 self.unrecognised(doc);
                 return None;
             }
