@@ -1260,7 +1260,8 @@ fn issue_10_import_unrecognised_parts_are_kept_and_named() {
 fn issue_10_import_nothing_dropped_from_endnotes_or_page_headers() {
     // Text a Word user typed outside the body — an endnote, a line in the page header beside
     // the page number — is kept in the data file (as data or quoted in its warnings) and named
-    // in a warning on the screen; never silently dropped.
+    // in a warning on the screen; an embedded part vanban cannot read is named; never silently
+    // dropped.
     let t = tempfile::tempdir().expect("tempdir");
     let endnote = "Số liệu do Chi cục Thống kê cung cấp";
     let header = "BẢN DỰ THẢO LẦN 3";
@@ -1302,6 +1303,37 @@ fn issue_10_import_nothing_dropped_from_endnotes_or_page_headers() {
         }
     });
     let mut failures = Vec::new();
+    // Content another program embedded as an HTML part (w:altChunk, which Word merges when it
+    // opens the file): vanban cannot read it, so it must say so.
+    let chunk = word_made(|n, x| {
+        match n {
+        "word/document.xml" => x.replacen(
+            "</w:tbl><w:p/>",
+            "</w:tbl><w:altChunk r:id=\"rId21\"/><w:p/>",
+            1,
+        ),
+        "word/_rels/document.xml.rels" => x.replace(
+            "</Relationships>",
+            r#"<Relationship Id="rId21" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/aFChunk" Target="afchunk.htm"/></Relationships>"#,
+        ),
+        _ => x,
+    }
+    });
+    let chunk = crate::support::word::edited(
+        &chunk,
+        |_, x| x,
+        &[(
+            "word/afchunk.htm",
+            "<html><body><p>Nội dung nhúng từ phần mềm quản lý văn bản</p></body></html>",
+        )],
+    );
+    let imported = import_bytes(t.path(), "altchunk", &chunk);
+    if !imported.stderr.contains("altChunk") {
+        failures.push(format!(
+            "altChunk: no warning names the embedded part; exit {:?}, stderr:\n{}",
+            imported.code, imported.stderr
+        ));
+    }
     for (name, docx, text, part) in [
         ("endnote", with_endnote, endnote, "endnote"),
         ("header", with_header, header, "đầu trang"),
