@@ -265,6 +265,9 @@ pub(crate) struct Doc {
     pub(crate) comments: usize,
     /// Table cells merged across columns (`w:gridSpan` > 1) or rows (`w:vMerge`).
     pub(crate) merged_cells: usize,
+    /// Embedded parts another program put in the body (`w:altChunk`: HTML, RTF, another
+    /// .docx), which Word merges only when it opens the file; not read.
+    pub(crate) alt_chunks: usize,
 }
 
 /// Why a package could not be read.
@@ -654,6 +657,8 @@ struct Ctx {
     comments: usize,
     /// Merged table cells met.
     merged: usize,
+    /// Embedded parts (`w:altChunk`) met.
+    alt_chunks: usize,
     /// Bookmarks open in the current paragraph (their names).
     open_marks: Vec<String>,
     /// Bookmark name → the footnote it encloses the reference of (H17's NOTEREF target).
@@ -891,6 +896,7 @@ impl Ctx {
                 }
                 "w:sectPr" => {}
                 "w:del" | "w:moveFrom" => self.tracked += 1,
+                "w:altChunk" => self.alt_chunks += 1,
                 _ => self.blocks(c, out),
             }
         }
@@ -975,6 +981,7 @@ pub(crate) fn read(bytes: &[u8]) -> Result<Doc, ReadError> {
         tracked: 0,
         comments: 0,
         merged: 0,
+        alt_chunks: 0,
         open_marks: Vec::new(),
         note_marks: BTreeMap::new(),
     };
@@ -1060,6 +1067,7 @@ pub(crate) fn read(bytes: &[u8]) -> Result<Doc, ReadError> {
         endnotes,
         comments: ctx.comments,
         merged_cells: ctx.merged,
+        alt_chunks: ctx.alt_chunks,
     })
 }
 
@@ -1106,6 +1114,7 @@ mod tests {
             note_marks: BTreeMap::new(),
             comments: 0,
             merged: 0,
+            alt_chunks: 0,
         };
         let para = |ctx: &mut Ctx, inner: &str| {
             let x = format!(r#"<w:p xmlns:w="w">{inner}</w:p>"#);

@@ -433,6 +433,12 @@ impl Builder {
                 doc.comments
             ));
         }
+        if doc.alt_chunks > 0 {
+            self.warn(format!(
+                "{} phần nhúng (altChunk: HTML, RTF do phần mềm khác chèn) không đọc được: mở tệp bằng Word, lưu lại (Word gộp phần nhúng vào văn bản) rồi nhập lại",
+                doc.alt_chunks
+            ));
+        }
         if doc.endnotes > 0 {
             self.warn(format!(
                 "{} chú thích cuối văn bản (endnote) nhập thành chú thích cuối trang (chu_thich): vanban in chú thích ở cuối trang",
