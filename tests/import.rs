@@ -1334,6 +1334,26 @@ fn issue_10_import_nothing_dropped_from_endnotes_or_page_headers() {
             imported.code, imported.stderr
         ));
     }
+    // A symbol inserted from a symbol font (Insert > Symbol, Wingdings' ✓): no Unicode text to
+    // keep, so it must be named.
+    let symbol = word_made(|n, x| {
+        if n == "word/document.xml" {
+            x.replacen(
+                "<w:t xml:space=\"preserve\">b) Phòng ngừa",
+                "<w:t xml:space=\"preserve\"></w:t></w:r><w:r><w:sym w:font=\"Wingdings\" w:char=\"F0FC\"/></w:r><w:r><w:t xml:space=\"preserve\">b) Phòng ngừa",
+                1,
+            )
+        } else {
+            x
+        }
+    });
+    let imported = import_bytes(t.path(), "symbol", &symbol);
+    if !imported.stderr.contains("Wingdings") {
+        failures.push(format!(
+            "w:sym: no warning names the Wingdings symbol; exit {:?}, stderr:\n{}",
+            imported.code, imported.stderr
+        ));
+    }
     for (name, docx, text, part) in [
         ("endnote", with_endnote, endnote, "endnote"),
         ("header", with_header, header, "đầu trang"),
