@@ -268,6 +268,9 @@ pub(crate) struct Doc {
     /// Embedded parts another program put in the body (`w:altChunk`: HTML, RTF, another
     /// .docx), which Word merges only when it opens the file; not read.
     pub(crate) alt_chunks: usize,
+    /// Ký hiệu — symbols inserted from a symbol font (`w:sym`: Wingdings' ✓, Symbol's Greek),
+    /// which have no Unicode text: their fonts, one per symbol.
+    pub(crate) symbols: Vec<String>,
 }
 
 /// Why a package could not be read.
@@ -659,6 +662,8 @@ struct Ctx {
     merged: usize,
     /// Embedded parts (`w:altChunk`) met.
     alt_chunks: usize,
+    /// Symbols from symbol fonts (`w:sym`) met: their fonts.
+    symbols: Vec<String>,
     /// Bookmarks open in the current paragraph (their names).
     open_marks: Vec<String>,
     /// Bookmark name → the footnote it encloses the reference of (H17's NOTEREF target).
@@ -827,6 +832,9 @@ impl Ctx {
                     }
                 }
                 "w:noBreakHyphen" => text.push('-'),
+                "w:sym" => self
+                    .symbols
+                    .push(c.attr("w:font").unwrap_or_default().to_string()),
                 "w:commentReference" => self.comments += 1,
                 "w:drawing" | "w:pict" | "mc:AlternateContent" | "w:object" => {
                     if has_line_shape(c) {
@@ -982,6 +990,7 @@ pub(crate) fn read(bytes: &[u8]) -> Result<Doc, ReadError> {
         comments: 0,
         merged: 0,
         alt_chunks: 0,
+        symbols: Vec::new(),
         open_marks: Vec::new(),
         note_marks: BTreeMap::new(),
     };
@@ -1068,6 +1077,7 @@ pub(crate) fn read(bytes: &[u8]) -> Result<Doc, ReadError> {
         comments: ctx.comments,
         merged_cells: ctx.merged,
         alt_chunks: ctx.alt_chunks,
+        symbols: ctx.symbols,
     })
 }
 
@@ -1115,6 +1125,7 @@ mod tests {
             comments: 0,
             merged: 0,
             alt_chunks: 0,
+            symbols: Vec::new(),
         };
         let para = |ctx: &mut Ctx, inner: &str| {
             let x = format!(r#"<w:p xmlns:w="w">{inner}</w:p>"#);

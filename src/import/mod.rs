@@ -439,6 +439,16 @@ impl Builder {
                 doc.alt_chunks
             ));
         }
+        if !doc.symbols.is_empty() {
+            let mut fonts = doc.symbols.clone();
+            fonts.sort();
+            fonts.dedup();
+            self.warn(format!(
+                "{} ký hiệu chèn từ phông ký hiệu ({}) không nhập được (không có chữ Unicode tương ứng): chèn lại trong Word, hoặc gõ ký tự Unicode (✓, ☐, …)",
+                doc.symbols.len(),
+                fonts.join(", ")
+            ));
+        }
         if doc.endnotes > 0 {
             self.warn(format!(
                 "{} chú thích cuối văn bản (endnote) nhập thành chú thích cuối trang (chu_thich): vanban in chú thích ở cuối trang",
