@@ -1,8 +1,9 @@
-//! `vanban import` (issue 10, item 3; H37, H38): a .docx — vanban's own or made in Word — becomes
-//! a data file of the recognised kind. Every check goes through the binary: `render(import(x))`
-//! gives the same visible text as `x` (paragraph by paragraph) and checks clean; the frame and
+//! `vanban import` (issue 10, item 3; H37, H38, and H14, H17 for Word files): a .docx — vanban's
+//! own, saved again by LibreOffice, or made the way Word makes one — becomes a data file of the
+//! recognised kind. Every check goes through the binary: `render(import(x))` gives the same
+//! visible text as `x` (paragraph by paragraph, footnotes too) and checks clean; the frame and
 //! the kinds' own fields are recognised into their keys; what is not recognised is kept and
-//! named in a warning; inputs and edited outputs are never overwritten.
+//! named in a warning, never dropped silently; inputs and edited outputs are never overwritten.
 
 use std::path::{Path, PathBuf};
 
