@@ -16,7 +16,7 @@ pub(crate) struct ImportArgs {
     /// Các tệp Word (.docx; .doc được chuyển bằng LibreOffice nếu có) cần nhập, hoặc mẫu tên như `cu/*.docx`.
     #[arg(value_name = "TỆP_DOCX", required = true)]
     pub files: Vec<PathBuf>,
-    /// Một tệp: tệp dữ liệu .yaml kết quả (mặc định: cạnh tệp Word, cùng tên, đuôi .yaml); nhiều tệp: thư mục kết quả.
+    /// Một tệp: tệp dữ liệu .yaml kết quả, hoặc một thư mục đã có (mặc định: cạnh tệp Word, cùng tên, đuôi .yaml); nhiều tệp: thư mục kết quả.
     #[arg(short, long, value_name = "ĐÍCH")]
     pub output: Option<PathBuf>,
     /// Ghi đè tệp đã sửa.
@@ -28,7 +28,7 @@ pub(crate) struct ImportArgs {
 fn target(file: &Path, output: Option<&Path>, many: bool) -> PathBuf {
     let name = PathBuf::from(file.file_stem().unwrap_or_default()).with_extension("yaml");
     match output {
-        Some(o) if many => o.join(name),
+        Some(o) if many || o.is_dir() => o.join(name),
         Some(o) => o.to_path_buf(),
         None => file.with_file_name(name),
     }

@@ -88,11 +88,6 @@ pub(crate) fn input_file(arg: &Path) -> Result<PathBuf, Error> {
     Ok(p)
 }
 
-/// Check one input file before it is read, for every command: a missing file or a folder is an
-/// I/O error (exit 2) — a missing file with "có phải ý bạn là …?" over the names in its folder
-/// (`quyet_dinh.yaml` for `quyet-dinh.yaml`); a Word file (`.docx`/`.doc` name, or a zip
-/// package, which begins with `PK`) is a usage error saying that vanban reads the `.yaml` data
-/// file, not the document it made.
 /// Check one Word document given to `check` or `import`: a missing file or a folder is an I/O
 /// error (exit 2) with "có phải ý bạn là …?".
 pub(crate) fn check_docx_file(p: &Path) -> Result<(), Error> {
@@ -113,6 +108,11 @@ pub(crate) fn check_docx_file(p: &Path) -> Result<(), Error> {
     }
 }
 
+/// Check one input file before it is read, for every command: a missing file or a folder is an
+/// I/O error (exit 2) — a missing file with "có phải ý bạn là …?" over the names in its folder
+/// (`quyet_dinh.yaml` for `quyet-dinh.yaml`); a Word file (`.docx`/`.doc` name, or a zip
+/// package, which begins with `PK`) is a usage error saying that vanban reads the `.yaml` data
+/// file, not the document it made.
 pub(crate) fn check_file(p: &Path) -> Result<(), Error> {
     vanban::ensure_file(p).map_err(|e| with_suggestion(e, p))?;
     let ext = p
