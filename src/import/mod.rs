@@ -1049,6 +1049,23 @@ impl Builder {
         }
     }
 
+    /// The fields of group `group` the body did not give: a placeholder each, one warning each.
+    fn fill_unknown<const N: usize>(
+        &mut self,
+        kind: &str,
+        group: &str,
+        fields: [(&str, &mut String); N],
+    ) {
+        for (key, v) in fields {
+            if v.is_empty() {
+                *v = UNKNOWN.into();
+                self.warn(format!(
+                    "{kind}: không nhận ra `{group}.{key}`: điền khóa này"
+                ));
+            }
+        }
+    }
+
     /// Giấy giới thiệu (Mẫu 1.8).
     fn introduction(&mut self, blocks: &[Block]) {
         let mut used = vec![false; blocks.len()];
@@ -1073,20 +1090,17 @@ impl Builder {
             }
             used[i] = true;
         }
-        for (key, v) in [
-            ("ho_ten", &mut g.ho_ten),
-            ("chuc_vu", &mut g.chuc_vu),
-            ("duoc_cu_den", &mut g.duoc_cu_den),
-            ("ve_viec", &mut g.ve_viec),
-            ("co_gia_tri_den", &mut g.co_gia_tri_den),
-        ] {
-            if v.is_empty() {
-                *v = UNKNOWN.into();
-                self.warnings.push(format!(
-                    "giấy giới thiệu: không nhận ra `gioi_thieu.{key}`: điền khóa này"
-                ));
-            }
-        }
+        self.fill_unknown(
+            "giấy giới thiệu",
+            "gioi_thieu",
+            [
+                ("ho_ten", &mut g.ho_ten),
+                ("chuc_vu", &mut g.chuc_vu),
+                ("duoc_cu_den", &mut g.duoc_cu_den),
+                ("ve_viec", &mut g.ve_viec),
+                ("co_gia_tri_den", &mut g.co_gia_tri_den),
+            ],
+        );
         self.out.gioi_thieu = Some(g);
         self.rest_to_body(blocks, &used);
     }
@@ -1125,23 +1139,20 @@ impl Builder {
             }
             used[i] = true;
         }
-        for (key, v) in [
-            ("ho_ten", &mut l.ho_ten),
-            ("chuc_vu", &mut l.chuc_vu),
-            ("ngay_don", &mut l.ngay_don),
-            ("thoi_gian", &mut l.thoi_gian),
-            ("tu_ngay", &mut l.tu_ngay),
-            ("den_ngay", &mut l.den_ngay),
-            ("noi_nghi", &mut l.noi_nghi),
-            ("tinh_vao", &mut l.tinh_vao),
-        ] {
-            if v.is_empty() {
-                *v = UNKNOWN.into();
-                self.warnings.push(format!(
-                    "giấy nghỉ phép: không nhận ra `nghi_phep.{key}`: điền khóa này"
-                ));
-            }
-        }
+        self.fill_unknown(
+            "giấy nghỉ phép",
+            "nghi_phep",
+            [
+                ("ho_ten", &mut l.ho_ten),
+                ("chuc_vu", &mut l.chuc_vu),
+                ("ngay_don", &mut l.ngay_don),
+                ("thoi_gian", &mut l.thoi_gian),
+                ("tu_ngay", &mut l.tu_ngay),
+                ("den_ngay", &mut l.den_ngay),
+                ("noi_nghi", &mut l.noi_nghi),
+                ("tinh_vao", &mut l.tinh_vao),
+            ],
+        );
         self.out.nghi_phep = Some(l);
         self.rest_to_body(blocks, &used);
     }
