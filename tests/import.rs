@@ -1584,3 +1584,204 @@ fn issue_10_import_not_a_docx_or_missing_is_a_clear_error_without_output() {
     assert!(err.contains("khong-co.docx"), "{err}");
     assert!(!d.join("khong-co.yaml").exists());
 }
+
+// ---------------------------------------------------------------------------------------------
+// Inputs from the adversarial review (issue 10, import and check)
+// ---------------------------------------------------------------------------------------------
+
+/// A body paragraph `<w:p>` with `text`, inserted before the paragraph holding `before`.
+fn insert_paragraph(docx: &[u8], before: &str, text: &str) -> Vec<u8> {
+    let before = before.to_string();
+    let text = text.to_string();
+    edit_document(docx, move |x| {
+        let at = x.find(&before).expect("marker in document.xml");
+        let p_start = x[..at]
+            .rfind("<w:p>")
+            .or_else(|| x[..at].rfind("<w:p "))
+            .expect("paragraph");
+        let p = format!(r#"<w:p><w:r><w:t xml:space="preserve">{text}</w:t></w:r></w:p>"#);
+        format!("{}{p}{}", &x[..p_start], &x[p_start..])
+    })
+}
+
+#[test]
+fn issue_10_import_body_sentence_starting_with_noi_nhan_is_kept() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let base = sample(dir.path(), "cong-van");
+    let docx = insert_paragraph(
+        &base,
+        "Đề nghị các cơ quan, đơn vị quan tâm",
+        "Nơi nhận hồ sơ: Bộ phận một cửa của Ủy ban nhân dân phường.",
+    );
+    let got = import_bytes(dir.path(), "noi-nhan-trong-noi-dung", &docx);
+    assert_eq!(got.code, Some(0), "{}", got.stderr);
+    let y = got.yaml();
+    assert!(
+        str_of(&y, &["noi_dung"]).contains("Nơi nhận hồ sơ: Bộ phận một cửa"),
+        "{y:?}"
+    );
+    assert_eq!(
+        strings(&y["noi_nhan"]).last().map(String::as_str),
+        Some("Lưu: VT, VHXH"),
+        "the real Nơi nhận is still recognised"
+    );
+    assert_eq!(str_of(&y, &["ky", "nguoi_ky"]), "Trần Thị Long");
+}
+
+#[test]
+fn issue_10_import_closing_split_by_tabs() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let base = sample(dir.path(), "thong-bao");
+    // Replace the closing table by paragraphs `left<TAB>right`, as a Word user lays it out.
+    let docx = edit_document(&base, |x| {
+        let start = x.rfind("<w:tbl>").expect("closing table");
+        let end = x[start..].find("</w:tbl>").expect("end") + start + "</w:tbl>".len();
+        let rows = [
+            ("Nơi nhận:", "TM. ỦY BAN NHÂN DÂN"),
+            ("- Như trên;", "KT. CHỦ TỊCH"),
+            ("- Lưu: VT, VHXH.", "PHÓ CHỦ TỊCH"),
+            ("", ""),
+            ("", "Trần Thị Long"),
+        ];
+        let paras: String = rows
+            .iter()
+            .map(|(l, r)| {
+                format!(
+                    r#"<w:p><w:r><w:t xml:space="preserve">{l}</w:t></w:r><w:r><w:tab/><w:tab/></w:r><w:r><w:t xml:space="preserve">{r}</w:t></w:r></w:p>"#
+                )
+            })
+            .collect();
+        format!("{}{paras}{}", &x[..start], &x[end..])
+    });
+    let got = import_bytes(dir.path(), "tab-closing", &docx);
+    assert_eq!(got.code, Some(0), "{}", got.stderr);
+    let y = got.yaml();
+    assert_eq!(
+        strings(&y["noi_nhan"]),
+        ["Như trên", "Lưu: VT, VHXH"],
+        "{y:?}"
+    );
+    assert_eq!(
+        strings(&y["ky"]["quyen_han"]),
+        ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH"]
+    );
+    assert_eq!(str_of(&y, &["ky", "chuc_vu"]), "PHÓ CHỦ TỊCH");
+    assert_eq!(str_of(&y, &["ky", "nguoi_ky"]), "Trần Thị Long");
+}
+
+#[test]
+fn issue_10_import_typed_footnote_marker_and_hidden_text() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let base = sample(dir.path(), "to-trinh");
+    let docx = insert_paragraph(
+        &base,
+        "I. NỘI DUNG HOẠT ĐỘNG",
+        "Xem mục [^1] và [^a] của dự thảo.",
+    );
+    let docx = edit_document(&docx, |x| {
+        x.replacen(
+            "<w:t xml:space=\"preserve\">Xem mục",
+            "<w:t xml:space=\"preserve\">Xem mục</w:t></w:r><w:r><w:rPr><w:vanish/></w:rPr><w:t>ẨN</w:t></w:r><w:r><w:t xml:space=\"preserve\">",
+            1,
+        )
+    });
+    let got = import_bytes(dir.path(), "typed-marker", &docx);
+    assert_eq!(got.code, Some(0), "{}", got.stderr);
+    let yaml = dir.path().join("typed-marker.yaml");
+    let out = dir.path().join("typed-marker-out.docx");
+    let y = render(dir.path(), &yaml, &out).expect("the imported file renders");
+    let text = paragraphs(&y, "word/document.xml").join("\n");
+    assert!(text.contains("Xem mục [^1] và [^a] của dự thảo."), "{text}");
+    assert!(!text.contains("ẨN"), "hidden text is not imported");
+}
+
+#[test]
+fn issue_10_import_and_check_absurd_values_and_zip_bombs_do_not_crash() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let base = sample(dir.path(), "cong-van");
+    let absurd = edit_document(&base, |x| {
+        let x = x.replacen(
+            "<w:pgMar w:top=\"",
+            "<w:pgMar w:top=\"-2147483648\" w:x=\"",
+            1,
+        );
+        let x = x.replacen("w:gutter=\"0\"", "w:gutter=\"2147483647\"", 1);
+        x.replacen("<w:sz w:val=\"", "<w:sz w:val=\"4294967295\" w:x=\"", 1)
+    });
+    let bomb = {
+        let mut buf = std::io::Cursor::new(Vec::new());
+        {
+            use std::io::Write;
+            let mut z = zip::ZipWriter::new(&mut buf);
+            let opt = zip::write::SimpleFileOptions::default()
+                .compression_method(zip::CompressionMethod::Deflated);
+            z.start_file("word/document.xml", opt).expect("entry");
+            let chunk = vec![b' '; 1 << 20];
+            for _ in 0..300 {
+                z.write_all(&chunk).expect("write");
+            }
+            z.finish().expect("zip");
+        }
+        buf.into_inner()
+    };
+    for (name, docx) in [("absurd", absurd), ("bomb", bomb)] {
+        let x = dir.path().join(format!("{name}.docx"));
+        std::fs::write(&x, &docx).expect("write");
+        for args in [
+            vec!["check".to_string(), x.to_string_lossy().into_owned()],
+            vec![
+                "import".to_string(),
+                x.to_string_lossy().into_owned(),
+                "-o".to_string(),
+                dir.path()
+                    .join(format!("{name}.yaml"))
+                    .to_string_lossy()
+                    .into_owned(),
+            ],
+        ] {
+            let args: Vec<&str> = args.iter().map(String::as_str).collect();
+            let o = vanban(dir.path(), &args);
+            let code = o.status.code();
+            assert!(
+                matches!(code, Some(0 | 1 | 2)),
+                "{name} {args:?}: exit {code:?}\n{}",
+                stderr(&o)
+            );
+            assert!(!stderr(&o).contains("panicked"), "{}", stderr(&o));
+            if name == "bomb" {
+                assert_eq!(code, Some(2), "{}", stderr(&o));
+                assert!(stderr(&o).contains("quá lớn"), "{}", stderr(&o));
+            }
+        }
+    }
+    assert!(!dir.path().join("bomb.yaml").exists());
+}
+
+#[test]
+fn issue_10_import_two_inputs_of_the_same_name_into_one_folder_are_refused() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let a = dir.path().join("a");
+    let b = dir.path().join("b");
+    std::fs::create_dir_all(&a).expect("dir");
+    std::fs::create_dir_all(&b).expect("dir");
+    std::fs::write(a.join("x.docx"), sample(dir.path(), "cong-van")).expect("write");
+    std::fs::write(b.join("x.docx"), sample(dir.path(), "to-trinh")).expect("write");
+    let out = dir.path().join("out");
+    let o = vanban(
+        dir.path(),
+        &[
+            "import",
+            &a.join("x.docx").to_string_lossy(),
+            &b.join("x.docx").to_string_lossy(),
+            "-o",
+            &out.to_string_lossy(),
+        ],
+    );
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("cùng ghi ra một tệp dữ liệu"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(!out.join("x.yaml").exists(), "nothing written");
+}

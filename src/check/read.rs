@@ -287,9 +287,17 @@ pub(crate) enum ReadError {
     #[error("tệp hỏng hoặc không phải tệp Word .docx (mở bằng Word rồi Lưu thành \"Word Document (*.docx)\"); chi tiết: {0}")]
     NotDocx(String),
     /// A part is not well-formed XML.
-    #[error("phần {0} của tệp không phải XML hợp lệ")]
+    #[error("phần {0} của tệp không phải XML hợp lệ (hoặc lồng nhau quá sâu)")]
     BadPart(String),
+    /// A part unpacks to more than [`MAX_PART`] bytes, or all parts to more than [`MAX_TOTAL`].
+    #[error("phần {0} của tệp giải nén ra quá lớn (hơn 256 MB một phần hoặc 1 GB cả tệp): tệp hỏng hoặc không phải văn bản Word thông thường")]
+    TooLarge(String),
 }
+
+/// The largest part read, unpacked (256 MiB, far above any office document's XML).
+const MAX_PART: u64 = 256 << 20;
+/// The most read of all XML parts together, unpacked (1 GiB).
+const MAX_TOTAL: u64 = 1 << 30;
 
 struct Package {
     parts: BTreeMap<String, Vec<u8>>,
@@ -300,6 +308,7 @@ impl Package {
         let mut z = zip::ZipArchive::new(std::io::Cursor::new(bytes))
             .map_err(|e| ReadError::NotDocx(e.to_string()))?;
         let mut parts = BTreeMap::new();
+        let mut total = 0u64;
         for i in 0..z.len() {
             let mut f = z
                 .by_index(i)
@@ -308,9 +317,20 @@ impl Package {
             if f.is_dir() || !(f.name().ends_with(".xml") || f.name().ends_with(".rels")) {
                 continue;
             }
+            // A zip bomb (a few MB packing GBs of XML) is refused before it is unpacked; the
+            // declared size may lie, so the read is bounded too.
+            total = total.saturating_add(f.size());
+            if f.size() > MAX_PART || total > MAX_TOTAL {
+                return Err(ReadError::TooLarge(f.name().to_string()));
+            }
             let mut buf = Vec::new();
-            f.read_to_end(&mut buf)
+            (&mut f)
+                .take(MAX_PART + 1)
+                .read_to_end(&mut buf)
                 .map_err(|e| ReadError::NotDocx(e.to_string()))?;
+            if buf.len() as u64 > MAX_PART {
+                return Err(ReadError::TooLarge(f.name().to_string()));
+            }
             parts.insert(f.name().to_string(), buf);
         }
         if !parts.contains_key("word/document.xml") {
@@ -329,10 +349,13 @@ impl Package {
     }
 }
 
+/// A length in twips, clamped to ±1,000,000 (about 17.6 m): no page or indent is longer, and the
+/// rules' arithmetic never overflows on an absurd value.
 fn twips(n: &Node, attr: &str) -> Option<i32> {
     n.attr(attr)
         .and_then(|v| v.parse::<f64>().ok())
-        .map(|v| v.round() as i32)
+        .filter(|v| v.is_finite())
+        .map(|v| v.round().clamp(-1_000_000.0, 1_000_000.0) as i32)
 }
 
 fn on_off(n: Option<&Node>) -> Option<bool> {
@@ -394,7 +417,9 @@ fn run_props(rpr: Option<&Node>, theme: &Theme) -> RunProps {
         .child("w:sz")
         .and_then(|s| s.attr("w:val"))
         .and_then(|v| v.parse::<f64>().ok())
-        .map(|v| v.round() as u32);
+        .filter(|v| v.is_finite())
+        // Word's largest size is 1,638 pt (3,276 half-points).
+        .map(|v| v.round().clamp(0.0, 10_000.0) as u32);
     p.bold = on_off(rpr.child("w:b"));
     p.italic = on_off(rpr.child("w:i"));
     p.caps = on_off(rpr.child("w:caps"));
@@ -539,10 +564,12 @@ impl Numbering {
                 let Some(i) = l.attr("w:ilvl").and_then(|v| v.parse().ok()) else {
                     continue;
                 };
+                // Word's largest list start is 32,767; clamped so that counting never overflows.
                 let start = l
                     .child_val("w:start")
-                    .and_then(|v| v.parse().ok())
-                    .unwrap_or(0);
+                    .and_then(|v| v.parse::<u32>().ok())
+                    .unwrap_or(0)
+                    .min(1_000_000);
                 let fmt = l.child_val("w:numFmt").unwrap_or("decimal").to_string();
                 let text = l.child_val("w:lvlText").unwrap_or("").to_string();
                 lv.insert(i, (start, fmt, text));
@@ -560,9 +587,9 @@ impl Numbering {
                     o.attr("w:ilvl").and_then(|v| v.parse().ok()),
                     o.child("w:startOverride")
                         .and_then(|s| s.attr("w:val"))
-                        .and_then(|v| v.parse().ok()),
+                        .and_then(|v| v.parse::<u32>().ok()),
                 ) {
-                    over.insert(i, s);
+                    over.insert(i, s.min(1_000_000));
                 }
             }
             n.nums.insert(id.to_string(), (abs.to_string(), over));
@@ -768,6 +795,8 @@ impl Ctx {
             }
         }
         props.merge(&run_props(rpr, &self.theme));
+        // Hidden text (`w:vanish`) is not part of what the document shows.
+        let hidden = on_off(rpr.and_then(|x| x.child("w:vanish"))) == Some(true);
         let mut text = String::new();
         for c in &r.children {
             match c.name.as_str() {
@@ -829,11 +858,15 @@ impl Ctx {
                         });
                     }
                 }
-                "w:t" if fields.iter().all(|f| *f == Field::Result) => text.push_str(&c.text),
+                "w:t" if !hidden && fields.iter().all(|f| *f == Field::Result) => {
+                    text.push_str(&c.text)
+                }
                 "w:tab" | "w:ptab" => text.push('\t'),
                 "w:br" | "w:cr" => {
                     if c.attr("w:type") == Some("page") {
                         out.page_break = true;
+                        // The words on either side stay apart.
+                        text.push(' ');
                     } else {
                         text.push('\n');
                     }

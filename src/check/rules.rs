@@ -348,7 +348,7 @@ fn tab_header(doc: &Doc, start: usize) -> Header {
 
 /// Split a paragraph at its first run of tabs: the text before, the text after (a line with no
 /// tab belongs to the left column, unless it is indented past the middle, like a rule).
-fn split_at_tab(p: &Para) -> (Para, Para) {
+pub(crate) fn split_at_tab(p: &Para) -> (Para, Para) {
     let mut left = Para {
         props: p.props.clone(),
         ..Para::default()
@@ -1069,10 +1069,22 @@ fn kind_code(out: &mut Out, h: &Header, title: Option<&str>, code: Option<&str>,
     }
 }
 
+/// The `Nơi nhận:` label: the text's first line (up to a line break or a tab) is `Nơi nhận` with
+/// at most a colon — a sentence of the body that starts with the words (`Nơi nhận hồ sơ: …`) is
+/// not the label.
+pub(crate) fn is_recipients_label(text: &str) -> bool {
+    let first = text.split(['\n', '\t']).next().unwrap_or("");
+    let first = first.replace('\u{a0}', " ");
+    first
+        .trim()
+        .strip_prefix("Nơi nhận")
+        .is_some_and(|rest| matches!(rest.trim(), "" | ":"))
+}
+
 /// Where the closing starts: the block holding `Nơi nhận:`, or the signature table just before a
 /// `Nơi nhận:` paragraph (biên bản); the end of the document when there is none.
 pub(crate) fn closing_start(doc: &Doc, from: usize) -> usize {
-    let is_label = |p: &Para| p.plain().starts_with("Nơi nhận");
+    let is_label = |p: &Para| is_recipients_label(&p.text);
     for (i, b) in doc.blocks.iter().enumerate().skip(from) {
         match b {
             Block::Table(rows) if rows.iter().flatten().flatten().any(is_label) => return i,

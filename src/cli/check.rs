@@ -119,7 +119,7 @@ fn convert_doc(p: &Path) -> Result<Vec<u8>, Error> {
 
 /// Read one file to check: .docx as is, .doc through LibreOffice.
 pub(crate) fn bytes_of(p: &Path) -> Result<Vec<u8>, Error> {
-    vanban::ensure_file(p)?;
+    super::paths::check_docx_file(p)?;
     let ext = p
         .extension()
         .map(|x| x.to_string_lossy().to_lowercase())

@@ -121,9 +121,22 @@ pub(crate) fn run(a: &ImportArgs, r: &Reporter) -> Result<ExitStatus, Error> {
             });
         }
     }
-    // Every input checked before anything is written: a missing file writes nothing.
+    // Every input checked before anything is written: a missing file writes nothing; two inputs
+    // of the same name would write one data file over the other.
+    let mut targets: std::collections::BTreeMap<PathBuf, &PathBuf> = Default::default();
     for file in &files {
         super::paths::check_docx_file(file)?;
+        let out = target(file, a.output.as_deref(), many);
+        if let Some(other) = targets.insert(out.clone(), file) {
+            return Err(Error::Io {
+                path: out,
+                message: format!(
+                    "`{}` và `{}` cùng ghi ra một tệp dữ liệu: nhập từng tệp với `-o` riêng, hoặc đổi tên một tệp",
+                    other.display(),
+                    file.display()
+                ),
+            });
+        }
     }
     let mut outputs = vanban::Outputs::new("import", a.force.force);
     let mut worst = ExitStatus::Ok;

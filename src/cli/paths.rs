@@ -100,6 +100,10 @@ pub(crate) fn check_docx_file(p: &Path) -> Result<(), Error> {
             "đây là thư mục, không phải tệp Word: đưa vào tệp .docx, hoặc mẫu tên như \"cu/*.docx\""
                 .into(),
         )),
+        // A pipe or a device named `x.docx` would block the read forever.
+        Ok(m) if !m.is_file() => Err(io(
+            "không phải tệp thường (ống dẫn, thiết bị): đưa vào một tệp .docx".into(),
+        )),
         Ok(_) => Ok(()),
         Err(e) => Err(with_suggestion(
             io(format!("không đọc được tệp Word ({})", vanban::io_vi(&e))),

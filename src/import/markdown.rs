@@ -32,7 +32,7 @@ fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 8);
     for c in s.chars() {
         match c {
-            '\\' | '*' | '_' | '[' | ']' | '<' | '>' | '`' | '|' | '&' | '~' | '#' => {
+            '\\' | '*' | '_' | '[' | ']' | '<' | '>' | '`' | '|' | '&' | '~' | '#' | '^' => {
                 out.push('\\');
                 out.push(c);
             }
@@ -231,6 +231,9 @@ mod tests {
         let parsed =
             crate::markup::parse(&escape_start(escape("1. a*b [^1] <br>")), "t").expect("parses");
         assert_eq!(parsed.body.len(), 1);
+        // A literal `[^1]` typed in the text is not a footnote reference.
+        let typed = crate::markup::parse(&escape("xem [^1] và [^a]"), "t").expect("parses");
+        assert!(typed.notes.is_empty());
     }
 
     #[test]

@@ -17,8 +17,8 @@ use serde::Serialize;
 
 use crate::check::read::{self, Block, Doc, Para, Run};
 use crate::check::rules::{
-    all_bold, all_italic, closing_start, fold, header, is_letter, is_national, is_upper,
-    kind_of_title, text_upper, title_block, Header,
+    all_bold, all_italic, closing_start, fold, header, is_letter, is_national, is_recipients_label,
+    is_upper, kind_of_title, split_at_tab, text_upper, title_block, Header,
 };
 use crate::check::CheckError;
 use crate::data::frame::strip_marker;
@@ -356,6 +356,7 @@ impl Builder {
             self.keep_block(b, "trước phần đầu");
         }
         self.header(&h);
+        self.header_leftovers(doc, start, &h);
         let letter = is_letter(doc, &h);
         let (kind, body_start) = self.title(doc, &h, letter);
         let closing = closing_start(doc, body_start).max(body_start);
@@ -513,7 +514,9 @@ impl Builder {
     fn body_block(&mut self, b: &Block) {
         match b {
             Block::Para(p) => {
-                if p.is_rule_only() {
+                // A border or a drawn line alone; a line of `____` typed as a blank to fill in is
+                // text and stays.
+                if p.is_rule_only() && p.plain().is_empty() {
                     return;
                 }
                 if let Some(md) = markdown::paragraph(p, &mut self.notes) {
@@ -634,6 +637,22 @@ impl Builder {
         self.warn("không thấy dòng địa danh, ngày tháng năm ở cột phải phần đầu".into());
         self.out.dia_danh = UNKNOWN.into();
         self.out.ngay_ban_hanh = UNKNOWN.into();
+    }
+
+    /// Text of the header's tables outside its two columns (a third cell, a cell of another
+    /// row): kept in the body and warned.
+    fn header_leftovers(&mut self, doc: &Doc, start: usize, h: &Header) {
+        let used: std::collections::BTreeSet<String> =
+            h.left.iter().chain(&h.right).map(Para::plain).collect();
+        for b in &doc.blocks[start..h.end.min(doc.blocks.len())] {
+            let Block::Table(rows) = b else { continue };
+            for p in rows.iter().flatten().flatten().flat_map(Para::lines) {
+                let t = p.plain();
+                if t.chars().any(char::is_alphanumeric) && !used.contains(&t) {
+                    self.keep(&p, "ô khác của bảng phần đầu");
+                }
+            }
+        }
     }
 
     /// `<Địa danh>, ngày DD tháng MM năm YYYY` (a draft leaves day and month blank).
@@ -1226,6 +1245,7 @@ impl Builder {
         let mut signatures: Vec<Vec<Para>> = Vec::new();
         let mut recipients: Vec<String> = Vec::new();
         let mut seen_label = false;
+        let mut tab_signature: Vec<Para> = Vec::new();
         let mut i = start;
         while let Some(b) = doc.blocks.get(i) {
             match b {
@@ -1243,7 +1263,7 @@ impl Builder {
                         if texts.is_empty() {
                             continue;
                         }
-                        if let Some(li) = texts.iter().position(|t| t.starts_with("Nơi nhận")) {
+                        if let Some(li) = texts.iter().position(|t| is_recipients_label(t)) {
                             seen_label = true;
                             self.recipient_lines(&texts[li + 1..], &mut recipients);
                         } else if texts.iter().all(|t| t.starts_with(['-', '+', '–', '•'])) {
@@ -1258,7 +1278,28 @@ impl Builder {
                     if p.page_break || (t.starts_with("Phụ lục") && seen_label) {
                         break;
                     }
-                    if t.starts_with("Nơi nhận") {
+                    // Nơi nhận and the signature side by side, split by tabs (no table).
+                    if p.text.contains('\t') && (seen_label || is_recipients_label(&p.text)) {
+                        for l in p.lines() {
+                            let (left, right) = split_at_tab(&l);
+                            let lt = left.plain();
+                            if is_recipients_label(&lt) {
+                                seen_label = true;
+                            } else if !lt.is_empty() {
+                                self.recipient_lines(&[lt], &mut recipients);
+                            }
+                            if !right.plain().is_empty() {
+                                tab_signature.push(right);
+                            }
+                        }
+                        if p.ends_section {
+                            i += 1;
+                            break;
+                        }
+                        i += 1;
+                        continue;
+                    }
+                    if is_recipients_label(&p.text) {
                         seen_label = true;
                         let lines: Vec<String> = p
                             .lines()
@@ -1292,6 +1333,9 @@ impl Builder {
                     .into(),
             );
             self.out.noi_nhan = vec!["Lưu: VT".into()];
+        }
+        if !tab_signature.is_empty() {
+            signatures.push(tab_signature);
         }
         let mut sigs: Vec<Signature> = self.loose_signature.take().into_iter().collect();
         for c in &signatures {
@@ -1533,9 +1577,15 @@ impl Builder {
                         .join(" ")
                 })
                 .unwrap_or_default();
-            if text.is_empty() {
-                self.warn(format!("chú thích số {} không có nội dung", n + 1));
-            }
+            let text = if text.is_empty() {
+                self.warn(format!(
+                    "chú thích số {} không có nội dung (hoặc không có trong tệp): ghi «cần bổ sung»",
+                    n + 1
+                ));
+                UNKNOWN.to_string()
+            } else {
+                text
+            };
             self.out.chu_thich.0.push(((n + 1).to_string(), text));
             n += 1;
         }
