@@ -4,8 +4,8 @@
 use super::*;
 
 impl Builder {
-    // --- Header ----------------------------------------------------------------------------
-
+    /// The header's columns: cơ quan (chủ quản = lines not bold, ban hành = bold), số and a công
+    /// văn's V/v on the left; an organisation's own title and the place-and-date line on the right.
     pub(super) fn header(&mut self, h: &Header) {
         // A line without a letter or digit (`*` under a Party body's name, `-----`) is a rule.
         let decoration = |p: &Para| !p.plain().chars().any(char::is_alphanumeric);
