@@ -9,6 +9,9 @@ impl Builder {
     pub(super) fn header(&mut self, h: &Header) {
         // A line without a letter or digit (`*` under a Party body's name, `-----`) is a rule.
         let decoration = |p: &Para| !p.plain().chars().any(char::is_alphanumeric);
+        for p in h.left.iter().chain(&h.right).filter(|p| decoration(p)) {
+            self.dropped_symbols(&p.plain(), "phần đầu");
+        }
         let lines: Vec<&Para> = h.left.iter().filter(|p| !decoration(p)).collect();
         let number_at = lines.iter().position(|p| p.plain().starts_with("Số"));
         let agency = &lines[..number_at.unwrap_or(lines.len())];
@@ -90,6 +93,18 @@ impl Builder {
         self.warn("không thấy dòng địa danh, ngày tháng năm ở cột phải phần đầu".into());
         self.out.dia_danh = UNKNOWN.into();
         self.out.ngay_ban_hanh = UNKNOWN.into();
+    }
+
+    /// A line of symbols only, read as a rule (`____`, `-----`, `***`, `* * *`) and left out; any
+    /// other symbol (`~`, `...`, `#`) is named in a warning, since it is text the user typed.
+    pub(super) fn dropped_symbols(&mut self, t: &str, part: &str) {
+        let t = t.trim();
+        if !t.is_empty() && !t.chars().all(|c| "_-–—=*· ".contains(c)) {
+            self.warn(format!(
+                "dòng chỉ có ký hiệu {} ({part}) được coi là đường kẻ, không nhập",
+                excerpt(t)
+            ));
+        }
     }
 
     /// Text of the header's tables outside its two columns (a third cell, a cell of another
@@ -218,7 +233,13 @@ impl Builder {
                         .flatten()
                         .filter(|p| !p.is_rule_only())
                         .map(|p| p.plain())
-                        .filter(|t| t.chars().any(char::is_alphanumeric))
+                        .filter(|t| {
+                            let text = t.chars().any(char::is_alphanumeric);
+                            if !text {
+                                self.dropped_symbols(t, "dưới tên loại");
+                            }
+                            text
+                        })
                         .collect();
                     let mut end = end;
                     // Without a rule under the trích yếu, a quyết định's thẩm quyền (in hoa)
