@@ -464,6 +464,8 @@ fn issue_10_check_doc_without_libreoffice_is_refused_clearly() {
     let o = std::process::Command::new(env!("CARGO_BIN_EXE_vanban"))
         .current_dir(t.path())
         .env("PATH", "")
+        // No LibreOffice: none on PATH, and the one named here (as `--pdf` finds it) is missing.
+        .env("VANBAN_SOFFICE", t.path().join("khong-co-soffice"))
         .args(["check", "cu.doc"])
         .output()
         .expect("run vanban");

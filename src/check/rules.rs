@@ -72,7 +72,11 @@ impl Out {
 
 /// A paragraph's text as the user sees it, cut to 60 characters, in quotes.
 fn excerpt(p: &Para) -> String {
-    let t = p.plain();
+    excerpt_text(&p.plain())
+}
+
+/// A text cut to 60 characters, in quotes: how `check` and `import` name a place.
+pub(crate) fn excerpt_text(t: &str) -> String {
     let cut: String = t.chars().take(60).collect();
     if cut.chars().count() < t.chars().count() {
         format!("\"{cut}…\"")

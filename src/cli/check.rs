@@ -32,27 +32,14 @@ struct JsonFinding<'a> {
 /// Seconds LibreOffice may take to convert one `.doc`.
 const CONVERT_TIMEOUT_SECS: u64 = 120;
 
-/// The LibreOffice program on PATH, if any.
-fn soffice() -> Option<PathBuf> {
-    let path = std::env::var_os("PATH")?;
-    for dir in std::env::split_paths(&path) {
-        for name in ["soffice", "libreoffice", "soffice.exe"] {
-            let p = dir.join(name);
-            if p.is_file() {
-                return Some(p);
-            }
-        }
-    }
-    None
-}
-
 /// Convert a `.doc` to .docx bytes with LibreOffice (private profile, timeout).
 fn convert_doc(p: &Path) -> Result<Vec<u8>, Error> {
     let io = |message: String| Error::Io {
         path: p.to_path_buf(),
         message,
     };
-    let Some(office) = soffice() else {
+    // The same LibreOffice as `--pdf` finds (VANBAN_SOFFICE, PATH, the usual install places).
+    let Ok(office) = vanban::pdf::find_soffice() else {
         return Err(io(
             "tệp .doc (Word 97–2003) chỉ kiểm tra được sau khi chuyển sang .docx: cài LibreOffice (soffice) để vanban tự chuyển, hoặc mở tệp bằng Word và Lưu thành (Save As) \"Word Document (*.docx)\"".into(),
         ));
@@ -61,10 +48,7 @@ fn convert_doc(p: &Path) -> Result<Vec<u8>, Error> {
     let profile = tmp.path().join("profile");
     let out = tmp.path().join("out");
     let mut child = Command::new(office)
-        .arg(format!(
-            "-env:UserInstallation=file://{}",
-            profile.display()
-        ))
+        .arg(vanban::pdf::profile_arg(&profile))
         .args([
             "--headless",
             "--norestore",

@@ -128,16 +128,12 @@ impl Builder {
         let Some((place, date)) = t.split_once(',') else {
             return false;
         };
-        let words: Vec<&str> = date.split_whitespace().collect();
-        let after = |key: &str| -> Option<u32> {
-            let i = words.iter().position(|w| *w == key)?;
-            words.get(i + 1)?.trim_end_matches('.').parse().ok()
-        };
-        let Some(year) = after("năm") else {
+        let (day, month, year) = date_parts(date);
+        let Some(year) = year else {
             return false;
         };
         self.out.dia_danh = place.trim().to_string();
-        self.out.ngay_ban_hanh = match (after("ngày"), after("tháng")) {
+        self.out.ngay_ban_hanh = match (day, month) {
             (Some(d), Some(m)) => match chrono::NaiveDate::from_ymd_opt(year as i32, m, d) {
                 Some(x) => x.format("%Y-%m-%d").to_string(),
                 None => {

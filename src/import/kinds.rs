@@ -450,6 +450,14 @@ impl Builder {
 
 /// The date written `ngày D tháng M năm Y` inside a text, as `YYYY-MM-DD`.
 pub(super) fn date_in(t: &str) -> Option<String> {
+    let (day, month, year) = date_parts(t);
+    let d = chrono::NaiveDate::from_ymd_opt(year? as i32, month?, day?)?;
+    Some(d.format("%Y-%m-%d").to_string())
+}
+
+/// The numbers after `ngày`, `tháng` and `năm` in a text (`ngày 05 tháng 02 năm 2025`); a draft's
+/// blanks give `None`.
+pub(super) fn date_parts(t: &str) -> (Option<u32>, Option<u32>, Option<u32>) {
     let words: Vec<&str> = t.split_whitespace().collect();
     let after = |key: &str| -> Option<u32> {
         let i = words.iter().position(|w| *w == key)?;
@@ -459,8 +467,7 @@ pub(super) fn date_in(t: &str) -> Option<String> {
             .parse()
             .ok()
     };
-    let d = chrono::NaiveDate::from_ymd_opt(after("năm")? as i32, after("tháng")?, after("ngày")?)?;
-    Some(d.format("%Y-%m-%d").to_string())
+    (after("ngày"), after("tháng"), after("năm"))
 }
 
 /// `Điều 3.` at the start of an article → the label's length in characters.

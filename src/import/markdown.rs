@@ -27,7 +27,10 @@ impl Notes {
     }
 }
 
-/// Escape text for the inside of a Markdown paragraph.
+/// Escape text for the inside of a Markdown paragraph: only what would make structure here.
+/// Not [`crate::template::escape::escape_markdown`], which backslashes every ASCII punctuation
+/// mark (right for a template's values, which nobody reads): a user edits this `noi_dung`, and
+/// `62/KH\-UBND ngày 02/4/2025\.` on every line would make it unreadable.
 fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 8);
     for c in s.chars() {

@@ -18,12 +18,13 @@ mod markdown;
 
 use data::*;
 use frame::header_start;
-use kinds::date_in;
+use kinds::{date_in, date_parts};
 
 use crate::check::read::{self, Block, Doc, Para, Run};
 use crate::check::rules::{
-    all_bold, all_italic, closing_start, fold, header, is_letter, is_national, is_recipients_label,
-    is_upper, kind_of_title, split_at_tab, text_upper, title_block, Header,
+    all_bold, all_italic, closing_start, excerpt_text as excerpt, fold, header, is_letter,
+    is_national, is_recipients_label, is_upper, kind_of_title, split_at_tab, text_upper,
+    title_block, Header,
 };
 use crate::check::CheckError;
 use crate::data::frame::strip_marker;
@@ -82,16 +83,6 @@ struct Builder {
     dated: bool,
     /// A signature written as paragraphs before Nơi nhận (not in a table).
     loose_signature: Option<Signature>,
-}
-
-/// A paragraph's text, cut to 60 characters, in quotes (as `vanban check` names places).
-fn excerpt(t: &str) -> String {
-    let cut: String = t.chars().take(60).collect();
-    if cut.chars().count() < t.chars().count() {
-        format!("\"{cut}…\"")
-    } else {
-        format!("\"{cut}\"")
-    }
 }
 
 /// A text without its end punctuation (`;`, `.`, `./.`) — the renderer writes it.

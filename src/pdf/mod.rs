@@ -21,7 +21,7 @@ mod check;
 mod soffice;
 
 pub use check::{check, header_first_line, HEADER_FIRST_LINE};
-pub use soffice::{convert, find_soffice, font_warning, timeout_for, Converted};
+pub use soffice::{convert, find_soffice, font_warning, profile_arg, timeout_for, Converted};
 
 /// Seconds a conversion may take before it is stopped, besides [`PER_FILE_TIMEOUT_S`] per file:
 /// LibreOffice's first start with a new profile, and ample slack for a slow or busy machine

@@ -213,6 +213,12 @@ fn file_url(dir: &Path) -> String {
     url
 }
 
+/// LibreOffice's argument that gives it a private profile in folder `profile` (never the
+/// user's own: an open LibreOffice or a stale lock cannot get in the way, H31/H32).
+pub fn profile_arg(profile: &Path) -> String {
+    format!("-env:UserInstallation={}", file_url(profile))
+}
+
 /// One converted document.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Converted {
@@ -305,7 +311,7 @@ pub fn convert(
     // cannot meet), no path LibreOffice could misread, no lock file of the user's in the way.
     let mut first_lines = Vec::with_capacity(files.len());
     let mut args: Vec<std::ffi::OsString> = vec![
-        format!("-env:UserInstallation={}", file_url(&profile)).into(),
+        profile_arg(&profile).into(),
         "--headless".into(),
         "--invisible".into(),
         "--nodefault".into(),
