@@ -289,6 +289,9 @@ pub(crate) enum ReadError {
     /// A part is not well-formed XML.
     #[error("phần {0} của tệp không phải XML hợp lệ (hoặc lồng nhau quá sâu)")]
     BadPart(String),
+    /// A part is not well-formed XML from (line, column) on.
+    #[error("phần {0} của tệp không phải XML hợp lệ (hoặc lồng nhau quá sâu) từ dòng {1}, cột {2}: tệp hỏng, mở bằng Word rồi lưu lại")]
+    BadXml(String, usize, usize),
     /// A part unpacks to more than [`MAX_PART`] bytes, or all parts to more than [`MAX_TOTAL`].
     #[error("phần {0} của tệp giải nén ra quá lớn (hơn 256 MB một phần hoặc 1 GB cả tệp): tệp hỏng hoặc không phải văn bản Word thông thường")]
     TooLarge(String),
@@ -342,9 +345,10 @@ impl Package {
     fn xml(&self, name: &str) -> Result<Option<Node>, ReadError> {
         match self.parts.get(name) {
             None => Ok(None),
-            Some(b) => xml::parse(b)
-                .map(Some)
-                .ok_or_else(|| ReadError::BadPart(name.to_string())),
+            Some(b) => match xml::parse_at(b) {
+                Ok(n) => Ok(Some(n)),
+                Err((line, column)) => Err(ReadError::BadXml(name.to_string(), line, column)),
+            },
         }
     }
 }

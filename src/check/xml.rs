@@ -58,8 +58,31 @@ impl Node {
 const MAX_DEPTH: usize = 256;
 
 /// Parse one part into its root element. `None` when the bytes are not well-formed XML.
+#[cfg(test)]
 pub(crate) fn parse(bytes: &[u8]) -> Option<Node> {
+    parse_at(bytes).ok()
+}
+
+/// [`parse`], or where the part stops being well-formed XML: (line, column), both from 1, the
+/// column counted in characters.
+pub(crate) fn parse_at(bytes: &[u8]) -> Result<Node, (usize, usize)> {
     let mut r = Reader::from_reader(bytes);
+    tree(&mut r).ok_or_else(|| {
+        // A syntax error: where it starts; our own refusals (unclosed at the end, an unknown
+        // entity, too deep): where reading stopped.
+        let at = match r.error_position() {
+            0 => r.buffer_position(),
+            p => p,
+        };
+        let at = usize::try_from(at).unwrap_or(bytes.len()).min(bytes.len());
+        let before = String::from_utf8_lossy(&bytes[..at]);
+        let line = before.matches('\n').count() + 1;
+        let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+        (line, column)
+    })
+}
+
+fn tree(r: &mut Reader<&[u8]>) -> Option<Node> {
     let mut stack: Vec<Node> = vec![Node::default()];
     let mut buf = Vec::new();
     loop {
@@ -144,6 +167,18 @@ fn start(e: &quick_xml::events::BytesStart<'_>) -> Option<Node> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn where_a_part_stops_being_xml() {
+        assert_eq!(parse_at(b"<a>\n  <b></c>").err(), Some((2, 6)));
+        assert_eq!(parse_at(b"<a><b>").err(), Some((1, 7)));
+        assert_eq!(
+            parse_at("<a>\n<b>ả</b>\n</a>".as_bytes())
+                .map(|n| n.name)
+                .ok(),
+            Some("a".into())
+        );
+    }
 
     #[test]
     fn parses_nested_elements_text_and_entities() {
