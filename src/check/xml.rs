@@ -63,8 +63,8 @@ pub(crate) fn parse(bytes: &[u8]) -> Option<Node> {
     parse_at(bytes).ok()
 }
 
-/// Parse one part into its root element, or say where it stops being well-formed XML: (line, column), both from 1, the
-/// column counted in characters.
+/// Parse one part into its root element, or say where it stops being well-formed XML: (line,
+/// column), both from 1, the column counted in characters.
 pub(crate) fn parse_at(bytes: &[u8]) -> Result<Node, (usize, usize)> {
     let mut r = Reader::from_reader(bytes);
     tree(&mut r).ok_or_else(|| {
